@@ -1,0 +1,56 @@
+# viborm: PostgreSQL extension (PGXS) plus the portable core and its tests.
+EXTENSION   = viborm
+EXTVERSION  = 0.1.0
+MODULE_big  = viborm
+
+CORE_SRCS   = $(sort $(wildcard src/core/*.c))
+PG_SRCS     = $(sort $(wildcard src/pg/*.c))
+OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
+SHLIB_LINK  = -lcjson
+PG_CPPFLAGS = -Isrc/core
+PG_CFLAGS   = -Werror
+
+# pg_regress suites: sql/<name>.sql -> expected/<name>.out
+REGRESS      = $(sort $(filter-out $(EXTENSION)%,$(notdir $(basename $(wildcard sql/*.sql)))))
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+ISOLATION    = $(sort $(notdir $(basename $(wildcard test/isolation/specs/*.spec))))
+ISOLATION_OPTS = --inputdir=test/isolation
+
+EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql
+	cp $< $@
+
+# The core alone, strict C11, no PostgreSQL header.
+CORE_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wpedantic -Wdeclaration-after-statement \
+              -Wmissing-prototypes -Wstrict-prototypes -O2 -g
+.PHONY: core unit unit-asan unit-valgrind corpus bench test
+core:
+	$(CC) $(CORE_CFLAGS) -fsyntax-only $(CORE_SRCS)
+
+UNIT_SRCS = $(sort $(wildcard test/unit/*.c))
+test/unit/run_unit: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) $(CORE_CFLAGS) -O0 -Isrc/core -o $@ $(UNIT_SRCS) $(CORE_SRCS) -lcjson -lcmocka
+test/unit/run_unit_asan: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) $(CORE_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer -Isrc/core -o $@ $(UNIT_SRCS) $(CORE_SRCS) -lcjson -lcmocka
+
+unit: test/unit/run_unit
+	test/unit/run_unit
+unit-asan: test/unit/run_unit_asan
+	test/unit/run_unit_asan
+unit-valgrind: test/unit/run_unit
+	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite test/unit/run_unit
+
+corpus:
+	test/corpus/run.sh
+bench:
+	test/bench/run.sh
+test:
+	test/run

@@ -1,0 +1,1088 @@
+/*
+ * document_read.c — the snapshot-form schema document and the options
+ * object, from JSON text into the core's model.
+ *
+ * Validation is strict: unknown keys, wrong JSON types, names over 63 bytes,
+ * references to missing columns and duplicates are errors (VB001) naming
+ * the JSON path of the bad element. Types and expressions are kept as
+ * written: the face canonicalises them with the database's own parser.
+ * Keys of the contract that this release does not implement yet are
+ * rejected by name rather than ignored, so nothing is half-applied.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "vb_internal.h"
+
+typedef struct reader
+{
+	vb_arena   *arena;
+	vb_error   *err;
+} reader;
+
+typedef enum json_kind_t
+{
+	K_OBJECT,
+	K_ARRAY,
+	K_STRING,
+	K_BOOL
+} json_kind_t;
+
+static const char *
+json_kind(const cJSON *v)
+{
+	if (cJSON_IsObject(v))
+		return "an object";
+	if (cJSON_IsArray(v))
+		return "an array";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsBool(v))
+		return "a boolean";
+	return "null";
+}
+
+static bool
+is_kind(const cJSON *v, json_kind_t kind)
+{
+	switch (kind)
+	{
+		case K_OBJECT:
+			return cJSON_IsObject(v);
+		case K_ARRAY:
+			return cJSON_IsArray(v);
+		case K_STRING:
+			return cJSON_IsString(v);
+		case K_BOOL:
+			return cJSON_IsBool(v);
+	}
+	return false;
+}
+
+static cJSON *
+member(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+static bool
+is_null(const cJSON *v)
+{
+	return v == NULL || cJSON_IsNull(v);
+}
+
+static char *
+child_path(reader *rd, const char *base, const char *key)
+{
+	if (base == NULL || base[0] == '\0')
+		return vb_strdup(rd->arena, key);
+	return vb_printf(rd->arena, "%s.%s", base, key);
+}
+
+static char *
+item_path(reader *rd, const char *base, size_t i)
+{
+	return vb_printf(rd->arena, "%s[%zu]", base, i);
+}
+
+static bool
+expect(reader *rd, const cJSON *v, json_kind_t kind, const char *path,
+	   const char *what)
+{
+	if (is_kind(v, kind))
+		return true;
+	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
+				   "%s must be %s, not %s", path, what, json_kind(v));
+}
+
+/*
+ * Reject keys outside `allowed` (NULL-terminated), and keys of `later`
+ * (contract keys a later release implements) unless their value is
+ * empty: null, false, "" or [].
+ */
+static bool
+check_keys(reader *rd, cJSON *obj, const char *path,
+		   const char *const *allowed, const char *const *later)
+{
+	cJSON	   *value;
+	cJSON	   *prev;
+
+	cJSON_ArrayForEach(value, obj)
+	{
+		const char *key = value->string;
+		const char *const *a;
+		bool		ok = false;
+
+		for (prev = obj->child; prev != value; prev = prev->next)
+			if (strcmp(prev->string, key) == 0)
+				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+							   child_path(rd, path, key),
+							   "key \"%s\" appears twice", child_path(rd, path, key));
+
+		for (a = allowed; *a; a++)
+			if (strcmp(*a, key) == 0)
+				ok = true;
+		if (ok)
+			continue;
+		for (a = later; a && *a; a++)
+		{
+			if (strcmp(*a, key) != 0)
+				continue;
+			if (cJSON_IsNull(value) || cJSON_IsFalse(value) ||
+				(cJSON_IsArray(value) && cJSON_GetArraySize(value) == 0) ||
+				(cJSON_IsString(value) && value->valuestring[0] == '\0'))
+				ok = true;
+			else
+			{
+				vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+						child_path(rd, path, key),
+						"key \"%s\" is not supported by this version of viborm",
+						child_path(rd, path, key));
+				rd->err->hint = vb_strdup(rd->arena, "Remove the key, or upgrade viborm.");
+				return false;
+			}
+		}
+		if (!ok)
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+						   child_path(rd, path, key),
+						   "unknown key \"%s\"", child_path(rd, path, key));
+	}
+	return true;
+}
+
+static bool
+check_identifier(reader *rd, const char *name, const char *path)
+{
+	if (name[0] == '\0')
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
+					   "%s must not be empty", path);
+	if (strlen(name) > VB_MAX_IDENT)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
+					   "%s \"%s\" is longer than %d bytes", path, name, VB_MAX_IDENT);
+	return true;
+}
+
+/* Optional string member; *out stays NULL when absent or null. */
+static bool
+get_string(reader *rd, cJSON *obj, const char *key, const char *path,
+		   bool required, bool identifier, char **out)
+{
+	cJSON	   *v = member(obj, key);
+	char	   *p;
+
+	*out = NULL;
+	if (is_null(v))
+	{
+		if (required)
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+						   child_path(rd, path, key),
+						   "%s is required", child_path(rd, path, key));
+		return true;
+	}
+	p = child_path(rd, path, key);
+	if (!expect(rd, v, K_STRING, p, "a string"))
+		return false;
+	*out = vb_strdup(rd->arena, v->valuestring);
+	if (identifier && !check_identifier(rd, *out, p))
+		return false;
+	return true;
+}
+
+static bool
+get_bool(reader *rd, cJSON *obj, const char *key, const char *path,
+		 bool dflt, bool *out)
+{
+	cJSON	   *v = member(obj, key);
+
+	*out = dflt;
+	if (is_null(v))
+		return true;
+	if (!expect(rd, v, K_BOOL, child_path(rd, path, key), "a boolean"))
+		return false;
+	*out = cJSON_IsTrue(v);
+	return true;
+}
+
+/* Array of identifiers (column lists). */
+static bool
+get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
+			  bool required, vb_list *out)
+{
+	cJSON	   *v = member(obj, key);
+	char	   *p = child_path(rd, path, key);
+	size_t		i;
+	cJSON	   *item;
+
+	if (is_null(v))
+	{
+		if (required)
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p, "%s is required", p);
+		return true;
+	}
+	if (!expect(rd, v, K_ARRAY, p, "an array of names"))
+		return false;
+	if (required && cJSON_GetArraySize(v) == 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+					   "%s must name at least one column", p);
+	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
+	{
+		char	   *ip = item_path(rd, p, i);
+		char	   *name;
+
+		if (!expect(rd, item, K_STRING, ip, "a string"))
+			return false;
+		name = vb_strdup(rd->arena, item->valuestring);
+		if (!check_identifier(rd, name, ip))
+			return false;
+		if (vb_list_contains_str(out, name))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s: column \"%s\" is listed twice", ip, name);
+		vb_list_push(rd->arena, out, name);
+	}
+	return true;
+}
+
+static bool
+columns_exist(reader *rd, const vb_table *t, const vb_list *cols, const char *path)
+{
+	int			i;
+
+	for (i = 0; i < cols->count; i++)
+		if (!vb_find_column(t, cols->items[i]))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+						   vb_printf(rd->arena, "%s[%d]", path, i),
+						   "%s[%d]: table \"%s\" has no column \"%s\"",
+						   path, i, t->name, (char *) cols->items[i]);
+	return true;
+}
+
+static bool
+parse_fk_action(reader *rd, cJSON *obj, const char *key, const char *path,
+				vb_fk_action *out)
+{
+	static const struct
+	{
+		const char *name;
+		vb_fk_action action;
+	}			actions[] = {
+		{"noAction", VB_FK_NO_ACTION}, {"restrict", VB_FK_RESTRICT},
+		{"cascade", VB_FK_CASCADE}, {"setNull", VB_FK_SET_NULL},
+		{"setDefault", VB_FK_SET_DEFAULT}
+	};
+	char	   *s;
+	size_t		i;
+
+	*out = VB_FK_NO_ACTION;
+	if (!get_string(rd, obj, key, path, false, false, &s))
+		return false;
+	if (s == NULL)
+		return true;
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (strcmp(s, actions[i].name) == 0)
+		{
+			*out = actions[i].action;
+			return true;
+		}
+	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, key),
+				   "%s must be one of cascade, setNull, setDefault, restrict, noAction, not \"%s\"",
+				   child_path(rd, path, key), s);
+}
+
+/* serial, serial4, bigserial, ... as shorthand for integer + autoIncrement */
+static const char *
+serial_base_type(const char *type)
+{
+	static const char *const map[][2] = {
+		{"serial", "integer"}, {"serial4", "integer"},
+		{"bigserial", "bigint"}, {"serial8", "bigint"},
+		{"smallserial", "smallint"}, {"serial2", "smallint"}
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcasecmp(type, map[i][0]) == 0)
+			return map[i][1];
+	return NULL;
+}
+
+static bool
+is_null_default(const char *s)
+{
+	size_t		len;
+
+	while (isspace((unsigned char) *s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char) s[len - 1]))
+		len--;
+	return len == 4 && strncasecmp(s, "null", 4) == 0;
+}
+
+static bool
+read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
+{
+	static const char *const allowed[] = {
+		"name", "type", "nullable", "default", "autoIncrement", "identity",
+		"renamedFrom", NULL
+	};
+	static const char *const later[] = {"generated", "collation", "comment", NULL};
+	vb_column  *c = vb_alloc(rd->arena, sizeof(vb_column));
+	cJSON	   *dv;
+	cJSON	   *idv;
+	const char *base;
+
+	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+		!check_keys(rd, obj, path, allowed, later) ||
+		!get_string(rd, obj, "name", path, true, true, &c->name) ||
+		!get_string(rd, obj, "type", path, true, false, &c->type) ||
+		!get_bool(rd, obj, "nullable", path, true, &c->nullable) ||
+		!get_bool(rd, obj, "autoIncrement", path, false, &c->auto_increment) ||
+		!get_string(rd, obj, "renamedFrom", path, false, true, &c->renamed_from))
+		return false;
+	c->path = path;
+	if (c->type[0] == '\0')
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "type"),
+					   "%s must not be empty", child_path(rd, path, "type"));
+	if ((base = serial_base_type(c->type)) != NULL)
+	{
+		c->type = vb_strdup(rd->arena, base);
+		c->auto_increment = true;
+	}
+
+	dv = member(obj, "default");
+	if (!is_null(dv))
+	{
+		char	   *p = child_path(rd, path, "default");
+
+		if (cJSON_IsString(dv))
+			c->default_expr = vb_strdup(rd->arena, dv->valuestring);
+		else if (cJSON_IsBool(dv))
+			c->default_expr = vb_strdup(rd->arena, cJSON_IsTrue(dv) ? "true" : "false");
+		else if (cJSON_IsNumber(dv) && dv->valuedouble == (double) (long long) dv->valuedouble)
+			c->default_expr = vb_printf(rd->arena, "%lld", (long long) dv->valuedouble);
+		else if (cJSON_IsNumber(dv))
+			c->default_expr = vb_printf(rd->arena, "%.17g", dv->valuedouble);
+		else
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+						   "%s must be a string (an SQL expression), not %s", p, json_kind(dv));
+		if (is_null_default(c->default_expr))
+			c->default_expr = NULL;
+		else if (c->default_expr[0] == '\0')
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+						   "%s must not be empty", p);
+	}
+
+	idv = member(obj, "identity");
+	if (!is_null(idv))
+	{
+		static const char *const id_allowed[] = {"generation", NULL};
+		static const char *const id_later[] = {
+			"start", "increment", "min", "max", "cache", "cycle", NULL
+		};
+		char	   *ip = child_path(rd, path, "identity");
+		char	   *gen;
+
+		if (!expect(rd, idv, K_OBJECT, ip, "an object") ||
+			!check_keys(rd, idv, ip, id_allowed, id_later) ||
+			!get_string(rd, idv, "generation", ip, true, false, &gen))
+			return false;
+		if (strcmp(gen, "always") == 0)
+			c->identity = VB_IDENTITY_ALWAYS;
+		else if (strcmp(gen, "byDefault") == 0)
+			c->identity = VB_IDENTITY_BY_DEFAULT;
+		else
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+						   child_path(rd, ip, "generation"),
+						   "%s must be \"always\" or \"byDefault\", not \"%s\"",
+						   child_path(rd, ip, "generation"), gen);
+	}
+
+	if (c->auto_increment && c->default_expr)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "default"),
+					   "%s: a column with autoIncrement has no default (its sequence provides it)",
+					   child_path(rd, path, "default"));
+	if (c->identity != VB_IDENTITY_NONE && (c->default_expr || c->auto_increment))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "identity"),
+					   "%s: an identity column has neither a default nor autoIncrement",
+					   child_path(rd, path, "identity"));
+	if (c->identity != VB_IDENTITY_NONE)
+		c->nullable = false;
+	*out = c;
+	return true;
+}
+
+static bool
+read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
+		 vb_key **out)
+{
+	static const char *const pk_allowed[] = {"name", "columns", NULL};
+	static const char *const uq_allowed[] = {"name", "columns", "renamedFrom", NULL};
+	static const char *const uq_later[] = {"nullsNotDistinct", NULL};
+	vb_key	   *k = vb_alloc(rd->arena, sizeof(vb_key));
+
+	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+		!check_keys(rd, obj, path, primary ? pk_allowed : uq_allowed,
+					primary ? NULL : uq_later) ||
+		!get_string(rd, obj, "name", path, false, true, &k->name) ||
+		!get_name_list(rd, obj, "columns", path, true, &k->columns) ||
+		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")))
+		return false;
+	if (!primary && !get_string(rd, obj, "renamedFrom", path, false, true, &k->renamed_from))
+		return false;
+	k->path = path;
+	*out = k;
+	return true;
+}
+
+static bool
+read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out)
+{
+	static const char *const allowed[] = {
+		"name", "columns", "unique", "type", "where", "renamedFrom", NULL
+	};
+	static const char *const later[] = {"include", "nullsNotDistinct", NULL};
+	vb_index   *ix = vb_alloc(rd->arena, sizeof(vb_index));
+	cJSON	   *cols;
+	cJSON	   *item;
+	size_t		i;
+	char	   *cp = child_path(rd, path, "columns");
+
+	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+		!check_keys(rd, obj, path, allowed, later) ||
+		!get_string(rd, obj, "name", path, false, true, &ix->name) ||
+		!get_bool(rd, obj, "unique", path, false, &ix->unique) ||
+		!get_string(rd, obj, "type", path, false, false, &ix->method) ||
+		!get_string(rd, obj, "where", path, false, false, &ix->where) ||
+		!get_string(rd, obj, "renamedFrom", path, false, true, &ix->renamed_from))
+		return false;
+	ix->path = path;
+	if (ix->method == NULL)
+		ix->method = vb_strdup(rd->arena, "btree");
+	else
+	{
+		char	   *m;
+
+		for (m = ix->method; *m; m++)
+			*m = (char) tolower((unsigned char) *m);
+		if (!check_identifier(rd, ix->method, child_path(rd, path, "type")))
+			return false;
+	}
+	if (ix->where && ix->where[0] == '\0')
+		ix->where = NULL;
+
+	cols = member(obj, "columns");
+	if (is_null(cols))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
+	if (!expect(rd, cols, K_ARRAY, cp, "an array"))
+		return false;
+	if (cJSON_GetArraySize(cols) == 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp,
+					   "%s must name at least one column", cp);
+	for (i = 0, item = (cols)->child; item != NULL; i++, item = item->next)
+	{
+		char	   *ip = item_path(rd, cp, i);
+		char	   *name = NULL;
+
+		if (cJSON_IsObject(item))
+		{
+			static const char *const el_allowed[] = {"column", NULL};
+			static const char *const el_later[] = {
+				"expression", "order", "nulls", "opclass", "collation", NULL
+			};
+
+			if (!check_keys(rd, item, ip, el_allowed, el_later) ||
+				!get_string(rd, item, "column", ip, true, true, &name))
+				return false;
+		}
+		else if (cJSON_IsString(item))
+		{
+			name = vb_strdup(rd->arena, item->valuestring);
+			if (!check_identifier(rd, name, ip))
+				return false;
+		}
+		else
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s must be a column name or an object, not %s", ip, json_kind(item));
+		vb_list_push(rd->arena, &ix->columns, name);
+	}
+	if (!columns_exist(rd, t, &ix->columns, cp))
+		return false;
+	*out = ix;
+	return true;
+}
+
+static bool
+read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
+				 vb_foreign_key **out)
+{
+	static const char *const allowed[] = {
+		"name", "columns", "referencedTable", "referencedColumns",
+		"referencedSchema", "onDelete", "onUpdate", "deferrable",
+		"initiallyDeferred", "renamedFrom", NULL
+	};
+	static const char *const later[] = {"notValid", NULL};
+	vb_foreign_key *fk = vb_alloc(rd->arena, sizeof(vb_foreign_key));
+
+	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+		!check_keys(rd, obj, path, allowed, later) ||
+		!get_string(rd, obj, "name", path, false, true, &fk->name) ||
+		!get_name_list(rd, obj, "columns", path, true, &fk->columns) ||
+		!columns_exist(rd, t, &fk->columns, child_path(rd, path, "columns")) ||
+		!get_string(rd, obj, "referencedTable", path, true, true, &fk->ref_table) ||
+		!get_string(rd, obj, "referencedSchema", path, false, true, &fk->ref_schema) ||
+		!get_name_list(rd, obj, "referencedColumns", path, true, &fk->ref_columns) ||
+		!parse_fk_action(rd, obj, "onDelete", path, &fk->on_delete) ||
+		!parse_fk_action(rd, obj, "onUpdate", path, &fk->on_update) ||
+		!get_bool(rd, obj, "deferrable", path, false, &fk->deferrable) ||
+		!get_bool(rd, obj, "initiallyDeferred", path, false, &fk->initially_deferred) ||
+		!get_string(rd, obj, "renamedFrom", path, false, true, &fk->renamed_from))
+		return false;
+	fk->path = path;
+	if (fk->ref_schema == NULL)
+		fk->ref_schema = t->schema;
+	if (fk->columns.count != fk->ref_columns.count)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+					   child_path(rd, path, "referencedColumns"),
+					   "%s has %d columns but %s has %d",
+					   child_path(rd, path, "columns"), fk->columns.count,
+					   child_path(rd, path, "referencedColumns"), fk->ref_columns.count);
+	if (fk->initially_deferred && !fk->deferrable)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+					   child_path(rd, path, "initiallyDeferred"),
+					   "%s requires deferrable: true", child_path(rd, path, "initiallyDeferred"));
+	*out = fk;
+	return true;
+}
+
+/* Read an array member whose items are objects, calling `fn` on each. */
+typedef bool (*item_reader) (reader *rd, cJSON *item, const char *path,
+							 vb_table *t, void **out);
+
+static bool
+read_array(reader *rd, cJSON *obj, const char *key, const char *path,
+		   vb_table *t, item_reader fn, vb_list *out)
+{
+	cJSON	   *v = member(obj, key);
+	char	   *p = child_path(rd, path, key);
+	cJSON	   *item;
+	size_t		i;
+
+	if (is_null(v))
+		return true;
+	if (!expect(rd, v, K_ARRAY, p, "an array"))
+		return false;
+	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
+	{
+		void	   *x = NULL;
+
+		if (!fn(rd, item, item_path(rd, p, i), t, &x))
+			return false;
+		vb_list_push(rd->arena, out, x);
+	}
+	return true;
+}
+
+static bool
+unique_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
+{
+	return read_key(rd, item, path, t, false, (vb_key **) out);
+}
+
+static bool
+index_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
+{
+	return read_index(rd, item, path, t, (vb_index **) out);
+}
+
+static bool
+fk_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
+{
+	return read_foreign_key(rd, item, path, t, (vb_foreign_key **) out);
+}
+
+/* Two named objects of one table that would share a name. */
+static bool
+check_unique_names(reader *rd, vb_table *t)
+{
+	vb_map		names;
+	int			i;
+
+	vb_map_init(&names, rd->arena, 16);
+#define CHECK_NAME(nm, pth) \
+	do { \
+		if ((nm) != NULL) { \
+			if (vb_map_get(&names, (nm))) \
+				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, (pth), \
+							   "%s: the name \"%s\" is used twice in table \"%s\"", \
+							   (pth), (nm), t->name); \
+			vb_map_put(&names, (nm), (void *) (pth)); \
+		} \
+	} while (0)
+	if (t->primary_key)
+		CHECK_NAME(t->primary_key->name, t->primary_key->path);
+	for (i = 0; i < t->uniques.count; i++)
+		CHECK_NAME(((vb_key *) t->uniques.items[i])->name,
+				   ((vb_key *) t->uniques.items[i])->path);
+	for (i = 0; i < t->indexes.count; i++)
+		CHECK_NAME(((vb_index *) t->indexes.items[i])->name,
+				   ((vb_index *) t->indexes.items[i])->path);
+	for (i = 0; i < t->foreign_keys.count; i++)
+		CHECK_NAME(((vb_foreign_key *) t->foreign_keys.items[i])->name,
+				   ((vb_foreign_key *) t->foreign_keys.items[i])->path);
+#undef CHECK_NAME
+	return true;
+}
+
+static bool
+read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
+{
+	static const char *const allowed[] = {
+		"name", "schema", "columns", "primaryKey", "uniqueConstraints",
+		"indexes", "foreignKeys", "renamedFrom", NULL
+	};
+	static const char *const later[] = {"checks", "comment", NULL};
+	vb_table   *t = vb_alloc(rd->arena, sizeof(vb_table));
+	cJSON	   *cols;
+	cJSON	   *item;
+	cJSON	   *pk;
+	size_t		i;
+	char	   *cp = child_path(rd, path, "columns");
+
+	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+		!check_keys(rd, obj, path, allowed, later) ||
+		!get_string(rd, obj, "name", path, true, true, &t->name) ||
+		!get_string(rd, obj, "schema", path, false, true, &t->schema) ||
+		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from))
+		return false;
+	t->path = path;
+	if (t->schema == NULL)
+		t->schema = vb_strdup(rd->arena, "public");
+
+	cols = member(obj, "columns");
+	if (is_null(cols))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
+	if (!expect(rd, cols, K_ARRAY, cp, "an array"))
+		return false;
+	for (i = 0, item = (cols)->child; item != NULL; i++, item = item->next)
+	{
+		vb_column  *c = NULL;
+
+		if (!read_column(rd, item, item_path(rd, cp, i), &c))
+			return false;
+		if (vb_find_column(t, c->name))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, item_path(rd, cp, i),
+						   "%s: column \"%s\" appears twice in table \"%s\"",
+						   item_path(rd, cp, i), c->name, t->name);
+		vb_list_push(rd->arena, &t->columns, c);
+	}
+
+	pk = member(obj, "primaryKey");
+	if (!is_null(pk))
+	{
+		if (!read_key(rd, pk, child_path(rd, path, "primaryKey"), t, true, &t->primary_key))
+			return false;
+		for (i = 0; i < (size_t) t->primary_key->columns.count; i++)
+			vb_find_column(t, t->primary_key->columns.items[i])->nullable = false;
+	}
+	if (!read_array(rd, obj, "uniqueConstraints", path, t, unique_item, &t->uniques) ||
+		!read_array(rd, obj, "indexes", path, t, index_item, &t->indexes) ||
+		!read_array(rd, obj, "foreignKeys", path, t, fk_item, &t->foreign_keys) ||
+		!check_unique_names(rd, t))
+		return false;
+	*out = t;
+	return true;
+}
+
+static bool
+read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
+{
+	static const char *const allowed[] = {"name", "schema", "values", "renamedFrom", NULL};
+	vb_enum    *e = vb_alloc(rd->arena, sizeof(vb_enum));
+	cJSON	   *vals;
+	cJSON	   *item;
+	size_t		i;
+	char	   *vp = child_path(rd, path, "values");
+
+	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+		!check_keys(rd, obj, path, allowed, NULL) ||
+		!get_string(rd, obj, "name", path, true, true, &e->name) ||
+		!get_string(rd, obj, "schema", path, false, true, &e->schema) ||
+		!get_string(rd, obj, "renamedFrom", path, false, true, &e->renamed_from))
+		return false;
+	e->path = path;
+	if (e->schema == NULL)
+		e->schema = vb_strdup(rd->arena, "public");
+	vals = member(obj, "values");
+	if (is_null(vals))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vp, "%s is required", vp);
+	if (!expect(rd, vals, K_ARRAY, vp, "an array"))
+		return false;
+	for (i = 0, item = (vals)->child; item != NULL; i++, item = item->next)
+	{
+		char	   *ip = item_path(rd, vp, i);
+		vb_enum_value *v = vb_alloc(rd->arena, sizeof(vb_enum_value));
+		int			j;
+
+		if (cJSON_IsString(item))
+			v->name = vb_strdup(rd->arena, item->valuestring);
+		else if (cJSON_IsObject(item))
+		{
+			static const char *const v_allowed[] = {"name", "renamedFrom", NULL};
+
+			if (!check_keys(rd, item, ip, v_allowed, NULL) ||
+				!get_string(rd, item, "name", ip, true, false, &v->name) ||
+				!get_string(rd, item, "renamedFrom", ip, false, false, &v->renamed_from))
+				return false;
+		}
+		else
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s must be a string or an object, not %s", ip, json_kind(item));
+		if (v->name[0] == '\0' || strlen(v->name) > VB_MAX_IDENT)
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s: an enum value must have 1 to %d bytes", ip, VB_MAX_IDENT);
+		for (j = 0; j < e->values.count; j++)
+			if (strcmp(((vb_enum_value *) e->values.items[j])->name, v->name) == 0)
+				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+							   "%s: value \"%s\" appears twice in enum \"%s\"",
+							   ip, v->name, e->name);
+		vb_list_push(rd->arena, &e->values, v);
+	}
+	*out = e;
+	return true;
+}
+
+void
+vb_json_set_allocator(void *(*alloc_fn) (size_t), void (*free_fn) (void *))
+{
+	cJSON_Hooks hooks;
+
+	hooks.malloc_fn = alloc_fn;
+	hooks.free_fn = free_fn;
+	cJSON_InitHooks(&hooks);
+}
+
+/* Parse JSON text; on failure, report the line and column. */
+static cJSON *
+parse_json(vb_arena *arena, const char *text, const char *what, vb_error *err)
+{
+	const char *end = NULL;
+	cJSON	   *root = cJSON_ParseWithOpts(text, &end, true);
+	int			line = 1;
+	int			column = 1;
+	const char *p;
+
+	if (root)
+		return root;
+	if (end == NULL)
+		end = text;
+	for (p = text; p < end && *p; p++)
+	{
+		if (*p == '\n')
+		{
+			line++;
+			column = 1;
+		}
+		else
+			column++;
+	}
+	vb_fail(err, arena, VB_ERR_INVALID, NULL, "%s is not valid JSON (line %d, column %d)",
+			what, line, column);
+	return NULL;
+}
+
+bool
+vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *err)
+{
+	static const char *const allowed[] = {
+		"version", "dialect", "schemas", "tables", "enums", NULL
+	};
+	reader		rd = {arena, err};
+	cJSON	   *root;
+	cJSON	   *v;
+	cJSON	   *item;
+	size_t		i;
+	bool		ok = false;
+	vb_schema  *s = vb_alloc(arena, sizeof(vb_schema));
+
+	root = parse_json(arena, json, "the schema document", err);
+	if (root == NULL)
+		return false;
+
+	if (!cJSON_IsObject(root))
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "", "the schema document must be a JSON object, not %s",
+				json_kind(root));
+		goto done;
+	}
+	if (member(root, "models"))
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "models",
+				"key \"models\" is not supported by this version of viborm");
+		err->hint = vb_strdup(arena, "Model-form documents come with a later release; pass the snapshot form ({\"tables\": [...]}).");
+		goto done;
+	}
+	if (!check_keys(&rd, root, "", allowed, NULL))
+		goto done;
+
+	v = member(root, "version");
+	if (!is_null(v) && !(cJSON_IsNumber(v) && v->valuedouble == 1.0))
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "version", "version must be 1");
+		goto done;
+	}
+	if (!get_string(&rd, root, "dialect", "", false, false, &s->dialect))
+		goto done;
+	if (s->dialect && strcmp(s->dialect, "pg") != 0 && strcmp(s->dialect, "mysql") != 0 &&
+		strcmp(s->dialect, "sqlite") != 0)
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "dialect",
+				"dialect must be \"pg\", \"mysql\" or \"sqlite\", not \"%s\"", s->dialect);
+		goto done;
+	}
+	if (!get_name_list(&rd, root, "schemas", "", false, &s->schemas))
+	{
+		/* the message says "column"; restate it for schemas */
+		if (strstr(err->message, "listed twice"))
+			err->message = vb_printf(arena, "%s: a schema is listed twice", err->path);
+		goto done;
+	}
+
+	v = member(root, "tables");
+	if (is_null(v))
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "tables", "tables is required");
+		goto done;
+	}
+	if (!expect(&rd, v, K_ARRAY, "tables", "an array"))
+		goto done;
+	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
+	{
+		vb_table   *t = NULL;
+		char	   *p = item_path(&rd, "tables", i);
+
+		if (!read_table(&rd, item, p, &t))
+			goto done;
+		if (vb_find_table(s, t->schema, t->name))
+		{
+			vb_fail(err, arena, VB_ERR_INVALID, p, "%s: table \"%s.%s\" appears twice",
+					p, t->schema, t->name);
+			goto done;
+		}
+		vb_list_push(arena, &s->tables, t);
+	}
+
+	v = member(root, "enums");
+	if (!is_null(v))
+	{
+		if (!expect(&rd, v, K_ARRAY, "enums", "an array"))
+			goto done;
+		for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
+		{
+			vb_enum    *e = NULL;
+			char	   *p = item_path(&rd, "enums", i);
+
+			if (!read_enum(&rd, item, p, &e))
+				goto done;
+			if (vb_find_enum(s, e->schema, e->name))
+			{
+				vb_fail(err, arena, VB_ERR_INVALID, p, "%s: enum \"%s.%s\" appears twice",
+						p, e->schema, e->name);
+				goto done;
+			}
+			vb_list_push(arena, &s->enums, e);
+		}
+	}
+	*out = s;
+	ok = true;
+done:
+	cJSON_Delete(root);
+	return ok;
+}
+
+static bool
+read_resolution_value(reader *rd, cJSON *v, const char *path, vb_resolution *out)
+{
+	const char *s;
+
+	if (!expect(rd, v, K_STRING, path, "\"rename\" or \"addAndDrop\""))
+		return false;
+	s = v->valuestring;
+	if (strcmp(s, "rename") == 0)
+		*out = VB_RESOLVE_RENAME;
+	else if (strcmp(s, "addAndDrop") == 0)
+		*out = VB_RESOLVE_ADD_AND_DROP;
+	else
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
+					   "%s must be \"rename\" or \"addAndDrop\", not \"%s\"", path, s);
+	return true;
+}
+
+static bool
+valid_lock_timeout(const char *s)
+{
+	const char *p = s;
+
+	if (!isdigit((unsigned char) *p))
+		return false;
+	while (isdigit((unsigned char) *p))
+		p++;
+	while (*p == ' ')
+		p++;
+	return *p == '\0' || strcmp(p, "ms") == 0 || strcmp(p, "s") == 0 ||
+		strcmp(p, "min") == 0 || strcmp(p, "h") == 0;
+}
+
+bool
+vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *err)
+{
+	static const char *const allowed[] = {
+		"force", "dryRun", "resolutions", "lockTimeout", "schemas", NULL
+	};
+	static const char *const later[] = {"enumValueMappings", NULL};
+	reader		rd = {arena, err};
+	cJSON	   *root;
+	cJSON	   *v;
+	bool		ok = false;
+	vb_options *o = vb_alloc(arena, sizeof(vb_options));
+
+	root = parse_json(arena, json ? json : "{}", "the options", err);
+	if (root == NULL)
+		return false;
+	if (!expect(&rd, root, K_OBJECT, "options", "an object") ||
+		!check_keys(&rd, root, "options", allowed, later) ||
+		!get_bool(&rd, root, "force", "options", false, &o->force) ||
+		!get_bool(&rd, root, "dryRun", "options", false, &o->dry_run) ||
+		!get_string(&rd, root, "lockTimeout", "options", false, false, &o->lock_timeout) ||
+		!get_name_list(&rd, root, "schemas", "options", false, &o->schemas))
+		goto done;
+	if (o->lock_timeout == NULL)
+		o->lock_timeout = vb_strdup(arena, "5s");
+	else if (!valid_lock_timeout(o->lock_timeout))
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "options.lockTimeout",
+				"options.lockTimeout must be a duration such as \"500ms\", \"5s\" or \"1min\", not \"%s\"",
+				o->lock_timeout);
+		goto done;
+	}
+
+	v = member(root, "resolutions");
+	if (!is_null(v))
+	{
+		if (cJSON_IsString(v))
+		{
+			if (!read_resolution_value(&rd, v, "options.resolutions", &o->resolve_all))
+				goto done;
+		}
+		else if (cJSON_IsArray(v))
+		{
+			cJSON	   *item;
+			size_t		i;
+
+			for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
+			{
+				static const char *const r_allowed[] = {
+					"kind", "schema", "table", "enum", "from", "to", "resolution", NULL
+				};
+				char	   *p = item_path(&rd, "options.resolutions", i);
+				vb_resolution_entry *r = vb_alloc(arena, sizeof(vb_resolution_entry));
+				cJSON	   *rv;
+
+				if (!expect(&rd, item, K_OBJECT, p, "an object") ||
+					!check_keys(&rd, item, p, r_allowed, NULL) ||
+					!get_string(&rd, item, "kind", p, true, false, &r->kind) ||
+					!get_string(&rd, item, "schema", p, false, false, &r->schema) ||
+					!get_string(&rd, item, "table", p, false, false, &r->table) ||
+					!get_string(&rd, item, "enum", p, false, false, &r->enum_name) ||
+					!get_string(&rd, item, "from", p, true, false, &r->from) ||
+					!get_string(&rd, item, "to", p, true, false, &r->to))
+					goto done;
+				if (strcmp(r->kind, "table") != 0 && strcmp(r->kind, "column") != 0 &&
+					strcmp(r->kind, "enumValue") != 0)
+				{
+					vb_fail(err, arena, VB_ERR_INVALID, child_path(&rd, p, "kind"),
+							"%s must be \"table\", \"column\" or \"enumValue\", not \"%s\"",
+							child_path(&rd, p, "kind"), r->kind);
+					goto done;
+				}
+				if (strcmp(r->kind, "column") == 0 && r->table == NULL)
+				{
+					vb_fail(err, arena, VB_ERR_INVALID, child_path(&rd, p, "table"),
+							"%s is required for a column", child_path(&rd, p, "table"));
+					goto done;
+				}
+				if (strcmp(r->kind, "enumValue") == 0 && r->enum_name == NULL)
+				{
+					vb_fail(err, arena, VB_ERR_INVALID, child_path(&rd, p, "enum"),
+							"%s is required for an enumValue", child_path(&rd, p, "enum"));
+					goto done;
+				}
+				if (r->schema == NULL)
+					r->schema = vb_strdup(arena, "public");
+				rv = member(item, "resolution");
+				if (rv == NULL)
+				{
+					vb_fail(err, arena, VB_ERR_INVALID, child_path(&rd, p, "resolution"),
+							"%s is required", child_path(&rd, p, "resolution"));
+					goto done;
+				}
+				if (!read_resolution_value(&rd, rv, child_path(&rd, p, "resolution"),
+										   &r->resolution))
+					goto done;
+				vb_list_push(arena, &o->resolutions, r);
+			}
+		}
+		else
+		{
+			vb_fail(err, arena, VB_ERR_INVALID, "options.resolutions",
+					"options.resolutions must be \"rename\", \"addAndDrop\" or an array, not %s",
+					json_kind(v));
+			goto done;
+		}
+	}
+	*out = o;
+	ok = true;
+done:
+	cJSON_Delete(root);
+	return ok;
+}
+
+void
+vb_managed_schemas(vb_arena *arena, const vb_schema *doc, const vb_options *opts,
+				   vb_list *out)
+{
+	int			i;
+
+	if (opts && opts->schemas.count > 0)
+	{
+		for (i = 0; i < opts->schemas.count; i++)
+			vb_list_push(arena, out, opts->schemas.items[i]);
+		return;
+	}
+	if (doc->schemas.count > 0)
+	{
+		for (i = 0; i < doc->schemas.count; i++)
+			vb_list_push(arena, out, doc->schemas.items[i]);
+		return;
+	}
+	for (i = 0; i < doc->tables.count; i++)
+	{
+		vb_table   *t = doc->tables.items[i];
+
+		if (!vb_list_contains_str(out, t->schema))
+			vb_list_push(arena, out, t->schema);
+	}
+	for (i = 0; i < doc->enums.count; i++)
+	{
+		vb_enum    *e = doc->enums.items[i];
+
+		if (!vb_list_contains_str(out, e->schema))
+			vb_list_push(arena, out, e->schema);
+	}
+	if (out->count == 0)
+		vb_list_push(arena, out, "public");
+}

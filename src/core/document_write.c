@@ -1,0 +1,289 @@
+/*
+ * document_write.c — the core's model and plans, out as JSON text: the
+ * snapshot form that introspect returns, and the result object of diff and
+ * push (CONTRACT §2).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "vb_internal.h"
+
+static const char *const fk_action_names[] = {
+	"noAction", "restrict", "cascade", "setNull", "setDefault"
+};
+
+static cJSON *
+num(long long n)
+{
+	return cJSON_CreateNumber((double) n);
+}
+
+static cJSON *
+obj1(const char *key, const char *value)
+{
+	cJSON	   *o = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(o, key, cJSON_CreateString(value));
+	return o;
+}
+
+/* {"operation": i, "kind": k, "object": o [, extra_key: extra]} */
+static cJSON *
+entry(int operation, const char *kind, const char *object, const char *extra_key,
+	  const char *extra)
+{
+	cJSON	   *o = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(o, "operation", num(operation));
+	cJSON_AddItemToObject(o, "kind", cJSON_CreateString(kind));
+	cJSON_AddItemToObject(o, "object", cJSON_CreateString(object));
+	if (extra_key)
+		cJSON_AddItemToObject(o, extra_key, cJSON_CreateString(extra));
+	return o;
+}
+
+static cJSON *
+name_array(const vb_list *names)
+{
+	cJSON	   *arr = cJSON_CreateArray();
+	int			i;
+
+	for (i = 0; i < names->count; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(names->items[i]));
+	return arr;
+}
+
+static cJSON *
+key_json(const vb_key *k)
+{
+	cJSON	   *o = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(o, "name", cJSON_CreateString(k->name));
+	cJSON_AddItemToObject(o, "columns", name_array(&k->columns));
+	return o;
+}
+
+static cJSON *
+column_json(const vb_column *c)
+{
+	cJSON	   *o = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(o, "name", cJSON_CreateString(c->name));
+	cJSON_AddItemToObject(o, "type", cJSON_CreateString(c->type));
+	cJSON_AddItemToObject(o, "nullable", cJSON_CreateBool(c->nullable));
+	if (c->default_expr)
+		cJSON_AddItemToObject(o, "default", cJSON_CreateString(c->default_expr));
+	if (c->auto_increment)
+		cJSON_AddItemToObject(o, "autoIncrement", cJSON_CreateTrue());
+	if (c->identity != VB_IDENTITY_NONE)
+		cJSON_AddItemToObject(o, "identity",
+							obj1("generation", c->identity == VB_IDENTITY_ALWAYS ? "always" : "byDefault"));
+	return o;
+}
+
+static cJSON *
+table_json(const vb_table *t)
+{
+	cJSON	   *o = cJSON_CreateObject();
+	cJSON	   *arr;
+	int			i;
+
+	cJSON_AddItemToObject(o, "schema", cJSON_CreateString(t->schema));
+	cJSON_AddItemToObject(o, "name", cJSON_CreateString(t->name));
+	arr = cJSON_CreateArray();
+	for (i = 0; i < t->columns.count; i++)
+		cJSON_AddItemToArray(arr, column_json(t->columns.items[i]));
+	cJSON_AddItemToObject(o, "columns", arr);
+	if (t->primary_key)
+		cJSON_AddItemToObject(o, "primaryKey", key_json(t->primary_key));
+
+	arr = cJSON_CreateArray();
+	for (i = 0; i < t->uniques.count; i++)
+		cJSON_AddItemToArray(arr, key_json(t->uniques.items[i]));
+	cJSON_AddItemToObject(o, "uniqueConstraints", arr);
+
+	arr = cJSON_CreateArray();
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		const vb_index *ix = t->indexes.items[i];
+		cJSON	   *io = cJSON_CreateObject();
+
+		cJSON_AddItemToObject(io, "name", cJSON_CreateString(ix->name));
+		cJSON_AddItemToObject(io, "columns", name_array(&ix->columns));
+		cJSON_AddItemToObject(io, "unique", cJSON_CreateBool(ix->unique));
+		cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
+		if (ix->where)
+			cJSON_AddItemToObject(io, "where", cJSON_CreateString(ix->where));
+		cJSON_AddItemToArray(arr, io);
+	}
+	cJSON_AddItemToObject(o, "indexes", arr);
+
+	arr = cJSON_CreateArray();
+	for (i = 0; i < t->foreign_keys.count; i++)
+	{
+		const vb_foreign_key *fk = t->foreign_keys.items[i];
+		cJSON	   *fo = cJSON_CreateObject();
+
+		cJSON_AddItemToObject(fo, "name", cJSON_CreateString(fk->name));
+		cJSON_AddItemToObject(fo, "columns", name_array(&fk->columns));
+		cJSON_AddItemToObject(fo, "referencedSchema", cJSON_CreateString(fk->ref_schema));
+		cJSON_AddItemToObject(fo, "referencedTable", cJSON_CreateString(fk->ref_table));
+		cJSON_AddItemToObject(fo, "referencedColumns", name_array(&fk->ref_columns));
+		cJSON_AddItemToObject(fo, "onDelete", cJSON_CreateString(fk_action_names[fk->on_delete]));
+		cJSON_AddItemToObject(fo, "onUpdate", cJSON_CreateString(fk_action_names[fk->on_update]));
+		cJSON_AddItemToObject(fo, "deferrable", cJSON_CreateBool(fk->deferrable));
+		cJSON_AddItemToObject(fo, "initiallyDeferred", cJSON_CreateBool(fk->initially_deferred));
+		cJSON_AddItemToArray(arr, fo);
+	}
+	cJSON_AddItemToObject(o, "foreignKeys", arr);
+	return o;
+}
+
+/* Print a cJSON tree into the arena and free the tree. */
+static char *
+dump_and_free(vb_arena *arena, cJSON *root)
+{
+	char	   *text = cJSON_PrintUnformatted(root);
+	char	   *copy = vb_strdup(arena, text ? text : "null");
+
+	cJSON_free(text);			/* with cJSON's own (possibly replaced) allocator */
+	cJSON_Delete(root);
+	return copy;
+}
+
+char *
+vb_document_write(vb_arena *arena, const vb_schema *schema)
+{
+	cJSON	   *root = cJSON_CreateObject();
+	cJSON	   *arr;
+	int			i;
+	int			j;
+
+	cJSON_AddItemToObject(root, "version", num(1));
+	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString("pg"));
+	cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
+	arr = cJSON_CreateArray();
+	for (i = 0; i < schema->tables.count; i++)
+		cJSON_AddItemToArray(arr, table_json(schema->tables.items[i]));
+	cJSON_AddItemToObject(root, "tables", arr);
+	arr = cJSON_CreateArray();
+	for (i = 0; i < schema->enums.count; i++)
+	{
+		const vb_enum *e = schema->enums.items[i];
+		cJSON	   *vals = cJSON_CreateArray();
+
+		for (j = 0; j < e->values.count; j++)
+			cJSON_AddItemToArray(vals, cJSON_CreateString(((vb_enum_value *) e->values.items[j])->name));
+		{
+			cJSON	   *eo = cJSON_CreateObject();
+
+			cJSON_AddItemToObject(eo, "schema", cJSON_CreateString(e->schema));
+			cJSON_AddItemToObject(eo, "name", cJSON_CreateString(e->name));
+			cJSON_AddItemToObject(eo, "values", vals);
+			cJSON_AddItemToArray(arr, eo);
+		}
+	}
+	cJSON_AddItemToObject(root, "enums", arr);
+	return dump_and_free(arena, root);
+}
+
+static const char *const hazard_names[] = {
+	"accessExclusiveLock", "shareLock", "tableRewrite", "tableScan",
+	"indexBuild", "deletesData"
+};
+
+static const char *
+operation_object(vb_arena *arena, const vb_operation *op)
+{
+	if (op->table && op->object && strcmp(op->table, op->object) != 0)
+		return vb_printf(arena, "%s.%s.%s", op->schema, op->table, op->object);
+	return vb_printf(arena, "%s.%s", op->schema, op->object);
+}
+
+char *
+vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
+				long long history_id)
+{
+	cJSON	   *root = cJSON_CreateObject();
+	cJSON	   *ops = cJSON_CreateArray();
+	cJSON	   *all_sql = cJSON_CreateArray();
+	cJSON	   *destructive = cJSON_CreateArray();
+	cJSON	   *hazards = cJSON_CreateArray();
+	cJSON	   *ambiguous = cJSON_CreateArray();
+	cJSON	   *unmanaged = cJSON_CreateArray();
+	int			i;
+	int			j;
+
+	for (i = 0; i < plan->operations.count; i++)
+	{
+		const vb_operation *op = plan->operations.items[i];
+		cJSON	   *o = cJSON_CreateObject();
+		cJSON	   *sql = cJSON_CreateArray();
+		cJSON	   *hz = cJSON_CreateArray();
+
+		cJSON_AddItemToObject(o, "kind", cJSON_CreateString(vb_op_kind_name(op->kind)));
+		cJSON_AddItemToObject(o, "schema", cJSON_CreateString(op->schema));
+		if (op->table)
+			cJSON_AddItemToObject(o, "table", cJSON_CreateString(op->table));
+		cJSON_AddItemToObject(o, "object", cJSON_CreateString(op->object));
+		for (j = 0; j < op->sql.count; j++)
+		{
+			cJSON_AddItemToArray(sql, cJSON_CreateString(op->sql.items[j]));
+			cJSON_AddItemToArray(all_sql, cJSON_CreateString(op->sql.items[j]));
+		}
+		cJSON_AddItemToObject(o, "sql", sql);
+		cJSON_AddItemToObject(o, "destructive", cJSON_CreateBool(op->destructive));
+		for (j = 0; j < (int) (sizeof(hazard_names) / sizeof(hazard_names[0])); j++)
+		{
+			if (!(op->hazards & (1u << j)))
+				continue;
+			cJSON_AddItemToArray(hz, cJSON_CreateString(hazard_names[j]));
+			cJSON_AddItemToArray(hazards,
+								 entry(i, hazard_names[j], operation_object(arena, op), NULL, NULL));
+		}
+		cJSON_AddItemToObject(o, "hazards", hz);
+		if (op->model)
+			cJSON_AddItemToObject(o, "model", cJSON_CreateString(op->model));
+		cJSON_AddItemToArray(ops, o);
+		if (op->destructive)
+			cJSON_AddItemToArray(destructive,
+								 entry(i, vb_op_kind_name(op->kind), operation_object(arena, op),
+									   "reason", op->destructive_reason ? op->destructive_reason : ""));
+	}
+	for (i = 0; i < plan->ambiguous.count; i++)
+	{
+		const vb_ambiguity *a = plan->ambiguous.items[i];
+		cJSON	   *o = obj1("kind", a->kind);
+
+		cJSON_AddItemToObject(o, "schema", cJSON_CreateString(a->schema));
+
+		if (strcmp(a->kind, "column") == 0)
+			cJSON_AddItemToObject(o, "table", cJSON_CreateString(a->table));
+		else if (strcmp(a->kind, "enumValue") == 0)
+			cJSON_AddItemToObject(o, "enum", cJSON_CreateString(a->table));
+		cJSON_AddItemToObject(o, "from", cJSON_CreateString(a->from));
+		cJSON_AddItemToObject(o, "to", cJSON_CreateString(a->to));
+		cJSON_AddItemToArray(ambiguous, o);
+	}
+	for (i = 0; i < plan->unmanaged.count; i++)
+	{
+		const vb_unmanaged *u = plan->unmanaged.items[i];
+
+		cJSON	   *o = obj1("kind", u->kind);
+
+		cJSON_AddItemToObject(o, "object", cJSON_CreateString(u->object));
+		cJSON_AddItemToArray(unmanaged, o);
+	}
+	cJSON_AddItemToObject(root, "operations", ops);
+	cJSON_AddItemToObject(root, "sql", all_sql);
+	cJSON_AddItemToObject(root, "ambiguous", ambiguous);
+	cJSON_AddItemToObject(root, "destructive", destructive);
+	cJSON_AddItemToObject(root, "hazards", hazards);
+	cJSON_AddItemToObject(root, "unmanaged", unmanaged);
+	cJSON_AddItemToObject(root, "applied", cJSON_CreateBool(applied));
+	if (applied)
+		cJSON_AddItemToObject(root, "historyId", num(history_id));
+	return dump_and_free(arena, root);
+}

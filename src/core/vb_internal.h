@@ -1,0 +1,22 @@
+/*
+ * vb_internal.h — declarations shared between the core's own files only.
+ */
+#ifndef VB_INTERNAL_H
+#define VB_INTERNAL_H
+
+#include "vb.h"
+
+extern const char *const vb_pg_quoted_keywords[];
+extern const int vb_pg_quoted_keyword_count;
+
+/* "a\x1fb" style compound keys. */
+char	   *vb_key2(vb_arena *arena, const char *a, const char *b);
+char	   *vb_key3(vb_arena *arena, const char *a, const char *b, const char *c);
+
+/* Join a list of identifiers, each quoted, with ", ". */
+char	   *vb_quote_ident_list(vb_arena *arena, const vb_list *idents);
+
+/* Truncate to a whole number of UTF-8 characters within max_bytes. */
+size_t		vb_utf8_clip(const char *s, size_t len, size_t max_bytes);
+
+#endif							/* VB_INTERNAL_H */

@@ -1,0 +1,205 @@
+/*-------------------------------------------------------------------------
+ *
+ * execute.c
+ *	  Run a plan inside the caller's transaction, and record it.
+ *
+ * A push is serialised by a transaction-scoped advisory lock taken before
+ * anything is read, requires READ COMMITTED (a REPEATABLE READ snapshot
+ * would predate the lock and miss a schema another push just committed),
+ * runs each statement in order, and turns a failure into an error that
+ * names the step. Nothing is caught and continued: any error aborts the
+ * caller's transaction, so a failed push leaves nothing behind.
+ *
+ * History rows are written with the extension owner's rights, so the
+ * roles that may push cannot write history directly.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_extension.h"
+#include "catalog/pg_type.h"
+#include "commands/extension.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+
+#include "vb_pg.h"
+
+/* advisory lock key: "viborm" in ASCII */
+#define VIBORM_LOCK_KEY INT64CONST(0x7669626f726d)
+
+void
+vb_pg_check_isolation(void)
+{
+	if (XactIsoLevel != XACT_READ_COMMITTED)
+		ereport(ERROR,
+				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '7')),
+				 errmsg("viborm.push requires the READ COMMITTED isolation level"),
+				 errdetail("The transaction runs at %s; its snapshot could miss a schema that another push has just committed.",
+						   XactIsoLevel == XACT_SERIALIZABLE ? "SERIALIZABLE" :
+						   XactIsoLevel == XACT_REPEATABLE_READ ? "REPEATABLE READ" :
+						   "READ UNCOMMITTED"),
+				 errhint("Run the push in a READ COMMITTED transaction.")));
+}
+
+/*
+ * Concurrent pushes queue here. lock_timeout is set only after this, so
+ * the wait for another push is not cut short.
+ */
+void
+vb_pg_take_push_lock(void)
+{
+	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(VIBORM_LOCK_KEY));
+}
+
+/* SQLSTATEs that mean "an object outside the plan blocks this step" */
+static bool
+is_dependency_error(int sqlerrcode)
+{
+	return sqlerrcode == ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST ||
+		sqlerrcode == ERRCODE_FEATURE_NOT_SUPPORTED;
+}
+
+static void
+run_step(int number, int total, const char *sql)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+
+	PG_TRY();
+	{
+		int			rc = SPI_execute(sql, false, 0);
+
+		if (rc < 0)
+			elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+		int			code;
+
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		code = edata->sqlerrcode;
+		if (code == ERRCODE_LOCK_NOT_AVAILABLE || code == ERRCODE_QUERY_CANCELED)
+			ereport(ERROR,
+					(errcode(code),
+					 errmsg("step %d of %d timed out waiting for a lock: %s", number, total,
+							edata->message),
+					 errdetail_internal("Step %d: %s", number, sql),
+					 errhint("Nothing was applied. Retry when the table is not in use, or raise options.lockTimeout.")));
+		if (is_dependency_error(code))
+			ereport(ERROR,
+					(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '8')),
+					 errmsg("step %d of %d is blocked by an object outside the document: %s",
+							number, total, edata->message),
+					 errdetail_internal("Step %d: %s%s%s", number, sql,
+										edata->detail ? "\n" : "",
+										edata->detail ? edata->detail : ""),
+					 errhint("Nothing was applied. viborm never uses CASCADE: drop or change the dependent object first.")));
+		ereport(ERROR,
+				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '4')),
+				 errmsg("step %d of %d failed: %s", number, total, edata->message),
+				 errdetail_internal("Step %d: %s%s%s", number, sql,
+									edata->detail ? "\n" : "",
+									edata->detail ? edata->detail : ""),
+				 errhint("Nothing was applied.")));
+	}
+	PG_END_TRY();
+}
+
+void
+vb_pg_execute_plan(const vb_plan *plan)
+{
+	int			total = 0;
+	int			number = 0;
+	int			i;
+	int			j;
+
+	for (i = 0; i < plan->operations.count; i++)
+		total += ((vb_operation *) plan->operations.items[i])->sql.count;
+	for (i = 0; i < plan->operations.count; i++)
+	{
+		vb_operation *op = plan->operations.items[i];
+
+		for (j = 0; j < op->sql.count; j++)
+			run_step(++number, total, op->sql.items[j]);
+	}
+}
+
+/*
+ * Insert the history row and the snapshot as the extension's owner: the
+ * pushing role has no INSERT right on these tables.
+ */
+int64
+vb_pg_record_history(const char *result_json, const vb_plan *plan,
+					 const char *snapshot_json, TimestampTz started)
+{
+	Oid			ext_oid = get_extension_oid("viborm", false);
+	Oid			owner = InvalidOid;
+	Oid			save_userid;
+	int			save_sec;
+	char	   *applied_by = GetUserNameFromId(GetUserId(), false);
+	int			total = 0;
+	Datum	   *sql_elems;
+	int			nsql = 0;
+	int			i;
+	int			j;
+	Oid			argtypes[5] = {TEXTOID, TEXTOID, TEXTARRAYOID, JSONBOID, FLOAT8OID};
+	Datum		values[5];
+	int64		id = 0;
+	HeapTuple	tup;
+	bool		isnull;
+	int			rc;
+	long		secs;
+	int			usecs;
+
+	tup = SearchSysCache1(EXTENSIONOID, ObjectIdGetDatum(ext_oid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for extension %u", ext_oid);
+	owner = ((Form_pg_extension) GETSTRUCT(tup))->extowner;
+	ReleaseSysCache(tup);
+
+	for (i = 0; i < plan->operations.count; i++)
+		total += ((vb_operation *) plan->operations.items[i])->sql.count;
+	sql_elems = palloc(sizeof(Datum) * (total + 1));
+	for (i = 0; i < plan->operations.count; i++)
+	{
+		vb_operation *op = plan->operations.items[i];
+
+		for (j = 0; j < op->sql.count; j++)
+			sql_elems[nsql++] = CStringGetTextDatum(op->sql.items[j]);
+	}
+	TimestampDifference(started, GetCurrentTimestamp(), &secs, &usecs);
+
+	values[0] = CStringGetTextDatum(applied_by);
+	values[1] = CStringGetTextDatum(result_json);
+	values[2] = PointerGetDatum(construct_array(sql_elems, nsql, TEXTOID, -1, false, TYPALIGN_INT));
+	values[3] = DirectFunctionCall1(jsonb_in, CStringGetDatum(snapshot_json));
+	values[4] = Float8GetDatum(secs * 1000.0 + usecs / 1000.0);
+
+	GetUserIdAndSecContext(&save_userid, &save_sec);
+	SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	rc = SPI_execute_with_args(
+							   "WITH h AS ("
+							   " INSERT INTO viborm.history (applied_by, operations, sql, checksum, duration_ms)"
+							   " VALUES ($1, ($2::jsonb) -> 'operations', $3,"
+							   "         encode(sha256(convert_to(array_to_string($3, E';\\n'), 'UTF8')), 'hex'), $5)"
+							   " RETURNING id)"
+							   " INSERT INTO viborm.snapshot (history_id, document)"
+							   " SELECT id, $4 FROM h RETURNING history_id",
+							   5, argtypes, values, NULL, false, 0);
+	SetUserIdAndSecContext(save_userid, save_sec);
+	if (rc != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
+		elog(ERROR, "viborm: could not record history: %s", SPI_result_code_string(rc));
+	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	return id;
+}

@@ -1,0 +1,37 @@
+/*
+ * vb_pg.h — declarations shared by the extension's files (src/pg/).
+ */
+#ifndef VB_PG_H
+#define VB_PG_H
+
+#include "postgres.h"
+
+#include "utils/array.h"
+
+#include "vb.h"
+
+/* arena.c-like helpers in viborm.c */
+extern vb_arena *vb_pg_arena(MemoryContext context);
+extern void vb_pg_raise(const vb_error *err) pg_attribute_noreturn();
+extern List *vb_pg_text_array_to_list(ArrayType *array);
+
+/* settings pinned for every call: see viborm.c */
+extern int	vb_pg_pin_settings(void);
+extern void vb_pg_set(const char *name, const char *value);
+
+/* introspect.c */
+extern vb_schema *vb_pg_introspect(vb_arena *arena, const vb_list *schemas);
+
+/* canonical.c */
+extern void vb_pg_canonicalize(vb_arena *arena, vb_schema *desired,
+							   const vb_schema *current);
+
+/* execute.c */
+extern void vb_pg_check_isolation(void);
+extern void vb_pg_take_push_lock(void);
+extern void vb_pg_execute_plan(const vb_plan *plan);
+extern int64 vb_pg_record_history(const char *result_json,
+								  const vb_plan *plan, const char *snapshot_json,
+								  TimestampTz started);
+
+#endif							/* VB_PG_H */

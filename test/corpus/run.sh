@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Convergence corpus runner.
+#
+#   test/corpus/run.sh [FILTER]
+#
+# For every pair directory under test/corpus/pairs/ (sorted; only those whose
+# name contains FILTER when given):
+#   1. re-create databases vb_cur and vb_des, CREATE EXTENSION viborm in both;
+#   2. apply current.sql to vb_cur and desired.sql to vb_des;
+#   3. S := the non-system schemas of either database; D := viborm.introspect(S)
+#      on vb_des; viborm.diff(viborm.introspect(S)) must be empty on both;
+#   4. viborm.push(D, options) on vb_cur, options = options.json (default
+#      {"force": true}) plus {"schemas": S};
+#   5. the catalog fingerprint (fingerprint.sql, pg_catalog only) of both
+#      databases must be equal;
+#   6. verify.sql, if present, on vb_cur: every value it returns must be t;
+#   7. pushing D again must plan nothing and apply nothing.
+# Prints "ok NAME" or "FAILED NAME: STEP: REASON" per pair, then
+# "N passed, N failed"; exits 1 if any pair failed.
+#
+# Connection: libpq environment (PGHOST, PGPORT, PGUSER...), superuser. The
+# maintenance connections go to database "postgres" (VB_CORPUS_ADMIN_DB).
+# VB_CORPUS_KEEP=1 leaves the two databases of the last pair behind.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+pairs_dir=$here/pairs
+fingerprint_sql=$here/fingerprint.sql
+filter=${1:-}
+admin_db=${VB_CORPUS_ADMIN_DB:-postgres}
+cur_db=vb_cur
+des_db=vb_des
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/viborm-corpus.XXXXXX")
+
+psql_base=(psql -X -q -v ON_ERROR_STOP=1)
+
+# psql with unaligned, tuples-only output: for queries whose value we read.
+q() {
+	local db=$1
+	shift
+	"${psql_base[@]}" -A -t -d "$db" "$@"
+}
+
+drop_databases() {
+	"${psql_base[@]}" -d "$admin_db" \
+		-c "DROP DATABASE IF EXISTS $cur_db WITH (FORCE)" \
+		-c "DROP DATABASE IF EXISTS $des_db WITH (FORCE)" >/dev/null 2>&1 || true
+}
+
+cleanup() {
+	if [ "${VB_CORPUS_KEEP:-0}" != 1 ]; then
+		drop_databases
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# First few lines of a file, folded onto one line, for a FAILED message.
+summary() {
+	sed -e 's/^psql:[^ ]*: //' "$1" | grep -v '^[[:space:]]*$' | head -n "${2:-3}" | tr '\n' ' ' | sed -e 's/ *$//'
+}
+
+# Indented excerpt of a file, shown under a FAILED line.
+excerpt() {
+	sed -e 's/^/    /' "$1" | head -n "${2:-40}"
+}
+
+# Runs one pair; on failure sets $fail_step and $fail_reason and returns 1.
+run_pair() {
+	local dir=$1 opts_file rc
+
+	fail_step=setup
+	drop_databases
+	if ! "${psql_base[@]}" -d "$admin_db" -c "CREATE DATABASE $cur_db" -c "CREATE DATABASE $des_db" \
+		>"$work/out" 2>"$work/err"; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	for db in $cur_db $des_db; do
+		if ! "${psql_base[@]}" -d "$db" -c 'CREATE EXTENSION viborm' >"$work/out" 2>"$work/err"; then
+			fail_reason="CREATE EXTENSION viborm in $db: $(summary "$work/err")"
+			return 1
+		fi
+	done
+
+	fail_step=apply-current
+	if ! "${psql_base[@]}" -d "$cur_db" -f "$dir/current.sql" >"$work/out" 2>"$work/err"; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	fail_step=apply-desired
+	if ! "${psql_base[@]}" -d "$des_db" -f "$dir/desired.sql" >"$work/out" 2>"$work/err"; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+
+	# The managed schemas: every non-system schema of either database, as a
+	# JSON array (names travel as JSON, never through the shell unquoted).
+	fail_step=schemas
+	local schema_query="SELECT coalesce(jsonb_agg(nspname ORDER BY nspname COLLATE \"C\"), '[]')
+		FROM (SELECT nspname FROM pg_namespace
+		      WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'viborm')
+		        AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp%'
+		      UNION SELECT jsonb_array_elements_text(:'other'::jsonb)) s"
+	if ! q "$cur_db" -v other='[]' <<<"$schema_query" >"$work/cur_schemas" 2>"$work/err" ||
+		! q "$des_db" -v other="$(cat "$work/cur_schemas")" <<<"$schema_query" >"$work/schemas" 2>>"$work/err"; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+
+	# psql reads large values from files through backticks; the paths under
+	# $work contain no shell metacharacters.
+	local load="\\set schemas \`cat $work/schemas\`"
+	local schemas_array="ARRAY(SELECT jsonb_array_elements_text(:'schemas'::jsonb))"
+
+	fail_step=introspect
+	if ! q "$des_db" >"$work/D" 2>"$work/err" <<-EOF; then
+		$load
+		SELECT viborm.introspect($schemas_array);
+	EOF
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	if [ ! -s "$work/D" ]; then
+		fail_reason="viborm.introspect returned nothing"
+		return 1
+	fi
+
+	fail_step=self-diff
+	for db in $des_db $cur_db; do
+		if ! q "$db" >"$work/out" 2>"$work/err" <<-EOF; then
+			$load
+			SELECT jsonb_array_length(viborm.diff(viborm.introspect($schemas_array), '{}')->'operations');
+		EOF
+			fail_reason="$db: $(summary "$work/err")"
+			return 1
+		fi
+		if [ "$(cat "$work/out")" != 0 ]; then
+			q "$db" >"$work/ops" 2>&1 <<-EOF || true
+				$load
+				SELECT jsonb_pretty(viborm.diff(viborm.introspect($schemas_array), '{}')->'operations');
+			EOF
+			fail_reason="diff of $db's own introspection has $(cat "$work/out") operation(s)"
+			fail_detail=$work/ops
+			return 1
+		fi
+	done
+
+	opts_file=$dir/options.json
+	if [ -f "$opts_file" ]; then
+		cp "$opts_file" "$work/options"
+	else
+		echo '{"force": true}' >"$work/options"
+	fi
+	local push_sql="
+		$load
+		\\set D \`cat $work/D\`
+		\\set options \`cat $work/options\`
+		SELECT viborm.push(:'D'::jsonb, :'options'::jsonb || jsonb_build_object('schemas', :'schemas'::jsonb));"
+
+	fail_step=push
+	if ! q "$cur_db" >"$work/push1" 2>"$work/err" <<<"$push_sql"; then
+		fail_reason=$(summary "$work/err" 6)
+		return 1
+	fi
+
+	fail_step=fingerprint
+	if ! q "$cur_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >"$work/fp_cur" 2>"$work/err" ||
+		! q "$des_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >"$work/fp_des" 2>>"$work/err"; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	if ! diff -u --label "desired ($des_db)" --label "migrated ($cur_db)" \
+		"$work/fp_des" "$work/fp_cur" >"$work/fp_diff"; then
+		fail_reason="catalogs differ ($(grep -c '^[-+][^-+]' "$work/fp_diff") line(s))"
+		fail_detail=$work/fp_diff
+		return 1
+	fi
+
+	fail_step=verify
+	if [ -f "$dir/verify.sql" ]; then
+		if ! q "$cur_db" -f "$dir/verify.sql" >"$work/verify" 2>"$work/err"; then
+			fail_reason=$(summary "$work/err")
+			return 1
+		fi
+		if [ ! -s "$work/verify" ]; then
+			fail_reason="verify.sql returned no rows"
+			return 1
+		fi
+		if grep -qvx 't' "$work/verify"; then
+			fail_reason="verify.sql returned a value other than t (query $(grep -nvx 't' "$work/verify" | head -n 1 | cut -d: -f1) of $(wc -l <"$work/verify"))"
+			return 1
+		fi
+	fi
+
+	fail_step=push-again
+	if ! q "$cur_db" >"$work/push2" 2>"$work/err" <<<"$push_sql"; then
+		fail_reason=$(summary "$work/err" 6)
+		return 1
+	fi
+	if ! q "$cur_db" >"$work/out" 2>"$work/err" <<-EOF; then
+		\\set result \`cat $work/push2\`
+		SELECT format('%s operation(s), applied=%s',
+		              jsonb_array_length(r->'operations'), coalesce(r->>'applied', '(missing)'))
+		FROM (SELECT :'result'::jsonb AS r) s;
+	EOF
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	if [ "$(cat "$work/out")" != "0 operation(s), applied=false" ]; then
+		q "$cur_db" >"$work/ops" 2>&1 <<-EOF || true
+			\\set result \`cat $work/push2\`
+			SELECT jsonb_pretty(:'result'::jsonb->'operations');
+		EOF
+		fail_reason="second push: $(cat "$work/out")"
+		fail_detail=$work/ops
+		return 1
+	fi
+	return 0
+}
+
+passed=0
+failed=0
+shopt -s nullglob
+for dir in "$pairs_dir"/*/; do
+	dir=${dir%/}
+	name=$(basename "$dir")
+	if [ -n "$filter" ] && [[ $name != *"$filter"* ]]; then
+		continue
+	fi
+	fail_step=
+	fail_reason=
+	fail_detail=
+	if run_pair "$dir"; then
+		echo "ok $name"
+		passed=$((passed + 1))
+	else
+		echo "FAILED $name: $fail_step: $fail_reason"
+		if [ -n "$fail_detail" ] && [ -s "$fail_detail" ]; then
+			excerpt "$fail_detail"
+		fi
+		failed=$((failed + 1))
+	fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
