@@ -211,7 +211,8 @@ run_query(const char *sql)
 	int			rc;
 
 	values[0] = schemas_param;
-	rc = SPI_execute_with_args(sql, 1, argtypes, values, NULL, true, 0);
+	/* not read-only: a fresh snapshot sees what this push just did */
+	rc = SPI_execute_with_args(sql, 1, argtypes, values, NULL, false, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "viborm: catalog query failed: %s", SPI_result_code_string(rc));
 }
