@@ -952,6 +952,18 @@ pair_tables(differ *d)
 			vb_table   *c = d->cur->tables.items[i];
 			vb_operation *op = new_op(d, VB_OP_DROP_TABLE, c->schema, c->name, c->name);
 
+			/* its FKs go first, so tables that reference each other can
+			 * be dropped in any order */
+			for (j = 0; j < c->foreign_keys.count; j++)
+			{
+				vb_foreign_key *fk = c->foreign_keys.items[j];
+				vb_operation *dfk;
+
+				if (strcmp(fk->ref_schema, c->schema) == 0 && strcmp(fk->ref_table, c->name) == 0)
+					continue;
+				dfk = new_op(d, VB_OP_DROP_FOREIGN_KEY, c->schema, c->name, fk->name);
+				add_sql(d, dfk, vb_pg_drop_constraint(a, c->schema, c->name, fk->name));
+			}
 			add_sql(d, op, vb_printf(a, "DROP TABLE %s", vb_qualified(a, c->schema, c->name)));
 			make_destructive(op, vb_printf(a, "drops table %s.%s and all its rows",
 										   c->schema, c->name));
@@ -1291,7 +1303,8 @@ diff_columns(differ *d, table_pair *p)
 			continue;
 		}
 		op = new_op(d, VB_OP_DROP_COLUMN, t->schema, t->name, cur_names[i]);
-		add_sql(d, op, vb_pg_alter_table(a, t->schema, t->name,
+		/* runs before renames: the table still has its current name */
+		add_sql(d, op, vb_pg_alter_table(a, c->schema, c->name,
 										 vb_printf(a, "DROP COLUMN %s", vb_quote_ident(a, cur_names[i]))));
 		make_destructive(op, vb_printf(a, "drops column %s.%s.%s and its data",
 									   t->schema, t->name, cur_names[i]));
@@ -1466,7 +1479,8 @@ drop_key(differ *d, table_pair *p, vb_key *k, bool primary)
 	vb_operation *op = new_op(d, primary ? VB_OP_DROP_PRIMARY_KEY : VB_OP_DROP_UNIQUE,
 							  p->des->schema, p->des->name, k->name);
 
-	add_sql(d, op, vb_pg_drop_constraint(d->a, p->des->schema, p->des->name, k->name));
+	/* runs before renames: the table still has its current name */
+	add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, k->name));
 	vb_map_put(&d->rebuilt_keys, vb_key3(d->a, p->cur->schema, p->cur->name,
 										 sorted_columns_key(d->a, &k->columns)), (void *) 1);
 }
@@ -1638,9 +1652,17 @@ static bool
 name_desired_objects(differ *d)
 {
 	vb_arena   *a = d->a;
+	vb_map		des_tables;
 	int			i;
 	int			j;
 
+	vb_map_init(&des_tables, a, d->des->tables.count);
+	for (i = 0; i < d->des->tables.count; i++)
+	{
+		vb_table   *t = d->des->tables.items[i];
+
+		vb_map_put(&des_tables, vb_key2(a, t->schema, t->name), t);
+	}
 	for (i = 0; i < d->des->tables.count; i++)
 	{
 		vb_table   *t = d->des->tables.items[i];
@@ -1672,7 +1694,7 @@ name_desired_objects(differ *d)
 			if (fk->name == NULL)
 				fk->name = vb_default_fkey_name(a, t->name, &fk->columns);
 			if (is_managed(d, fk->ref_schema) &&
-				!vb_find_table(d->des, fk->ref_schema, fk->ref_table))
+				!vb_map_get(&des_tables, vb_key2(a, fk->ref_schema, fk->ref_table)))
 				return vb_fail(d->err, a, VB_ERR_INVALID, fk->path,
 							   "%s: foreign key \"%s\" references table \"%s.%s\", which is not in the document",
 							   fk->path ? fk->path : fk->name, fk->name, fk->ref_schema, fk->ref_table);

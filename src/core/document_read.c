@@ -808,6 +808,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	size_t		i;
 	bool		ok = false;
 	vb_schema  *s = vb_alloc(arena, sizeof(vb_schema));
+	vb_map		seen;
 
 	root = parse_json(arena, json, "the schema document", err);
 	if (root == NULL)
@@ -860,6 +861,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	}
 	if (!expect(&rd, v, K_ARRAY, "tables", "an array"))
 		goto done;
+	vb_map_init(&seen, arena, cJSON_GetArraySize(v));
 	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
 	{
 		vb_table   *t = NULL;
@@ -867,13 +869,14 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 
 		if (!read_table(&rd, item, p, &t))
 			goto done;
-		if (vb_find_table(s, t->schema, t->name))
+		if (vb_map_get(&seen, vb_key2(arena, t->schema, t->name)))
 		{
 			vb_fail(err, arena, VB_ERR_INVALID, p, "%s: table \"%s.%s\" appears twice",
 					p, t->schema, t->name);
 			goto done;
 		}
 		vb_list_push(arena, &s->tables, t);
+		vb_map_put(&seen, vb_key2(arena, t->schema, t->name), t);
 	}
 
 	v = member(root, "enums");

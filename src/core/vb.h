@@ -404,6 +404,10 @@ void		vb_map_init(vb_map *map, vb_arena *arena, int expected);
 void		vb_map_put(vb_map *map, const char *key, void *value);
 void	   *vb_map_get(const vb_map *map, const char *key);
 
+/* "a\x1fb" style compound keys for maps. */
+char	   *vb_key2(vb_arena *arena, const char *a, const char *b);
+char	   *vb_key3(vb_arena *arena, const char *a, const char *b, const char *c);
+
 /* Lookup helpers. */
 vb_table   *vb_find_table(const vb_schema *schema, const char *nsp, const char *name);
 vb_enum    *vb_find_enum(const vb_schema *schema, const char *nsp, const char *name);

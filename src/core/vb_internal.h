@@ -9,9 +9,6 @@
 extern const char *const vb_pg_quoted_keywords[];
 extern const int vb_pg_quoted_keyword_count;
 
-/* "a\x1fb" style compound keys. */
-char	   *vb_key2(vb_arena *arena, const char *a, const char *b);
-char	   *vb_key3(vb_arena *arena, const char *a, const char *b, const char *c);
 
 /* Join a list of identifiers, each quoted, with ", ". */
 char	   *vb_quote_ident_list(vb_arena *arena, const vb_list *idents);
