@@ -74,7 +74,7 @@ set_search_path(canon_state *st, const char *path)
 static void
 use_schema(canon_state *st, const char *schema)
 {
-	set_search_path(st, psprintf("%s, public", quote_identifier(schema)));
+	set_search_path(st, psprintf("%s, public", vb_quote_ident(st->arena, schema)));
 }
 
 static void
@@ -189,12 +189,12 @@ scratch_table(canon_state *st, const vb_table *t)
 	int			i;
 
 	vb_buf_init(&sql, a);
-	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", quote_identifier(name));
+	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", vb_quote_ident(a, name));
 	for (i = 0; i < t->columns.count; i++)
 	{
 		vb_column  *c = t->columns.items[i];
 
-		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", quote_identifier(c->name), c->type);
+		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", vb_quote_ident(a, c->name), c->type);
 	}
 	vb_buf_append(&sql, ")");
 	use_catalog_only(st);
@@ -257,7 +257,7 @@ create_scratch_objects(canon_state *st)
 		const char *s = st->desired->schemas.items[i];
 
 		if (!vb_list_contains_str(&st->current->schemas, s))
-			spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(s)));
+			spi_exec(psprintf("CREATE SCHEMA %s", vb_quote_ident(a, s)));
 	}
 	for (i = 0; i < st->desired->enums.count; i++)
 	{
@@ -269,7 +269,7 @@ create_scratch_objects(canon_state *st)
 			continue;
 		if (ce)
 			spi_exec(psprintf("ALTER TYPE %s RENAME TO %s", vb_qualified(a, e->schema, e->name),
-							  quote_identifier(psprintf("viborm_scratch_%d", ++st->scratch_count))));
+							  vb_quote_ident(a, psprintf("viborm_scratch_%d", ++st->scratch_count))));
 		spi_exec(vb_pg_create_enum(a, e->schema, e->name, &e->values));
 	}
 	current_path = NULL;
