@@ -1648,11 +1648,38 @@ diff_foreign_keys(differ *d, table_pair *p)
 
 /* ---- the desired side: names and validation ------------------------------ */
 
+/*
+ * PostgreSQL's ChooseRelationName: the default name, or with a number
+ * appended to the label ("t_a_idx1") while the name is taken.
+ */
+static char *
+choose_name(vb_arena *a, vb_map *taken, const char *schema, const char *table,
+			const vb_list *columns, const char *label)
+{
+	char	   *name;
+	int			pass = 0;
+
+	for (;;)
+	{
+		const char *l = pass ? vb_printf(a, "%s%d", label, pass) : label;
+
+		name = columns ? vb_default_name(a, table, columns, l)
+			: vb_make_object_name(a, table, NULL, l);
+		if (!vb_map_get(taken, vb_key2(a, schema, name)))
+			break;
+		pass++;
+	}
+	vb_map_put(taken, vb_key2(a, schema, name), (void *) 1);
+	return name;
+}
+
 static bool
 name_desired_objects(differ *d)
 {
 	vb_arena   *a = d->a;
 	vb_map		des_tables;
+	vb_map		relnames;
+	vb_map		fknames;
 	int			i;
 	int			j;
 
@@ -1663,6 +1690,22 @@ name_desired_objects(differ *d)
 
 		vb_map_put(&des_tables, vb_key2(a, t->schema, t->name), t);
 	}
+	/* relation names taken in each schema: tables and named indexes */
+	vb_map_init(&relnames, a, d->des->tables.count * 4);
+	for (i = 0; i < d->des->tables.count; i++)
+	{
+		vb_table   *t = d->des->tables.items[i];
+
+		vb_map_put(&relnames, vb_key2(a, t->schema, t->name), t);
+		if (t->primary_key && t->primary_key->name)
+			vb_map_put(&relnames, vb_key2(a, t->schema, t->primary_key->name), t);
+		for (j = 0; j < t->uniques.count; j++)
+			if (((vb_key *) t->uniques.items[j])->name)
+				vb_map_put(&relnames, vb_key2(a, t->schema, ((vb_key *) t->uniques.items[j])->name), t);
+		for (j = 0; j < t->indexes.count; j++)
+			if (((vb_index *) t->indexes.items[j])->name)
+				vb_map_put(&relnames, vb_key2(a, t->schema, ((vb_index *) t->indexes.items[j])->name), t);
+	}
 	for (i = 0; i < d->des->tables.count; i++)
 	{
 		vb_table   *t = d->des->tables.items[i];
@@ -1672,27 +1715,31 @@ name_desired_objects(differ *d)
 						   "%s: table \"%s.%s\" is in schema \"%s\", which this push does not manage",
 						   t->path ? t->path : t->name, t->schema, t->name, t->schema);
 		if (t->primary_key && t->primary_key->name == NULL)
-			t->primary_key->name = vb_default_pkey_name(a, t->name);
+			t->primary_key->name = choose_name(a, &relnames, t->schema, t->name, NULL, "pkey");
 		for (j = 0; j < t->uniques.count; j++)
 		{
 			vb_key	   *k = t->uniques.items[j];
 
 			if (k->name == NULL)
-				k->name = vb_default_unique_name(a, t->name, &k->columns);
+				k->name = choose_name(a, &relnames, t->schema, t->name, &k->columns, "key");
 		}
 		for (j = 0; j < t->indexes.count; j++)
 		{
 			vb_index   *ix = t->indexes.items[j];
 
 			if (ix->name == NULL)
-				ix->name = vb_default_index_name(a, t->name, &ix->columns);
+				ix->name = choose_name(a, &relnames, t->schema, t->name, &ix->columns, "idx");
 		}
+		vb_map_init(&fknames, a, t->foreign_keys.count);
+		for (j = 0; j < t->foreign_keys.count; j++)
+			if (((vb_foreign_key *) t->foreign_keys.items[j])->name)
+				vb_map_put(&fknames, vb_key2(a, "", ((vb_foreign_key *) t->foreign_keys.items[j])->name), t);
 		for (j = 0; j < t->foreign_keys.count; j++)
 		{
 			vb_foreign_key *fk = t->foreign_keys.items[j];
 
 			if (fk->name == NULL)
-				fk->name = vb_default_fkey_name(a, t->name, &fk->columns);
+				fk->name = choose_name(a, &fknames, "", t->name, &fk->columns, "fkey");
 			if (is_managed(d, fk->ref_schema) &&
 				!vb_map_get(&des_tables, vb_key2(a, fk->ref_schema, fk->ref_table)))
 				return vb_fail(d->err, a, VB_ERR_INVALID, fk->path,

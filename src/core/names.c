@@ -181,6 +181,14 @@ name_addition(vb_arena *arena, const vb_list *columns)
 	return buf.data;
 }
 
+/* <table>_<columns>_<label>, as ChooseIndexName/ChooseConstraintName do */
+char *
+vb_default_name(vb_arena *arena, const char *table, const vb_list *columns,
+				const char *label)
+{
+	return vb_make_object_name(arena, table, name_addition(arena, columns), label);
+}
+
 char *
 vb_default_pkey_name(vb_arena *arena, const char *table)
 {
@@ -190,19 +198,19 @@ vb_default_pkey_name(vb_arena *arena, const char *table)
 char *
 vb_default_unique_name(vb_arena *arena, const char *table, const vb_list *columns)
 {
-	return vb_make_object_name(arena, table, name_addition(arena, columns), "key");
+	return vb_default_name(arena, table, columns, "key");
 }
 
 char *
 vb_default_index_name(vb_arena *arena, const char *table, const vb_list *columns)
 {
-	return vb_make_object_name(arena, table, name_addition(arena, columns), "idx");
+	return vb_default_name(arena, table, columns, "idx");
 }
 
 char *
 vb_default_fkey_name(vb_arena *arena, const char *table, const vb_list *columns)
 {
-	return vb_make_object_name(arena, table, name_addition(arena, columns), "fkey");
+	return vb_default_name(arena, table, columns, "fkey");
 }
 
 char *

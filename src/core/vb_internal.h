@@ -10,6 +10,10 @@ extern const char *const vb_pg_quoted_keywords[];
 extern const int vb_pg_quoted_keyword_count;
 
 
+/* <table>_<columns>_<label> with any label ("idx1", "key2", ...). */
+char	   *vb_default_name(vb_arena *arena, const char *table,
+							const vb_list *columns, const char *label);
+
 /* Join a list of identifiers, each quoted, with ", ". */
 char	   *vb_quote_ident_list(vb_arena *arena, const vb_list *idents);
 
