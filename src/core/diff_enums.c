@@ -1,0 +1,332 @@
+/*
+ * diff_enums.c — enum types: create, drop, rename, and value changes (ADD VALUE
+ * BEFORE/AFTER, RENAME VALUE, or re-creating the type when it must).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff_internal.h"
+
+/* ---- enums ------------------------------------------------------------------ */
+
+/* Is a value that this plan adds to enum e used by the desired schema?
+ * Then ALTER TYPE ... ADD VALUE cannot be used (the value would be unusable
+ * until commit) and the type is re-created instead. */
+static bool
+added_value_used(vb_differ *d, const vb_enum *e, const char *value)
+{
+	const char *type = vb_qualified(d->a, e->schema, e->name);
+	const char *literal = vb_quote_literal(d->a, value);
+	int			i;
+	int			j;
+
+	for (i = 0; i < d->des->tables.count; i++)
+	{
+		vb_table   *t = d->des->tables.items[i];
+		bool		uses_type = false;
+
+		for (j = 0; j < t->columns.count; j++)
+		{
+			vb_column  *c = t->columns.items[j];
+			int			dims;
+
+			if (strcmp(vb_element_type(d->a, c->type, &dims), type) != 0)
+				continue;
+			uses_type = true;
+			if (c->default_expr && strstr(c->default_expr, literal))
+				return true;
+		}
+		if (!uses_type)
+			continue;
+		for (j = 0; j < t->indexes.count; j++)
+		{
+			vb_index   *ix = t->indexes.items[j];
+
+			if (ix->where && strstr(ix->where, literal))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool
+enum_value_candidate(vb_differ *d, void *ctx, int ci, int di)
+{
+	(void) d;
+	(void) ctx;
+	(void) ci;
+	(void) di;
+	return true;
+}
+
+/*
+ * Re-create enum `e` (desired) whose current form is `ce`: move the old
+ * type aside, create the desired one, convert every column that keeps the
+ * type through text, then drop the old type.
+ */
+static void
+recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const char *reason)
+{
+	vb_arena   *a = d->a;
+	const char *old_type = vb_qualified(a, ce->schema, ce->name);
+	const char *new_type = vb_qualified(a, e->schema, e->name);
+	char	   *tmp = vb_make_object_name(a, e->name, NULL, "viborm_old");
+	vb_operation *op = vb_new_op(d, VB_OP_RECREATE_ENUM, e->schema, NULL, e->name);
+	bool		old_still_used = false;
+	int			i;
+	int			j;
+
+	vb_add_sql(d, op, vb_printf(a, "ALTER TYPE %s RENAME TO %s", new_type, vb_quote_ident(a, tmp)));
+	vb_add_sql(d, op, vb_pg_create_enum(a, e->schema, e->name, &e->values));
+	for (i = 0; i < d->cur->tables.count; i++)
+	{
+		vb_table   *ct = d->cur->tables.items[i];
+		vb_table_pair *p = vb_map_get(&d->pair_by_cur, vb_key2(a, ct->schema, ct->name));
+
+		for (j = 0; j < ct->columns.count; j++)
+		{
+			vb_column  *cc = ct->columns.items[j];
+			vb_column  *dc;
+			int			dims;
+			const char *elem = vb_element_type(a, cc->type, &dims);
+			char	   *cast;
+			int			k;
+
+			if (strcmp(elem, old_type) != 0)
+				continue;
+			dc = p ? vb_map_get(&p->cur_col_to_des, cc->name) : NULL;
+			if (dc == NULL)
+				continue;		/* dropped before this step */
+			if (strcmp(vb_mapped_type(d, cc->type), dc->type) != 0)
+			{
+				old_still_used = true;	/* its own alterColumn converts it */
+				continue;
+			}
+			if (cc->default_expr)
+			{
+				vb_add_sql(d, op, vb_pg_alter_column(a, p->des->schema, p->des->name, dc->name,
+												  "DROP DEFAULT"));
+				vb_map_put(&d->default_dropped,
+						   vb_key3(a, p->des->schema, p->des->name, dc->name), (void *) 1);
+			}
+			cast = vb_printf(a, "%s::text", vb_quote_ident(a, dc->name));
+			for (k = 0; k < dims; k++)
+				cast = vb_printf(a, "%s[]", cast);
+			cast = vb_printf(a, "%s::%s", cast, dc->type);
+			vb_add_sql(d, op, vb_pg_alter_column(a, p->des->schema, p->des->name, dc->name,
+											  vb_printf(a, "TYPE %s USING %s", dc->type, cast)));
+		}
+	}
+	if (old_still_used)
+	{
+		vb_operation *last = vb_new_op(d, VB_OP_RECREATE_ENUM, e->schema, NULL, e->name);
+
+		last->phase = PH_DROP_ENUM;
+		last->hazards = 0;
+		vb_add_sql(d, last, vb_printf(a, "DROP TYPE %s", vb_qualified(a, e->schema, tmp)));
+	}
+	else
+		vb_add_sql(d, op, vb_printf(a, "DROP TYPE %s", vb_qualified(a, e->schema, tmp)));
+	if (reason)
+		vb_make_destructive(op, reason);
+}
+
+static bool
+diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
+{
+	vb_arena   *a = d->a;
+	int			nc = ce->values.count;
+	int			nd = e->values.count;
+	char	  **cur_names = vb_alloc(a, sizeof(char *) * (size_t) (nc + 1));
+	char	  **des_names = vb_alloc(a, sizeof(char *) * (size_t) (nd + 1));
+	int		   *cur_match = vb_alloc(a, sizeof(int) * (size_t) (nc + 1));
+	int		   *des_match = vb_alloc(a, sizeof(int) * (size_t) (nd + 1));
+	vb_rename_scope sc = {"enumValue", e->schema, e->name};
+	bool		recreate = false;
+	int			i;
+	int			j;
+	int			last = -1;
+	vb_buf		removed;
+	const char *type = vb_qualified(a, e->schema, e->name);
+
+	for (i = 0; i < nc; i++)
+	{
+		cur_names[i] = ((vb_enum_value *) ce->values.items[i])->name;
+		cur_match[i] = -1;
+	}
+	for (j = 0; j < nd; j++)
+	{
+		vb_enum_value *v = e->values.items[j];
+
+		des_names[j] = v->name;
+		des_match[j] = -1;
+		for (i = 0; i < nc; i++)
+			if (cur_match[i] < 0 && strcmp(cur_names[i], v->name) == 0)
+			{
+				cur_match[i] = j;
+				des_match[j] = i;
+			}
+	}
+	for (j = 0; j < nd; j++)
+	{
+		vb_enum_value *v = e->values.items[j];
+
+		if (des_match[j] >= 0 || v->renamed_from == NULL)
+			continue;
+		for (i = 0; i < nc; i++)
+			if (cur_match[i] < 0 && strcmp(cur_names[i], v->renamed_from) == 0)
+			{
+				cur_match[i] = j;
+				des_match[j] = i;
+			}
+	}
+	if (!vb_resolve_renames(d, &sc, nc, cur_names, nd, des_names, enum_value_candidate, NULL,
+						 cur_match, des_match))
+		return false;
+
+	/* removed values, or existing values whose order changes: re-create */
+	vb_buf_init(&removed, a);
+	for (i = 0; i < nc; i++)
+	{
+		if (cur_match[i] < 0)
+		{
+			vb_buf_appendf(&removed, "%s%s", removed.len ? ", " : "", cur_names[i]);
+			recreate = true;
+		}
+		else if (cur_match[i] < last)
+			recreate = true;
+		else
+			last = cur_match[i];
+	}
+	for (j = 0; j < nd && !recreate; j++)
+		if (des_match[j] < 0 && added_value_used(d, e, des_names[j]))
+			recreate = true;
+
+	/* renames first: they keep the values' identity (and their rows) */
+	for (i = 0; i < nc; i++)
+	{
+		vb_operation *op;
+
+		if (cur_match[i] < 0 || strcmp(cur_names[i], des_names[cur_match[i]]) == 0)
+			continue;
+		op = vb_new_op(d, VB_OP_RENAME_ENUM_VALUE, e->schema, NULL, e->name);
+		vb_add_sql(d, op, vb_printf(a, "ALTER TYPE %s RENAME VALUE %s TO %s", type,
+								 vb_quote_literal(a, cur_names[i]),
+								 vb_quote_literal(a, des_names[cur_match[i]])));
+	}
+	if (recreate)
+	{
+		recreate_enum(d, ce, e, removed.len ?
+					  vb_printf(a, "removes values %s from enum %s.%s; rows holding them make the push fail",
+								removed.data, e->schema, e->name) : NULL);
+		return true;
+	}
+	for (j = 0; j < nd; j++)
+	{
+		vb_operation *op;
+		char	   *where;
+
+		if (des_match[j] >= 0)
+			continue;
+		if (j > 0)
+			where = vb_printf(a, " AFTER %s", vb_quote_literal(a, des_names[j - 1]));
+		else
+		{
+			int			k;
+
+			where = "";
+			for (k = 1; k < nd; k++)
+				if (des_match[k] >= 0)
+				{
+					where = vb_printf(a, " BEFORE %s", vb_quote_literal(a, des_names[k]));
+					break;
+				}
+		}
+		op = vb_new_op(d, VB_OP_ADD_ENUM_VALUE, e->schema, NULL, e->name);
+		vb_add_sql(d, op, vb_printf(a, "ALTER TYPE %s ADD VALUE %s%s", type,
+								 vb_quote_literal(a, des_names[j]), where));
+	}
+	return true;
+}
+
+bool
+vb_diff_enums(vb_differ *d)
+{
+	vb_arena   *a = d->a;
+	vb_map		claimed;
+	int			i;
+
+	vb_map_init(&claimed, a, d->cur->enums.count);
+	/* by name first, so renamedFrom never steals a type that stays */
+	for (i = 0; i < d->des->enums.count; i++)
+	{
+		vb_enum    *e = d->des->enums.items[i];
+
+		if (vb_find_enum(d->cur, e->schema, e->name))
+			vb_map_put(&claimed, vb_key2(a, e->schema, e->name), e);
+	}
+	for (i = 0; i < d->des->enums.count; i++)
+	{
+		vb_enum    *e = d->des->enums.items[i];
+		vb_enum    *ce = vb_find_enum(d->cur, e->schema, e->name);
+
+		if (ce == NULL && e->renamed_from &&
+			!vb_map_get(&claimed, vb_key2(a, e->schema, e->renamed_from)))
+		{
+			ce = vb_find_enum(d->cur, e->schema, e->renamed_from);
+			if (ce)
+			{
+				vb_operation *op = vb_new_op(d, VB_OP_RENAME_ENUM, e->schema, NULL, e->name);
+
+				vb_add_sql(d, op, vb_printf(a, "ALTER TYPE %s RENAME TO %s",
+										 vb_qualified(a, ce->schema, ce->name),
+										 vb_quote_ident(a, e->name)));
+				vb_map_put(&claimed, vb_key2(a, ce->schema, ce->name), e);
+				vb_map_put(&d->enum_type_map, vb_qualified(a, ce->schema, ce->name),
+						   vb_qualified(a, e->schema, e->name));
+			}
+		}
+		if (ce == NULL)
+		{
+			vb_operation *op = vb_new_op(d, VB_OP_CREATE_ENUM, e->schema, NULL, e->name);
+
+			vb_add_sql(d, op, vb_pg_create_enum(a, e->schema, e->name, &e->values));
+		}
+	}
+	for (i = 0; i < d->cur->enums.count; i++)
+	{
+		vb_enum    *ce = d->cur->enums.items[i];
+		vb_operation *op;
+
+		if (vb_map_get(&claimed, vb_key2(a, ce->schema, ce->name)))
+			continue;
+		op = vb_new_op(d, VB_OP_DROP_ENUM, ce->schema, NULL, ce->name);
+		vb_add_sql(d, op, vb_printf(a, "DROP TYPE %s", vb_qualified(a, ce->schema, ce->name)));
+		vb_make_destructive(op, vb_printf(a, "drops enum type %s.%s", ce->schema, ce->name));
+	}
+	return true;
+}
+
+/* Value changes run after the tables are paired: re-creating a type
+ * converts columns under their new names. */
+bool
+vb_diff_enum_contents(vb_differ *d)
+{
+	vb_arena   *a = d->a;
+	int			i;
+
+	for (i = 0; i < d->des->enums.count; i++)
+	{
+		vb_enum    *e = d->des->enums.items[i];
+		vb_enum    *ce = vb_find_enum(d->cur, e->schema, e->name);
+
+		if (ce == NULL && e->renamed_from && vb_map_get(&d->enum_type_map,
+														vb_qualified(a, e->schema, e->renamed_from)))
+			ce = vb_find_enum(d->cur, e->schema, e->renamed_from);
+		if (ce && !diff_enum_values(d, ce, e))
+			return false;
+	}
+	return true;
+}

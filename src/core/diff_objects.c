@@ -1,0 +1,321 @@
+/*
+ * diff_objects.c — primary keys, unique constraints, indexes and foreign keys of paired
+ * tables, matched by name or by definition (a definition found under another
+ * name is renamed, never dropped and re-created).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff_internal.h"
+
+/* ---- keys, indexes, foreign keys ------------------------------------------- */
+
+/*
+ * Pairs current and desired objects of one kind in one table. Desired
+ * names are effective (a default name was given to unnamed ones).
+ *   A: same name, same definition      -> nothing to do
+ *   B: renamedFrom names a current one -> rename (or drop+add if changed)
+ *   C: same definition, other name     -> rename
+ *   D: same name, other definition     -> drop+add
+ */
+typedef bool (*equal_fn) (vb_differ *d, vb_table_pair *p, void *cur, void *des);
+
+static void
+match_objects(vb_differ *d, vb_table_pair *p, int nc, void **curs, char **cur_names,
+			  int nd, void **dess, char **des_names, char **des_renamed,
+			  equal_fn equal, int *des_match, bool *des_equal)
+{
+	bool	   *claimed = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
+	int			i;
+	int			j;
+
+	for (j = 0; j < nd; j++)
+	{
+		des_match[j] = -1;
+		des_equal[j] = false;
+		for (i = 0; i < nc; i++)
+			if (!claimed[i] && strcmp(cur_names[i], des_names[j]) == 0 &&
+				equal(d, p, curs[i], dess[j]))
+			{
+				claimed[i] = true;
+				des_match[j] = i;
+				des_equal[j] = true;
+				break;
+			}
+	}
+	for (j = 0; j < nd; j++)
+	{
+		if (des_match[j] >= 0 || des_renamed[j] == NULL)
+			continue;
+		for (i = 0; i < nc; i++)
+			if (!claimed[i] && strcmp(cur_names[i], des_renamed[j]) == 0)
+			{
+				claimed[i] = true;
+				des_match[j] = i;
+				des_equal[j] = equal(d, p, curs[i], dess[j]);
+				break;
+			}
+	}
+	for (j = 0; j < nd; j++)
+	{
+		if (des_match[j] >= 0)
+			continue;
+		for (i = 0; i < nc; i++)
+			if (!claimed[i] && equal(d, p, curs[i], dess[j]))
+			{
+				claimed[i] = true;
+				des_match[j] = i;
+				des_equal[j] = true;
+				break;
+			}
+	}
+	for (j = 0; j < nd; j++)
+	{
+		if (des_match[j] >= 0)
+			continue;
+		for (i = 0; i < nc; i++)
+			if (!claimed[i] && strcmp(cur_names[i], des_names[j]) == 0)
+			{
+				claimed[i] = true;
+				des_match[j] = i;
+				des_equal[j] = false;
+				break;
+			}
+	}
+}
+
+static bool
+keys_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+{
+	return vb_str_lists_equal(vb_mapped_columns(d, p, &((vb_key *) cur)->columns),
+							  &((vb_key *) des)->columns);
+}
+
+static bool
+indexes_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+{
+	vb_index   *c = cur;
+	vb_index   *x = des;
+
+	return c->unique == x->unique && strcmp(c->method, x->method) == 0 &&
+		vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) &&
+		vb_strs_equal(vb_mapped_predicate(d, p, c->where), x->where);
+}
+
+static bool
+fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+{
+	vb_foreign_key *c = cur;
+	vb_foreign_key *x = des;
+	vb_table_pair *rp = vb_map_get(&d->pair_by_cur, vb_key2(d->a, c->ref_schema, c->ref_table));
+	const char *rs = rp ? rp->des->schema : c->ref_schema;
+	const char *rt = rp ? rp->des->name : c->ref_table;
+	int			i;
+
+	if (c->on_delete != x->on_delete || c->on_update != x->on_update ||
+		c->deferrable != x->deferrable || c->initially_deferred != x->initially_deferred ||
+		strcmp(rs, x->ref_schema) != 0 || strcmp(rt, x->ref_table) != 0 ||
+		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) ||
+		!vb_str_lists_equal(rp ? vb_mapped_columns(d, rp, &c->ref_columns) : &c->ref_columns,
+							&x->ref_columns))
+		return false;
+	/* a column type change on either side, or a re-created referenced key,
+	 * means the FK is dropped first and added again afterwards */
+	for (i = 0; i < x->columns.count; i++)
+		if (vb_map_get(&p->type_changed, x->columns.items[i]))
+			return false;
+	if (rp)
+		for (i = 0; i < x->ref_columns.count; i++)
+			if (vb_map_get(&rp->type_changed, x->ref_columns.items[i]))
+				return false;
+	if (vb_map_get(&d->rebuilt_keys, vb_key3(d->a, c->ref_schema, c->ref_table,
+											 vb_sorted_columns_key(d->a, &c->ref_columns))))
+		return false;
+	return true;
+}
+
+static void
+rename_constraint(vb_differ *d, vb_table_pair *p, const char *from, const char *to)
+{
+	vb_operation *op = vb_new_op(d, VB_OP_RENAME_CONSTRAINT, p->des->schema, p->des->name, to);
+
+	vb_add_sql(d, op, vb_pg_alter_table(d->a, p->des->schema, p->des->name,
+									 vb_printf(d->a, "RENAME CONSTRAINT %s TO %s",
+											   vb_quote_ident(d->a, from),
+											   vb_quote_ident(d->a, to))));
+}
+
+static void
+drop_key(vb_differ *d, vb_table_pair *p, vb_key *k, bool primary)
+{
+	vb_operation *op = vb_new_op(d, primary ? VB_OP_DROP_PRIMARY_KEY : VB_OP_DROP_UNIQUE,
+							  p->des->schema, p->des->name, k->name);
+
+	/* runs before renames: the table still has its current name */
+	vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, k->name));
+	vb_map_put(&d->rebuilt_keys, vb_key3(d->a, p->cur->schema, p->cur->name,
+										 vb_sorted_columns_key(d->a, &k->columns)), (void *) 1);
+}
+
+static void
+add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary)
+{
+	vb_operation *op = vb_new_op(d, primary ? VB_OP_ADD_PRIMARY_KEY : VB_OP_ADD_UNIQUE,
+							  t->schema, t->name, k->name);
+
+	vb_add_sql(d, op, vb_pg_add_key(d->a, t->schema, t->name, k, primary));
+}
+
+void
+vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess, bool primary)
+{
+	int			nc = curs->count;
+	int			nd = dess->count;
+	char	  **cn = vb_alloc(d->a, sizeof(char *) * (size_t) (nc + 1));
+	char	  **dn = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
+	char	  **dr = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
+	int		   *match = vb_alloc(d->a, sizeof(int) * (size_t) (nd + 1));
+	bool	   *equal = vb_alloc(d->a, sizeof(bool) * (size_t) (nd + 1));
+	bool	   *kept = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
+	int			i;
+	int			j;
+
+	for (i = 0; i < nc; i++)
+		cn[i] = ((vb_key *) curs->items[i])->name;
+	for (j = 0; j < nd; j++)
+	{
+		dn[j] = ((vb_key *) dess->items[j])->name;
+		dr[j] = ((vb_key *) dess->items[j])->renamed_from;
+	}
+	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, keys_equal, match, equal);
+	for (j = 0; j < nd; j++)
+		if (match[j] >= 0 && equal[j])
+		{
+			kept[match[j]] = true;
+			if (strcmp(cn[match[j]], dn[j]) != 0)
+				rename_constraint(d, p, cn[match[j]], dn[j]);
+		}
+	for (i = 0; i < nc; i++)
+		if (!kept[i])
+			drop_key(d, p, curs->items[i], primary);
+	for (j = 0; j < nd; j++)
+		if (match[j] < 0 || !equal[j])
+			add_key(d, p->des, dess->items[j], primary);
+}
+
+void
+vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix)
+{
+	vb_operation *op = vb_new_op(d, VB_OP_CREATE_INDEX, t->schema, t->name, ix->name);
+
+	vb_add_sql(d, op, vb_pg_create_index(d->a, t->schema, t->name, ix));
+}
+
+void
+vb_diff_indexes(vb_differ *d, vb_table_pair *p)
+{
+	vb_list    *curs = &p->cur->indexes;
+	vb_list    *dess = &p->des->indexes;
+	int			nc = curs->count;
+	int			nd = dess->count;
+	char	  **cn = vb_alloc(d->a, sizeof(char *) * (size_t) (nc + 1));
+	char	  **dn = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
+	char	  **dr = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
+	int		   *match = vb_alloc(d->a, sizeof(int) * (size_t) (nd + 1));
+	bool	   *equal = vb_alloc(d->a, sizeof(bool) * (size_t) (nd + 1));
+	bool	   *kept = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
+	const char *s = p->des->schema;
+	int			i;
+	int			j;
+
+	for (i = 0; i < nc; i++)
+		cn[i] = ((vb_index *) curs->items[i])->name;
+	for (j = 0; j < nd; j++)
+	{
+		dn[j] = ((vb_index *) dess->items[j])->name;
+		dr[j] = ((vb_index *) dess->items[j])->renamed_from;
+	}
+	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, indexes_equal, match, equal);
+	for (j = 0; j < nd; j++)
+		if (match[j] >= 0 && equal[j])
+		{
+			kept[match[j]] = true;
+			if (strcmp(cn[match[j]], dn[j]) != 0)
+			{
+				vb_operation *op = vb_new_op(d, VB_OP_RENAME_INDEX, s, p->des->name, dn[j]);
+
+				vb_add_sql(d, op, vb_printf(d->a, "ALTER INDEX %s RENAME TO %s",
+										 vb_qualified(d->a, s, cn[match[j]]),
+										 vb_quote_ident(d->a, dn[j])));
+			}
+		}
+	for (i = 0; i < nc; i++)
+		if (!kept[i])
+		{
+			vb_index   *ix = curs->items[i];
+			vb_operation *op = vb_new_op(d, VB_OP_DROP_INDEX, s, p->des->name, ix->name);
+
+			/* the index still lives in the current schema when it is dropped */
+			vb_add_sql(d, op, vb_printf(d->a, "DROP INDEX %s", vb_qualified(d->a, p->cur->schema, ix->name)));
+			if (ix->unique)
+				vb_map_put(&d->rebuilt_keys, vb_key3(d->a, p->cur->schema, p->cur->name,
+													 vb_sorted_columns_key(d->a, &ix->columns)), (void *) 1);
+		}
+	for (j = 0; j < nd; j++)
+		if (match[j] < 0 || !equal[j])
+			vb_create_index(d, p->des, dess->items[j]);
+}
+
+void
+vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk)
+{
+	vb_operation *op = vb_new_op(d, VB_OP_ADD_FOREIGN_KEY, t->schema, t->name, fk->name);
+
+	vb_add_sql(d, op, vb_pg_add_foreign_key(d->a, t->schema, t->name, fk));
+}
+
+void
+vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p)
+{
+	vb_list    *curs = &p->cur->foreign_keys;
+	vb_list    *dess = &p->des->foreign_keys;
+	int			nc = curs->count;
+	int			nd = dess->count;
+	char	  **cn = vb_alloc(d->a, sizeof(char *) * (size_t) (nc + 1));
+	char	  **dn = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
+	char	  **dr = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
+	int		   *match = vb_alloc(d->a, sizeof(int) * (size_t) (nd + 1));
+	bool	   *equal = vb_alloc(d->a, sizeof(bool) * (size_t) (nd + 1));
+	bool	   *kept = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
+	int			i;
+	int			j;
+
+	for (i = 0; i < nc; i++)
+		cn[i] = ((vb_foreign_key *) curs->items[i])->name;
+	for (j = 0; j < nd; j++)
+	{
+		dn[j] = ((vb_foreign_key *) dess->items[j])->name;
+		dr[j] = ((vb_foreign_key *) dess->items[j])->renamed_from;
+	}
+	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, fks_equal, match, equal);
+	for (j = 0; j < nd; j++)
+		if (match[j] >= 0 && equal[j])
+		{
+			kept[match[j]] = true;
+			if (strcmp(cn[match[j]], dn[j]) != 0)
+				rename_constraint(d, p, cn[match[j]], dn[j]);
+		}
+	for (i = 0; i < nc; i++)
+		if (!kept[i])
+		{
+			vb_operation *op = vb_new_op(d, VB_OP_DROP_FOREIGN_KEY, p->des->schema, p->des->name, cn[i]);
+
+			/* runs before renames: the table still has its current name */
+			vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, cn[i]));
+		}
+	for (j = 0; j < nd; j++)
+		if (match[j] < 0 || !equal[j])
+			vb_add_foreign_key(d, p->des, dess->items[j]);
+}

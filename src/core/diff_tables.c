@@ -1,0 +1,533 @@
+/*
+ * diff_tables.c — tables and columns: pairing (names, renamedFrom, resolutions, rename
+ * candidates), renames, drops, additions and column changes.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff_internal.h"
+
+/* ---- tables: pairing ---------------------------------------------------------- */
+
+static bool
+table_candidate(vb_differ *d, void *ctx, int ci, int di)
+{
+	vb_table  **pairs = ctx;
+	vb_table   *c = pairs[ci * 2];
+	vb_table   *t = pairs[di * 2 + 1];
+	int			common = 0;
+	int			i;
+	int			most;
+
+	(void) d;
+	if (strcmp(c->schema, t->schema) != 0)
+		return false;
+	for (i = 0; i < t->columns.count; i++)
+		if (vb_find_column(c, ((vb_column *) t->columns.items[i])->name))
+			common++;
+	most = c->columns.count > t->columns.count ? c->columns.count : t->columns.count;
+	/* VibORM's heuristic: column names overlap by 70 % or more */
+	return most > 0 && common * 10 >= most * 7;
+}
+
+static vb_table_pair *
+new_pair(vb_differ *d, vb_table *c, vb_table *t)
+{
+	vb_table_pair *p = vb_alloc(d->a, sizeof(vb_table_pair));
+
+	p->cur = c;
+	p->des = t;
+	vb_map_init(&p->cur_col_to_des, d->a, c->columns.count);
+	vb_map_init(&p->type_changed, d->a, 4);
+	vb_map_put(&d->pair_by_cur, vb_key2(d->a, c->schema, c->name), p);
+	vb_map_put(&d->pair_by_des, vb_key2(d->a, t->schema, t->name), p);
+	vb_list_push(d->a, &d->pairs, p);
+	return p;
+}
+
+static void
+split_qualified(vb_arena *a, const char *name, const char *dflt_schema,
+				const char **schema, const char **rel)
+{
+	const char *dot = strchr(name, '.');
+
+	if (dot)
+	{
+		*schema = vb_strndup(a, name, (size_t) (dot - name));
+		*rel = dot + 1;
+	}
+	else
+	{
+		*schema = dflt_schema;
+		*rel = name;
+	}
+}
+
+bool
+vb_pair_tables(vb_differ *d)
+{
+	vb_arena   *a = d->a;
+	int			nc = d->cur->tables.count;
+	int			nd = d->des->tables.count;
+	int		   *cur_match = vb_alloc(a, sizeof(int) * (size_t) (nc + 1));
+	int		   *des_match = vb_alloc(a, sizeof(int) * (size_t) (nd + 1));
+	char	  **cur_names = vb_alloc(a, sizeof(char *) * (size_t) (nc + 1));
+	char	  **des_names = vb_alloc(a, sizeof(char *) * (size_t) (nd + 1));
+	vb_table  **both = vb_alloc(a, sizeof(vb_table *) * (size_t) (2 * (nc > nd ? nc : nd) + 2));
+	vb_map		cur_index;
+	vb_list		schemas_seen;
+	int			i;
+	int			j;
+
+	vb_map_init(&cur_index, a, nc);
+	for (i = 0; i < nc; i++)
+	{
+		vb_table   *c = d->cur->tables.items[i];
+
+		cur_match[i] = -1;
+		cur_names[i] = c->name;
+		both[i * 2] = c;
+		vb_map_put(&cur_index, vb_key2(a, c->schema, c->name), (void *) (size_t) (i + 1));
+	}
+	for (j = 0; j < nd; j++)
+	{
+		vb_table   *t = d->des->tables.items[j];
+		size_t		idx = (size_t) vb_map_get(&cur_index, vb_key2(a, t->schema, t->name));
+
+		des_match[j] = -1;
+		des_names[j] = t->name;
+		both[j * 2 + 1] = t;
+		if (idx)
+		{
+			des_match[j] = (int) idx - 1;
+			cur_match[idx - 1] = j;
+		}
+	}
+	for (j = 0; j < nd; j++)
+	{
+		vb_table   *t = d->des->tables.items[j];
+		const char *rs;
+		const char *rn;
+		size_t		idx;
+
+		if (des_match[j] >= 0 || t->renamed_from == NULL)
+			continue;
+		split_qualified(a, t->renamed_from, t->schema, &rs, &rn);
+		idx = (size_t) vb_map_get(&cur_index, vb_key2(a, rs, rn));
+		if (idx && cur_match[idx - 1] < 0)
+		{
+			des_match[j] = (int) idx - 1;
+			cur_match[idx - 1] = j;
+		}
+	}
+
+	/* rename candidates, schema by schema (a rename never moves schemas
+	 * unless renamedFrom says so) */
+	memset(&schemas_seen, 0, sizeof(schemas_seen));
+	for (j = 0; j < nd; j++)
+	{
+		vb_table   *t = d->des->tables.items[j];
+		vb_rename_scope sc = {"table", t->schema, NULL};
+
+		if (vb_list_contains_str(&schemas_seen, t->schema))
+			continue;
+		vb_list_push(a, &schemas_seen, t->schema);
+		if (!vb_resolve_renames(d, &sc, nc, cur_names, nd, des_names, table_candidate, both,
+							 cur_match, des_match))
+			return false;
+	}
+
+	for (j = 0; j < nd; j++)
+		if (des_match[j] >= 0)
+			new_pair(d, d->cur->tables.items[des_match[j]], d->des->tables.items[j]);
+	for (i = 0; i < nc; i++)
+		if (cur_match[i] < 0)
+		{
+			vb_table   *c = d->cur->tables.items[i];
+			vb_operation *op = vb_new_op(d, VB_OP_DROP_TABLE, c->schema, c->name, c->name);
+
+			/* its FKs go first, so tables that reference each other can
+			 * be dropped in any order */
+			for (j = 0; j < c->foreign_keys.count; j++)
+			{
+				vb_foreign_key *fk = c->foreign_keys.items[j];
+				vb_operation *dfk;
+
+				if (strcmp(fk->ref_schema, c->schema) == 0 && strcmp(fk->ref_table, c->name) == 0)
+					continue;
+				dfk = vb_new_op(d, VB_OP_DROP_FOREIGN_KEY, c->schema, c->name, fk->name);
+				vb_add_sql(d, dfk, vb_pg_drop_constraint(a, c->schema, c->name, fk->name));
+			}
+			vb_add_sql(d, op, vb_printf(a, "DROP TABLE %s", vb_qualified(a, c->schema, c->name)));
+			vb_make_destructive(op, vb_printf(a, "drops table %s.%s and all its rows",
+										   c->schema, c->name));
+		}
+	return true;
+}
+
+/* ---- columns ------------------------------------------------------------------ */
+
+typedef struct column_ctx
+{
+	vb_differ	   *d;
+	vb_table   *cur;
+	vb_table   *des;
+} column_ctx;
+
+static bool
+column_candidate(vb_differ *d, void *ctx, int ci, int di)
+{
+	column_ctx *cx = ctx;
+	vb_column  *cc = cx->cur->columns.items[ci];
+	vb_column  *dc = cx->des->columns.items[di];
+
+	return strcmp(vb_mapped_type(d, cc->type), dc->type) == 0;
+}
+
+bool
+vb_integer_type(const char *type)
+{
+	return strcmp(type, "smallint") == 0 || strcmp(type, "integer") == 0 ||
+		strcmp(type, "bigint") == 0;
+}
+
+static int
+integer_rank(const char *type)
+{
+	if (strcmp(type, "smallint") == 0)
+		return 1;
+	if (strcmp(type, "integer") == 0)
+		return 2;
+	if (strcmp(type, "bigint") == 0)
+		return 3;
+	return 0;
+}
+
+/* "name(a,b) rest" -> name + rest, and the typmod numbers. */
+static const char *
+split_typmod(vb_arena *a, const char *type, int *m1, int *m2)
+{
+	const char *open = strchr(type, '(');
+	const char *close;
+
+	*m1 = *m2 = -1;
+	if (open == NULL)
+		return type;
+	close = strchr(open, ')');
+	if (close == NULL)
+		return type;
+	if (sscanf(open, "(%d,%d)", m1, m2) < 1)
+		return type;
+	return vb_printf(a, "%.*s%s", (int) (open - type), type, close + 1);
+}
+
+/*
+ * A type change that cannot lose data (CONTRACT §2's safe list), and
+ * whether it is binary-compatible (no table rewrite).
+ */
+static bool
+safe_type_change(vb_arena *a, const char *from, const char *to, bool *rewrite)
+{
+	int			fd;
+	int			td;
+	const char *fe = vb_element_type(a, from, &fd);
+	const char *te = vb_element_type(a, to, &td);
+	int			f1;
+	int			f2;
+	int			t1;
+	int			t2;
+	const char *fb;
+	const char *tb;
+
+	*rewrite = true;
+	if (fd != td)
+		return false;
+	fb = split_typmod(a, fe, &f1, &f2);
+	tb = split_typmod(a, te, &t1, &t2);
+
+	if (integer_rank(fe) && integer_rank(te))
+		return integer_rank(te) >= integer_rank(fe);
+	if (integer_rank(fe) && strcmp(tb, "numeric") == 0)
+		return t1 < 0 || t1 - (t2 < 0 ? 0 : t2) >= (integer_rank(fe) == 3 ? 19 : integer_rank(fe) == 2 ? 10 : 5);
+	if (strcmp(fe, "real") == 0 && strcmp(te, "double precision") == 0)
+		return true;
+	if (strcmp(fb, "character varying") == 0 &&
+		(strcmp(te, "text") == 0 || (strcmp(tb, "character varying") == 0 && (t1 < 0 || t1 >= f1))))
+	{
+		*rewrite = false;
+		return true;
+	}
+	if (strcmp(fb, "character") == 0 &&
+		(strcmp(te, "text") == 0 || (strcmp(tb, "character varying") == 0 && (t1 < 0 || t1 >= f1))))
+		return true;
+	if (strcmp(fb, "numeric") == 0 && strcmp(tb, "numeric") == 0)
+	{
+		if (t1 < 0 || (t1 >= f1 && (t2 < 0 ? 0 : t2) == (f2 < 0 ? 0 : f2)))
+		{
+			*rewrite = false;
+			return true;
+		}
+		return false;
+	}
+	/* any type -> the same type without a typmod limit */
+	if (f1 >= 0 && t1 < 0 && strcmp(fb, tb) == 0 && strcmp(te, tb) == 0)
+	{
+		*rewrite = false;
+		return true;
+	}
+	return false;
+}
+
+static vb_operation *
+alter_op(vb_differ *d, vb_operation **op, vb_table_pair *p, vb_column *dc)
+{
+	if (*op == NULL)
+		*op = vb_new_op(d, VB_OP_ALTER_COLUMN, p->des->schema, p->des->name, dc->name);
+	return *op;
+}
+
+static bool
+diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
+{
+	vb_arena   *a = d->a;
+	const char *s = p->des->schema;
+	const char *t = p->des->name;
+	const char *col = dc->name;
+	const char *cur_type = vb_mapped_type(d, cc->type);
+	const char *cur_default = vb_mapped_default(d, cc->default_expr);
+	bool		type_changed = strcmp(cur_type, dc->type) != 0;
+	bool		default_gone = vb_map_get(&d->default_dropped, vb_key3(a, s, t, col)) != NULL;
+	char	   *seq_name = vb_default_sequence_name(a, t, col);
+	char	   *seq_text = vb_quote_literal(a, vb_qualified(a, s, seq_name));
+	vb_operation *op = NULL;
+
+	if (dc->auto_increment && !vb_integer_type(dc->type))
+		return vb_fail(d->err, a, VB_ERR_INVALID, dc->path,
+					   "%s: autoIncrement needs smallint, integer or bigint, not %s",
+					   dc->path ? dc->path : col, dc->type);
+
+	/* serial-style -> not: the default goes first, then its sequence */
+	if (cc->auto_increment && !dc->auto_increment)
+	{
+		alter_op(d, &op, p, dc);
+		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
+		vb_add_sql(d, op, vb_printf(a, "DROP SEQUENCE %s", vb_qualified(a, s, cc->sequence_name)));
+		default_gone = true;
+	}
+	if (cc->identity != VB_IDENTITY_NONE && dc->identity == VB_IDENTITY_NONE)
+		vb_add_sql(d, alter_op(d, &op, p, dc), vb_pg_alter_column(a, s, t, col, "DROP IDENTITY"));
+	else if (cc->identity != VB_IDENTITY_NONE && cc->identity != dc->identity)
+		vb_add_sql(d, alter_op(d, &op, p, dc),
+				vb_pg_alter_column(a, s, t, col, dc->identity == VB_IDENTITY_ALWAYS ?
+								   "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT"));
+
+	if (type_changed)
+	{
+		bool		rewrite;
+		bool		safe = safe_type_change(a, cur_type, dc->type, &rewrite);
+
+		alter_op(d, &op, p, dc);
+		vb_map_put(&p->type_changed, col, (void *) 1);
+		if (cur_default && !default_gone && !(cc->auto_increment && dc->auto_increment))
+		{
+			vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
+			default_gone = true;
+		}
+		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
+										  vb_printf(a, "TYPE %s USING %s::%s", dc->type,
+													vb_quote_ident(a, col), dc->type)));
+		if (cc->auto_increment && dc->auto_increment)
+			vb_add_sql(d, op, vb_printf(a, "ALTER SEQUENCE %s AS %s",
+									 vb_qualified(a, s, cc->sequence_name), dc->type));
+		if (rewrite)
+			op->hazards |= VB_HAZARD_TABLE_REWRITE;
+		if (!safe)
+			vb_make_destructive(op, vb_printf(a, "changes the type of %s.%s.%s from %s to %s, which can fail or lose data",
+										   s, t, col, cur_type, dc->type));
+	}
+	if (cc->nullable != dc->nullable)
+	{
+		vb_add_sql(d, alter_op(d, &op, p, dc),
+				vb_pg_alter_column(a, s, t, col, dc->nullable ? "DROP NOT NULL" : "SET NOT NULL"));
+		if (!dc->nullable)
+			op->hazards |= VB_HAZARD_TABLE_SCAN;
+	}
+	if (!dc->auto_increment)
+	{
+		const char *have = default_gone || cc->auto_increment ? NULL : cur_default;
+
+		if (!vb_strs_equal(have, dc->default_expr))
+		{
+			alter_op(d, &op, p, dc);
+			if (dc->default_expr)
+				vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
+												  vb_printf(a, "SET DEFAULT %s", dc->default_expr)));
+			else if (have)
+				vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
+		}
+	}
+	/* not serial-style -> serial-style: a sequence that continues after the
+	 * column's current maximum */
+	if (!cc->auto_increment && dc->auto_increment)
+	{
+		const char *qseq = vb_qualified(a, s, seq_name);
+
+		alter_op(d, &op, p, dc);
+		if (cur_default && !default_gone)
+			vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
+		vb_add_sql(d, op, vb_printf(a, "CREATE SEQUENCE %s AS %s", qseq, dc->type));
+		vb_add_sql(d, op, vb_printf(a, "ALTER SEQUENCE %s OWNED BY %s.%s", qseq,
+								 vb_qualified(a, s, t), vb_quote_ident(a, col)));
+		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
+										  vb_printf(a, "SET DEFAULT %s",
+													vb_pg_nextval_default(a, s, seq_name))));
+		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, seq_text));
+	}
+	else if (cc->auto_increment && dc->auto_increment && cc->sequence_name &&
+			 strcmp(cc->sequence_name, seq_name) != 0)
+	{
+		vb_operation *ren = vb_new_op(d, VB_OP_RENAME_SEQUENCE, s, t, seq_name);
+
+		vb_add_sql(d, ren, vb_printf(a, "ALTER SEQUENCE %s RENAME TO %s",
+								  vb_qualified(a, s, cc->sequence_name),
+								  vb_quote_ident(a, seq_name)));
+	}
+	if (cc->identity == VB_IDENTITY_NONE && dc->identity != VB_IDENTITY_NONE)
+	{
+		alter_op(d, &op, p, dc);
+		if (cur_default && !default_gone && !cc->auto_increment)
+			vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
+		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
+										  dc->identity == VB_IDENTITY_ALWAYS ?
+										  "ADD GENERATED ALWAYS AS IDENTITY" :
+										  "ADD GENERATED BY DEFAULT AS IDENTITY"));
+		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col,
+											  vb_printf(a, "pg_catalog.pg_get_serial_sequence(%s, %s)",
+														vb_quote_literal(a, vb_qualified(a, s, t)),
+														vb_quote_literal(a, col))));
+	}
+	return true;
+}
+
+bool
+vb_diff_columns(vb_differ *d, vb_table_pair *p)
+{
+	vb_arena   *a = d->a;
+	vb_table   *c = p->cur;
+	vb_table   *t = p->des;
+	int			nc = c->columns.count;
+	int			nd = t->columns.count;
+	int		   *cur_match = vb_alloc(a, sizeof(int) * (size_t) (nc + 1));
+	int		   *des_match = vb_alloc(a, sizeof(int) * (size_t) (nd + 1));
+	char	  **cur_names = vb_alloc(a, sizeof(char *) * (size_t) (nc + 1));
+	char	  **des_names = vb_alloc(a, sizeof(char *) * (size_t) (nd + 1));
+	vb_map		cur_index;
+	vb_rename_scope sc = {"column", t->schema, t->name};
+	column_ctx	cx = {d, c, t};
+	int			i;
+	int			j;
+
+	vb_map_init(&cur_index, a, nc);
+	for (i = 0; i < nc; i++)
+	{
+		cur_match[i] = -1;
+		cur_names[i] = ((vb_column *) c->columns.items[i])->name;
+		vb_map_put(&cur_index, cur_names[i], (void *) (size_t) (i + 1));
+	}
+	for (j = 0; j < nd; j++)
+	{
+		size_t		idx;
+
+		des_names[j] = ((vb_column *) t->columns.items[j])->name;
+		idx = (size_t) vb_map_get(&cur_index, des_names[j]);
+		des_match[j] = idx ? (int) idx - 1 : -1;
+		if (idx)
+			cur_match[idx - 1] = j;
+	}
+	for (j = 0; j < nd; j++)
+	{
+		vb_column  *dc = t->columns.items[j];
+		size_t		idx;
+
+		if (des_match[j] >= 0 || dc->renamed_from == NULL)
+			continue;
+		idx = (size_t) vb_map_get(&cur_index, dc->renamed_from);
+		if (idx && cur_match[idx - 1] < 0)
+		{
+			des_match[j] = (int) idx - 1;
+			cur_match[idx - 1] = j;
+		}
+	}
+	if (!vb_resolve_renames(d, &sc, nc, cur_names, nd, des_names, column_candidate, &cx,
+						 cur_match, des_match))
+		return false;
+
+	for (i = 0; i < nc; i++)
+		if (cur_match[i] >= 0)
+			vb_map_put(&p->cur_col_to_des, cur_names[i], t->columns.items[cur_match[i]]);
+
+	/* table rename: same statement list as the table's other changes */
+	if (strcmp(c->schema, t->schema) != 0 || strcmp(c->name, t->name) != 0)
+	{
+		vb_operation *op = vb_new_op(d, VB_OP_RENAME_TABLE, t->schema, t->name, t->name);
+
+		if (strcmp(c->schema, t->schema) != 0)
+			vb_add_sql(d, op, vb_printf(a, "ALTER TABLE %s SET SCHEMA %s",
+									 vb_qualified(a, c->schema, c->name),
+									 vb_quote_ident(a, t->schema)));
+		if (strcmp(c->name, t->name) != 0)
+			vb_add_sql(d, op, vb_printf(a, "ALTER TABLE %s RENAME TO %s",
+									 vb_qualified(a, t->schema, c->name),
+									 vb_quote_ident(a, t->name)));
+	}
+	for (i = 0; i < nc; i++)
+	{
+		vb_operation *op;
+
+		if (cur_match[i] >= 0)
+		{
+			if (strcmp(cur_names[i], des_names[cur_match[i]]) != 0)
+			{
+				op = vb_new_op(d, VB_OP_RENAME_COLUMN, t->schema, t->name, des_names[cur_match[i]]);
+				vb_add_sql(d, op, vb_pg_alter_table(a, t->schema, t->name,
+												 vb_printf(a, "RENAME COLUMN %s TO %s",
+														   vb_quote_ident(a, cur_names[i]),
+														   vb_quote_ident(a, des_names[cur_match[i]]))));
+			}
+			continue;
+		}
+		op = vb_new_op(d, VB_OP_DROP_COLUMN, t->schema, t->name, cur_names[i]);
+		/* runs before renames: the table still has its current name */
+		vb_add_sql(d, op, vb_pg_alter_table(a, c->schema, c->name,
+										 vb_printf(a, "DROP COLUMN %s", vb_quote_ident(a, cur_names[i]))));
+		vb_make_destructive(op, vb_printf(a, "drops column %s.%s.%s and its data",
+									   t->schema, t->name, cur_names[i]));
+	}
+	for (j = 0; j < nd; j++)
+	{
+		vb_column  *dc = t->columns.items[j];
+
+		if (des_match[j] >= 0)
+		{
+			if (!diff_column(d, p, c->columns.items[des_match[j]], dc))
+				return false;
+			continue;
+		}
+		if (dc->auto_increment && !vb_integer_type(dc->type))
+			return vb_fail(d->err, a, VB_ERR_INVALID, dc->path,
+						   "%s: autoIncrement needs smallint, integer or bigint, not %s",
+						   dc->path ? dc->path : dc->name, dc->type);
+		{
+			vb_operation *op = vb_new_op(d, VB_OP_ADD_COLUMN, t->schema, t->name, dc->name);
+
+			vb_add_sql(d, op, vb_pg_alter_table(a, t->schema, t->name,
+											 vb_printf(a, "ADD COLUMN %s",
+													   vb_pg_column_definition(a, dc))));
+			if (dc->auto_increment || dc->identity != VB_IDENTITY_NONE)
+				op->hazards |= VB_HAZARD_TABLE_REWRITE;
+		}
+	}
+	return true;
+}
