@@ -8,7 +8,7 @@ PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
-SHLIB_LINK  = -lcjson
+SHLIB_LINK  = -lcjson -lm
 PG_CPPFLAGS = -Isrc/core
 PG_CFLAGS   = -Werror
 
@@ -36,10 +36,10 @@ core:
 
 UNIT_SRCS = $(sort $(wildcard test/unit/*.c))
 test/unit/run_unit: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h)
-	$(CC) $(CORE_CFLAGS) -O0 -Isrc/core -o $@ $(UNIT_SRCS) $(CORE_SRCS) -lcjson -lcmocka
+	$(CC) $(CORE_CFLAGS) -O0 -Isrc/core -o $@ $(UNIT_SRCS) $(CORE_SRCS) -lcjson -lcmocka -lm
 test/unit/run_unit_asan: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CC) $(CORE_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
-	    -fno-omit-frame-pointer -Isrc/core -o $@ $(UNIT_SRCS) $(CORE_SRCS) -lcjson -lcmocka
+	    -fno-omit-frame-pointer -Isrc/core -o $@ $(UNIT_SRCS) $(CORE_SRCS) -lcjson -lcmocka -lm
 
 unit: test/unit/run_unit
 	test/unit/run_unit

@@ -5,6 +5,21 @@
 \set VERBOSITY default
 \set SHOW_CONTEXT never
 
+-- start from an empty database, whatever ran before in it
+SET client_min_messages = warning;
+DO $$
+DECLARE s name;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace
+           WHERE nspname NOT IN ('information_schema', 'viborm') AND nspname !~ '^pg_' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+END $$;
+CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+TRUNCATE viborm.snapshot, viborm.history RESTART IDENTITY;
+RESET client_min_messages;
+
 -- h.show(result): one line per operation (kind, object, destructive), its
 -- SQL statements indented below, then any ambiguous pairs
 CREATE SCHEMA h;
@@ -56,6 +71,9 @@ SELECT jsonb_path_query(operations, '$[*].kind') AS kind FROM viborm.history WHE
 SELECT history_id, document = viborm.introspect() AS is_current,
        jsonb_path_query_array(document, '$.tables[*].name') AS tables
 FROM viborm.snapshot;
+
+-- pg_dump keeps the rows of both tables (and the id sequence)
+SELECT unnest(extconfig)::regclass AS dumped FROM pg_extension WHERE extname = 'viborm';
 
 -- the result of an applied push carries the history id; "sql" lists every
 -- statement of the operations, in order

@@ -57,23 +57,66 @@ choose_name(vb_arena *a, vb_map *taken, const char *schema, const char *table,
 	return name;
 }
 
+/*
+ * Checks of a document against the schemas it manages (desired->schemas):
+ * every table and enum lives in one of them, and every FK into a managed
+ * schema names a table of the document. The face calls this before it
+ * canonicalises anything, so the error is the real one.
+ */
+bool
+vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
+{
+	vb_map		tables;
+	int			i;
+	int			j;
+
+	vb_map_init(&tables, a, desired->tables.count);
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+
+		if (!vb_list_contains_str(&desired->schemas, t->schema))
+			return vb_fail(err, a, VB_ERR_INVALID, t->path,
+						   "%s: table \"%s.%s\" is in schema \"%s\", which this push does not manage",
+						   t->path ? t->path : t->name, t->schema, t->name, t->schema);
+		vb_map_put(&tables, vb_key2(a, t->schema, t->name), t);
+	}
+	for (i = 0; i < desired->enums.count; i++)
+	{
+		vb_enum    *e = desired->enums.items[i];
+
+		if (!vb_list_contains_str(&desired->schemas, e->schema))
+			return vb_fail(err, a, VB_ERR_INVALID, e->path,
+						   "%s: enum \"%s.%s\" is in schema \"%s\", which this push does not manage",
+						   e->path ? e->path : e->name, e->schema, e->name, e->schema);
+	}
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+
+		for (j = 0; j < t->foreign_keys.count; j++)
+		{
+			vb_foreign_key *fk = t->foreign_keys.items[j];
+
+			if (vb_list_contains_str(&desired->schemas, fk->ref_schema) &&
+				!vb_map_get(&tables, vb_key2(a, fk->ref_schema, fk->ref_table)))
+				return vb_fail(err, a, VB_ERR_INVALID, fk->path,
+							   "%s: the foreign key references table \"%s.%s\", which is not in the document",
+							   fk->path ? fk->path : "foreignKeys", fk->ref_schema, fk->ref_table);
+		}
+	}
+	return true;
+}
+
 static bool
 name_desired_objects(vb_differ *d)
 {
 	vb_arena   *a = d->a;
-	vb_map		des_tables;
 	vb_map		relnames;
 	vb_map		fknames;
 	int			i;
 	int			j;
 
-	vb_map_init(&des_tables, a, d->des->tables.count);
-	for (i = 0; i < d->des->tables.count; i++)
-	{
-		vb_table   *t = d->des->tables.items[i];
-
-		vb_map_put(&des_tables, vb_key2(a, t->schema, t->name), t);
-	}
 	/* relation names taken in each schema: tables and named indexes */
 	vb_map_init(&relnames, a, d->des->tables.count * 4);
 	for (i = 0; i < d->des->tables.count; i++)
@@ -94,10 +137,6 @@ name_desired_objects(vb_differ *d)
 	{
 		vb_table   *t = d->des->tables.items[i];
 
-		if (!vb_is_managed(d, t->schema))
-			return vb_fail(d->err, a, VB_ERR_INVALID, t->path,
-						   "%s: table \"%s.%s\" is in schema \"%s\", which this push does not manage",
-						   t->path ? t->path : t->name, t->schema, t->name, t->schema);
 		if (t->primary_key && t->primary_key->name == NULL)
 			t->primary_key->name = choose_name(a, &relnames, t->schema, t->name, NULL, "pkey");
 		for (j = 0; j < t->uniques.count; j++)
@@ -124,21 +163,7 @@ name_desired_objects(vb_differ *d)
 
 			if (fk->name == NULL)
 				fk->name = choose_name(a, &fknames, "", t->name, &fk->columns, "fkey");
-			if (vb_is_managed(d, fk->ref_schema) &&
-				!vb_map_get(&des_tables, vb_key2(a, fk->ref_schema, fk->ref_table)))
-				return vb_fail(d->err, a, VB_ERR_INVALID, fk->path,
-							   "%s: foreign key \"%s\" references table \"%s.%s\", which is not in the document",
-							   fk->path ? fk->path : fk->name, fk->name, fk->ref_schema, fk->ref_table);
 		}
-	}
-	for (i = 0; i < d->des->enums.count; i++)
-	{
-		vb_enum    *e = d->des->enums.items[i];
-
-		if (!vb_is_managed(d, e->schema))
-			return vb_fail(d->err, a, VB_ERR_INVALID, e->path,
-						   "%s: enum \"%s.%s\" is in schema \"%s\", which this push does not manage",
-						   e->path ? e->path : e->name, e->schema, e->name, e->schema);
 	}
 	return true;
 }
@@ -150,10 +175,12 @@ create_table(vb_differ *d, vb_table *t)
 	int			i;
 
 	vb_add_sql(d, op, vb_pg_create_table(d->a, t));
+	/* on a table this plan creates, indexes and FKs scan nothing and
+	 * block no one */
 	for (i = 0; i < t->indexes.count; i++)
-		vb_create_index(d, t, t->indexes.items[i]);
+		vb_create_index(d, t, t->indexes.items[i])->hazards = 0;
 	for (i = 0; i < t->foreign_keys.count; i++)
-		vb_add_foreign_key(d, t, t->foreign_keys.items[i]);
+		vb_add_foreign_key(d, t, t->foreign_keys.items[i])->hazards = 0;
 }
 
 bool
@@ -179,7 +206,7 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 	vb_map_init(&d.default_dropped, arena, 4);
 	vb_map_init(&d.rebuilt_keys, arena, 4);
 
-	if (!name_desired_objects(&d))
+	if (!vb_check_document(arena, desired, err) || !name_desired_objects(&d))
 		return false;
 
 	for (i = 0; i < desired->schemas.count; i++)
@@ -199,6 +226,9 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 			return false;
 	if (!vb_diff_enum_contents(&d))
 		return false;
+	for (i = 0; i < d.pairs.count; i++)
+		if (!vb_diff_column_changes(&d, d.pairs.items[i]))
+			return false;
 	/* keys and indexes of every table before any FK: an FK depends on the
 	 * key it references */
 	for (i = 0; i < d.pairs.count; i++)

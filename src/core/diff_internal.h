@@ -34,6 +34,7 @@ typedef struct vb_table_pair
 	vb_table   *cur;
 	vb_table   *des;
 	vb_map		cur_col_to_des; /* current column name -> desired vb_column */
+	vb_map		des_col_to_cur; /* desired column name -> current vb_column */
 	vb_map		type_changed;	/* desired column name -> non-NULL */
 } vb_table_pair;
 
@@ -93,13 +94,14 @@ bool		vb_diff_enum_contents(vb_differ *d);
 bool		vb_integer_type(const char *type);
 bool		vb_pair_tables(vb_differ *d);
 bool		vb_diff_columns(vb_differ *d, vb_table_pair *p);
+bool		vb_diff_column_changes(vb_differ *d, vb_table_pair *p);
 
 /* diff_objects.c */
 void		vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess,
 						 bool primary);
 void		vb_diff_indexes(vb_differ *d, vb_table_pair *p);
 void		vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p);
-void		vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix);
-void		vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk);
+vb_operation *vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix);
+vb_operation *vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk);
 
 #endif							/* VB_DIFF_INTERNAL_H */

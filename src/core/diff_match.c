@@ -241,6 +241,17 @@ entry_in_scope(const vb_resolution_entry *r, const vb_rename_scope *sc)
 	return true;
 }
 
+/* A dropped/added pair still open to a rename question. */
+static bool
+pair_open(vb_differ *d, vb_map *declined, char **cur_names, char **des_names,
+		  const int *cur_match, const int *des_match, vb_candidate_fn is_candidate,
+		  void *ctx, int ci, int di)
+{
+	return cur_match[ci] < 0 && des_match[di] < 0 &&
+		!vb_map_get(declined, vb_key2(d->a, cur_names[ci], des_names[di])) &&
+		is_candidate(d, ctx, ci, di);
+}
+
 /*
  * Pair dropped and added objects: explicit resolutions first, then the
  * "rename"/"addAndDrop" blanket option, else every candidate pair is listed
@@ -255,6 +266,8 @@ vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur, char **cur
 	int			i;
 	int			ci;
 	int			di;
+	int		   *cur_count;
+	int		   *des_count;
 	vb_map		declined;
 
 	vb_map_init(&declined, d->a, 8);
@@ -283,48 +296,44 @@ vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur, char **cur
 			vb_map_put(&declined, vb_key2(d->a, r->from, r->to), (void *) 1);
 	}
 
+	/*
+	 * Candidate pairs. With "rename", a pair whose two sides have no other
+	 * candidate is renamed; everything else stays a listed ambiguity (so
+	 * diff shows it and push refuses it), unless "addAndDrop" settles all.
+	 */
+	cur_count = vb_alloc(d->a, sizeof(int) * (size_t) (ncur + 1));
+	des_count = vb_alloc(d->a, sizeof(int) * (size_t) (ndes + 1));
 	for (ci = 0; ci < ncur; ci++)
-	{
-		int			count = 0;
-		int			only = -1;
-
-		if (cur_match[ci] >= 0)
-			continue;
+		for (di = 0; di < ndes; di++)
+			if (pair_open(d, &declined, cur_names, des_names, cur_match, des_match,
+						  is_candidate, ctx, ci, di))
+			{
+				cur_count[ci]++;
+				des_count[di]++;
+			}
+	for (ci = 0; ci < ncur; ci++)
 		for (di = 0; di < ndes; di++)
 		{
-			if (des_match[di] >= 0 ||
-				vb_map_get(&declined, vb_key2(d->a, cur_names[ci], des_names[di])) ||
-				!is_candidate(d, ctx, ci, di))
-				continue;
-			count++;
-			only = di;
-			if (d->opts->resolve_all == VB_RESOLVE_NONE)
-			{
-				vb_ambiguity *amb = vb_alloc(d->a, sizeof(vb_ambiguity));
+			vb_ambiguity *amb;
 
-				amb->kind = sc->kind;
-				amb->schema = sc->schema;
-				amb->table = sc->table;
-				amb->from = cur_names[ci];
-				amb->to = des_names[di];
-				vb_list_push(d->a, &d->plan->ambiguous, amb);
+			if (!pair_open(d, &declined, cur_names, des_names, cur_match, des_match,
+						   is_candidate, ctx, ci, di) ||
+				d->opts->resolve_all == VB_RESOLVE_ADD_AND_DROP)
+				continue;
+			if (d->opts->resolve_all == VB_RESOLVE_RENAME &&
+				cur_count[ci] == 1 && des_count[di] == 1)
+			{
+				cur_match[ci] = di;
+				des_match[di] = ci;
+				continue;
 			}
+			amb = vb_alloc(d->a, sizeof(vb_ambiguity));
+			amb->kind = sc->kind;
+			amb->schema = sc->schema;
+			amb->table = sc->table;
+			amb->from = cur_names[ci];
+			amb->to = des_names[di];
+			vb_list_push(d->a, &d->plan->ambiguous, amb);
 		}
-		if (count == 0 || d->opts->resolve_all != VB_RESOLVE_RENAME)
-			continue;
-		if (count > 1)
-			return vb_fail(d->err, d->a, VB_ERR_AMBIGUOUS, NULL,
-						   "resolution \"rename\" is ambiguous for %s \"%s\": it has %d candidates",
-						   sc->kind, cur_names[ci], count);
-		/* the added object must not have another dropped candidate either */
-		for (i = 0; i < ncur; i++)
-			if (i != ci && cur_match[i] < 0 && is_candidate(d, ctx, i, only) &&
-				!vb_map_get(&declined, vb_key2(d->a, cur_names[i], des_names[only])))
-				return vb_fail(d->err, d->a, VB_ERR_AMBIGUOUS, NULL,
-							   "resolution \"rename\" is ambiguous for %s \"%s\": both \"%s\" and \"%s\" could become it",
-							   sc->kind, des_names[only], cur_names[ci], cur_names[i]);
-		cur_match[ci] = only;
-		des_match[only] = ci;
-	}
 	return true;
 }

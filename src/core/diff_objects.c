@@ -205,12 +205,13 @@ vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess, bool 
 			add_key(d, p->des, dess->items[j], primary);
 }
 
-void
+vb_operation *
 vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix)
 {
 	vb_operation *op = vb_new_op(d, VB_OP_CREATE_INDEX, t->schema, t->name, ix->name);
 
 	vb_add_sql(d, op, vb_pg_create_index(d->a, t->schema, t->name, ix));
+	return op;
 }
 
 void
@@ -268,12 +269,13 @@ vb_diff_indexes(vb_differ *d, vb_table_pair *p)
 			vb_create_index(d, p->des, dess->items[j]);
 }
 
-void
+vb_operation *
 vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk)
 {
 	vb_operation *op = vb_new_op(d, VB_OP_ADD_FOREIGN_KEY, t->schema, t->name, fk->name);
 
 	vb_add_sql(d, op, vb_pg_add_foreign_key(d->a, t->schema, t->name, fk));
+	return op;
 }
 
 void

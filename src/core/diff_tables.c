@@ -40,6 +40,7 @@ new_pair(vb_differ *d, vb_table *c, vb_table *t)
 	p->cur = c;
 	p->des = t;
 	vb_map_init(&p->cur_col_to_des, d->a, c->columns.count);
+	vb_map_init(&p->des_col_to_cur, d->a, c->columns.count);
 	vb_map_init(&p->type_changed, d->a, 4);
 	vb_map_put(&d->pair_by_cur, vb_key2(d->a, c->schema, c->name), p);
 	vb_map_put(&d->pair_by_des, vb_key2(d->a, t->schema, t->name), p);
@@ -466,7 +467,10 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 
 	for (i = 0; i < nc; i++)
 		if (cur_match[i] >= 0)
+		{
 			vb_map_put(&p->cur_col_to_des, cur_names[i], t->columns.items[cur_match[i]]);
+			vb_map_put(&p->des_col_to_cur, des_names[cur_match[i]], c->columns.items[i]);
+		}
 
 	/* table rename: same statement list as the table's other changes */
 	if (strcmp(c->schema, t->schema) != 0 || strcmp(c->name, t->name) != 0)
@@ -510,11 +514,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 		vb_column  *dc = t->columns.items[j];
 
 		if (des_match[j] >= 0)
-		{
-			if (!diff_column(d, p, c->columns.items[des_match[j]], dc))
-				return false;
-			continue;
-		}
+			continue;			/* changed by vb_diff_column_changes */
 		if (dc->auto_increment && !vb_integer_type(dc->type))
 			return vb_fail(d->err, a, VB_ERR_INVALID, dc->path,
 						   "%s: autoIncrement needs smallint, integer or bigint, not %s",
@@ -528,6 +528,27 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 			if (dc->auto_increment || dc->identity != VB_IDENTITY_NONE)
 				op->hazards |= VB_HAZARD_TABLE_REWRITE;
 		}
+	}
+	return true;
+}
+
+/*
+ * Changes to the columns that stay (type, nullability, default, identity,
+ * serial). Runs after enum value changes, which may have dropped defaults
+ * that use a re-created type.
+ */
+bool
+vb_diff_column_changes(vb_differ *d, vb_table_pair *p)
+{
+	int			j;
+
+	for (j = 0; j < p->des->columns.count; j++)
+	{
+		vb_column  *dc = p->des->columns.items[j];
+		vb_column  *cc = vb_map_get(&p->des_col_to_cur, dc->name);
+
+		if (cc && !diff_column(d, p, cc, dc))
+			return false;
 	}
 	return true;
 }

@@ -10,6 +10,8 @@
  * rejected by name rather than ignored, so nothing is half-applied.
  */
 #include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -323,6 +325,34 @@ is_null_default(const char *s)
 	return len == 4 && strncasecmp(s, "null", 4) == 0;
 }
 
+/*
+ * A JSON number as SQL text: integers exactly (up to 2^53), others in the
+ * shortest form that reads back as the same double. NULL when the number
+ * cannot be represented exactly (larger integers, infinities).
+ */
+static char *
+number_text(vb_arena *arena, double x)
+{
+	int			precision;
+
+	if (!isfinite(x))
+		return NULL;
+	if (x == floor(x))
+	{
+		if (fabs(x) > 9007199254740992.0)
+			return NULL;
+		return vb_printf(arena, "%.0f", x);
+	}
+	for (precision = 1; precision <= 17; precision++)
+	{
+		char	   *s = vb_printf(arena, "%.*g", precision, x);
+
+		if (strtod(s, NULL) == x)
+			return s;
+	}
+	return NULL;
+}
+
 static bool
 read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 {
@@ -363,10 +393,14 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 			c->default_expr = vb_strdup(rd->arena, dv->valuestring);
 		else if (cJSON_IsBool(dv))
 			c->default_expr = vb_strdup(rd->arena, cJSON_IsTrue(dv) ? "true" : "false");
-		else if (cJSON_IsNumber(dv) && dv->valuedouble == (double) (long long) dv->valuedouble)
-			c->default_expr = vb_printf(rd->arena, "%lld", (long long) dv->valuedouble);
 		else if (cJSON_IsNumber(dv))
-			c->default_expr = vb_printf(rd->arena, "%.17g", dv->valuedouble);
+		{
+			c->default_expr = number_text(rd->arena, dv->valuedouble);
+			if (c->default_expr == NULL)
+				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+							   "%s: this number cannot be read exactly; write the default as a string",
+							   p);
+		}
 		else
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
 						   "%s must be a string (an SQL expression), not %s", p, json_kind(dv));
@@ -843,6 +877,12 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "dialect",
 				"dialect must be \"pg\", \"mysql\" or \"sqlite\", not \"%s\"", s->dialect);
+		goto done;
+	}
+	v = member(root, "schemas");
+	if (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0)
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "schemas", "schemas must name at least one schema");
 		goto done;
 	}
 	if (!get_name_list(&rd, root, "schemas", "", false, &s->schemas))

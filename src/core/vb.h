@@ -318,7 +318,7 @@ const char *vb_op_kind_name(vb_op_kind kind);
 int			vb_plan_destructive_count(const vb_plan *plan);
 
 /* ------------------------------------------------------------------------
- * Document reading and writing (JSON, through jansson).
+ * Document reading and writing (JSON, through cJSON).
  * ------------------------------------------------------------------------ */
 
 /* Route the JSON library's allocations (the backend uses palloc, so an
@@ -350,6 +350,11 @@ char	   *vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 /* ------------------------------------------------------------------------
  * Diff and plan.
  * ------------------------------------------------------------------------ */
+
+/* Validate a document against the schemas it manages (desired->schemas
+ * must hold them): tables and enums inside, FKs to tables it declares. */
+bool		vb_check_document(vb_arena *arena, const vb_schema *desired,
+							  vb_error *err);
 
 /* Compare the current and the desired schema (both canonical) and build
  * the ordered plan. Never fails on ambiguity or destruction: those are

@@ -175,6 +175,9 @@ canonical_default(canon_state *st, const vb_table *t, const vb_column *c)
 	raw = parse_one_expression(c->default_expr, "a default");
 	pstate = make_parsestate(NULL);
 	cooked = cookDefault(pstate, raw, typid, typmod, c->name, '\0');
+	/* as AddRelationNewConstraints: a NULL constant stores no default */
+	if (IsA(cooked, Const) && castNode(Const, cooked)->constisnull)
+		return NULL;
 	use_catalog_only(st);
 	return vb_strdup(st->arena, deparse(cooked, InvalidOid));
 }

@@ -88,7 +88,13 @@ run_step(int number, int total, const char *sql)
 		edata = CopyErrorData();
 		FlushErrorState();
 		code = edata->sqlerrcode;
-		if (code == ERRCODE_LOCK_NOT_AVAILABLE || code == ERRCODE_QUERY_CANCELED)
+		if (code == ERRCODE_QUERY_CANCELED)
+			ereport(ERROR,
+					(errcode(code),
+					 errmsg("step %d of %d was canceled: %s", number, total, edata->message),
+					 errdetail_internal("Step %d: %s", number, sql),
+					 errhint("Nothing was applied.")));
+		if (code == ERRCODE_LOCK_NOT_AVAILABLE)
 			ereport(ERROR,
 					(errcode(code),
 					 errmsg("step %d of %d timed out waiting for a lock: %s", number, total,

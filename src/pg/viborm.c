@@ -43,7 +43,7 @@ static char *jsonb_text(Jsonb *jb);
 static Datum run_diff_or_push(FunctionCallInfo fcinfo, bool push);
 
 /*
- * jansson allocates through palloc, so an error thrown while a JSON tree
+ * cJSON allocates through palloc, so an error thrown while a JSON tree
  * is alive cannot leak it: the memory goes with the call's context.
  */
 static void *
@@ -165,7 +165,8 @@ list_to_vb(vb_arena *arena, List *names, vb_list *out)
 	ListCell   *lc;
 
 	foreach(lc, names)
-		vb_list_push(arena, out, vb_strdup(arena, lfirst(lc)));
+		if (!vb_list_contains_str(out, lfirst(lc)))
+			vb_list_push(arena, out, vb_strdup(arena, lfirst(lc)));
 }
 
 Datum
@@ -184,10 +185,16 @@ viborm_introspect(PG_FUNCTION_ARGS)
 
 	memset(&schemas, 0, sizeof(schemas));
 	list_to_vb(arena, vb_pg_text_array_to_list(array), &schemas);
+	if (schemas.count == 0)
+		ereport(ERROR,
+				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+				 errmsg("introspect needs at least one schema name")));
 	level = vb_pg_pin_settings();
 	SPI_connect();
 	current = vb_pg_introspect(arena, &schemas);
 	MemoryContextSwitchTo(work);
+	/* the document manages what was asked for, existing or not */
+	current->schemas = schemas;
 	text = vb_document_write(arena, current);
 	SPI_finish();
 	AtEOXact_GUC(true, level);
@@ -248,7 +255,7 @@ verify_converged(vb_arena *arena, const vb_schema *desired, vb_schema **after)
 static Datum
 run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 {
-	Jsonb	   *desired_jb = PG_GETARG_JSONB_P(0);
+	Jsonb	   *desired_jb;
 	Jsonb	   *options_jb = PG_ARGISNULL(1) ? NULL : PG_GETARG_JSONB_P(1);
 	MemoryContext work = AllocSetContextCreate(CurrentMemoryContext, "viborm",
 											   ALLOCSET_DEFAULT_SIZES);
@@ -267,6 +274,11 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 	int			level;
 	Datum		result;
 
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+				 errmsg("the schema document must not be null")));
+	desired_jb = PG_GETARG_JSONB_P(0);
 	if (!vb_document_read(arena, jsonb_text(desired_jb), &desired, &err) ||
 		!vb_options_read(arena, options_jb ? jsonb_text(options_jb) : "{}", &opts, &err))
 		vb_pg_raise(&err);
@@ -288,6 +300,9 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 	memset(&managed, 0, sizeof(managed));
 	vb_managed_schemas(arena, desired, opts, &managed);
 	desired->schemas = managed;
+
+	if (!vb_check_document(arena, desired, &err))
+		vb_pg_raise(&err);
 
 	SPI_connect();
 	current = vb_pg_introspect(arena, &managed);

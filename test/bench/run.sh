@@ -237,8 +237,13 @@ WITH rel AS (
            'name', ic.relname,
            'unique', i.indisunique,
            'method', am.amname,
-           'columns', ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
-                            FROM generate_series(1, i.indnkeyatts) k),
+           'columns', ARRAY(SELECT att.attname FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
+                            JOIN pg_attribute att ON att.attrelid = i.indrelid AND att.attnum = k.num
+                            ORDER BY k.ord),
+           'options', i.indoption::int2[],
+           'opclasses', i.indclass::oid[],
+           'nKeys', i.indnkeyatts,
+           'expressions', i.indexprs IS NOT NULL,
            'where', pg_get_expr(i.indpred, i.indrelid)) ORDER BY ic.relname) AS j
   FROM rel
   JOIN pg_index i ON i.indrelid = rel.oid

@@ -1,0 +1,144 @@
+--
+-- Options of push and diff: lockTimeout, schemas, force, dryRun.
+--
+\set ON_ERROR_STOP 0
+\set VERBOSITY default
+\set SHOW_CONTEXT never
+
+-- start from an empty database, whatever ran before in it
+SET client_min_messages = warning;
+DO $$
+DECLARE s name;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace
+           WHERE nspname NOT IN ('information_schema', 'viborm') AND nspname !~ '^pg_' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+END $$;
+CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+TRUNCATE viborm.snapshot, viborm.history RESTART IDENTITY;
+RESET client_min_messages;
+
+-- h.show(result): one line per operation (kind, object, destructive), its
+-- SQL statements indented below, then any ambiguous pairs
+CREATE SCHEMA h;
+CREATE FUNCTION h.show(r jsonb) RETURNS SETOF text LANGUAGE sql AS $$
+  SELECT line FROM (
+    SELECT 0 AS o1, 0::bigint AS o2, 'applied: ' || (r->>'applied') AS line
+    UNION ALL
+    SELECT 1, n * 1000,
+           concat(op->>'kind', ' ',
+                  concat_ws('.', op->>'schema', op->>'table',
+                            nullif(op->>'object', coalesce(op->>'table', op->>'schema'))),
+                  CASE WHEN (op->>'destructive')::boolean THEN ' (destructive)' END)
+    FROM jsonb_array_elements(r->'operations') WITH ORDINALITY a(op, n)
+    UNION ALL
+    SELECT 1, n * 1000 + m, '    ' || s
+    FROM jsonb_array_elements(r->'operations') WITH ORDINALITY a(op, n),
+         jsonb_array_elements_text(op->'sql') WITH ORDINALITY b(s, m)
+    UNION ALL
+    SELECT 2, n, concat('ambiguous ', x->>'kind', ' ',
+                        concat_ws('.', x->>'schema', coalesce(x->>'table', x->>'enum')),
+                        ': ', x->>'from', ' -> ', x->>'to')
+    FROM jsonb_array_elements(r->'ambiguous') WITH ORDINALITY a(x, n)
+  ) s ORDER BY o1, o2
+$$;
+
+-- lockTimeout: a duration; accepted forms
+SELECT h.show(viborm.push('{"tables": [{"name": "t", "columns": [{"name": "id", "type": "int"}]}]}',
+                          '{"lockTimeout": "3s"}'));
+SELECT h.show(viborm.push('{"tables": [{"name": "t", "columns": [{"name": "id", "type": "int"}]}]}',
+                          '{"lockTimeout": "500ms"}'));
+SELECT h.show(viborm.push('{"tables": [{"name": "t", "columns": [{"name": "id", "type": "int"}]}]}',
+                          '{"lockTimeout": "1min"}'));
+-- and refused ones
+SELECT viborm.push('{"tables": []}', '{"lockTimeout": "soon"}');
+SELECT viborm.push('{"tables": []}', '{"lockTimeout": "-1s"}');
+SELECT viborm.push('{"tables": []}', '{"lockTimeout": ""}');
+-- it holds only during the call: the session's own setting is back after
+SET lock_timeout = '42s';
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "id", "type": "int"}, {"name": "x", "type": "int"}]}]}',
+                   '{"lockTimeout": "500ms"}')->'applied' AS applied;
+SHOW lock_timeout;
+RESET lock_timeout;
+
+-- it applies to the DDL: a table locked by another session makes the step
+-- give up after lockTimeout, and nothing is applied
+CREATE EXTENSION dblink;
+SELECT dblink_connect('other', format('host=%s port=%s dbname=%s user=%s',
+  split_part(current_setting('unix_socket_directories'), ',', 1),
+  current_setting('port'), current_database(), current_user));
+SELECT dblink_exec('other', 'BEGIN');
+SELECT dblink_exec('other', 'LOCK TABLE public.t IN ACCESS SHARE MODE');
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "id", "type": "int"},
+                                                          {"name": "x", "type": "int"},
+                                                          {"name": "y", "type": "int"}]},
+                                {"name": "u", "columns": [{"name": "id", "type": "int"}]}]}',
+                   '{"lockTimeout": "100ms"}');
+\echo :SQLSTATE
+SELECT to_regclass('u') AS u;
+SELECT dblink_exec('other', 'ROLLBACK');
+SELECT dblink_disconnect('other');
+DROP EXTENSION dblink;
+
+-- schemas: which namespaces a document manages
+CREATE SCHEMA app;
+CREATE SCHEMA other;
+CREATE TABLE app.a (id int);
+CREATE TABLE other.o (id int);
+-- by default, the schemas the document's tables and enums name: here app
+-- only, so public.t and other.o are not touched
+SELECT h.show(viborm.push('{"tables": [{"name": "a", "schema": "app",
+                                        "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "text"}]}]}'));
+-- the document's top-level schemas
+SELECT h.show(viborm.diff('{"schemas": ["app", "other"],
+                            "tables": [{"name": "a", "schema": "app",
+                                        "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "text"}]}]}'));
+-- options.schemas wins over the document's
+SELECT h.show(viborm.diff('{"schemas": ["app", "other"],
+                            "tables": [{"name": "a", "schema": "app",
+                                        "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "text"}]}]}',
+                          '{"schemas": ["app"]}'));
+-- an empty document with no schemas manages public
+SELECT h.show(viborm.diff('{"tables": []}'));
+-- a managed schema that is missing is created
+SELECT h.show(viborm.push('{"tables": [{"name": "b", "schema": "fresh", "columns": [{"name": "id", "type": "int"}]}]}'));
+SELECT h.show(viborm.push('{"schemas": ["empty"], "tables": []}'));
+SELECT nspname FROM pg_namespace WHERE nspname IN ('fresh', 'empty') ORDER BY 1;
+-- a schema is never dropped, even when the document manages it and has
+-- nothing in it
+SELECT h.show(viborm.push('{"schemas": ["fresh", "empty"], "tables": []}', '{"force": true}'));
+SELECT nspname FROM pg_namespace WHERE nspname IN ('fresh', 'empty') ORDER BY 1;
+-- and the other schemas' tables are all still there
+SELECT schemaname, tablename FROM pg_tables
+WHERE schemaname IN ('public', 'app', 'other', 'fresh', 'empty') ORDER BY 1, 2;
+-- introspect lists the managed schemas that exist
+SELECT viborm.introspect(ARRAY['app', 'fresh', 'nope'])->'schemas' AS schemas;
+
+-- force, dryRun and resolutions in one call; diff takes the same options
+SELECT h.show(viborm.diff('{"tables": [{"name": "a2", "schema": "app",
+                                        "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "text"}]}]}',
+                          '{"force": true, "dryRun": true,
+                            "resolutions": [{"kind": "table", "schema": "app", "from": "a", "to": "a2",
+                                             "resolution": "rename"}]}'));
+SELECT h.show(viborm.push('{"tables": [{"name": "a2", "schema": "app",
+                                        "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "text"}]}]}',
+                          '{"force": true, "dryRun": true,
+                            "resolutions": [{"kind": "table", "schema": "app", "from": "a", "to": "a2",
+                                             "resolution": "rename"}]}'));
+SELECT to_regclass('app.a') AS a, to_regclass('app.a2') AS a2;
+-- a resolution entry for another schema does not apply
+SELECT h.show(viborm.diff('{"tables": [{"name": "a2", "schema": "app",
+                                        "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "text"}]}]}',
+                          '{"resolutions": [{"kind": "table", "from": "a", "to": "a2", "resolution": "rename"}]}'));
+-- options may be NULL or empty
+SELECT viborm.diff('{"tables": [{"name": "a", "schema": "app",
+                                 "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "text"}]}]}',
+                   NULL)->'operations' AS operations;
+SELECT viborm.diff('{"tables": [{"name": "a", "schema": "app",
+                                 "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "text"}]}]}',
+                   '{}')->'operations' AS operations;
+-- unknown option keys are refused, by push and by diff
+SELECT viborm.push('{"tables": []}', '{"dry_run": true}');
+SELECT viborm.diff('{"tables": []}', '{"Force": true}');
