@@ -126,7 +126,8 @@ SELECT t->>'schema' AS schema, t->>'name' AS name
 FROM jsonb_array_elements(viborm.introspect(ARRAY['public','app'])->'tables') t;
 SELECT t->>'schema' AS schema, t->>'name' AS name
 FROM jsonb_array_elements(viborm.introspect(ARRAY['app'])->'tables') t;
--- a schema that does not exist is simply empty
+-- a schema that does not exist is empty, and still listed: the document
+-- manages it (pushing it would create the schema)
 SELECT viborm.introspect(ARRAY['nope']);
 
 -- objects that belong to an extension are not the user's: ignored
@@ -136,8 +137,10 @@ SELECT * FROM h.cols(viborm.introspect(), 'public.ci');
 SELECT count(*) AS citext_objects_listed
 FROM jsonb_array_elements(viborm.diff(viborm.introspect())->'unmanaged') u
 WHERE u->>'object' LIKE '%citext%';
--- viborm's own schema is never introspected
-SELECT viborm.introspect(ARRAY['viborm']);
+-- viborm's own schema is never introspected: its tables are not listed
+SELECT viborm.introspect(ARRAY['viborm'])->'tables' AS tables,
+       viborm.introspect(ARRAY['viborm'])->'enums' AS enums;
+SELECT viborm.introspect(ARRAY['public', 'viborm'])->'tables' @> '[{"schema": "viborm"}]' AS lists_viborm_tables;
 
 -- what the model does not express is listed as unmanaged
 CREATE VIEW v AS SELECT id, word FROM ref;

@@ -113,7 +113,7 @@ SELECT nspname FROM pg_namespace WHERE nspname IN ('fresh', 'empty') ORDER BY 1;
 -- and the other schemas' tables are all still there
 SELECT schemaname, tablename FROM pg_tables
 WHERE schemaname IN ('public', 'app', 'other', 'fresh', 'empty') ORDER BY 1, 2;
--- introspect lists the managed schemas that exist
+-- introspect lists the schemas asked for, in that order, existing or not
 SELECT viborm.introspect(ARRAY['app', 'fresh', 'nope'])->'schemas' AS schemas;
 
 -- force, dryRun and resolutions in one call; diff takes the same options

@@ -318,5 +318,7 @@ SELECT nspname FROM pg_namespace WHERE nspname = 'archive';
 SELECT count(*) AS history_rows, count(s.history_id) AS snapshots,
        bool_and(length(checksum) = 64) AS checksums
 FROM viborm.history h LEFT JOIN viborm.snapshot s ON s.history_id = h.id;
-SELECT (SELECT document FROM viborm.snapshot ORDER BY history_id DESC LIMIT 1)
-       = viborm.introspect(ARRAY['public', 'archive']) AS last_snapshot_is_current;
+SELECT s.document->'tables' = i->'tables' AND s.document->'enums' = i->'enums'
+         AS last_snapshot_is_current
+FROM (SELECT document FROM viborm.snapshot ORDER BY history_id DESC LIMIT 1) s,
+     viborm.introspect(ARRAY['public', 'archive']) i;

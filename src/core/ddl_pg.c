@@ -61,13 +61,6 @@ vb_pg_create_table(vb_arena *a, const vb_table *t)
 					   t->columns.count ? ", " : "",
 					   vb_quote_ident(a, t->primary_key->name),
 					   vb_quote_ident_list(a, &t->primary_key->columns));
-	for (i = 0; i < t->uniques.count; i++)
-	{
-		const vb_key *u = t->uniques.items[i];
-
-		vb_buf_appendf(&buf, ", CONSTRAINT %s UNIQUE (%s)",
-					   vb_quote_ident(a, u->name), vb_quote_ident_list(a, &u->columns));
-	}
 	vb_buf_appendc(&buf, ')');
 	return buf.data;
 }

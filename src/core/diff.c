@@ -70,6 +70,9 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 	int			i;
 	int			j;
 
+	if (vb_list_contains_str(&desired->schemas, "viborm"))
+		return vb_fail(err, a, VB_ERR_INVALID, "schemas",
+					   "schema \"viborm\" belongs to the extension and cannot be managed");
 	vb_map_init(&tables, a, desired->tables.count);
 	for (i = 0; i < desired->tables.count; i++)
 	{
@@ -175,8 +178,15 @@ create_table(vb_differ *d, vb_table *t)
 	int			i;
 
 	vb_add_sql(d, op, vb_pg_create_table(d->a, t));
-	/* on a table this plan creates, indexes and FKs scan nothing and
-	 * block no one */
+
+	/*
+	 * Unique constraints come as ALTER TABLE statements: inside CREATE TABLE,
+	 * PostgreSQL silently drops one that repeats the primary key or another
+	 * unique constraint. On a table this plan creates, they and its indexes
+	 * and FKs scan nothing and block no one.
+	 */
+	for (i = 0; i < t->uniques.count; i++)
+		vb_add_key(d, t, t->uniques.items[i], false)->hazards = 0;
 	for (i = 0; i < t->indexes.count; i++)
 		vb_create_index(d, t, t->indexes.items[i])->hazards = 0;
 	for (i = 0; i < t->foreign_keys.count; i++)

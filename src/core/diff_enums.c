@@ -78,6 +78,7 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const char *rea
 	int			i;
 	int			j;
 
+	vb_list_push(a, &d->recreated_types, (void *) new_type);
 	vb_add_sql(d, op, vb_printf(a, "ALTER TYPE %s RENAME TO %s", new_type, vb_quote_ident(a, tmp)));
 	vb_add_sql(d, op, vb_pg_create_enum(a, e->schema, e->name, &e->values));
 	for (i = 0; i < d->cur->tables.count; i++)
@@ -329,4 +330,22 @@ vb_diff_enum_contents(vb_differ *d)
 			return false;
 	}
 	return true;
+}
+
+/*
+ * Does a (current) expression use a type this plan re-creates? Such an
+ * index predicate would point at the old type during the swap, so the
+ * index is dropped before and created again after.
+ */
+bool
+vb_mentions_recreated_type(vb_differ *d, const char *expr)
+{
+	int			i;
+
+	if (expr == NULL)
+		return false;
+	for (i = 0; i < d->recreated_types.count; i++)
+		if (strstr(expr, vb_printf(d->a, "::%s", (char *) d->recreated_types.items[i])))
+			return true;
+	return false;
 }

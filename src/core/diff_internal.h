@@ -53,7 +53,8 @@ typedef struct vb_differ
 	vb_list		pairs;			/* vb_table_pair * */
 	vb_map		enum_type_map;	/* current enum type text -> desired text */
 	vb_map		default_dropped;	/* key3(des schema, table, column) */
-	vb_map		rebuilt_keys;	/* key3(cur schema, table, cols) of dropped keys */
+	vb_map		rebuilt_keys;
+	vb_list		recreated_types;	/* char *: old type text of re-created enums */	/* key3(cur schema, table, cols) of dropped keys */
 } vb_differ;
 
 typedef bool (*vb_candidate_fn) (vb_differ *d, void *ctx, int ci, int di);
@@ -87,6 +88,7 @@ bool		vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur,
 							   int *cur_match, int *des_match);
 
 /* diff_enums.c */
+bool		vb_mentions_recreated_type(vb_differ *d, const char *expr);
 bool		vb_diff_enums(vb_differ *d);
 bool		vb_diff_enum_contents(vb_differ *d);
 
@@ -101,6 +103,7 @@ void		vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess,
 						 bool primary);
 void		vb_diff_indexes(vb_differ *d, vb_table_pair *p);
 void		vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p);
+vb_operation *vb_add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary);
 vb_operation *vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix);
 vb_operation *vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk);
 

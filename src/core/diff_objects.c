@@ -101,7 +101,8 @@ indexes_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 
 	return c->unique == x->unique && strcmp(c->method, x->method) == 0 &&
 		vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) &&
-		vb_strs_equal(vb_mapped_predicate(d, p, c->where), x->where);
+		vb_strs_equal(vb_mapped_predicate(d, p, c->where), x->where) &&
+		!vb_mentions_recreated_type(d, c->where);
 }
 
 static bool
@@ -159,13 +160,14 @@ drop_key(vb_differ *d, vb_table_pair *p, vb_key *k, bool primary)
 										 vb_sorted_columns_key(d->a, &k->columns)), (void *) 1);
 }
 
-static void
-add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary)
+vb_operation *
+vb_add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary)
 {
 	vb_operation *op = vb_new_op(d, primary ? VB_OP_ADD_PRIMARY_KEY : VB_OP_ADD_UNIQUE,
 							  t->schema, t->name, k->name);
 
 	vb_add_sql(d, op, vb_pg_add_key(d->a, t->schema, t->name, k, primary));
+	return op;
 }
 
 void
@@ -202,7 +204,7 @@ vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess, bool 
 			drop_key(d, p, curs->items[i], primary);
 	for (j = 0; j < nd; j++)
 		if (match[j] < 0 || !equal[j])
-			add_key(d, p->des, dess->items[j], primary);
+			vb_add_key(d, p->des, dess->items[j], primary);
 }
 
 vb_operation *

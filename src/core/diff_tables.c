@@ -281,6 +281,42 @@ safe_type_change(vb_arena *a, const char *from, const char *to, bool *rewrite)
 	return false;
 }
 
+static bool
+is_enum_type(const vb_schema *s, vb_arena *a, const char *type)
+{
+	int			dims;
+	const char *elem = vb_element_type(a, type, &dims);
+	int			i;
+
+	for (i = 0; i < s->enums.count; i++)
+	{
+		vb_enum    *e = s->enums.items[i];
+
+		if (strcmp(elem, vb_qualified(a, e->schema, e->name)) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The USING expression of a type change: a plain cast, or through text
+ * when an enum is on either side (there is no cast between two enums).
+ */
+static char *
+cast_expression(vb_differ *d, const char *col, const char *from, const char *to)
+{
+	vb_arena   *a = d->a;
+	int			dims;
+	char	   *via = "text";
+
+	if (!is_enum_type(d->cur, a, from) && !is_enum_type(d->des, a, to))
+		return vb_printf(a, "%s::%s", vb_quote_ident(a, col), to);
+	(void) vb_element_type(a, from, &dims);
+	while (dims-- > 0)
+		via = vb_printf(a, "%s[]", via);
+	return vb_printf(a, "%s::%s::%s", vb_quote_ident(a, col), via, to);
+}
+
 static vb_operation *
 alter_op(vb_differ *d, vb_operation **op, vb_table_pair *p, vb_column *dc)
 {
@@ -337,8 +373,8 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 			default_gone = true;
 		}
 		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
-										  vb_printf(a, "TYPE %s USING %s::%s", dc->type,
-													vb_quote_ident(a, col), dc->type)));
+										  vb_printf(a, "TYPE %s USING %s", dc->type,
+													cast_expression(d, col, cur_type, dc->type))));
 		if (cc->auto_increment && dc->auto_increment)
 			vb_add_sql(d, op, vb_printf(a, "ALTER SEQUENCE %s AS %s",
 									 vb_qualified(a, s, cc->sequence_name), dc->type));

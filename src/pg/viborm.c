@@ -189,6 +189,10 @@ viborm_introspect(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
 				 errmsg("introspect needs at least one schema name")));
+	if (vb_list_contains_str(&schemas, "viborm"))
+		ereport(ERROR,
+				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+				 errmsg("schema \"viborm\" belongs to the extension and cannot be managed")));
 	level = vb_pg_pin_settings();
 	SPI_connect();
 	current = vb_pg_introspect(arena, &schemas);
@@ -231,6 +235,7 @@ verify_converged(vb_arena *arena, const vb_schema *desired, vb_schema **after)
 
 	memset(&plain, 0, sizeof(plain));
 	*after = vb_pg_introspect(arena, &desired->schemas);
+	(*after)->schemas = desired->schemas;	/* as the document lists them */
 	if (!vb_diff(arena, *after, desired, &plain, &plan, &err))
 		vb_pg_raise(&err);
 	if (plan->operations.count == 0 && plan->ambiguous.count == 0)
