@@ -278,7 +278,8 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 		}
 	}
 
-	qsort(d.plan->operations.items, (size_t) d.plan->operations.count,
+	if (d.plan->operations.count > 1)
+		qsort(d.plan->operations.items, (size_t) d.plan->operations.count,
 		  sizeof(void *), vb_compare_ops);
 	for (i = 0; i < current->unmanaged.count; i++)
 		vb_list_push(arena, &d.plan->unmanaged, current->unmanaged.items[i]);

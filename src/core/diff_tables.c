@@ -11,18 +11,24 @@
 
 /* ---- tables: pairing ---------------------------------------------------------- */
 
+typedef struct table_ctx
+{
+	vb_table  **both;			/* current i at [2i], desired j at [2j+1] */
+	const char *schema;			/* the schema whose candidates are sought */
+} table_ctx;
+
 static bool
 table_candidate(vb_differ *d, void *ctx, int ci, int di)
 {
-	vb_table  **pairs = ctx;
-	vb_table   *c = pairs[ci * 2];
-	vb_table   *t = pairs[di * 2 + 1];
+	table_ctx  *tc = ctx;
+	vb_table   *c = tc->both[ci * 2];
+	vb_table   *t = tc->both[di * 2 + 1];
 	int			common = 0;
 	int			i;
 	int			most;
 
 	(void) d;
-	if (strcmp(c->schema, t->schema) != 0)
+	if (strcmp(c->schema, tc->schema) != 0 || strcmp(t->schema, tc->schema) != 0)
 		return false;
 	for (i = 0; i < t->columns.count; i++)
 		if (vb_find_column(c, ((vb_column *) t->columns.items[i])->name))
@@ -131,11 +137,12 @@ vb_pair_tables(vb_differ *d)
 	{
 		vb_table   *t = d->des->tables.items[j];
 		vb_rename_scope sc = {"table", t->schema, NULL};
+		table_ctx	tc = {both, t->schema};
 
 		if (vb_list_contains_str(&schemas_seen, t->schema))
 			continue;
 		vb_list_push(a, &schemas_seen, t->schema);
-		if (!vb_resolve_renames(d, &sc, nc, cur_names, nd, des_names, table_candidate, both,
+		if (!vb_resolve_renames(d, &sc, nc, cur_names, nd, des_names, table_candidate, &tc,
 							 cur_match, des_match))
 			return false;
 	}

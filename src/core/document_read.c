@@ -339,7 +339,7 @@ number_text(vb_arena *arena, double x)
 		return NULL;
 	if (x == floor(x))
 	{
-		if (fabs(x) > 9007199254740992.0)
+		if (fabs(x) >= 9007199254740992.0)	/* 2^53 and up: not exact */
 			return NULL;
 		return vb_printf(arena, "%.0f", x);
 	}
@@ -1002,7 +1002,11 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 		!get_bool(&rd, root, "dryRun", "options", false, &o->dry_run) ||
 		!get_string(&rd, root, "lockTimeout", "options", false, false, &o->lock_timeout) ||
 		!get_name_list(&rd, root, "schemas", "options", false, &o->schemas))
+	{
+		if (err->message && strstr(err->message, "listed twice"))
+			err->message = vb_printf(arena, "%s: a schema is listed twice", err->path);
 		goto done;
+	}
 	if (o->lock_timeout == NULL)
 		o->lock_timeout = vb_strdup(arena, "5s");
 	else if (!valid_lock_timeout(o->lock_timeout))

@@ -163,7 +163,8 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 
 	cJSON_AddItemToObject(root, "version", num(1));
 	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString("pg"));
-	cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
+	if (schema->schemas.count > 0)
+		cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->tables.count; i++)
 		cJSON_AddItemToArray(arr, table_json(schema->tables.items[i]));
@@ -193,6 +194,23 @@ static const char *const hazard_names[] = {
 	"accessExclusiveLock", "shareLock", "tableRewrite", "tableScan",
 	"indexBuild", "deletesData"
 };
+
+/* What each hazard means, for the result's "detail" (object: %s). */
+static const char *const hazard_details[] = {
+	"takes an ACCESS EXCLUSIVE lock on %s: reads and writes wait until the transaction ends",
+	"takes a SHARE lock on %s: writes wait until the transaction ends",
+	"rewrites %s and its indexes",
+	"reads every row of %s",
+	"builds an index on %s",
+	"deletes data of %s"
+};
+
+/* The object a hazard is about: the table, else the object itself. */
+static const char *
+hazard_object(vb_arena *arena, const vb_operation *op)
+{
+	return vb_printf(arena, "%s.%s", op->schema, op->table ? op->table : op->object);
+}
 
 static const char *
 operation_object(vb_arena *arena, const vb_operation *op)
@@ -241,7 +259,9 @@ vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 				continue;
 			cJSON_AddItemToArray(hz, cJSON_CreateString(hazard_names[j]));
 			cJSON_AddItemToArray(hazards,
-								 entry(i, hazard_names[j], operation_object(arena, op), NULL, NULL));
+								 entry(i, hazard_names[j], hazard_object(arena, op), "detail",
+									   vb_printf(arena, hazard_details[j],
+												 hazard_object(arena, op))));
 		}
 		cJSON_AddItemToObject(o, "hazards", hz);
 		if (op->model)

@@ -56,6 +56,7 @@ test_diff_identical_is_empty(void **state)
 	vb_schema  *des = sch_new(a);
 	vb_plan    *p;
 
+
 	users(a, cur);
 	posts(a, cur, true);
 	enm(a, cur, "mood", "happy,sad");
@@ -111,17 +112,20 @@ test_diff_create_table_with_objects(void **state)
 	ix(a, t, NULL, "author_id", false);
 	fk(a, t, NULL, "author_id", "users", "id")->on_delete = VB_FK_CASCADE;
 	p = diff_ok(a, cur, des, NULL);
-	assert_string_equal(plan_kinds(a, p), "createTable,createTable,createIndex,addForeignKey");
+	assert_string_equal(plan_kinds(a, p), "createTable,createTable,addUnique,createIndex,addForeignKey");
 	assert_string_equal(op_sql(a, op_at(p, 1)),
 						"CREATE TABLE public.posts (id integer NOT NULL, author_id integer NOT NULL, "
-						"title text, CONSTRAINT posts_pkey PRIMARY KEY (id), "
-						"CONSTRAINT posts_title_key UNIQUE (title))");
+						"title text, CONSTRAINT posts_pkey PRIMARY KEY (id))");
+	/* unique constraints are added apart: inside CREATE TABLE, PostgreSQL
+	 * drops one that repeats the primary key */
 	assert_string_equal(op_sql(a, op_at(p, 2)),
-						"CREATE INDEX posts_author_id_idx ON public.posts USING btree (author_id)");
+						"ALTER TABLE public.posts ADD CONSTRAINT posts_title_key UNIQUE (title)");
 	assert_string_equal(op_sql(a, op_at(p, 3)),
+						"CREATE INDEX posts_author_id_idx ON public.posts USING btree (author_id)");
+	assert_string_equal(op_sql(a, op_at(p, 4)),
 						"ALTER TABLE public.posts ADD CONSTRAINT posts_author_id_fkey "
 						"FOREIGN KEY (author_id) REFERENCES public.users (id) ON DELETE CASCADE");
-	assert_string_equal(op_at(p, 3)->object, "posts_author_id_fkey");
+	assert_string_equal(op_at(p, 4)->object, "posts_author_id_fkey");
 	assert_tables_exist(a, cur, p);
 }
 
@@ -991,6 +995,50 @@ test_diff_resolution_entries(void **state)
 }
 
 static void
+test_diff_resolution_entry_other_schema(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+	vb_table   *t = tbl_in(a, cur, "app", "users");
+	vb_plan    *p;
+
+	col(a, t, "username", "text", true);
+	col(a, tbl_in(a, des, "app", "users"), "handle", "text", true);
+	/* schema defaults to public: this entry is for another table */
+	p = diff_ok(a, cur, des, opts_ok(a, "{'resolutions': [{'kind': 'column', 'table': 'users', "
+									 "'from': 'username', 'to': 'handle', 'resolution': 'rename'}]}"));
+	assert_int_equal(p->ambiguous.count, 1);
+	assert_string_equal(((vb_ambiguity *) p->ambiguous.items[0])->schema, "app");
+	p = diff_ok(a, cur, des, opts_ok(a, "{'resolutions': [{'kind': 'column', 'schema': 'app', "
+									 "'table': 'users', 'from': 'username', 'to': 'handle', "
+									 "'resolution': 'rename'}]}"));
+	assert_int_equal(p->ambiguous.count, 0);
+	assert_string_equal(plan_sql(a, p), "ALTER TABLE app.users RENAME COLUMN username TO handle");
+}
+
+static void
+test_diff_unique_default_name_follows_column_rename(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+	vb_table   *t = users(a, cur);
+	vb_plan    *p;
+
+	col(a, t, "username", "text", true);
+	uq(a, t, "users_username_key", "username");
+	t = users(a, des);
+	col(a, t, "handle", "text", true)->renamed_from = vb_strdup(a, "username");
+	uq(a, t, NULL, "handle");
+	p = diff_ok(a, cur, des, NULL);
+	assert_string_equal(plan_kinds(a, p), "renameColumn,renameConstraint");
+	assert_string_equal(plan_sql(a, p),
+						"ALTER TABLE public.users RENAME COLUMN username TO handle\n"
+						"ALTER TABLE public.users RENAME CONSTRAINT users_username_key TO users_handle_key");
+}
+
+static void
 test_diff_resolution_entry_leaves_other_pairs(void **state)
 {
 	vb_arena   *a = ARENA(state);
@@ -1012,30 +1060,65 @@ test_diff_resolution_entry_leaves_other_pairs(void **state)
 }
 
 static void
-test_diff_rename_all_with_several_candidates_fails(void **state)
+test_diff_rename_all_with_several_candidates_stays_ambiguous(void **state)
 {
 	vb_arena   *a = ARENA(state);
 	vb_schema  *cur = sch_new(a);
 	vb_schema  *des = sch_new(a);
 	vb_table   *t;
-	vb_error   *err;
+	vb_options *o = opts_ok(a, "{'resolutions': 'rename'}");
+	vb_plan    *p;
+	vb_error	err;
 
+	/* one dropped column, two added candidates */
 	col(a, users(a, cur), "a", "text", true);
 	t = users(a, des);
 	col(a, t, "b", "text", true);
 	col(a, t, "c", "text", true);
-	err = diff_err(a, cur, des, opts_ok(a, "{'resolutions': 'rename'}"), VB_ERR_AMBIGUOUS,
-				   "resolution \"rename\" is ambiguous for column \"a\": it has 2 candidates");
-	assert_null(err->path);
+	p = diff_ok(a, cur, des, o);
+	assert_int_equal(p->ambiguous.count, 2);
+	assert_int_equal(kind_count(p, VB_OP_RENAME_COLUMN), 0);
+	assert_false(vb_plan_check(a, p, o, &err));
+	assert_string_equal(err.code, VB_ERR_AMBIGUOUS);
+	assert_string_equal(err.detail, "Rename candidates: column public.users.a -> b; "
+						"column public.users.a -> c.");
 
+	/* two dropped columns, one added candidate */
 	cur = sch_new(a);
 	des = sch_new(a);
 	t = users(a, cur);
 	col(a, t, "a", "text", true);
 	col(a, t, "b", "text", true);
 	col(a, users(a, des), "c", "text", true);
-	diff_err(a, cur, des, opts_ok(a, "{'resolutions': 'rename'}"), VB_ERR_AMBIGUOUS,
-			 "resolution \"rename\" is ambiguous for column \"c\": both \"a\" and \"b\" could become it");
+	p = diff_ok(a, cur, des, o);
+	assert_int_equal(p->ambiguous.count, 2);
+	assert_false(vb_plan_check(a, p, o, &err));
+	assert_string_equal(err.code, VB_ERR_AMBIGUOUS);
+	assert_string_equal(err.detail, "Rename candidates: column public.users.a -> c; "
+						"column public.users.b -> c.");
+}
+
+static void
+test_diff_rename_all_renames_only_unique_pairs(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+	vb_table   *t = users(a, cur);
+	vb_plan    *p;
+
+	/* text a -> text b is a lone pair; integers x, y -> z are not */
+	col(a, t, "a", "text", true);
+	col(a, t, "x", "integer", true);
+	col(a, t, "y", "integer", true);
+	t = users(a, des);
+	col(a, t, "b", "text", true);
+	col(a, t, "z", "integer", true);
+	p = diff_ok(a, cur, des, opts_ok(a, "{'resolutions': 'rename'}"));
+	assert_int_equal(kind_count(p, VB_OP_RENAME_COLUMN), 1);
+	assert_string_equal(op_sql(a, op_find(p, VB_OP_RENAME_COLUMN, "b")),
+						"ALTER TABLE public.users RENAME COLUMN a TO b");
+	assert_int_equal(p->ambiguous.count, 2);
 }
 
 /* Two tables with `common` of `total` column names in common. */
@@ -1100,7 +1183,7 @@ test_diff_table_resolution_rename(void **state)
 }
 
 /*
- * BUG: table rename candidates are looked for once per schema of the
+ * Regression: table rename candidates are looked for once per schema of the
  * desired tables, but the candidate test ignores which schema is being
  * scanned: a pair in schema app is reported twice, once under schema
  * "public" (wrong) and once under "app". Excluded from the run.
@@ -1221,11 +1304,13 @@ test_diff_default_names_take_numbered_suffix(void **state)
 	col(a, tbl(a, des, "t_a_key"), "x", "integer", true);
 	uq(a, t, NULL, "a");
 	p = diff_ok(a, cur, des, NULL);
-	assert_int_equal(op_index(p, VB_OP_CREATE_INDEX, "t_a_idx"), 2);
-	assert_int_equal(op_index(p, VB_OP_CREATE_INDEX, "t_a_idx1"), 3);
+	assert_string_equal(op_sql(a, op_find(p, VB_OP_CREATE_INDEX, "t_a_idx")),
+						"CREATE INDEX t_a_idx ON public.t USING btree (a)");
+	assert_string_equal(op_sql(a, op_find(p, VB_OP_CREATE_INDEX, "t_a_idx1")),
+						"CREATE INDEX t_a_idx1 ON public.t USING hash (a)");
 	/* a table already holds the name t_a_key */
-	assert_string_equal(op_sql(a, op_at(p, 0)),
-						"CREATE TABLE public.t (a integer, CONSTRAINT t_a_key1 UNIQUE (a))");
+	assert_string_equal(op_sql(a, op_find(p, VB_OP_ADD_UNIQUE, NULL)),
+						"ALTER TABLE public.t ADD CONSTRAINT t_a_key1 UNIQUE (a)");
 }
 
 static void
@@ -1452,6 +1537,28 @@ test_diff_enum_value_ambiguous(void **state)
 	assert_string_equal(plan_sql(a, p), "ALTER TYPE public.mood RENAME VALUE 'sad' TO 'blue'");
 }
 
+static void
+test_diff_rename_enum_and_add_value(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+	vb_enum    *e;
+	vb_plan    *p;
+
+	enm(a, cur, "feeling", "happy,sad");
+	e = enm(a, des, "mood", "happy,blue,ok");
+	e->renamed_from = vb_strdup(a, "feeling");
+	((vb_enum_value *) e->values.items[1])->renamed_from = vb_strdup(a, "sad");
+	p = diff_ok(a, cur, des, NULL);
+	/* the type is renamed first; its values are changed under the new name */
+	assert_string_equal(plan_kinds(a, p), "renameEnum,renameEnumValue,addEnumValue");
+	assert_string_equal(plan_sql(a, p),
+						"ALTER TYPE public.feeling RENAME TO mood\n"
+						"ALTER TYPE public.mood RENAME VALUE 'sad' TO 'blue'\n"
+						"ALTER TYPE public.mood ADD VALUE 'ok' AFTER 'blue'");
+}
+
 static vb_plan *
 enum_values_change(vb_arena *a, const char *from, const char *to)
 {
@@ -1567,14 +1674,8 @@ test_diff_enum_added_value_used_in_default_recreates(void **state)
 	assert_false(op_at(p, 0)->destructive);
 }
 
-/*
- * BUG: re-creating an enum drops the default of every column of that type
- * (recreate_enum, "DROP DEFAULT"), but the columns were already diffed
- * (diff_column runs before vb_diff_enum_contents and never sees
- * default_dropped), so a default that did not change is never set again:
- * after the push the column has no default, and the convergence check
- * fails. Excluded from the run.
- */
+/* Re-creating a type drops the defaults of its columns: an unchanged
+ * default is set again afterwards. */
 static void
 test_diff_enum_recreate_restores_unchanged_default(void **state)
 {
@@ -1596,6 +1697,61 @@ test_diff_enum_recreate_restores_unchanged_default(void **state)
 	restored = sql_index(p, "ALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'happy'::public.mood");
 	assert_true(dropped >= 0);
 	assert_true(restored > dropped);
+	assert_string_equal(plan_kinds(a, p), "recreateEnum,alterColumn");
+	assert_string_equal(plan_sql(a, p),
+						"ALTER TYPE public.mood RENAME TO mood_viborm_old\n"
+						"CREATE TYPE public.mood AS ENUM ('happy', 'sad')\n"
+						"ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT\n"
+						"ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood\n"
+						"DROP TYPE public.mood_viborm_old\n"
+						"ALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'happy'::public.mood");
+}
+
+static void
+test_diff_enum_recreate_rebuilds_index_using_type(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+	vb_table   *t;
+	vb_plan    *p;
+
+	enm(a, cur, "mood", "happy,sad,ok");
+	t = tbl(a, cur, "t");
+	col(a, t, "m", "public.mood", true);
+	ix(a, t, "t_m_idx", "m", false)->where = vb_strdup(a, "(m = 'happy'::public.mood)");
+	enm(a, des, "mood", "happy,sad");
+	t = tbl(a, des, "t");
+	col(a, t, "m", "public.mood", true);
+	ix(a, t, "t_m_idx", "m", false)->where = vb_strdup(a, "(m = 'happy'::public.mood)");
+	p = diff_ok(a, cur, des, NULL);
+	/* the predicate would hold the old type during the swap */
+	assert_string_equal(plan_kinds(a, p), "dropIndex,recreateEnum,createIndex");
+	assert_string_equal(op_sql(a, op_at(p, 2)),
+						"CREATE INDEX t_m_idx ON public.t USING btree (m) WHERE (m = 'happy'::public.mood)");
+}
+
+static void
+test_diff_enum_recreate_with_column_leaving_type(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+	vb_plan    *p;
+
+	enm(a, cur, "mood", "happy,sad,ok");
+	col(a, tbl(a, cur, "t"), "m", "public.mood", true);
+	enm(a, des, "mood", "happy,sad");
+	col(a, tbl(a, des, "t"), "m", "text", true);
+	p = diff_ok(a, cur, des, NULL);
+	/* the column converts itself; the old type goes once it is unused */
+	assert_string_equal(plan_kinds(a, p), "recreateEnum,alterColumn,recreateEnum");
+	assert_string_equal(op_sql(a, op_at(p, 0)),
+						"ALTER TYPE public.mood RENAME TO mood_viborm_old\n"
+						"CREATE TYPE public.mood AS ENUM ('happy', 'sad')");
+	assert_string_equal(op_sql(a, op_at(p, 1)),
+						"ALTER TABLE public.t ALTER COLUMN m TYPE text USING m::text::text");
+	assert_string_equal(op_sql(a, op_at(p, 2)), "DROP TYPE public.mood_viborm_old");
 }
 
 /* ---- validation of the desired side ---------------------------------------------------------- */
@@ -1639,7 +1795,7 @@ test_diff_fk_to_missing_table(void **state)
 
 	((vb_foreign_key *) t->foreign_keys.items[0])->path = "tables[0].foreignKeys[0]";
 	diff_err(a, cur, des, NULL, VB_ERR_INVALID,
-			 "tables[0].foreignKeys[0]: foreign key \"posts_author_id_fkey\" references table "
+			 "tables[0].foreignKeys[0]: the foreign key references table "
 			 "\"public.users\", which is not in the document");
 
 	/* a table of a schema the document does not manage may be referenced */
@@ -1659,10 +1815,82 @@ test_diff_unmanaged_objects_listed(void **state)
 	vb_plan    *p;
 
 	vb_list_push(a, &cur->unmanaged, &u);
+	col(a, tbl(a, des, "t"), "id", "integer", true);
 	p = diff_ok(a, cur, des, NULL);
-	assert_int_equal(p->operations.count, 0);
+	/* listed, never dropped */
+	assert_string_equal(plan_kinds(a, p), "createTable");
 	assert_int_equal(p->unmanaged.count, 1);
 	assert_string_equal(((vb_unmanaged *) p->unmanaged.items[0])->object, "public.v");
+}
+
+static void
+test_check_document(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_error	err;
+	vb_schema  *s = doc_ok(a, "{'schemas': ['public'], 'tables': [{'name': 't', 'columns': "
+						   "[{'name': 'u', 'type': 'integer'}], 'foreignKeys': [{'columns': ['u'], "
+						   "'referencedTable': 'nope', 'referencedColumns': ['id']}]}]}");
+
+	assert_false(vb_check_document(a, s, &err));
+	assert_string_equal(err.code, VB_ERR_INVALID);
+	assert_string_equal(err.path, "tables[0].foreignKeys[0]");
+	assert_string_equal(err.message, "tables[0].foreignKeys[0]: the foreign key references table "
+						"\"public.nope\", which is not in the document");
+
+	s = doc_ok(a, "{'schemas': ['public'], 'tables': [{'name': 't', 'schema': 'app', 'columns': []}]}");
+	assert_false(vb_check_document(a, s, &err));
+	assert_string_equal(err.path, "tables[0]");
+	assert_string_equal(err.message, "tables[0]: table \"app.t\" is in schema \"app\", "
+						"which this push does not manage");
+
+	s = doc_ok(a, "{'schemas': ['app'], 'tables': [], 'enums': [{'name': 'e', 'values': []}]}");
+	assert_false(vb_check_document(a, s, &err));
+	assert_string_equal(err.path, "enums[0]");
+
+	s = doc_ok(a, "{'schemas': ['public', 'viborm'], 'tables': []}");
+	assert_false(vb_check_document(a, s, &err));
+	assert_string_equal(err.path, "schemas");
+	assert_string_equal(err.message, "schema \"viborm\" belongs to the extension and cannot be managed");
+
+	/* an FK into a schema the document does not manage is not checked */
+	s = doc_ok(a, "{'schemas': ['public'], 'tables': [{'name': 't', 'columns': "
+			   "[{'name': 'u', 'type': 'integer'}], 'foreignKeys': [{'columns': ['u'], "
+			   "'referencedSchema': 'auth', 'referencedTable': 'users', 'referencedColumns': ['id']}]}]}");
+	assert_true(vb_check_document(a, s, &err));
+}
+
+static void
+test_diff_new_table_objects_have_no_hazards(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+	vb_table   *t;
+	vb_plan    *p;
+
+	users(a, cur);
+	posts(a, cur, false);
+	users(a, des);
+	ix(a, posts(a, des, true), NULL, "author_id", false);
+	t = tbl(a, des, "tags");
+	col(a, t, "post_id", "integer", false);
+	ix(a, t, NULL, "post_id", false);
+	fk(a, t, NULL, "post_id", "posts", "id");
+	uq(a, t, NULL, "post_id");
+	p = diff_ok(a, cur, des, NULL);
+	assert_string_equal(plan_kinds(a, p),
+						"createTable,addUnique,createIndex,createIndex,addForeignKey,addForeignKey");
+	assert_int_equal(op_find(p, VB_OP_ADD_UNIQUE, "tags_post_id_key")->hazards, 0);
+	/* on the new table: no lock, no scan */
+	assert_int_equal(op_at(p, 0)->hazards, 0);
+	assert_int_equal(op_find(p, VB_OP_CREATE_INDEX, "tags_post_id_idx")->hazards, 0);
+	assert_int_equal(op_find(p, VB_OP_ADD_FOREIGN_KEY, "tags_post_id_fkey")->hazards, 0);
+	/* on the existing table: a share lock and a scan */
+	assert_int_equal(op_find(p, VB_OP_CREATE_INDEX, "posts_author_id_idx")->hazards,
+					 VB_HAZARD_SHARE_LOCK | VB_HAZARD_TABLE_SCAN | VB_HAZARD_INDEX_BUILD);
+	assert_int_equal(op_find(p, VB_OP_ADD_FOREIGN_KEY, "posts_author_id_fkey")->hazards,
+					 VB_HAZARD_SHARE_LOCK | VB_HAZARD_TABLE_SCAN);
 }
 
 /* ---- the order of a plan with everything in it ---------------------------------------------- */
@@ -1764,7 +1992,10 @@ run_diff_tests(void)
 		UNIT_TEST(test_diff_resolution_add_and_drop_all),
 		UNIT_TEST(test_diff_resolution_entries),
 		UNIT_TEST(test_diff_resolution_entry_leaves_other_pairs),
-		UNIT_TEST(test_diff_rename_all_with_several_candidates_fails),
+		UNIT_TEST(test_diff_resolution_entry_other_schema),
+		UNIT_TEST(test_diff_unique_default_name_follows_column_rename),
+		UNIT_TEST(test_diff_rename_all_with_several_candidates_stays_ambiguous),
+		UNIT_TEST(test_diff_rename_all_renames_only_unique_pairs),
 		UNIT_TEST(test_diff_ambiguous_table_full_overlap),
 		UNIT_TEST(test_diff_ambiguous_table_threshold),
 		UNIT_TEST(test_diff_table_resolution_rename),
@@ -1782,6 +2013,7 @@ run_diff_tests(void)
 		UNIT_TEST(test_diff_drop_enum_last),
 		UNIT_TEST(test_diff_rename_enum),
 		UNIT_TEST(test_diff_rename_enum_value),
+		UNIT_TEST(test_diff_rename_enum_and_add_value),
 		UNIT_TEST(test_diff_enum_value_ambiguous),
 		UNIT_TEST(test_diff_enum_add_value_after),
 		UNIT_TEST(test_diff_enum_add_value_before_first),
@@ -1789,20 +2021,17 @@ run_diff_tests(void)
 		UNIT_TEST(test_diff_enum_remove_value_recreates),
 		UNIT_TEST(test_diff_enum_reorder_recreates_safely),
 		UNIT_TEST(test_diff_enum_added_value_used_in_default_recreates),
+		UNIT_TEST(test_diff_enum_recreate_restores_unchanged_default),
+		UNIT_TEST(test_diff_enum_recreate_with_column_leaving_type),
+		UNIT_TEST(test_diff_enum_recreate_rebuilds_index_using_type),
+		UNIT_TEST(test_check_document),
+		UNIT_TEST(test_diff_new_table_objects_have_no_hazards),
 		UNIT_TEST(test_diff_table_in_unmanaged_schema),
 		UNIT_TEST(test_diff_enum_in_unmanaged_schema),
 		UNIT_TEST(test_diff_fk_to_missing_table),
 		UNIT_TEST(test_diff_unmanaged_objects_listed),
 		UNIT_TEST(test_diff_phases_ordered),
-	};
-	/* BUG: known core bugs, excluded from the run (see each test's comment) */
-	const struct CMUnitTest bugs[] = {
 		UNIT_TEST(test_diff_ambiguous_table_in_other_schema_once),
-		UNIT_TEST(test_diff_enum_recreate_restores_unchanged_default),
 	};
-	int			failed = cmocka_run_group_tests_name("diff", tests, NULL, NULL);
-
-	if (unit_known_bugs_requested())
-		failed += cmocka_run_group_tests_name("diff: known bugs", bugs, NULL, NULL);
-	return failed;
+	return cmocka_run_group_tests_name("diff", tests, NULL, NULL);
 }
