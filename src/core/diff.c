@@ -258,7 +258,12 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 		vb_diff_indexes(&d, p);
 	}
 	for (i = 0; i < d.pairs.count; i++)
-		vb_diff_foreign_keys(&d, d.pairs.items[i]);
+	{
+		vb_table_pair *p = d.pairs.items[i];
+
+		vb_diff_foreign_keys(&d, p);
+		vb_emit_renames(&d, p, &p->object_renames);
+	}
 	for (j = 0; j < desired->tables.count; j++)
 	{
 		vb_table   *t = desired->tables.items[j];

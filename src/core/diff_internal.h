@@ -36,6 +36,8 @@ typedef struct vb_table_pair
 	vb_map		cur_col_to_des; /* current column name -> desired vb_column */
 	vb_map		des_col_to_cur; /* desired column name -> current vb_column */
 	vb_map		type_changed;	/* desired column name -> non-NULL */
+	vb_list		column_renames; /* vb_pending_rename *, emitted together */
+	vb_list		object_renames; /* constraints and indexes, likewise */
 } vb_table_pair;
 
 typedef struct vb_differ
@@ -56,6 +58,14 @@ typedef struct vb_differ
 	vb_map		rebuilt_keys;
 	vb_list		recreated_types;	/* char *: old type text of re-created enums */	/* key3(cur schema, table, cols) of dropped keys */
 } vb_differ;
+
+/* A rename, held back until all renames of its namespace are known. */
+typedef struct vb_pending_rename
+{
+	vb_op_kind	kind;			/* RENAME_COLUMN, RENAME_CONSTRAINT, RENAME_INDEX */
+	const char *from;
+	const char *to;
+} vb_pending_rename;
 
 typedef bool (*vb_candidate_fn) (vb_differ *d, void *ctx, int ci, int di);
 
@@ -99,6 +109,9 @@ bool		vb_diff_columns(vb_differ *d, vb_table_pair *p);
 bool		vb_diff_column_changes(vb_differ *d, vb_table_pair *p);
 
 /* diff_objects.c */
+void		vb_hold_rename(vb_differ *d, vb_list *renames, vb_op_kind kind,
+						   const char *from, const char *to);
+void		vb_emit_renames(vb_differ *d, vb_table_pair *p, const vb_list *renames);
 void		vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess,
 						 bool primary);
 void		vb_diff_indexes(vb_differ *d, vb_table_pair *p);

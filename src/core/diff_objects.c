@@ -137,15 +137,70 @@ fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 	return true;
 }
 
-static void
-rename_constraint(vb_differ *d, vb_table_pair *p, const char *from, const char *to)
+void
+vb_hold_rename(vb_differ *d, vb_list *renames, vb_op_kind kind, const char *from,
+			   const char *to)
 {
-	vb_operation *op = vb_new_op(d, VB_OP_RENAME_CONSTRAINT, p->des->schema, p->des->name, to);
+	vb_pending_rename *r = vb_alloc(d->a, sizeof(vb_pending_rename));
 
-	vb_add_sql(d, op, vb_pg_alter_table(d->a, p->des->schema, p->des->name,
-									 vb_printf(d->a, "RENAME CONSTRAINT %s TO %s",
-											   vb_quote_ident(d->a, from),
-											   vb_quote_ident(d->a, to))));
+	r->kind = kind;
+	r->from = from;
+	r->to = to;
+	vb_list_push(d->a, renames, r);
+}
+
+static void
+emit_rename(vb_differ *d, vb_table_pair *p, vb_op_kind kind, const char *from,
+			const char *to, const char *object)
+{
+	vb_arena   *a = d->a;
+	const char *s = p->des->schema;
+	const char *t = p->des->name;
+	vb_operation *op = vb_new_op(d, kind, s, t, object);
+	const char *what = kind == VB_OP_RENAME_COLUMN ? "COLUMN" : "CONSTRAINT";
+
+	if (kind == VB_OP_RENAME_INDEX)
+		vb_add_sql(d, op, vb_printf(a, "ALTER INDEX %s RENAME TO %s", vb_qualified(a, s, from),
+									vb_quote_ident(a, to)));
+	else
+		vb_add_sql(d, op, vb_pg_alter_table(a, s, t,
+											vb_printf(a, "RENAME %s %s TO %s", what,
+													  vb_quote_ident(a, from),
+													  vb_quote_ident(a, to))));
+}
+
+/*
+ * Emit the renames of one namespace. When one's new name is another's old
+ * name (a swap, or a chain), every rename goes through a temporary name
+ * first, so no statement meets a name that is still taken.
+ */
+void
+vb_emit_renames(vb_differ *d, vb_table_pair *p, const vb_list *renames)
+{
+	bool		collide = false;
+	int			i;
+	int			j;
+
+	for (i = 0; i < renames->count && !collide; i++)
+		for (j = 0; j < renames->count; j++)
+			if (strcmp(((vb_pending_rename *) renames->items[i])->to,
+					   ((vb_pending_rename *) renames->items[j])->from) == 0)
+				collide = true;
+	for (i = 0; i < renames->count; i++)
+	{
+		vb_pending_rename *r = renames->items[i];
+
+		if (!collide)
+			emit_rename(d, p, r->kind, r->from, r->to, r->to);
+		else
+			emit_rename(d, p, r->kind, r->from, vb_printf(d->a, "viborm_rename_%d", i), r->to);
+	}
+	for (i = 0; collide && i < renames->count; i++)
+	{
+		vb_pending_rename *r = renames->items[i];
+
+		emit_rename(d, p, r->kind, vb_printf(d->a, "viborm_rename_%d", i), r->to, r->to);
+	}
 }
 
 static void
@@ -197,7 +252,8 @@ vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess, bool 
 		{
 			kept[match[j]] = true;
 			if (strcmp(cn[match[j]], dn[j]) != 0)
-				rename_constraint(d, p, cn[match[j]], dn[j]);
+				vb_hold_rename(d, &p->object_renames, VB_OP_RENAME_CONSTRAINT,
+							   cn[match[j]], dn[j]);
 		}
 	for (i = 0; i < nc; i++)
 		if (!kept[i])
@@ -246,13 +302,7 @@ vb_diff_indexes(vb_differ *d, vb_table_pair *p)
 		{
 			kept[match[j]] = true;
 			if (strcmp(cn[match[j]], dn[j]) != 0)
-			{
-				vb_operation *op = vb_new_op(d, VB_OP_RENAME_INDEX, s, p->des->name, dn[j]);
-
-				vb_add_sql(d, op, vb_printf(d->a, "ALTER INDEX %s RENAME TO %s",
-										 vb_qualified(d->a, s, cn[match[j]]),
-										 vb_quote_ident(d->a, dn[j])));
-			}
+				vb_hold_rename(d, &p->object_renames, VB_OP_RENAME_INDEX, cn[match[j]], dn[j]);
 		}
 	for (i = 0; i < nc; i++)
 		if (!kept[i])
@@ -309,7 +359,8 @@ vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p)
 		{
 			kept[match[j]] = true;
 			if (strcmp(cn[match[j]], dn[j]) != 0)
-				rename_constraint(d, p, cn[match[j]], dn[j]);
+				vb_hold_rename(d, &p->object_renames, VB_OP_RENAME_CONSTRAINT,
+							   cn[match[j]], dn[j]);
 		}
 	for (i = 0; i < nc; i++)
 		if (!kept[i])

@@ -429,8 +429,9 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 													vb_pg_nextval_default(a, s, seq_name))));
 		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, seq_text));
 	}
-	else if (cc->auto_increment && dc->auto_increment && cc->sequence_name &&
-			 strcmp(cc->sequence_name, seq_name) != 0)
+	else if (((cc->auto_increment && dc->auto_increment) ||
+			  (cc->identity != VB_IDENTITY_NONE && dc->identity != VB_IDENTITY_NONE)) &&
+			 cc->sequence_name && strcmp(cc->sequence_name, seq_name) != 0)
 	{
 		vb_operation *ren = vb_new_op(d, VB_OP_RENAME_SEQUENCE, s, t, seq_name);
 
@@ -536,13 +537,8 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 		if (cur_match[i] >= 0)
 		{
 			if (strcmp(cur_names[i], des_names[cur_match[i]]) != 0)
-			{
-				op = vb_new_op(d, VB_OP_RENAME_COLUMN, t->schema, t->name, des_names[cur_match[i]]);
-				vb_add_sql(d, op, vb_pg_alter_table(a, t->schema, t->name,
-												 vb_printf(a, "RENAME COLUMN %s TO %s",
-														   vb_quote_ident(a, cur_names[i]),
-														   vb_quote_ident(a, des_names[cur_match[i]]))));
-			}
+				vb_hold_rename(d, &p->column_renames, VB_OP_RENAME_COLUMN, cur_names[i],
+							   des_names[cur_match[i]]);
 			continue;
 		}
 		op = vb_new_op(d, VB_OP_DROP_COLUMN, t->schema, t->name, cur_names[i]);
@@ -572,6 +568,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 				op->hazards |= VB_HAZARD_TABLE_REWRITE;
 		}
 	}
+	vb_emit_renames(d, p, &p->column_renames);
 	return true;
 }
 

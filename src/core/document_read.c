@@ -879,12 +879,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 				"dialect must be \"pg\", \"mysql\" or \"sqlite\", not \"%s\"", s->dialect);
 		goto done;
 	}
-	v = member(root, "schemas");
-	if (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0)
-	{
-		vb_fail(err, arena, VB_ERR_INVALID, "schemas", "schemas must name at least one schema");
-		goto done;
-	}
+	s->schemas_given = !is_null(member(root, "schemas"));
 	if (!get_name_list(&rd, root, "schemas", "", false, &s->schemas))
 	{
 		/* the message says "column"; restate it for schemas */
@@ -1110,7 +1105,7 @@ vb_managed_schemas(vb_arena *arena, const vb_schema *doc, const vb_options *opts
 			vb_list_push(arena, out, opts->schemas.items[i]);
 		return;
 	}
-	if (doc->schemas.count > 0)
+	if (doc->schemas_given)		/* an empty list manages nothing */
 	{
 		for (i = 0; i < doc->schemas.count; i++)
 			vb_list_push(arena, out, doc->schemas.items[i]);

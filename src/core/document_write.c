@@ -163,7 +163,7 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 
 	cJSON_AddItemToObject(root, "version", num(1));
 	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString("pg"));
-	if (schema->schemas.count > 0)
+	if (schema->schemas_given || schema->schemas.count > 0)
 		cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->tables.count; i++)

@@ -205,6 +205,7 @@ typedef struct vb_unmanaged
 typedef struct vb_schema
 {
 	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL */
+	bool		schemas_given;	/* the document has a "schemas" key */
 	vb_list		schemas;		/* char *: namespaces this document manages */
 	vb_list		tables;			/* vb_table * */
 	vb_list		enums;			/* vb_enum * */

@@ -51,7 +51,8 @@ static const char *const columns_query =
 "       CASE WHEN s.oid IS NOT NULL AND a.attidentity = '' "
 "             AND pg_get_expr(ad.adbin, ad.adrelid) = "
 "                 'nextval(' || quote_literal(s.oid::regclass::text) || '::regclass)' "
-"            THEN s.relname END "
+"            THEN s.relname END, "
+"       CASE WHEN a.attidentity <> '' THEN s.relname END "
 "FROM pg_attribute a "
 "JOIN pg_class c ON c.oid = a.attrelid "
 "JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -59,7 +60,8 @@ static const char *const columns_query =
 "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
 "LEFT JOIN (pg_depend sd JOIN pg_class s ON s.oid = sd.objid AND s.relkind = 'S') "
 "       ON sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
-"      AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype = 'a' "
+"      AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum "
+"      AND sd.deptype = CASE WHEN a.attidentity <> '' THEN 'i' ELSE 'a' END "
 "WHERE " MANAGED_TABLE "AND a.attnum > 0 AND NOT a.attisdropped "
 "ORDER BY a.attrelid, a.attnum";
 
@@ -342,6 +344,8 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 			c->auto_increment = true;
 			c->default_expr = NULL;
 		}
+		if (identity && identity[0] != '\0')
+			c->sequence_name = get_name(arena, tup, 10);
 		if (identity && identity[0] == 'a')
 			c->identity = VB_IDENTITY_ALWAYS;
 		else if (identity && identity[0] == 'd')

@@ -197,8 +197,21 @@ viborm_introspect(PG_FUNCTION_ARGS)
 	SPI_connect();
 	current = vb_pg_introspect(arena, &schemas);
 	MemoryContextSwitchTo(work);
-	/* the document manages what was asked for, existing or not */
-	current->schemas = schemas;
+	/*
+	 * The document manages the requested schemas that exist, in the order
+	 * asked (an empty list manages nothing), so diff(introspect()) is empty
+	 * on any database.
+	 */
+	{
+		vb_list		existing = current->schemas;
+		int			i;
+
+		memset(&current->schemas, 0, sizeof(vb_list));
+		for (i = 0; i < schemas.count; i++)
+			if (vb_list_contains_str(&existing, schemas.items[i]))
+				vb_list_push(arena, &current->schemas, schemas.items[i]);
+		current->schemas_given = true;
+	}
 	text = vb_document_write(arena, current);
 	SPI_finish();
 	AtEOXact_GUC(true, level);
@@ -236,6 +249,7 @@ verify_converged(vb_arena *arena, const vb_schema *desired, vb_schema **after)
 	memset(&plain, 0, sizeof(plain));
 	*after = vb_pg_introspect(arena, &desired->schemas);
 	(*after)->schemas = desired->schemas;	/* as the document lists them */
+	(*after)->schemas_given = true;
 	if (!vb_diff(arena, *after, desired, &plain, &plan, &err))
 		vb_pg_raise(&err);
 	if (plan->operations.count == 0 && plan->ambiguous.count == 0)

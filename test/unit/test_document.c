@@ -470,12 +470,21 @@ test_read_version_and_dialect(void **state)
 	doc_ok(a, "{'dialect': 'mysql', 'version': null, 'tables': []}");
 }
 
+/* "schemas": [] is what introspect writes when no requested schema
+ * exists: it manages nothing (never falls back to public). */
 static void
-test_read_empty_schemas_rejected(void **state)
+test_read_empty_schemas_manage_nothing(void **state)
 {
 	vb_arena   *a = ARENA(state);
+	vb_schema  *s;
+	vb_error	err;
+	vb_list		managed;
 
-	doc_err(a, "{'schemas': [], 'tables': []}", "schemas", "schemas must name at least one schema");
+	memset(&managed, 0, sizeof(managed));
+	assert_true(vb_document_read(a, "{\"schemas\": [], \"tables\": []}", &s, &err));
+	assert_true(s->schemas_given);
+	vb_managed_schemas(a, s, NULL, &managed);
+	assert_int_equal(managed.count, 0);
 	doc_err(a, "{'schemas': [''], 'tables': []}", "schemas[0]", "must not be empty");
 }
 
@@ -1302,7 +1311,7 @@ run_document_tests(void)
 		UNIT_TEST(test_read_trailing_garbage),
 		UNIT_TEST(test_read_root_not_object),
 		UNIT_TEST(test_read_version_and_dialect),
-		UNIT_TEST(test_read_empty_schemas_rejected),
+		UNIT_TEST(test_read_empty_schemas_manage_nothing),
 		UNIT_TEST(test_read_models_not_supported),
 		UNIT_TEST(test_read_unknown_key_root),
 		UNIT_TEST(test_read_unknown_key_table),
