@@ -10,21 +10,27 @@
 #   (a) baseline   one SQL statement that reads from pg_catalog every fact
 #                  introspection reads (tables, columns with format_type and
 #                  pg_get_expr defaults, owned sequences, constraints with
-#                  column names, indexes, enums), aggregated with json_agg;
+#                  column names, indexes with key names and predicates,
+#                  enums), aggregated with json_agg into one json value;
 #   (b) introspect viborm.introspect();
-#   (c) no-op push viborm.push(<what introspect returned>): must return
-#                  applied=false with no operation, or the bench fails;
+#   (c) no-op push viborm.push(<what introspect returned>): every run must
+#                  return applied=false with no operation, or the bench fails;
 #   (d) initial push of that document onto an empty database, against psql
 #                  running the plan's own statements (its "sql" array from
-#                  viborm.diff) in one transaction (psql -1).
+#                  viborm.diff) between BEGIN and COMMIT.
 # (a)-(c) are timed inside the server with clock_timestamp() around each call,
-# VB_BENCH_RUNS (default 5) times each, median reported. (d) is timed as the
-# wall-clock time of one psql invocation each (connection and commit included
-# on both sides), VB_BENCH_INITIAL_RUNS (default 3) times each on freshly
-# created databases, median reported. Peak memory is the backend's VmHWM
-# (peak resident set, shared buffers it touched included) read from
-# /proc/<backend>/status with pg_read_file at the end of each figure; every
-# figure runs in its own backend.
+# VB_BENCH_RUNS (default 5) times each in one backend, median reported (the
+# first run has cold caches). (d) is the wall-clock time of one psql session
+# each (connection and commit included on both sides), VB_BENCH_INITIAL_RUNS
+# (default 3) times each on freshly created databases, median reported.
+# Beside wall-clock times the table shows the backend's CPU time (from
+# /proc/<pid>/schedstat; for (d), its user-mode time from /proc/<pid>/stat,
+# as the kernel time of creating thousands of files varies a lot from run to
+# run with the file system's state), steadier on a shared machine, and its
+# peak memory
+# (VmHWM, the peak resident set, shared buffers it touched included, from
+# /proc/<pid>/status), read through pg_read_file; each figure runs in its own
+# backend.
 #
 # Targets (DESIGN.md "Speed"): introspect/baseline <= 1.5; no-op push < 0.3 s;
 # initial push within 5% of psql. Each line says PASS or MISS; the script
@@ -37,8 +43,8 @@
 # machine. When neither PGHOST nor PGPORT is set, the script starts its own
 # private cluster with test/pg-cluster in a temporary directory on port
 # VB_BENCH_PORT (default 54361) and stops it on exit. The extension must be
-# installed (make install). Databases vb_bench_src, vb_bench_push and
-# vb_bench_psql are dropped on exit unless VB_BENCH_KEEP=1.
+# installed (make install). Databases vb_bench_src, vb_bench_push_<round> and
+# vb_bench_psql_<round> are dropped on exit unless VB_BENCH_KEEP=1.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -48,10 +54,11 @@ nruns=${VB_BENCH_RUNS:-5}
 ninitial=${VB_BENCH_INITIAL_RUNS:-3}
 admin_db=${VB_BENCH_ADMIN_DB:-postgres}
 src_db=vb_bench_src
-push_db=vb_bench_push
+push_db=vb_bench_push # _1 .. _N, one per round
 psql_db=vb_bench_psql
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/vb-bench.XXXXXX")
+start_all=$(date +%s)
 cluster_dir=
 databases_made=0
 
@@ -72,10 +79,7 @@ die() {
 cleanup() {
 	local rc=$?
 	if [ "$databases_made" = 1 ] && [ "${VB_BENCH_KEEP:-0}" != 1 ] && [ -z "$cluster_dir" ]; then
-		"${psql_base[@]}" -d "$admin_db" \
-			-c "DROP DATABASE IF EXISTS $src_db WITH (FORCE)" \
-			-c "DROP DATABASE IF EXISTS $push_db WITH (FORCE)" \
-			-c "DROP DATABASE IF EXISTS $psql_db WITH (FORCE)" >/dev/null 2>&1 || true
+		drop_databases
 	fi
 	if [ -n "$cluster_dir" ]; then
 		"$root/test/pg-cluster" stop "$cluster_dir" >/dev/null || true
@@ -155,19 +159,40 @@ CREATE FUNCTION vb_bench.vmhwm_kb() RETURNS bigint LANGUAGE sql AS $$
                        'VmHWM:\s+(\d+)'))[1]::bigint
 $$;
 
--- Runs query q (one jsonb value) n times; the times in ms, one per run.
+-- CPU time this backend has used, in ms: from schedstat (ns), else from
+-- stat (utime + stime, in clock ticks, assumed 100 per second).
+CREATE FUNCTION vb_bench.cpu_ms() RETURNS float8 LANGUAGE sql AS $$
+  SELECT coalesce(
+    split_part(pg_read_file('/proc/' || pg_backend_pid() || '/schedstat', 0, 200, true), ' ', 1)::float8 / 1e6,
+    (SELECT (split_part(s, ' ', 12)::float8 + split_part(s, ' ', 13)::float8) * 10
+     FROM regexp_replace(pg_read_file('/proc/' || pg_backend_pid() || '/stat'), '^.*\) ', '') s))
+$$;
+
+-- "user|system" CPU time of this backend in ms, from stat (clock ticks,
+-- assumed 100 per second).
+CREATE FUNCTION vb_bench.user_system_ms() RETURNS text LANGUAGE sql AS $$
+  SELECT split_part(s, ' ', 12)::bigint * 10 || '|' || split_part(s, ' ', 13)::bigint * 10
+  FROM regexp_replace(pg_read_file('/proc/' || pg_backend_pid() || '/stat'), '^.*\) ', '') s
+$$;
+
+-- Runs query q (one jsonb value, $1 = arg) n times; returns
+-- "wall ms ...|cpu ms ...", one figure per run.
 -- noop: every result must be a push result that applied nothing.
 CREATE FUNCTION vb_bench.time_ms(q text, n int, arg jsonb DEFAULT NULL, noop boolean DEFAULT false)
-RETURNS float8[] LANGUAGE plpgsql AS $$
+RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   t0 timestamptz;
+  c0 float8;
   r jsonb;
-  times float8[] := '{}';
+  wall float8[] := '{}';
+  cpu float8[] := '{}';
 BEGIN
   FOR i IN 1..n LOOP
+    c0 := vb_bench.cpu_ms();
     t0 := clock_timestamp();
     EXECUTE q INTO r USING arg;
-    times := times || extract(epoch FROM clock_timestamp() - t0)::float8 * 1000;
+    wall := wall || extract(epoch FROM clock_timestamp() - t0)::float8 * 1000;
+    cpu := cpu || vb_bench.cpu_ms() - c0;
     IF r IS NULL THEN
       RAISE EXCEPTION 'bench: % returned NULL', q;
     END IF;
@@ -177,7 +202,7 @@ BEGIN
       RAISE EXCEPTION 'bench: no-op push planned or applied something: %', left(r::text, 2000);
     END IF;
   END LOOP;
-  RETURN times;
+  RETURN array_to_string(wall, ' ') || '|' || array_to_string(cpu, ' ');
 END
 $$;
 
@@ -276,6 +301,17 @@ CREATE TABLE vb_bench.doc (doc jsonb NOT NULL);
 EOF
 )
 
+# shellcheck disable=SC2317 # called from cleanup
+drop_databases() {
+	local r
+	"${psql_base[@]}" -d "$admin_db" -c "DROP DATABASE IF EXISTS $src_db WITH (FORCE)" >/dev/null 2>&1 || true
+	for ((r = 1; r <= ninitial; r++)); do
+		"${psql_base[@]}" -d "$admin_db" \
+			-c "DROP DATABASE IF EXISTS ${push_db}_$r WITH (FORCE)" \
+			-c "DROP DATABASE IF EXISTS ${psql_db}_$r WITH (FORCE)" >/dev/null 2>&1 || true
+	done
+}
+
 make_db() {
 	"${psql_base[@]}" -d "$admin_db" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
 	"${psql_base[@]}" -d "$1" -c "CREATE EXTENSION viborm" -c "$helpers_sql"
@@ -288,25 +324,26 @@ load_doc() {
 		-c "\\copy vb_bench.doc FROM '$2' WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
 }
 
-# Fields of a time_ms() result: median, min, max in ms.
+# "median min max" of the numbers given as arguments.
 stats() {
-	# "{1.2,3.4,...}" -> median min max
-	local list
-	list=$(echo "$1" | tr -d '{}' | tr ',' ' ')
+	local sorted
+	sorted=$(printf '%s\n' "$@" | sort -g)
 	# shellcheck disable=SC2086
-	echo "$(median $list) $(printf '%s\n' $list | sort -g | head -n 1) $(printf '%s\n' $list | sort -g | tail -n 1)"
+	echo "$(median $sorted) $(echo "$sorted" | head -n 1) $(echo "$sorted" | tail -n 1)"
 }
 
-# Runs time_ms(query) in a fresh backend of $1; prints "times|vmhwm_kb".
+# Runs time_ms(query) in a fresh backend of $1; prints "wall...|cpu...|vmhwm_kb".
 measure() {
 	local db=$1 query=$2 arg=${3:-NULL} noop=${4:-false}
-	q "$db" -c "SELECT vb_bench.time_ms(\$q\$$query\$q\$, $nruns, $arg, $noop)::text || '|' || vb_bench.vmhwm_kb()"
+	q "$db" -c "SELECT vb_bench.time_ms(\$q\$$query\$q\$, $nruns, $arg, $noop) || '|' || vb_bench.vmhwm_kb()"
 }
 
-start_all=$(now_ms)
+# What a session reports at its end: "user_ms|system_ms|vmhwm_kb".
+session_stats="SELECT vb_bench.user_system_ms() || '|' || vb_bench.vmhwm_kb()"
+
 databases_made=1
 echo "bench: creating $ntables tables in $src_db"
-make_db "$src_db"
+make_db "$src_db" >/dev/null
 gen_schema >"$work/schema.sql"
 t0=$(now_ms)
 q "$src_db" -1 -f "$work/schema.sql" >/dev/null
@@ -316,106 +353,144 @@ q "$src_db" -c "ANALYZE" >/dev/null
 fresh_kb=$(q "$src_db" -c "SELECT vb_bench.vmhwm_kb()")
 
 echo "bench: (a) baseline catalog query x$nruns"
-out=$(measure "$src_db" "SELECT to_jsonb(vb_bench.baseline(ARRAY['public']))")
-IFS='|' read -r a_times a_kb <<<"$out"
+# (json text as built, not converted to jsonb: that would cost it ~1/3 more)
+out=$(measure "$src_db" "SELECT jsonb_build_object('bytes', octet_length(vb_bench.baseline(ARRAY['public'])::text))")
+IFS='|' read -r a_wall a_cpu a_kb <<<"$out"
 echo "bench: (b) viborm.introspect() x$nruns"
 out=$(measure "$src_db" "SELECT viborm.introspect()")
-IFS='|' read -r b_times b_kb <<<"$out"
+IFS='|' read -r b_wall b_cpu b_kb <<<"$out"
 
 # The document: what introspect returned.
 q "$src_db" -c "SELECT viborm.introspect()" >"$work/doc.json"
 [ "$(wc -l <"$work/doc.json")" -eq 1 ] || die "the introspected document is not one line"
-ntab_doc=$(q "$src_db" -c "SELECT jsonb_array_length(viborm.introspect()->'tables')")
-[ "$ntab_doc" = "$ntables" ] || die "introspect returned $ntab_doc tables, not $ntables"
 load_doc "$src_db" "$work/doc.json"
+ntab_doc=$(q "$src_db" -c "SELECT jsonb_array_length(doc->'tables') FROM vb_bench.doc")
+[ "$ntab_doc" = "$ntables" ] || die "introspect returned $ntab_doc tables, not $ntables"
 
 echo "bench: (c) no-op viborm.push(<introspect result>) x$nruns"
 if ! out=$(measure "$src_db" "SELECT viborm.push(\$1)" "(SELECT doc FROM vb_bench.doc)" true 2>"$work/err"); then
 	cat "$work/err" >&2
 	die "the no-op push failed"
 fi
-IFS='|' read -r c_times c_kb <<<"$out"
-[ "$(q "$src_db" -c "SELECT count(*) FROM viborm.history" 2>/dev/null || echo 0)" = 0 ] ||
-	die "a no-op push wrote history"
+IFS='|' read -r c_wall c_cpu c_kb <<<"$out"
+[ "$(q "$src_db" -c "SELECT count(*) FROM viborm.history")" = 0 ] || die "a no-op push wrote history"
 
-echo "bench: (d) initial push onto an empty database vs psql -1, x$ninitial each"
-d_push=()
-d_psql=()
-d_kb=0
+echo "bench: (d) initial push onto an empty database vs psql, x$ninitial each"
+# Every database first: dropping one frees thousands of files, which makes
+# creating files slower for a while (ext4 skips recently freed inodes), and
+# that must not fall on one side only.
 for ((r = 1; r <= ninitial; r++)); do
-	make_db "$push_db" >/dev/null
-	make_db "$psql_db" >/dev/null
-	load_doc "$push_db" "$work/doc.json"
-	if [ "$r" = 1 ]; then
-		# The plan's statements, from viborm.diff on an empty database.
-		q "$psql_db" -c "TRUNCATE vb_bench.doc" >/dev/null
-		load_doc "$psql_db" "$work/doc.json"
-		q "$psql_db" -c "SELECT s || ';' FROM vb_bench.doc, jsonb_array_elements_text(viborm.diff(doc)->'sql') s" \
-			>"$work/plan.sql"
-		nstmts=$(q "$psql_db" -c "SELECT jsonb_array_length(viborm.diff(doc)->'sql') FROM vb_bench.doc")
-		q "$psql_db" -c "TRUNCATE vb_bench.doc" >/dev/null
+	make_db "${push_db}_$r" >/dev/null
+	make_db "${psql_db}_$r" >/dev/null
+	load_doc "${push_db}_$r" "$work/doc.json"
+done
+# The plan's statements, from viborm.diff on an empty database, in one
+# transaction.
+{
+	echo "BEGIN;"
+	q "${push_db}_1" -c "SELECT s || ';' FROM vb_bench.doc, jsonb_array_elements_text(viborm.diff(doc)->'sql') s"
+	echo "COMMIT;"
+} >"$work/plan.sql"
+nstmts=$(q "${push_db}_1" -c "SELECT jsonb_array_length(viborm.diff(doc)->'sql') FROM vb_bench.doc")
+
+d_push=() d_push_user=() d_push_sys=() d_psql=() d_psql_user=() d_psql_sys=()
+d_push_kb=0 d_psql_kb=0
+run_push() {
+	local t0 out applied nops user sys kb
+	t0=$(now_ms)
+	if ! out=$(q "${push_db}_$1" -c "SELECT (p->>'applied') || '|' || jsonb_array_length(p->'operations')
+	                                 FROM vb_bench.doc, viborm.push(doc) p" -c "$session_stats" 2>"$work/err"); then
+		cat "$work/err" >&2
+		die "the initial push failed"
 	fi
-	# Push first on odd rounds, psql first on even ones: neither always
-	# runs on a cooler cache.
-	for who in push psql; do
-		if { [ "$who" = push ] && [ $((r % 2)) = 1 ]; } || { [ "$who" = psql ] && [ $((r % 2)) = 0 ]; }; then
-			t0=$(now_ms)
-			if ! out=$(q "$push_db" -c "SELECT (p->>'applied') || '|' || jsonb_array_length(p->'operations') || '|' || vb_bench.vmhwm_kb()
-			                         FROM vb_bench.doc, viborm.push(doc) p" 2>"$work/err"); then
-				cat "$work/err" >&2
-				die "the initial push failed"
-			fi
-			d_push+=($(($(now_ms) - t0)))
-			IFS='|' read -r applied nops kb <<<"$out"
-			{ [ "$applied" = true ] && [ "$nops" -gt 0 ]; } || die "the initial push applied nothing"
-			[ "$kb" -gt "$d_kb" ] && d_kb=$kb
-		fi
-		if { [ "$who" = push ] && [ $((r % 2)) = 0 ]; } || { [ "$who" = psql ] && [ $((r % 2)) = 1 ]; }; then
-			t0=$(now_ms)
-			q "$psql_db" -1 -f "$work/plan.sql" >/dev/null
-			d_psql+=($(($(now_ms) - t0)))
-		fi
-	done
-	if [ "$r" = 1 ]; then
-		# Both must have produced the same schema.
-		cmp -s <(q "$push_db" -c "SELECT vb_bench.baseline(ARRAY['public'])") \
-			<(q "$psql_db" -c "SELECT vb_bench.baseline(ARRAY['public'])") ||
-			die "the pushed database and the psql one differ"
+	d_push+=($(($(now_ms) - t0)))
+	IFS='|' read -r applied nops user sys kb <<<"$(echo "$out" | paste -sd '|')"
+	{ [ "$applied" = true ] && [ "$nops" -gt 0 ]; } || die "the initial push applied nothing"
+	d_push_user+=("$user")
+	d_push_sys+=("$sys")
+	[ "$kb" -le "$d_push_kb" ] || d_push_kb=$kb
+}
+run_psql() {
+	local t0 out user sys kb
+	t0=$(now_ms)
+	out=$(q "${psql_db}_$1" -f "$work/plan.sql" -c "$session_stats")
+	d_psql+=($(($(now_ms) - t0)))
+	IFS='|' read -r user sys kb <<<"$out"
+	d_psql_user+=("$user")
+	d_psql_sys+=("$sys")
+	[ "$kb" -le "$d_psql_kb" ] || d_psql_kb=$kb
+}
+for ((r = 1; r <= ninitial; r++)); do
+	# Push first on odd rounds, psql first on even ones.
+	if [ $((r % 2)) = 1 ]; then
+		run_push "$r"
+		run_psql "$r"
+	else
+		run_psql "$r"
+		run_push "$r"
 	fi
 done
+# Both must have produced the same schema.
+cmp -s <(q "${push_db}_1" -c "SELECT vb_bench.baseline(ARRAY['public'])") \
+	<(q "${psql_db}_1" -c "SELECT vb_bench.baseline(ARRAY['public'])") ||
+	die "the pushed database and the psql one differ"
 
-read -r a_med a_min a_max <<<"$(stats "$a_times")"
-read -r b_med b_min b_max <<<"$(stats "$b_times")"
-read -r c_med c_min c_max <<<"$(stats "$c_times")"
-d_push_med=$(median "${d_push[@]}")
-d_psql_med=$(median "${d_psql[@]}")
+# shellcheck disable=SC2086
+{
+	read -r a_med a_min a_max <<<"$(stats $a_wall)"
+	read -r b_med b_min b_max <<<"$(stats $b_wall)"
+	read -r c_med c_min c_max <<<"$(stats $c_wall)"
+	a_cpu_med=$(median $a_cpu)
+	b_cpu_med=$(median $b_cpu)
+	c_cpu_med=$(median $c_cpu)
+}
+read -r dp_med dp_min dp_max <<<"$(stats "${d_push[@]}")"
+read -r dq_med dq_min dq_max <<<"$(stats "${d_psql[@]}")"
+dp_user_med=$(median "${d_push_user[@]}")
+dq_user_med=$(median "${d_psql_user[@]}")
+dp_sys_med=$(median "${d_push_sys[@]}")
+dq_sys_med=$(median "${d_psql_sys[@]}")
 
-verdict() { # expression true -> PASS
+ratio() { awk -v x="$1" -v y="$2" -v f="$3" 'BEGIN { printf f, x / y }'; }
+verdict() { # an awk condition; true -> PASS
 	if awk "BEGIN { exit !($1) }"; then echo PASS; else echo MISS; fi
 }
-r_intro=$(awk -v b="$b_med" -v a="$a_med" 'BEGIN { printf "%.2f", b / a }')
-r_push=$(awk -v p="$d_push_med" -v s="$d_psql_med" 'BEGIN { printf "%.3f", p / s }')
-c_s=$(awk -v c="$c_med" 'BEGIN { printf "%.3f", c / 1000 }')
+r_intro=$(ratio "$b_med" "$a_med" %.2f)
+r_intro_cpu=$(ratio "$b_cpu_med" "$a_cpu_med" %.2f)
+c_s=$(ratio "$c_med" 1000 %.3f)
+c_s_cpu=$(ratio "$c_cpu_med" 1000 %.3f)
+r_push=$(ratio "$dp_med" "$dq_med" %.3f)
+r_push_cpu=$(ratio "$dp_user_med" "$dq_user_med" %.3f)
+
+count() { q "$src_db" -c "SELECT count(*) FROM $1"; }
+ncols=$(count "pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND a.attnum > 0")
+nidx=$(count "pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relnamespace = 'public'::regnamespace")
+nfks=$(count "pg_constraint WHERE connamespace = 'public'::regnamespace AND contype = 'f'")
 
 echo
-echo "viborm bench: $ntables tables, $(q "$src_db" -c "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0") columns, $(q "$src_db" -c "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'") indexes, $(q "$src_db" -c "SELECT count(*) FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace WHERE n.nspname = 'public' AND contype = 'f'") FKs; document $(wc -c <"$work/doc.json") bytes; plan $nstmts statements"
-echo "PostgreSQL $(q "$src_db" -c "SHOW server_version"); backend VmHWM of a fresh connection: ${fresh_kb} kB"
+echo "viborm bench: $ntables tables, $ncols columns, $nidx indexes (PKs included), $nfks FKs, 10 enums;"
+echo "document $(wc -c <"$work/doc.json") bytes; initial plan $nstmts statements"
+q "$src_db" -c "SELECT version()"
+echo "$(nproc) CPUs, load average $(cut -d ' ' -f 1-3 /proc/loadavg); VmHWM of a fresh backend: $fresh_kb kB"
 echo
-printf '%-44s %10s %10s %10s %12s\n' figure "median ms" "min ms" "max ms" "VmHWM kB"
-printf '%-44s %10.1f %10.1f %10.1f %12s\n' "(a) baseline catalog query (server, x$nruns)" "$a_med" "$a_min" "$a_max" "$a_kb"
-printf '%-44s %10.1f %10.1f %10.1f %12s\n' "(b) viborm.introspect() (server, x$nruns)" "$b_med" "$b_min" "$b_max" "$b_kb"
-printf '%-44s %10.1f %10.1f %10.1f %12s\n' "(c) no-op viborm.push() (server, x$nruns)" "$c_med" "$c_min" "$c_max" "$c_kb"
-printf '%-44s %10.1f %10.1f %10.1f %12s\n' "(d) initial viborm.push() (wall, x$ninitial)" "$d_push_med" \
-	"$(printf '%s\n' "${d_push[@]}" | sort -g | head -n 1)" \
-	"$(printf '%s\n' "${d_push[@]}" | sort -g | tail -n 1)" "$d_kb"
-printf '%-44s %10.1f %10.1f %10.1f %12s\n' "(d) psql -1 -f <plan sql> (wall, x$ninitial)" "$d_psql_med" \
-	"$(printf '%s\n' "${d_psql[@]}" | sort -g | head -n 1)" \
-	"$(printf '%s\n' "${d_psql[@]}" | sort -g | tail -n 1)" "-"
+printf '%-36s %10s %10s %10s %10s %10s\n' figure "median ms" "min ms" "max ms" "cpu ms" "VmHWM kB"
+row() { printf '%-36s %10.1f %10.1f %10.1f %10.1f %10s\n' "$@"; }
+row "(a) baseline catalog query (x$nruns)" "$a_med" "$a_min" "$a_max" "$a_cpu_med" "$a_kb"
+row "(b) viborm.introspect() (x$nruns)" "$b_med" "$b_min" "$b_max" "$b_cpu_med" "$b_kb"
+row "(c) no-op viborm.push() (x$nruns)" "$c_med" "$c_min" "$c_max" "$c_cpu_med" "$c_kb"
+row "(d) initial viborm.push() (x$ninitial)" "$dp_med" "$dp_min" "$dp_max" "$dp_user_med" "$d_push_kb"
+row "(d) psql, plan's SQL (x$ninitial)" "$dq_med" "$dq_min" "$dq_max" "$dq_user_med" "$d_psql_kb"
+echo "(a)-(c): clock_timestamp() around each call inside the server; cpu: the backend's CPU time."
+echo "(d): wall-clock time of the whole psql session; cpu: the backend's user-mode CPU time for the"
+echo "    session (its kernel time, mostly creating files, was $dp_sys_med ms for push, $dq_sys_med ms for psql)."
 echo
-printf '%-44s %10s %10s  %s\n' target value goal verdict
-printf '%-44s %10s %10s  %s\n' "introspect / baseline" "$r_intro" "<= 1.5" "$(verdict "$r_intro <= 1.5")"
-printf '%-44s %10s %10s  %s\n' "no-op push (s)" "$c_s" "< 0.3" "$(verdict "$c_s < 0.3")"
-printf '%-44s %10s %10s  %s\n' "initial push / psql" "$r_push" "<= 1.05" "$(verdict "$r_push <= 1.05")"
+printf '%-26s %8s %8s %8s %8s %8s\n' target goal wall verdict cpu verdict
+printf '%-26s %8s %8s %8s %8s %8s\n' "introspect / baseline" "<= 1.5" "$r_intro" "$(verdict "$r_intro <= 1.5")" \
+	"$r_intro_cpu" "$(verdict "$r_intro_cpu <= 1.5")"
+printf '%-26s %8s %8s %8s %8s %8s\n' "no-op push (s)" "< 0.3" "$c_s" "$(verdict "$c_s < 0.3")" \
+	"$c_s_cpu" "$(verdict "$c_s_cpu < 0.3")"
+printf '%-26s %8s %8s %8s %8s %8s\n' "initial push / psql" "<= 1.05" "$r_push" "$(verdict "$r_push <= 1.05")" \
+	"$r_push_cpu" "$(verdict "$r_push_cpu <= 1.05")"
 echo
-echo "bench: done in $((($(now_ms) - start_all) / 1000)) s"
+echo "bench: done in $(($(date +%s) - start_all)) s"
 exit 0

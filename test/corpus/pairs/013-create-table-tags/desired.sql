@@ -1,0 +1,13 @@
+CREATE TABLE authors (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE posts (
+    id serial PRIMARY KEY,
+    author_id integer NOT NULL REFERENCES authors (id),
+    title varchar(200) NOT NULL,
+    body text NOT NULL DEFAULT ''
+);
+
+CREATE TABLE tags (
+    id serial PRIMARY KEY,
+    label varchar(50) NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL DEFAULT now()
+);

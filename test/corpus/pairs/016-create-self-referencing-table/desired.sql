@@ -1,0 +1,14 @@
+CREATE TABLE authors (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE posts (
+    id serial PRIMARY KEY,
+    author_id integer NOT NULL REFERENCES authors (id),
+    title varchar(200) NOT NULL,
+    body text NOT NULL DEFAULT ''
+);
+
+CREATE TABLE categories (
+    id serial PRIMARY KEY,
+    parent_id integer REFERENCES categories (id) ON DELETE CASCADE,
+    name text NOT NULL,
+    UNIQUE (parent_id, name)
+);

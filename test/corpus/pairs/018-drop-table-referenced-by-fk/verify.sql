@@ -1,0 +1,1 @@
+SELECT array_agg(author_id ORDER BY id) = '{1,2,1}' FROM posts;

@@ -1,0 +1,1 @@
+SELECT value = 'b' FROM settings WHERE key = 'a';

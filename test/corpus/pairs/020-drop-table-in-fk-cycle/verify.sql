@@ -1,0 +1,1 @@
+SELECT first_edge_id = 100 FROM nodes WHERE id = 1;

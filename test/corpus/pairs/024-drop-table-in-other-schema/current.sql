@@ -1,0 +1,45 @@
+CREATE SCHEMA app;
+CREATE SCHEMA billing;
+
+CREATE TYPE app.plan AS ENUM ('free', 'pro', 'enterprise');
+CREATE TYPE billing.invoice_state AS ENUM ('draft', 'open', 'paid', 'void');
+
+CREATE TABLE app.accounts (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    slug varchar(40) NOT NULL UNIQUE,
+    plan app.plan NOT NULL DEFAULT 'free',
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE app.members (
+    account_id uuid NOT NULL REFERENCES app.accounts (id) ON DELETE CASCADE,
+    email text NOT NULL,
+    role varchar(20) NOT NULL DEFAULT 'member',
+    PRIMARY KEY (account_id, email)
+);
+
+CREATE TABLE billing.invoices (
+    id bigserial PRIMARY KEY,
+    account_id uuid NOT NULL REFERENCES app.accounts (id) ON DELETE RESTRICT,
+    state billing.invoice_state NOT NULL DEFAULT 'draft',
+    amount_cents bigint NOT NULL,
+    issued_on date
+);
+CREATE INDEX invoices_account_state_idx ON billing.invoices (account_id, state);
+
+CREATE TABLE public.settings (
+    key text PRIMARY KEY,
+    value jsonb NOT NULL DEFAULT '{}'::jsonb
+);
+
+INSERT INTO app.accounts (id, slug, plan) VALUES
+    ('00000000-0000-0000-0000-000000000001', 'acme', 'pro'),
+    ('00000000-0000-0000-0000-000000000002', 'globex', 'free');
+INSERT INTO app.members VALUES
+    ('00000000-0000-0000-0000-000000000001', 'root@acme.test', 'owner'),
+    ('00000000-0000-0000-0000-000000000001', 'dev@acme.test', 'member'),
+    ('00000000-0000-0000-0000-000000000002', 'ceo@globex.test', 'owner');
+INSERT INTO billing.invoices (account_id, state, amount_cents, issued_on) VALUES
+    ('00000000-0000-0000-0000-000000000001', 'paid', 4900, '2024-01-31'),
+    ('00000000-0000-0000-0000-000000000001', 'open', 4900, '2024-02-29');
+INSERT INTO public.settings VALUES ('theme', '{"dark": true}'), ('locale', '"en"');

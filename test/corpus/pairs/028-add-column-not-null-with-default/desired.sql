@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id serial PRIMARY KEY,
+    email varchar(255) NOT NULL UNIQUE,
+    display_name text,
+    login_count integer NOT NULL DEFAULT 0
+);

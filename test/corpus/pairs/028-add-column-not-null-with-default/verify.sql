@@ -1,0 +1,1 @@
+SELECT bool_and(login_count = 0) FROM users;

@@ -1,0 +1,1 @@
+SELECT count(created_at) = 3 FROM users;

@@ -1,0 +1,1 @@
+SELECT email = 'bob@example.com' FROM users WHERE id = 2;

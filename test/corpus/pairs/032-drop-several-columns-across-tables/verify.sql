@@ -1,0 +1,1 @@
+SELECT sum(total) = 30.50 FROM invoices;

@@ -1,0 +1,1 @@
+SELECT country_code = 'JP' FROM cities WHERE name = 'Osaka';

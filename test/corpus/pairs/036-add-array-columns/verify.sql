@@ -1,0 +1,1 @@
+SELECT bool_and(roles = '{}' AND recovery_codes = '{none}') FROM users;

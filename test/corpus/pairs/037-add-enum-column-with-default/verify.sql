@@ -1,0 +1,1 @@
+SELECT bool_and(state = 'active') FROM users;

@@ -1,0 +1,1 @@
+SELECT bool_and(open_days = '{mon,tue,wed,thu,fri}') FROM shops;

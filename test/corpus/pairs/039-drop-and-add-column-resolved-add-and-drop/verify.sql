@@ -1,0 +1,1 @@
+SELECT count(mobile) = 0 FROM users;

@@ -1,0 +1,1 @@
+SELECT count(DISTINCT public_id) = 3 FROM users;

@@ -1,0 +1,1 @@
+CREATE TABLE feature_flags (name text PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE tickets (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), subject text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE stock (sku text PRIMARY KEY, on_hand integer NOT NULL, reserved bigint);

@@ -1,0 +1,1 @@
+CREATE TABLE users (id integer PRIMARY KEY, username varchar(50) NOT NULL UNIQUE);

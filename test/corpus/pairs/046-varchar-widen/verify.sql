@@ -1,0 +1,1 @@
+SELECT username = 'abcdefghij' FROM users WHERE id = 2;

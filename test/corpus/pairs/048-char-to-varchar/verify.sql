@@ -1,0 +1,1 @@
+SELECT rtrim(name) = 'Narita' AND country = 'JP' FROM airports WHERE code = 'NRT';

@@ -1,0 +1,1 @@
+CREATE TABLE currencies (code char(5) PRIMARY KEY, symbol char(3));

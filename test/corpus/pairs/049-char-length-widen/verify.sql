@@ -1,0 +1,1 @@
+SELECT count(*) = 2 FROM currencies WHERE code IN ('EUR', 'USD');

@@ -1,0 +1,1 @@
+CREATE TABLE sensors (id integer PRIMARY KEY, temperature double precision, humidity double precision NOT NULL DEFAULT 0);

@@ -1,0 +1,1 @@
+SELECT balance = -20 FROM accounts WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT at = '2024-01-01 10:00:00.123' FROM logs WHERE id = 1;

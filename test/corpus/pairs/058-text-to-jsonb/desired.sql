@@ -1,0 +1,1 @@
+CREATE TABLE webhooks (id integer PRIMARY KEY, payload jsonb NOT NULL, headers jsonb);

@@ -1,0 +1,1 @@
+SELECT payload->>'event' = 'paid' FROM webhooks WHERE id = 1;

@@ -1,0 +1,1 @@
+SELECT doc @> '{"title": "a"}' FROM documents WHERE id = 1;

@@ -1,0 +1,1 @@
+CREATE TABLE subscriptions (id integer PRIMARY KEY, active boolean NOT NULL, trial boolean);

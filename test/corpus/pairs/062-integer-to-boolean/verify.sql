@@ -1,0 +1,1 @@
+SELECT active AND NOT trial FROM subscriptions WHERE id = 1;

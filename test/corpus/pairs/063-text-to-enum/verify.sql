@@ -1,0 +1,1 @@
+SELECT state = 'delivered' FROM shipments WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT color = 'blue' FROM swatches WHERE id = 1;

@@ -1,0 +1,1 @@
+CREATE TABLE countries (id integer PRIMARY KEY, code varchar(2) NOT NULL, name varchar(60));

@@ -1,0 +1,1 @@
+SELECT code = 'DE' FROM countries WHERE id = 2;

@@ -1,0 +1,1 @@
+CREATE TABLE rates (id integer PRIMARY KEY, rate numeric(8,2) NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE devices (id integer PRIMARY KEY, ip inet, subnet cidr);

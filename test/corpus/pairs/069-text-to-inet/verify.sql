@@ -1,0 +1,1 @@
+SELECT ip << inet '192.168.1.0/24' FROM devices WHERE id = 1;

@@ -1,0 +1,1 @@
+SELECT motto = 'carpe diem' FROM profiles WHERE id = 2;

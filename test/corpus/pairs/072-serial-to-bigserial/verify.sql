@@ -1,0 +1,1 @@
+SELECT max(id) = 2 FROM events;

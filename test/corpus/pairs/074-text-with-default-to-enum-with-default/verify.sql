@@ -1,0 +1,1 @@
+SELECT state = 'todo' FROM tasks WHERE id = 2;

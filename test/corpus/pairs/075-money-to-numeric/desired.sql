@@ -1,0 +1,1 @@
+CREATE TABLE ledger (id integer PRIMARY KEY, amount numeric(12,2) NOT NULL);

@@ -1,0 +1,1 @@
+SELECT sum(amount) = 7.34 FROM ledger;

@@ -1,0 +1,1 @@
+CREATE TABLE feeds (id integer PRIMARY KEY, body text);

@@ -1,0 +1,1 @@
+SELECT body = '<rss><item>a</item></rss>' FROM feeds WHERE id = 1;

@@ -1,0 +1,1 @@
+CREATE TABLE boards (id integer PRIMARY KEY, cells bigint[][] NOT NULL, weights double precision[][]);

@@ -1,0 +1,1 @@
+SELECT duration = interval '8 hours' FROM shifts;

@@ -1,0 +1,1 @@
+SELECT city = 'Lyon' FROM customers WHERE email = 'a@x.test';

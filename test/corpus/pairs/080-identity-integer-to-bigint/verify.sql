@@ -1,0 +1,1 @@
+SELECT name = 'report' FROM jobs WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT toppings = '{cheese,ham}'::topping[] FROM pizzas WHERE id = 2;

@@ -1,0 +1,2 @@
+CREATE TABLE correlation (id integer PRIMARY KEY, trace_id uuid NOT NULL);
+INSERT INTO correlation VALUES (1, '11111111-2222-4333-8444-555555555555');

@@ -1,0 +1,1 @@
+SELECT trace_id = '11111111-2222-4333-8444-555555555555' FROM correlation;

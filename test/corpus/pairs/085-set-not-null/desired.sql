@@ -1,0 +1,1 @@
+CREATE TABLE contacts (id serial PRIMARY KEY, name text NOT NULL, email text NOT NULL, phone text);

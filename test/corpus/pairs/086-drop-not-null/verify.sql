@@ -1,0 +1,1 @@
+SELECT company = '' FROM contacts WHERE id = 1;

@@ -1,0 +1,1 @@
+SELECT currency = 'USD' AND priority = 2 FROM orders WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT severity = 'high' FROM incidents WHERE id = 1;

@@ -1,0 +1,1 @@
+SELECT views = 3 FROM articles WHERE title = 'a';

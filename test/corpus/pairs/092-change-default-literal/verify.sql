@@ -1,0 +1,1 @@
+SELECT seats = 1 AND currency = 'USD' FROM plans;

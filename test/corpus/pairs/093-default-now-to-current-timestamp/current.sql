@@ -1,0 +1,2 @@
+CREATE TABLE audit (id bigserial PRIMARY KEY, a timestamptz DEFAULT now(), b timestamptz DEFAULT CURRENT_TIMESTAMP, c timestamp(0) DEFAULT LOCALTIMESTAMP(0));
+INSERT INTO audit DEFAULT VALUES;

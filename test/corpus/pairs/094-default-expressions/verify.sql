@@ -1,0 +1,1 @@
+SELECT size = 10 FROM batches;

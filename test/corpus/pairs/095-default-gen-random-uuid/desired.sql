@@ -1,0 +1,1 @@
+CREATE TABLE uploads (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL, etag uuid DEFAULT gen_random_uuid());

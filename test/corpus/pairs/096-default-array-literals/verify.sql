@@ -1,0 +1,1 @@
+SELECT steps = '{mix,bake}' FROM recipes;

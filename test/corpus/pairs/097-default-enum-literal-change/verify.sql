@@ -1,0 +1,1 @@
+SELECT array_agg(status::text ORDER BY id) = '{closed,new}' FROM tickets;

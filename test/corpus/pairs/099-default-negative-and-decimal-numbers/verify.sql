@@ -1,0 +1,1 @@
+SELECT min_temp = 5.5 FROM thermostat;

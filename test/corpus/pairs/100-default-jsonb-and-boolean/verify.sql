@@ -1,0 +1,1 @@
+SELECT data = '{"tz": "UTC"}' AND NOT newsletter FROM preferences WHERE user_id = 1;

@@ -1,0 +1,1 @@
+SELECT number = 'INV-2' FROM invoices WHERE id = 2;

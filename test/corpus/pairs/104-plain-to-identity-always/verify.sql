@@ -1,0 +1,1 @@
+SELECT name = 'laptop' FROM devices WHERE id = 2;

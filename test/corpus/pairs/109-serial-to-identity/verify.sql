@@ -1,0 +1,1 @@
+SELECT name = 'Globex' FROM customers WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT count(DISTINCT seq) = 2 FROM messages;

@@ -1,0 +1,1 @@
+CREATE TABLE visits (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, path text NOT NULL, at timestamptz NOT NULL);

@@ -1,0 +1,3 @@
+CREATE SCHEMA crm;
+CREATE TABLE crm.leads (email text PRIMARY KEY, source text);
+INSERT INTO crm.leads VALUES ('a@x.test', 'ads'), ('b@x.test', NULL);

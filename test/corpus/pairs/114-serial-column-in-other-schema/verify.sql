@@ -1,0 +1,1 @@
+SELECT count(DISTINCT lead_no) = 2 FROM crm.leads;

@@ -1,0 +1,1 @@
+CREATE TABLE receipts (id serial PRIMARY KEY, total numeric(8,2) NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE event_log (id bigint NOT NULL, payload jsonb);

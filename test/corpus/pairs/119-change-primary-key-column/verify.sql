@@ -1,0 +1,1 @@
+SELECT name = 'B' FROM users WHERE email = 'b@x.test';

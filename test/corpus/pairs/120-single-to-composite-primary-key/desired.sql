@@ -1,0 +1,1 @@
+CREATE TABLE enrollments (student_id integer, course_id integer, grade char(1), PRIMARY KEY (student_id, course_id));

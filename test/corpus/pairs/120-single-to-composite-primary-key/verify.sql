@@ -1,0 +1,1 @@
+SELECT grade = 'B' FROM enrollments WHERE student_id = 2;

@@ -1,0 +1,1 @@
+SELECT title = 'LOTR' FROM books;

@@ -1,0 +1,2 @@
+CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer DEFAULT 1, note text);

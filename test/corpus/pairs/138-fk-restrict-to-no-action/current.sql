@@ -1,0 +1,6 @@
+CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer DEFAULT 1, note text);
+ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE RESTRICT ON UPDATE RESTRICT;
+
+INSERT INTO customers VALUES (1, 'walk-in'), (2, 'Acme'), (3, 'Globex');
+INSERT INTO orders VALUES (10, 2, 'a'), (11, 3, 'b'), (12, NULL, 'c');

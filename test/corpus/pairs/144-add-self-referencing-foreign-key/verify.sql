@@ -1,0 +1,1 @@
+SELECT manager_id = 2 FROM employees WHERE id = 3;

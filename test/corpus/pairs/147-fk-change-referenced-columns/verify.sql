@@ -1,0 +1,1 @@
+SELECT product_ref = 1 FROM stock_moves;

@@ -1,0 +1,1 @@
+SELECT featured_book_id = 100 FROM authors;

@@ -1,0 +1,2 @@
+CREATE TYPE mood AS ENUM ('sad', 'meh', 'ok', 'happy');
+CREATE TABLE diary (id serial PRIMARY KEY, day date NOT NULL, mood mood NOT NULL, moods mood[]);

@@ -1,0 +1,1 @@
+SELECT mood = 'sad' FROM diary WHERE day = '2024-01-02';

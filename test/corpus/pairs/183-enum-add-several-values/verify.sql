@@ -1,0 +1,1 @@
+SELECT mood < 'ok' FROM diary WHERE day = '2024-01-02';

@@ -1,0 +1,1 @@
+SELECT bool_and(condition = 'new') FROM inventory.items;

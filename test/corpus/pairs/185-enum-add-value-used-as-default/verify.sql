@@ -1,0 +1,1 @@
+SELECT state = 'published' FROM docs WHERE title = 'a';

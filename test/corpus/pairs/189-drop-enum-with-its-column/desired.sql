@@ -1,0 +1,1 @@
+CREATE TABLE shirts (id serial PRIMARY KEY, color text);

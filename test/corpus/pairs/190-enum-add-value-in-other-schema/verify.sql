@@ -1,0 +1,1 @@
+SELECT enum_range(NULL::billing.method)::text = '{cash,card,wallet,transfer}';

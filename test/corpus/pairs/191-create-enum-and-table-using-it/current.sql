@@ -1,0 +1,2 @@
+CREATE TABLE users (id serial PRIMARY KEY);
+INSERT INTO users DEFAULT VALUES;

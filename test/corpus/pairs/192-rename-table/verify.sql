@@ -1,0 +1,1 @@
+SELECT name = 'Globex' FROM clients WHERE id = 2;

@@ -1,0 +1,1 @@
+CREATE TABLE articles (id serial PRIMARY KEY, title text NOT NULL);

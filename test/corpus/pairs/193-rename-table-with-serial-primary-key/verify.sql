@@ -1,0 +1,2 @@
+SELECT count(*) = 2 FROM articles;
+SELECT title = 'b' FROM articles WHERE id = 2;

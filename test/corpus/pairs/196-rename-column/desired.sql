@@ -1,0 +1,1 @@
+CREATE TABLE people (id integer PRIMARY KEY, first_name text NOT NULL, lname text);

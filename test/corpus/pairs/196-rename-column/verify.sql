@@ -1,0 +1,1 @@
+SELECT first_name = 'Alan' FROM people WHERE id = 2;

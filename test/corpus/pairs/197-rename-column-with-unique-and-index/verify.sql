@@ -1,0 +1,1 @@
+SELECT email = 'b@x.test' FROM accounts WHERE id = 2;

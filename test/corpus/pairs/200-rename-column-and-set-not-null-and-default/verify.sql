@@ -1,0 +1,1 @@
+SELECT is_published FROM posts WHERE id = 1;

@@ -1,0 +1,1 @@
+SELECT name = 'Music' FROM categories WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT url = '/b.png' AND alt = '' FROM images WHERE id = 2;

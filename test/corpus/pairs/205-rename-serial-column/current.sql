@@ -1,0 +1,2 @@
+CREATE TABLE tickets (no serial PRIMARY KEY, subject text);
+INSERT INTO tickets (subject) VALUES ('a'), ('b');

@@ -1,0 +1,1 @@
+CREATE TABLE tickets (ticket_no serial PRIMARY KEY, subject text);

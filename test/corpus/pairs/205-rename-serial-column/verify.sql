@@ -1,0 +1,1 @@
+SELECT subject = 'b' FROM tickets WHERE ticket_no = 2;

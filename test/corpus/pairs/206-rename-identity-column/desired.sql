@@ -1,0 +1,1 @@
+CREATE TABLE parcels (parcel_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, weight real);

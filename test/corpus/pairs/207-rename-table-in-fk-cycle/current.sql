@@ -1,0 +1,7 @@
+CREATE TABLE dept (id integer PRIMARY KEY, head_id integer);
+CREATE TABLE emp (id integer PRIMARY KEY, dept_id integer REFERENCES dept (id));
+ALTER TABLE dept ADD FOREIGN KEY (head_id) REFERENCES emp (id) DEFERRABLE INITIALLY DEFERRED;
+BEGIN;
+INSERT INTO dept VALUES (1, 10);
+INSERT INTO emp VALUES (10, 1);
+COMMIT;

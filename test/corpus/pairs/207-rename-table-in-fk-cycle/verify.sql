@@ -1,0 +1,1 @@
+SELECT head_id = 10 FROM departments;

@@ -1,0 +1,1 @@
+SELECT kind = 'dog' FROM animals WHERE name = 'Rex';

@@ -1,0 +1,1 @@
+SELECT site_code = 's1' FROM sensors;

@@ -1,0 +1,1 @@
+SELECT status = 'closed' FROM orders WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT ref = 'R1' FROM orders;

@@ -1,0 +1,2 @@
+CREATE TABLE plain (id integer PRIMARY KEY);
+INSERT INTO plain VALUES (1);

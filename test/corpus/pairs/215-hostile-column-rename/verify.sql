@@ -1,0 +1,1 @@
+SELECT "user name; DROP TABLE ""People"";--" = 'bo' FROM "People" WHERE "ID" = 2;

@@ -1,0 +1,1 @@
+SELECT "crème" = 'brûlée' FROM "café";

@@ -1,0 +1,1 @@
+SELECT the_original_acquisition_channel_reported_by_the_marketing_tool = 'app' FROM customer_loyalty_program_membership_tier_assignment_history_log WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT body = 'x' FROM notes;

@@ -1,0 +1,2 @@
+CREATE TABLE short (id integer PRIMARY KEY);
+INSERT INTO short VALUES (1);

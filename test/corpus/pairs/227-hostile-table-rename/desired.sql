@@ -1,0 +1,1 @@
+CREATE TABLE "new ""name""" (id serial PRIMARY KEY, "v" text UNIQUE);

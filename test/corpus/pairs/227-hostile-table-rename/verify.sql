@@ -1,0 +1,1 @@
+SELECT v = 'b' FROM "new ""name""" WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT state = 'down' FROM "Ops; Team"."Hosts" WHERE name = 'db1';

@@ -1,0 +1,4 @@
+CREATE TYPE mood AS ENUM ('sad', 'happy');
+
+CREATE TABLE things (id integer PRIMARY KEY, name text NOT NULL);
+INSERT INTO things VALUES (1, 'alpha'), (2, 'beta');

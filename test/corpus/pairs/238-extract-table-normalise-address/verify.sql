@@ -1,0 +1,1 @@
+SELECT count(address_id) = 0 FROM customers;

@@ -1,0 +1,1 @@
+SELECT sum(delta) = 4 FROM stock_events;

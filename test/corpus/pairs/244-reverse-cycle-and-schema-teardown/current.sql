@@ -1,0 +1,11 @@
+CREATE SCHEMA legacy;
+CREATE TABLE legacy.a (id integer PRIMARY KEY, b_id integer);
+CREATE TABLE legacy.b (id integer PRIMARY KEY, a_id integer REFERENCES legacy.a);
+ALTER TABLE legacy.a ADD FOREIGN KEY (b_id) REFERENCES legacy.b DEFERRABLE INITIALLY DEFERRED;
+CREATE TYPE legacy.flag AS ENUM ('x');
+CREATE TABLE public.keep (id integer PRIMARY KEY, legacy_a integer REFERENCES legacy.a);
+BEGIN;
+INSERT INTO legacy.a VALUES (1, 1);
+INSERT INTO legacy.b VALUES (1, 1);
+COMMIT;
+INSERT INTO public.keep VALUES (1, 1);

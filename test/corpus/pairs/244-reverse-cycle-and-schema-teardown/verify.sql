@@ -1,0 +1,1 @@
+SELECT legacy_a = 1 FROM public.keep;
