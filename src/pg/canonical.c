@@ -182,7 +182,10 @@ canonical_default(canon_state *st, const vb_table *t, const vb_column *c)
 	return vb_strdup(st->arena, deparse(cooked, InvalidOid));
 }
 
-/* A temporary table with the desired columns, for predicates to resolve. */
+/*
+ * A relation with the desired columns, for predicates to resolve against:
+ * a temporary view (no storage to create and remove, unlike a table).
+ */
 static Oid
 scratch_table(canon_state *st, const vb_table *t)
 {
@@ -192,14 +195,14 @@ scratch_table(canon_state *st, const vb_table *t)
 	int			i;
 
 	vb_buf_init(&sql, a);
-	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", vb_quote_ident(a, name));
+	vb_buf_appendf(&sql, "CREATE TEMPORARY VIEW %s AS SELECT", vb_quote_ident(a, name));
 	for (i = 0; i < t->columns.count; i++)
 	{
 		vb_column  *c = t->columns.items[i];
 
-		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", vb_quote_ident(a, c->name), c->type);
+		vb_buf_appendf(&sql, "%s NULL::%s AS %s", i ? "," : "", c->type,
+					   vb_quote_ident(a, c->name));
 	}
-	vb_buf_append(&sql, ")");
 	use_catalog_only(st);
 	spi_exec(sql.data);
 	return RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);

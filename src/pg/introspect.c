@@ -25,44 +25,49 @@
 
 #include "vb_pg.h"
 
-/* Relations of the managed schemas that no extension owns. */
-#define MANAGED_RELATION \
-	"n.nspname = ANY($1) AND n.nspname <> 'viborm' " \
-	"AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass " \
-	"AND e.objid = c.oid AND e.deptype = 'e') "
-
-#define MANAGED_TABLE \
-	MANAGED_RELATION "AND c.relkind = 'r' AND NOT c.relispartition "
+/*
+ * The managed tables: ordinary tables of the managed schemas, not
+ * partitions, not owned by an extension. Every later query is restricted
+ * to their OIDs ($2), so this filter is evaluated once.
+ */
+static const char *const tables_query =
+"SELECT c.oid, n.nspname, c.relname "
+"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
+"AND c.relkind = 'r' AND NOT c.relispartition "
+"AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass "
+"                AND e.objid = c.oid AND e.deptype = 'e') "
+"ORDER BY n.nspname, c.relname";
 
 static const char *const schemas_query =
 "SELECT n.nspname FROM pg_namespace n "
 "WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' ORDER BY 1";
 
-static const char *const tables_query =
-"SELECT c.oid, n.nspname, c.relname "
-"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-"WHERE " MANAGED_TABLE
-"ORDER BY n.nspname, c.relname";
-
+/*
+ * Columns. Defaults are printed with relid 0: they cannot reference
+ * columns, and naming the relation would make pg_get_expr open it for
+ * every row. A serial column is an owned sequence (deptype 'a') whose
+ * nextval is the default; an identity column's sequence is internal ('i').
+ */
 static const char *const columns_query =
 "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-"       pg_get_expr(ad.adbin, ad.adrelid), a.attidentity::text, a.attgenerated::text, "
+"       d.expr, a.attidentity::text, a.attgenerated::text, "
 "       a.attcollation <> t.typcollation, "
-"       CASE WHEN s.oid IS NOT NULL AND a.attidentity = '' "
-"             AND pg_get_expr(ad.adbin, ad.adrelid) = "
-"                 'nextval(' || quote_literal(s.oid::regclass::text) || '::regclass)' "
-"            THEN s.relname END, "
-"       CASE WHEN a.attidentity <> '' THEN s.relname END "
+"       CASE WHEN sq.deptype = 'a' AND a.attidentity = '' "
+"             AND d.expr = 'nextval(' || quote_literal(sq.oid::regclass::text) || '::regclass)' "
+"            THEN sq.relname END, "
+"       CASE WHEN sq.deptype = 'i' THEN sq.relname END, a.attnum "
 "FROM pg_attribute a "
-"JOIN pg_class c ON c.oid = a.attrelid "
-"JOIN pg_namespace n ON n.oid = c.relnamespace "
 "JOIN pg_type t ON t.oid = a.atttypid "
-"LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-"LEFT JOIN (pg_depend sd JOIN pg_class s ON s.oid = sd.objid AND s.relkind = 'S') "
-"       ON sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
-"      AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum "
-"      AND sd.deptype = CASE WHEN a.attidentity <> '' THEN 'i' ELSE 'a' END "
-"WHERE " MANAGED_TABLE "AND a.attnum > 0 AND NOT a.attisdropped "
+"LEFT JOIN LATERAL (SELECT pg_get_expr(ad.adbin, 0) AS expr FROM pg_attrdef ad "
+"                   WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+"                   AND a.attgenerated = '') d ON true "
+"LEFT JOIN (SELECT sd.refobjid, sd.refobjsubid, sd.deptype, s.oid, s.relname "
+"           FROM pg_depend sd JOIN pg_class s ON s.oid = sd.objid AND s.relkind = 'S' "
+"           WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
+"             AND sd.deptype IN ('a', 'i')) sq "
+"       ON sq.refobjid = a.attrelid AND sq.refobjsubid = a.attnum "
+"WHERE a.attrelid = ANY($2) AND a.attnum > 0 AND NOT a.attisdropped "
 "ORDER BY a.attrelid, a.attnum";
 
 /* column names of a key, in key order */
@@ -70,37 +75,49 @@ static const char *const columns_query =
 	"ARRAY(SELECT att.attname::text FROM unnest(" keys ") WITH ORDINALITY k(num, ord) " \
 	"JOIN pg_attribute att ON att.attrelid = " rel " AND att.attnum = k.num ORDER BY k.ord)"
 
+/*
+ * Constraints. The last column says the model cannot express this one
+ * (a deferrable or NULLS NOT DISTINCT or INCLUDE key, an FK that is MATCH
+ * FULL, not valid or SET NULL (cols)); checks and exclusions are never
+ * expressed. Those are listed as unmanaged.
+ */
 static const char *const constraints_query =
 "SELECT con.conrelid, con.conname, con.contype::text, con.condeferrable, con.condeferred, "
-"       con.convalidated, " KEY_NAMES("con.conrelid", "con.conkey") ", "
-"       rn.nspname, rc.relname, " KEY_NAMES("con.confrelid", "con.confkey") ", "
-"       con.confupdtype::text, con.confdeltype::text, con.confmatchtype::text, "
-"       coalesce(i.indnullsnotdistinct, false) OR coalesce(i.indnkeyatts <> i.indnatts, false) "
-"       OR con.confdelsetcols IS NOT NULL "
+"       con.conkey, rn.nspname, rc.relname, "
+"       CASE WHEN con.confrelid = ANY($2) THEN NULL "
+"            ELSE " KEY_NAMES("con.confrelid", "con.confkey") " END, "
+"       con.confupdtype::text, con.confdeltype::text, "
+"       con.contype IN ('c', 'x') "
+"       OR (con.contype IN ('p', 'u') AND (con.condeferrable OR i.indnullsnotdistinct "
+"           OR i.indnkeyatts <> i.indnatts)) "
+"       OR (con.contype = 'f' AND (con.confmatchtype <> 's' OR NOT con.convalidated "
+"           OR con.confdelsetcols IS NOT NULL)), "
+"       con.confrelid, con.confkey "
 "FROM pg_constraint con "
-"JOIN pg_class c ON c.oid = con.conrelid "
-"JOIN pg_namespace n ON n.oid = c.relnamespace "
 "LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
 "LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
 "LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u') "
-"WHERE " MANAGED_TABLE "AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
+"WHERE con.conrelid = ANY($2) AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
 "ORDER BY con.conrelid, con.conname";
 
+/*
+ * Indexes that back no constraint. The fifth column says the model cannot
+ * express it (expressions, INCLUDE, NULLS NOT DISTINCT, DESC/NULLS FIRST,
+ * a non-default operator class): such an index is listed as unmanaged.
+ */
 static const char *const indexes_query =
 "SELECT i.indrelid, ic.relname, i.indisunique, am.amname::text, "
 "       i.indexprs IS NOT NULL OR i.indnkeyatts <> i.indnatts OR i.indnullsnotdistinct "
 "       OR EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0) "
 "       OR EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) WITH ORDINALITY x(opc, ord) "
-"                  JOIN pg_opclass oc ON oc.oid = x.opc "
-"                  WHERE x.ord <= i.indnkeyatts AND NOT oc.opcdefault), "
-"       " KEY_NAMES("i.indrelid", "i.indkey::int2[]") ", "
+"                  WHERE x.ord <= i.indnkeyatts AND x.opc = ANY (ARRAY("
+"                        SELECT oc.oid FROM pg_opclass oc WHERE NOT oc.opcdefault))), "
+"       i.indkey::int2[], "
 "       pg_get_expr(i.indpred, i.indrelid) "
 "FROM pg_index i "
 "JOIN pg_class ic ON ic.oid = i.indexrelid "
 "JOIN pg_am am ON am.oid = ic.relam "
-"JOIN pg_class c ON c.oid = i.indrelid "
-"JOIN pg_namespace n ON n.oid = c.relnamespace "
-"WHERE " MANAGED_TABLE
+"WHERE i.indrelid = ANY($2) "
 "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
 "                AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) "
 "ORDER BY i.indrelid, ic.relname";
@@ -117,7 +134,17 @@ static const char *const enums_query =
 "                AND x.objid = t.oid AND x.deptype = 'e') "
 "GROUP BY n.nspname, t.typname ORDER BY 1, 2";
 
-/* Everything in a managed schema that the model does not express. */
+/* Not extension-owned, in a managed schema. */
+#define OWN_RELATION \
+	"n.nspname = ANY($1) AND n.nspname <> 'viborm' " \
+	"AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass " \
+	"AND e.objid = c.oid AND e.deptype = 'e') "
+
+/*
+ * The other objects of the managed schemas that the model does not
+ * express (constraints, indexes and columns of managed tables that it
+ * cannot express are flagged by the queries above).
+ */
 static const char *const unmanaged_query =
 "SELECT kind, object FROM ("
 " SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materializedView' "
@@ -125,7 +152,7 @@ static const char *const unmanaged_query =
 "        WHEN 'S' THEN 'sequence' ELSE 'partition' END AS kind, "
 "        n.nspname || '.' || c.relname AS object "
 " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-" WHERE " MANAGED_RELATION
+" WHERE " OWN_RELATION
 "   AND (c.relkind IN ('v', 'm', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition) "
 "        OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d "
 "            WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid "
@@ -134,55 +161,22 @@ static const char *const unmanaged_query =
 " SELECT 'trigger', n.nspname || '.' || c.relname || '.' || tg.tgname "
 " FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid "
 " JOIN pg_namespace n ON n.oid = c.relnamespace "
-" WHERE " MANAGED_TABLE "AND NOT tg.tgisinternal "
+" WHERE tg.tgrelid = ANY($2) AND NOT tg.tgisinternal "
 " UNION ALL "
 " SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname "
 " FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
-" JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " MANAGED_TABLE
+" JOIN pg_namespace n ON n.oid = c.relnamespace WHERE p.polrelid = ANY($2) "
 " UNION ALL "
 " SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename "
 " FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
-" JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " MANAGED_TABLE
-" UNION ALL "
-" SELECT CASE con.contype WHEN 'c' THEN 'check' WHEN 'x' THEN 'exclusion' "
-"        ELSE 'constraint' END, "
-"        n.nspname || '.' || c.relname || '.' || con.conname "
-" FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
-" JOIN pg_namespace n ON n.oid = c.relnamespace "
-" LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u') "
-" WHERE " MANAGED_TABLE
-"   AND (con.contype IN ('c', 'x') "
-"        OR (con.contype IN ('p', 'u') AND (con.condeferrable OR i.indnullsnotdistinct "
-"            OR i.indnkeyatts <> i.indnatts)) "
-"        OR (con.contype = 'f' AND (con.confmatchtype <> 's' OR NOT con.convalidated "
-"            OR con.confdelsetcols IS NOT NULL))) "
+" JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.ev_class = ANY($2) "
 " UNION ALL "
 " SELECT 'comment', n.nspname || '.' || c.relname || "
 "        CASE WHEN d.objsubid = 0 THEN '' ELSE '.' || a.attname END "
 " FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
 " JOIN pg_namespace n ON n.oid = c.relnamespace "
-" LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
-" WHERE d.classoid = 'pg_class'::regclass AND " MANAGED_TABLE
-" UNION ALL "
-" SELECT CASE WHEN a.attgenerated <> '' THEN 'generatedColumn' ELSE 'collation' END, "
-"        n.nspname || '.' || c.relname || '.' || a.attname "
-" FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-" JOIN pg_namespace n ON n.oid = c.relnamespace "
-" JOIN pg_type t ON t.oid = a.atttypid "
-" WHERE " MANAGED_TABLE "AND a.attnum > 0 AND NOT a.attisdropped "
-"   AND (a.attgenerated <> '' OR a.attcollation <> t.typcollation) "
-" UNION ALL "
-" SELECT 'index', n.nspname || '.' || ic.relname "
-" FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
-" JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-" WHERE " MANAGED_TABLE
-"   AND (i.indexprs IS NOT NULL OR i.indnkeyatts <> i.indnatts OR i.indnullsnotdistinct "
-"        OR EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0) "
-"        OR EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) WITH ORDINALITY x(opc, ord) "
-"                   JOIN pg_opclass oc ON oc.oid = x.opc "
-"                   WHERE x.ord <= i.indnkeyatts AND NOT oc.opcdefault)) "
-"   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
-"                   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) "
+" LEFT JOIN pg_attribute a ON a.attrelid = d.objoid AND a.attnum = d.objsubid "
+" WHERE d.classoid = 'pg_class'::regclass AND d.objoid = ANY($2) "
 " UNION ALL "
 " SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'rangeType' "
 "        WHEN 'm' THEN 'multirangeType' ELSE 'compositeType' END, "
@@ -201,20 +195,22 @@ static const char *const unmanaged_query =
 " WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
 "   AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_proc'::regclass "
 "                   AND x.objid = p.oid AND x.deptype = 'e') "
-") u ORDER BY 2, 1";
+") u";
 
 static Datum schemas_param;
+static Datum tables_param;
 
 static void
 run_query(const char *sql)
 {
-	Oid			argtypes[1] = {TEXTARRAYOID};
-	Datum		values[1];
+	Oid			argtypes[2] = {TEXTARRAYOID, OIDARRAYOID};
+	Datum		values[2];
 	int			rc;
 
 	values[0] = schemas_param;
+	values[1] = tables_param;
 	/* not read-only: a fresh snapshot sees what this push just did */
-	rc = SPI_execute_with_args(sql, 1, argtypes, values, NULL, false, 0);
+	rc = SPI_execute_with_args(sql, 2, argtypes, values, NULL, false, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "viborm: catalog query failed: %s", SPI_result_code_string(rc));
 }
@@ -252,6 +248,14 @@ get_oid(HeapTuple tup, int col)
 	bool		isnull;
 
 	return DatumGetObjectId(SPI_getbinval(tup, SPI_tuptable->tupdesc, col, &isnull));
+}
+
+static int
+get_int16(HeapTuple tup, int col)
+{
+	bool		isnull;
+
+	return DatumGetInt16(SPI_getbinval(tup, SPI_tuptable->tupdesc, col, &isnull));
 }
 
 static void
@@ -292,49 +296,100 @@ table_by_oid(vb_map *tables, vb_arena *arena, Oid oid)
 	return vb_map_get(tables, vb_printf(arena, "%u", oid));
 }
 
-vb_schema *
-vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
+/* Add an unmanaged entry: kind, schema.table[.name]. */
+static void
+add_unmanaged(vb_arena *arena, vb_schema *s, const char *kind, const vb_table *t,
+			  const char *name)
 {
-	vb_schema  *s = vb_alloc(arena, sizeof(vb_schema));
-	Datum	   *elems = palloc(sizeof(Datum) * (schemas->count + 1));
-	vb_map		tables;
-	uint64		i;
+	vb_unmanaged *u = vb_alloc(arena, sizeof(vb_unmanaged));
+
+	u->kind = vb_strdup(arena, kind);
+	u->object = name ? vb_printf(arena, "%s.%s.%s", t->schema, t->name, name)
+		: vb_printf(arena, "%s.%s", t->schema, t->name);
+	vb_list_push(arena, &s->unmanaged, u);
+}
+
+static int
+compare_unmanaged(const void *x, const void *y)
+{
+	const vb_unmanaged *a = *(vb_unmanaged *const *) x;
+	const vb_unmanaged *b = *(vb_unmanaged *const *) y;
+	int			c = strcmp(a->object, b->object);
+
+	return c ? c : strcmp(a->kind, b->kind);
+}
+
+static Datum
+text_array(const vb_list *items)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (items->count + 1));
 	int			j;
 
-	for (j = 0; j < schemas->count; j++)
-		elems[j] = CStringGetTextDatum(schemas->items[j]);
-	schemas_param = PointerGetDatum(construct_array(elems, schemas->count, TEXTOID,
-													-1, false, TYPALIGN_INT));
+	for (j = 0; j < items->count; j++)
+		elems[j] = CStringGetTextDatum(items->items[j]);
+	return PointerGetDatum(construct_array(elems, items->count, TEXTOID, -1, false,
+										   TYPALIGN_INT));
+}
 
-	run_query(schemas_query);
-	for (i = 0; i < SPI_processed; i++)
-		vb_list_push(arena, &s->schemas, get_name(arena, SPI_tuptable->vals[i], 1));
+/* "relid:attnum" -> column name, for key columns */
+static char *
+attnum_key(vb_arena *arena, Oid relid, int attnum)
+{
+	return vb_printf(arena, "%u:%d", relid, attnum);
+}
 
-	run_query(tables_query);
-	vb_map_init(&tables, arena, (int) SPI_processed);
-	for (i = 0; i < SPI_processed; i++)
+/* int2[] of attnums -> column names through the map; false if unknown */
+static bool
+get_key_columns(vb_arena *arena, vb_map *attnames, HeapTuple tup, int col, Oid relid,
+				vb_list *out)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, SPI_tuptable->tupdesc, col, &isnull);
+	Datum	   *elems;
+	int			n;
+	int			k;
+
+	if (isnull)
+		return false;
+	deconstruct_array(DatumGetArrayTypeP(d), INT2OID, 2, true, TYPALIGN_SHORT,
+					  &elems, NULL, &n);
+	for (k = 0; k < n; k++)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		vb_table   *t = vb_alloc(arena, sizeof(vb_table));
+		char	   *name = vb_map_get(attnames, attnum_key(arena, relid,
+														   DatumGetInt16(elems[k])));
 
-		t->schema = get_name(arena, tup, 2);
-		t->name = get_name(arena, tup, 3);
-		vb_list_push(arena, &s->tables, t);
-		vb_map_put(&tables, vb_printf(arena, "%u", get_oid(tup, 1)), t);
+		if (name == NULL)
+			return false;		/* an expression column (attnum 0) */
+		vb_list_push(arena, out, name);
 	}
+	return true;
+}
+
+static void
+read_columns(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
+{
+	uint64		i;
 
 	run_query(columns_query);
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
-		vb_table   *t = table_by_oid(&tables, arena, get_oid(tup, 1));
+		vb_table   *t = table_by_oid(tables, arena, get_oid(tup, 1));
 		vb_column  *c = vb_alloc(arena, sizeof(vb_column));
 		char	   *identity = get_text(arena, tup, 6);
 		char	   *generated = get_text(arena, tup, 7);
 
 		c->name = get_name(arena, tup, 2);
-		if (t == NULL || (generated && generated[0]) || vb_find_column(t, c->name))
-			continue;			/* generated columns are listed as unmanaged */
+		vb_map_put(attnames, attnum_key(arena, get_oid(tup, 1), get_int16(tup, 11)), c->name);
+		if (generated && generated[0])
+		{
+			add_unmanaged(arena, s, "generatedColumn", t, c->name);
+			continue;
+		}
+		if (get_bool(tup, 8))
+			add_unmanaged(arena, s, "collation", t, c->name);
+		if (vb_find_column(t, c->name))
+			continue;			/* a second owned sequence: seen already */
 		c->type = get_text(arena, tup, 3);
 		c->nullable = !get_bool(tup, 4);
 		c->default_expr = get_text(arena, tup, 5);
@@ -352,29 +407,33 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 			c->identity = VB_IDENTITY_BY_DEFAULT;
 		vb_list_push(arena, &t->columns, c);
 	}
+}
+
+static void
+read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
+{
+	uint64		i;
 
 	run_query(constraints_query);
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
-		vb_table   *t = table_by_oid(&tables, arena, get_oid(tup, 1));
+		vb_table   *t = table_by_oid(tables, arena, get_oid(tup, 1));
+		char	   *name = get_name(arena, tup, 2);
 		char	   *type = get_text(arena, tup, 3);
-		bool		deferrable = get_bool(tup, 4);
-		bool		validated = get_bool(tup, 6);
-		char	   *match = get_text(arena, tup, 13);
-		bool		special = get_bool(tup, 14);
 
-		if (t == NULL)
+		if (get_bool(tup, 12))
+		{
+			add_unmanaged(arena, s, type[0] == 'c' ? "check" : type[0] == 'x' ?
+						  "exclusion" : "constraint", t, name);
 			continue;
+		}
 		if (type[0] == 'p' || type[0] == 'u')
 		{
-			vb_key	   *k;
+			vb_key	   *k = vb_alloc(arena, sizeof(vb_key));
 
-			if (deferrable || special)
-				continue;		/* unmanaged */
-			k = vb_alloc(arena, sizeof(vb_key));
-			k->name = get_name(arena, tup, 2);
-			get_names(arena, tup, 7, &k->columns);
+			k->name = name;
+			get_key_columns(arena, attnames, tup, 6, get_oid(tup, 1), &k->columns);
 			if (type[0] == 'p')
 				t->primary_key = k;
 			else
@@ -382,41 +441,60 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 		}
 		else if (type[0] == 'f')
 		{
-			vb_foreign_key *fk;
+			vb_foreign_key *fk = vb_alloc(arena, sizeof(vb_foreign_key));
 
-			if (!validated || special || (match && match[0] != 's'))
-				continue;		/* unmanaged */
-			fk = vb_alloc(arena, sizeof(vb_foreign_key));
-			fk->name = get_name(arena, tup, 2);
-			get_names(arena, tup, 7, &fk->columns);
-			fk->ref_schema = get_name(arena, tup, 8);
-			fk->ref_table = get_name(arena, tup, 9);
-			get_names(arena, tup, 10, &fk->ref_columns);
-			fk->on_update = fk_action(get_text(arena, tup, 11));
-			fk->on_delete = fk_action(get_text(arena, tup, 12));
-			fk->deferrable = deferrable;
+			fk->name = name;
+			get_key_columns(arena, attnames, tup, 6, get_oid(tup, 1), &fk->columns);
+			fk->ref_schema = get_name(arena, tup, 7);
+			fk->ref_table = get_name(arena, tup, 8);
+			/* names of a referenced table outside the managed ones come
+			 * from the query; the others from the columns read above */
+			if (!get_key_columns(arena, attnames, tup, 14, get_oid(tup, 13), &fk->ref_columns))
+				get_names(arena, tup, 9, &fk->ref_columns);
+			fk->on_update = fk_action(get_text(arena, tup, 10));
+			fk->on_delete = fk_action(get_text(arena, tup, 11));
+			fk->deferrable = get_bool(tup, 4);
 			fk->initially_deferred = get_bool(tup, 5);
 			vb_list_push(arena, &t->foreign_keys, fk);
 		}
 	}
+}
+
+static void
+read_indexes(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
+{
+	uint64		i;
 
 	run_query(indexes_query);
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
-		vb_table   *t = table_by_oid(&tables, arena, get_oid(tup, 1));
-		vb_index   *ix;
+		vb_table   *t = table_by_oid(tables, arena, get_oid(tup, 1));
+		vb_index   *ix = vb_alloc(arena, sizeof(vb_index));
 
-		if (t == NULL || get_bool(tup, 5))
-			continue;			/* unmanaged */
-		ix = vb_alloc(arena, sizeof(vb_index));
 		ix->name = get_name(arena, tup, 2);
+		if (get_bool(tup, 5))
+		{
+			vb_unmanaged *u = vb_alloc(arena, sizeof(vb_unmanaged));
+
+			u->kind = "index";
+			u->object = vb_printf(arena, "%s.%s", t->schema, ix->name);
+			vb_list_push(arena, &s->unmanaged, u);
+			continue;
+		}
 		ix->unique = get_bool(tup, 3);
 		ix->method = get_text(arena, tup, 4);
-		get_names(arena, tup, 6, &ix->columns);
+		get_key_columns(arena, attnames, tup, 6, get_oid(tup, 1), &ix->columns);
 		ix->where = get_text(arena, tup, 7);
 		vb_list_push(arena, &t->indexes, ix);
 	}
+}
+
+static void
+read_enums(vb_arena *arena, vb_schema *s)
+{
+	uint64		i;
+	int			j;
 
 	run_query(enums_query);
 	for (i = 0; i < SPI_processed; i++)
@@ -438,6 +516,47 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 		}
 		vb_list_push(arena, &s->enums, e);
 	}
+}
+
+vb_schema *
+vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
+{
+	vb_schema  *s = vb_alloc(arena, sizeof(vb_schema));
+	vb_map		tables;
+	vb_map		attnames;
+	Datum	   *oids;
+	uint64		i;
+
+	schemas_param = text_array(schemas);
+	tables_param = PointerGetDatum(construct_array(NULL, 0, OIDOID, sizeof(Oid), true,
+												   TYPALIGN_INT));
+
+	run_query(schemas_query);
+	for (i = 0; i < SPI_processed; i++)
+		vb_list_push(arena, &s->schemas, get_name(arena, SPI_tuptable->vals[i], 1));
+
+	run_query(tables_query);
+	vb_map_init(&tables, arena, (int) SPI_processed);
+	oids = palloc(sizeof(Datum) * (SPI_processed + 1));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		vb_table   *t = vb_alloc(arena, sizeof(vb_table));
+
+		oids[i] = ObjectIdGetDatum(get_oid(tup, 1));
+		t->schema = get_name(arena, tup, 2);
+		t->name = get_name(arena, tup, 3);
+		vb_list_push(arena, &s->tables, t);
+		vb_map_put(&tables, vb_printf(arena, "%u", get_oid(tup, 1)), t);
+	}
+	tables_param = PointerGetDatum(construct_array(oids, (int) SPI_processed, OIDOID,
+												   sizeof(Oid), true, TYPALIGN_INT));
+
+	vb_map_init(&attnames, arena, (int) SPI_processed * 10);
+	read_columns(arena, s, &tables, &attnames);
+	read_constraints(arena, s, &tables, &attnames);
+	read_indexes(arena, s, &tables, &attnames);
+	read_enums(arena, s);
 
 	run_query(unmanaged_query);
 	for (i = 0; i < SPI_processed; i++)
@@ -449,5 +568,8 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 		u->object = get_text(arena, tup, 2);
 		vb_list_push(arena, &s->unmanaged, u);
 	}
+	if (s->unmanaged.count > 1)
+		qsort(s->unmanaged.items, (size_t) s->unmanaged.count, sizeof(void *),
+			  compare_unmanaged);
 	return s;
 }
