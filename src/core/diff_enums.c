@@ -11,9 +11,13 @@
 
 /* ---- enums ------------------------------------------------------------------ */
 
-/* Is a value that this plan adds to enum e used by the desired schema?
- * Then ALTER TYPE ... ADD VALUE cannot be used (the value would be unusable
- * until commit) and the type is re-created instead. */
+/*
+ * Is a value that this plan adds to enum e used by the desired schema: in a
+ * default or a predicate, or by rows converted to the type (a column whose
+ * type changes to e may hold the value)? Then ALTER TYPE ... ADD VALUE
+ * cannot be used (the value would be unusable until commit) and the type is
+ * re-created instead.
+ */
 static bool
 added_value_used(vb_differ *d, const vb_enum *e, const char *value)
 {
@@ -25,17 +29,21 @@ added_value_used(vb_differ *d, const vb_enum *e, const char *value)
 	for (i = 0; i < d->des->tables.count; i++)
 	{
 		vb_table   *t = d->des->tables.items[i];
+		vb_table_pair *p = vb_map_get(&d->pair_by_des, vb_key2(d->a, t->schema, t->name));
 		bool		uses_type = false;
 
 		for (j = 0; j < t->columns.count; j++)
 		{
 			vb_column  *c = t->columns.items[j];
+			vb_column  *cc = p ? vb_map_get(&p->des_col_to_cur, c->name) : NULL;
 			int			dims;
 
 			if (strcmp(vb_element_type(d->a, c->type, &dims), type) != 0)
 				continue;
 			uses_type = true;
 			if (c->default_expr && strstr(c->default_expr, literal))
+				return true;
+			if (cc && strcmp(vb_mapped_type(d, cc->type), c->type) != 0)
 				return true;
 		}
 		if (!uses_type)
