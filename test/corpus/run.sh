@@ -58,12 +58,13 @@ trap cleanup EXIT
 
 # First few lines of a file, folded onto one line, for a FAILED message.
 summary() {
-	sed -e 's/^psql:[^ ]*: //' "$1" | grep -v '^[[:space:]]*$' | head -n "${2:-3}" | tr '\n' ' ' | sed -e 's/ *$//'
+	{ grep -v '^[[:space:]]*$' "$1" || true; } | head -n "${2:-3}" |
+		sed -e 's/^psql:[^ ]*: //' | tr '\n' ' ' | sed -e 's/ *$//'
 }
 
 # Indented excerpt of a file, shown under a FAILED line.
 excerpt() {
-	sed -e 's/^/    /' "$1" | head -n "${2:-40}"
+	head -n "${2:-40}" "$1" | sed -e 's/^/    /'
 }
 
 # Runs one pair; on failure sets $fail_step and $fail_reason and returns 1.

@@ -1,0 +1,1 @@
+SELECT born = '1815-12-10' FROM people;

@@ -1,0 +1,1 @@
+SELECT state = 'refunded' FROM orders WHERE id = 3;

@@ -1,0 +1,1 @@
+SELECT priority = 'high' FROM tickets WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT size = 'l' AND sizes = '{s,l}' FROM shirts WHERE id = 1;

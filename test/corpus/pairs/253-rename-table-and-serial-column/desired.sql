@@ -1,0 +1,1 @@
+CREATE TABLE invoices (invoice_no serial PRIMARY KEY, total numeric(8,2));

@@ -1,0 +1,2 @@
+CREATE TABLE evt (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);
+INSERT INTO evt (name) VALUES ('a'), ('b');

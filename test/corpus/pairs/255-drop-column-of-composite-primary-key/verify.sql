@@ -1,0 +1,1 @@
+SELECT amount = 11 FROM prices WHERE region = 'us';

@@ -1,0 +1,1 @@
+SELECT count(DISTINCT id) = 2 FROM sessions;

@@ -1,0 +1,1 @@
+CREATE TABLE staging (id integer, payload text);

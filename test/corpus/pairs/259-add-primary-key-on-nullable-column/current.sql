@@ -1,0 +1,2 @@
+CREATE TABLE tags (slug text, label text);
+INSERT INTO tags VALUES ('c', 'C'), ('go', 'Go');

@@ -1,0 +1,1 @@
+CREATE TABLE tags (slug text PRIMARY KEY, label text);

@@ -1,0 +1,1 @@
+SELECT unit = 'kg' FROM ingredients WHERE id = 1;

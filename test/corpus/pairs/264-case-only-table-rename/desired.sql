@@ -1,0 +1,1 @@
+CREATE TABLE "Customers" (id integer PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+CREATE TABLE accounts (id integer PRIMARY KEY, email text, phone text, CONSTRAINT uq_two UNIQUE (email), CONSTRAINT uq_one UNIQUE (phone));

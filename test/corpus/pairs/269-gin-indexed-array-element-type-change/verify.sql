@@ -1,0 +1,1 @@
+SELECT tags @> '{sql}' FROM articles WHERE id = 1;

@@ -1,0 +1,3 @@
+CREATE TABLE husbands (id integer PRIMARY KEY, wife_id integer);
+CREATE TABLE wives (id integer PRIMARY KEY, husband_id integer REFERENCES husbands DEFERRABLE INITIALLY DEFERRED);
+ALTER TABLE husbands ADD FOREIGN KEY (wife_id) REFERENCES wives DEFERRABLE INITIALLY DEFERRED;

@@ -1,0 +1,1 @@
+SELECT wife_id = 2 FROM husbands;
