@@ -4,6 +4,7 @@
  * name is renamed, never dropped and re-created).
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,44 +226,6 @@ vb_add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary)
 	return op;
 }
 
-void
-vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess, bool primary)
-{
-	int			nc = curs->count;
-	int			nd = dess->count;
-	char	  **cn = vb_alloc(d->a, sizeof(char *) * (size_t) (nc + 1));
-	char	  **dn = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
-	char	  **dr = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
-	int		   *match = vb_alloc(d->a, sizeof(int) * (size_t) (nd + 1));
-	bool	   *equal = vb_alloc(d->a, sizeof(bool) * (size_t) (nd + 1));
-	bool	   *kept = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
-	int			i;
-	int			j;
-
-	for (i = 0; i < nc; i++)
-		cn[i] = ((vb_key *) curs->items[i])->name;
-	for (j = 0; j < nd; j++)
-	{
-		dn[j] = ((vb_key *) dess->items[j])->name;
-		dr[j] = ((vb_key *) dess->items[j])->renamed_from;
-	}
-	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, keys_equal, match, equal);
-	for (j = 0; j < nd; j++)
-		if (match[j] >= 0 && equal[j])
-		{
-			kept[match[j]] = true;
-			if (strcmp(cn[match[j]], dn[j]) != 0)
-				vb_hold_rename(d, &p->object_renames, VB_OP_RENAME_CONSTRAINT,
-							   cn[match[j]], dn[j]);
-		}
-	for (i = 0; i < nc; i++)
-		if (!kept[i])
-			drop_key(d, p, curs->items[i], primary);
-	for (j = 0; j < nd; j++)
-		if (match[j] < 0 || !equal[j])
-			vb_add_key(d, p->des, dess->items[j], primary);
-}
-
 vb_operation *
 vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix)
 {
@@ -270,55 +233,6 @@ vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix)
 
 	vb_add_sql(d, op, vb_pg_create_index(d->a, t->schema, t->name, ix));
 	return op;
-}
-
-void
-vb_diff_indexes(vb_differ *d, vb_table_pair *p)
-{
-	vb_list    *curs = &p->cur->indexes;
-	vb_list    *dess = &p->des->indexes;
-	int			nc = curs->count;
-	int			nd = dess->count;
-	char	  **cn = vb_alloc(d->a, sizeof(char *) * (size_t) (nc + 1));
-	char	  **dn = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
-	char	  **dr = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
-	int		   *match = vb_alloc(d->a, sizeof(int) * (size_t) (nd + 1));
-	bool	   *equal = vb_alloc(d->a, sizeof(bool) * (size_t) (nd + 1));
-	bool	   *kept = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
-	const char *s = p->des->schema;
-	int			i;
-	int			j;
-
-	for (i = 0; i < nc; i++)
-		cn[i] = ((vb_index *) curs->items[i])->name;
-	for (j = 0; j < nd; j++)
-	{
-		dn[j] = ((vb_index *) dess->items[j])->name;
-		dr[j] = ((vb_index *) dess->items[j])->renamed_from;
-	}
-	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, indexes_equal, match, equal);
-	for (j = 0; j < nd; j++)
-		if (match[j] >= 0 && equal[j])
-		{
-			kept[match[j]] = true;
-			if (strcmp(cn[match[j]], dn[j]) != 0)
-				vb_hold_rename(d, &p->object_renames, VB_OP_RENAME_INDEX, cn[match[j]], dn[j]);
-		}
-	for (i = 0; i < nc; i++)
-		if (!kept[i])
-		{
-			vb_index   *ix = curs->items[i];
-			vb_operation *op = vb_new_op(d, VB_OP_DROP_INDEX, s, p->des->name, ix->name);
-
-			/* the index still lives in the current schema when it is dropped */
-			vb_add_sql(d, op, vb_printf(d->a, "DROP INDEX %s", vb_qualified(d->a, p->cur->schema, ix->name)));
-			if (ix->unique)
-				vb_map_put(&d->rebuilt_keys, vb_key3(d->a, p->cur->schema, p->cur->name,
-													 vb_sorted_columns_key(d->a, &ix->columns)), (void *) 1);
-		}
-	for (j = 0; j < nd; j++)
-		if (match[j] < 0 || !equal[j])
-			vb_create_index(d, p->des, dess->items[j]);
 }
 
 vb_operation *
@@ -330,11 +244,104 @@ vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk)
 	return op;
 }
 
-void
-vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p)
+static void
+drop_primary_key(vb_differ *d, vb_table_pair *p, void *cur)
 {
-	vb_list    *curs = &p->cur->foreign_keys;
-	vb_list    *dess = &p->des->foreign_keys;
+	drop_key(d, p, cur, true);
+}
+
+static void
+drop_unique(vb_differ *d, vb_table_pair *p, void *cur)
+{
+	drop_key(d, p, cur, false);
+}
+
+static void
+drop_index(vb_differ *d, vb_table_pair *p, void *cur)
+{
+	vb_index   *ix = cur;
+	vb_operation *op = vb_new_op(d, VB_OP_DROP_INDEX, p->des->schema, p->des->name, ix->name);
+
+	/* the index still lives in the current schema when it is dropped */
+	vb_add_sql(d, op, vb_printf(d->a, "DROP INDEX %s", vb_qualified(d->a, p->cur->schema, ix->name)));
+	if (ix->unique)
+		vb_map_put(&d->rebuilt_keys, vb_key3(d->a, p->cur->schema, p->cur->name,
+											 vb_sorted_columns_key(d->a, &ix->columns)), (void *) 1);
+}
+
+static void
+drop_foreign_key(vb_differ *d, vb_table_pair *p, void *cur)
+{
+	vb_foreign_key *fk = cur;
+	vb_operation *op = vb_new_op(d, VB_OP_DROP_FOREIGN_KEY, p->des->schema, p->des->name, fk->name);
+
+	/* runs before renames: the table still has its current name */
+	vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, fk->name));
+}
+
+static void
+add_primary_key(vb_differ *d, vb_table_pair *p, void *des)
+{
+	vb_add_key(d, p->des, des, true);
+}
+
+static void
+add_unique(vb_differ *d, vb_table_pair *p, void *des)
+{
+	vb_add_key(d, p->des, des, false);
+}
+
+static void
+add_index(vb_differ *d, vb_table_pair *p, void *des)
+{
+	vb_create_index(d, p->des, des);
+}
+
+static void
+add_fk(vb_differ *d, vb_table_pair *p, void *des)
+{
+	vb_add_foreign_key(d, p->des, des);
+}
+
+/* What differs between the kinds of objects that belong to a table. */
+typedef struct object_kind
+{
+	size_t		name_offset;	/* offsets of the char * members */
+	size_t		renamed_from_offset;
+	equal_fn	equal;
+	vb_op_kind	rename_kind;
+	void		(*drop) (vb_differ *d, vb_table_pair *p, void *cur);
+	void		(*add) (vb_differ *d, vb_table_pair *p, void *des);
+} object_kind;
+
+static const object_kind primary_key_kind = {
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), keys_equal,
+	VB_OP_RENAME_CONSTRAINT, drop_primary_key, add_primary_key
+};
+static const object_kind unique_kind = {
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), keys_equal,
+	VB_OP_RENAME_CONSTRAINT, drop_unique, add_unique
+};
+static const object_kind index_kind = {
+	offsetof(vb_index, name), offsetof(vb_index, renamed_from), indexes_equal,
+	VB_OP_RENAME_INDEX, drop_index, add_index
+};
+static const object_kind foreign_key_kind = {
+	offsetof(vb_foreign_key, name), offsetof(vb_foreign_key, renamed_from), fks_equal,
+	VB_OP_RENAME_CONSTRAINT, drop_foreign_key, add_fk
+};
+
+#define MEMBER(obj, offset) (*(char **) ((char *) (obj) + (offset)))
+
+/*
+ * Pair the objects of one kind of a table and plan the difference: an
+ * object kept under another name is renamed (held back with the table's
+ * other renames), one whose definition changes is dropped and added.
+ */
+static void
+diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list *dess,
+			 const object_kind *k)
+{
 	int			nc = curs->count;
 	int			nd = dess->count;
 	char	  **cn = vb_alloc(d->a, sizeof(char *) * (size_t) (nc + 1));
@@ -347,30 +354,42 @@ vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p)
 	int			j;
 
 	for (i = 0; i < nc; i++)
-		cn[i] = ((vb_foreign_key *) curs->items[i])->name;
+		cn[i] = MEMBER(curs->items[i], k->name_offset);
 	for (j = 0; j < nd; j++)
 	{
-		dn[j] = ((vb_foreign_key *) dess->items[j])->name;
-		dr[j] = ((vb_foreign_key *) dess->items[j])->renamed_from;
+		dn[j] = MEMBER(dess->items[j], k->name_offset);
+		dr[j] = MEMBER(dess->items[j], k->renamed_from_offset);
 	}
-	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, fks_equal, match, equal);
+	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, k->equal, match, equal);
 	for (j = 0; j < nd; j++)
 		if (match[j] >= 0 && equal[j])
 		{
 			kept[match[j]] = true;
 			if (strcmp(cn[match[j]], dn[j]) != 0)
-				vb_hold_rename(d, &p->object_renames, VB_OP_RENAME_CONSTRAINT,
-							   cn[match[j]], dn[j]);
+				vb_hold_rename(d, &p->object_renames, k->rename_kind, cn[match[j]], dn[j]);
 		}
 	for (i = 0; i < nc; i++)
 		if (!kept[i])
-		{
-			vb_operation *op = vb_new_op(d, VB_OP_DROP_FOREIGN_KEY, p->des->schema, p->des->name, cn[i]);
-
-			/* runs before renames: the table still has its current name */
-			vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, cn[i]));
-		}
+			k->drop(d, p, curs->items[i]);
 	for (j = 0; j < nd; j++)
 		if (match[j] < 0 || !equal[j])
-			vb_add_foreign_key(d, p->des, dess->items[j]);
+			k->add(d, p, dess->items[j]);
+}
+
+void
+vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess, bool primary)
+{
+	diff_objects(d, p, curs, dess, primary ? &primary_key_kind : &unique_kind);
+}
+
+void
+vb_diff_indexes(vb_differ *d, vb_table_pair *p)
+{
+	diff_objects(d, p, &p->cur->indexes, &p->des->indexes, &index_kind);
+}
+
+void
+vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p)
+{
+	diff_objects(d, p, &p->cur->foreign_keys, &p->des->foreign_keys, &foreign_key_kind);
 }

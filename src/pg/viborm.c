@@ -41,6 +41,8 @@ static void json_pfree(void *ptr);
 static void *arena_alloc(void *ctx, size_t size);
 static char *jsonb_text(Jsonb *jb);
 static Datum run_diff_or_push(FunctionCallInfo fcinfo, bool push);
+static Datum finish_call(const char *text, int guc_level, MemoryContext caller,
+						 MemoryContext work);
 
 /*
  * cJSON allocates through palloc, so an error thrown while a JSON tree
@@ -169,6 +171,23 @@ list_to_vb(vb_arena *arena, List *names, vb_list *out)
 			vb_list_push(arena, out, vb_strdup(arena, lfirst(lc)));
 }
 
+/*
+ * End of every call: leave SPI, restore the pinned settings, and turn the
+ * JSON text into the jsonb result in the caller's memory context.
+ */
+static Datum
+finish_call(const char *text, int guc_level, MemoryContext caller, MemoryContext work)
+{
+	Datum		result;
+
+	SPI_finish();
+	AtEOXact_GUC(true, guc_level);
+	MemoryContextSwitchTo(caller);
+	result = DirectFunctionCall1(jsonb_in, CStringGetDatum(text));
+	MemoryContextDelete(work);
+	return result;
+}
+
 Datum
 viborm_introspect(PG_FUNCTION_ARGS)
 {
@@ -181,7 +200,6 @@ viborm_introspect(PG_FUNCTION_ARGS)
 	vb_schema  *current;
 	char	   *text;
 	int			level;
-	Datum		result;
 
 	memset(&schemas, 0, sizeof(schemas));
 	list_to_vb(arena, vb_pg_text_array_to_list(array), &schemas);
@@ -213,12 +231,7 @@ viborm_introspect(PG_FUNCTION_ARGS)
 		current->schemas_given = true;
 	}
 	text = vb_document_write(arena, current);
-	SPI_finish();
-	AtEOXact_GUC(true, level);
-	MemoryContextSwitchTo(caller);
-	result = DirectFunctionCall1(jsonb_in, CStringGetDatum(text));
-	MemoryContextDelete(work);
-	PG_RETURN_DATUM(result);
+	PG_RETURN_DATUM(finish_call(text, level, caller, work));
 }
 
 Datum
@@ -291,7 +304,6 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 	int64		history_id = 0;
 	char	   *text;
 	int			level;
-	Datum		result;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -347,10 +359,5 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 	}
 	MemoryContextSwitchTo(work);
 	text = vb_result_write(arena, plan, applied, (long long) history_id);
-	SPI_finish();
-	AtEOXact_GUC(true, level);
-	MemoryContextSwitchTo(caller);
-	result = DirectFunctionCall1(jsonb_in, CStringGetDatum(text));
-	MemoryContextDelete(work);
-	PG_RETURN_DATUM(result);
+	PG_RETURN_DATUM(finish_call(text, level, caller, work));
 }
