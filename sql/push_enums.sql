@@ -6,45 +6,9 @@
 \set VERBOSITY default
 \set SHOW_CONTEXT never
 
--- start from an empty database, whatever ran before in it
-SET client_min_messages = warning;
-DO $$
-DECLARE s name;
-BEGIN
-  FOR s IN SELECT nspname FROM pg_namespace
-           WHERE nspname NOT IN ('information_schema', 'viborm') AND nspname !~ '^pg_' LOOP
-    EXECUTE format('DROP SCHEMA %I CASCADE', s);
-  END LOOP;
-END $$;
-CREATE SCHEMA public AUTHORIZATION pg_database_owner;
-GRANT USAGE ON SCHEMA public TO PUBLIC;
-TRUNCATE viborm.snapshot, viborm.history RESTART IDENTITY;
-RESET client_min_messages;
+\i test/regress/reset.sql
 
--- h.show(result): one line per operation (kind, object, destructive), its
--- SQL statements indented below, then any ambiguous pairs
-CREATE SCHEMA h;
-CREATE FUNCTION h.show(r jsonb) RETURNS SETOF text LANGUAGE sql AS $$
-  SELECT line FROM (
-    SELECT 0 AS o1, 0::bigint AS o2, 'applied: ' || (r->>'applied') AS line
-    UNION ALL
-    SELECT 1, n * 1000,
-           concat(op->>'kind', ' ',
-                  concat_ws('.', op->>'schema', op->>'table',
-                            nullif(op->>'object', coalesce(op->>'table', op->>'schema'))),
-                  CASE WHEN (op->>'destructive')::boolean THEN ' (destructive)' END)
-    FROM jsonb_array_elements(r->'operations') WITH ORDINALITY a(op, n)
-    UNION ALL
-    SELECT 1, n * 1000 + m, '    ' || s
-    FROM jsonb_array_elements(r->'operations') WITH ORDINALITY a(op, n),
-         jsonb_array_elements_text(op->'sql') WITH ORDINALITY b(s, m)
-    UNION ALL
-    SELECT 2, n, concat('ambiguous ', x->>'kind', ' ',
-                        concat_ws('.', x->>'schema', coalesce(x->>'table', x->>'enum')),
-                        ': ', x->>'from', ' -> ', x->>'to')
-    FROM jsonb_array_elements(r->'ambiguous') WITH ORDINALITY a(x, n)
-  ) s ORDER BY o1, o2
-$$;
+\i test/regress/show.sql
 
 -- the enum is created before the table that uses it
 SELECT h.show(viborm.push('{
