@@ -242,8 +242,14 @@ get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 		if (!check_identifier(rd, name, ip))
 			return false;
 		if (vb_list_contains_str(out, name))
+		{
+			/* a "schemas" list holds schemas; every other list, columns */
+			if (strcmp(key, "schemas") == 0)
+				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+							   "%s: a schema is listed twice", ip);
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
 						   "%s: column \"%s\" is listed twice", ip, name);
+		}
 		vb_list_push(rd->arena, out, name);
 	}
 	return true;
@@ -881,12 +887,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	}
 	s->schemas_given = !is_null(member(root, "schemas"));
 	if (!get_name_list(&rd, root, "schemas", "", false, &s->schemas))
-	{
-		/* the message says "column"; restate it for schemas */
-		if (strstr(err->message, "listed twice"))
-			err->message = vb_printf(arena, "%s: a schema is listed twice", err->path);
 		goto done;
-	}
 
 	v = member(root, "tables");
 	if (is_null(v))
@@ -997,11 +998,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 		!get_bool(&rd, root, "dryRun", "options", false, &o->dry_run) ||
 		!get_string(&rd, root, "lockTimeout", "options", false, false, &o->lock_timeout) ||
 		!get_name_list(&rd, root, "schemas", "options", false, &o->schemas))
-	{
-		if (err->message && strstr(err->message, "listed twice"))
-			err->message = vb_printf(arena, "%s: a schema is listed twice", err->path);
 		goto done;
-	}
 	if (o->lock_timeout == NULL)
 		o->lock_timeout = vb_strdup(arena, "5s");
 	else if (!valid_lock_timeout(o->lock_timeout))

@@ -296,17 +296,22 @@ table_by_oid(vb_map *tables, vb_arena *arena, Oid oid)
 	return vb_map_get(tables, vb_printf(arena, "%u", oid));
 }
 
-/* Add an unmanaged entry: kind, schema.table[.name]. */
+/* Add an unmanaged entry: its kind and qualified name. */
 static void
-add_unmanaged(vb_arena *arena, vb_schema *s, const char *kind, const vb_table *t,
-			  const char *name)
+add_unmanaged(vb_arena *arena, vb_schema *s, const char *kind, char *object)
 {
 	vb_unmanaged *u = vb_alloc(arena, sizeof(vb_unmanaged));
 
 	u->kind = vb_strdup(arena, kind);
-	u->object = name ? vb_printf(arena, "%s.%s.%s", t->schema, t->name, name)
-		: vb_printf(arena, "%s.%s", t->schema, t->name);
+	u->object = object;
 	vb_list_push(arena, &s->unmanaged, u);
+}
+
+/* schema.table.name, the object of an unmanaged part of a table */
+static char *
+table_part(vb_arena *arena, const vb_table *t, const char *name)
+{
+	return vb_printf(arena, "%s.%s.%s", t->schema, t->name, name);
 }
 
 static int
@@ -383,11 +388,11 @@ read_columns(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
 		vb_map_put(attnames, attnum_key(arena, get_oid(tup, 1), get_int16(tup, 11)), c->name);
 		if (generated && generated[0])
 		{
-			add_unmanaged(arena, s, "generatedColumn", t, c->name);
+			add_unmanaged(arena, s, "generatedColumn", table_part(arena, t, c->name));
 			continue;
 		}
 		if (get_bool(tup, 8))
-			add_unmanaged(arena, s, "collation", t, c->name);
+			add_unmanaged(arena, s, "collation", table_part(arena, t, c->name));
 		if (vb_find_column(t, c->name))
 			continue;			/* a second owned sequence: seen already */
 		c->type = get_text(arena, tup, 3);
@@ -425,7 +430,7 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 		if (get_bool(tup, 12))
 		{
 			add_unmanaged(arena, s, type[0] == 'c' ? "check" : type[0] == 'x' ?
-						  "exclusion" : "constraint", t, name);
+						  "exclusion" : "constraint", table_part(arena, t, name));
 			continue;
 		}
 		if (type[0] == 'p' || type[0] == 'u')
@@ -475,11 +480,7 @@ read_indexes(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
 		ix->name = get_name(arena, tup, 2);
 		if (get_bool(tup, 5))
 		{
-			vb_unmanaged *u = vb_alloc(arena, sizeof(vb_unmanaged));
-
-			u->kind = "index";
-			u->object = vb_printf(arena, "%s.%s", t->schema, ix->name);
-			vb_list_push(arena, &s->unmanaged, u);
+			add_unmanaged(arena, s, "index", vb_printf(arena, "%s.%s", t->schema, ix->name));
 			continue;
 		}
 		ix->unique = get_bool(tup, 3);
@@ -560,14 +561,8 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 
 	run_query(unmanaged_query);
 	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		vb_unmanaged *u = vb_alloc(arena, sizeof(vb_unmanaged));
-
-		u->kind = get_text(arena, tup, 1);
-		u->object = get_text(arena, tup, 2);
-		vb_list_push(arena, &s->unmanaged, u);
-	}
+		add_unmanaged(arena, s, get_text(arena, SPI_tuptable->vals[i], 1),
+					  get_text(arena, SPI_tuptable->vals[i], 2));
 	if (s->unmanaged.count > 1)
 		qsort(s->unmanaged.items, (size_t) s->unmanaged.count, sizeof(void *),
 			  compare_unmanaged);
