@@ -121,45 +121,43 @@ SELECT viborm.push('{"tables": [{"name": "t", "columns": [
 SELECT viborm.push('{"tables": [{"name": "t", "columns": [
   {"name": "id", "type": "text", "autoIncrement": true}]}]}');
 \echo :SQLSTATE
--- keys this release does not implement are rejected by name, not ignored
-SELECT viborm.push('{"models": {}}');
+-- the new object keys are validated like the others
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
+  "indexes": [{"columns": [{"column": "a", "expression": "a + 1"}]}]}]}');
 \echo :SQLSTATE
 SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
-  "checks": [{"expression": "a > 0"}]}]}');
+  "indexes": [{"columns": [{"column": "a", "order": "up"}]}]}]}');
 \echo :SQLSTATE
 SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
-  "comment": "a table"}]}');
+  "indexes": [{"columns": [{"column": "a", "nulls": "middle"}]}]}]}');
 \echo :SQLSTATE
-SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int", "comment": "a column"}]}]}');
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
+  "indexes": [{"columns": ["a"], "nullsNotDistinct": true}]}]}');
 \echo :SQLSTATE
-SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"},
-  {"name": "b", "type": "int", "generated": "a * 2"}]}]}');
-\echo :SQLSTATE
-SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "text", "collation": "C"}]}]}');
-\echo :SQLSTATE
-SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}, {"name": "b", "type": "int"}],
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
   "indexes": [{"columns": ["a"], "include": ["b"]}]}]}');
 \echo :SQLSTATE
-SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
-  "indexes": [{"columns": ["a"], "unique": true, "nullsNotDistinct": true}]}]}');
-\echo :SQLSTATE
-SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
-  "uniqueConstraints": [{"columns": ["a"], "nullsNotDistinct": true}]}]}');
-\echo :SQLSTATE
-SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
-  "indexes": [{"columns": [{"column": "a", "order": "desc"}]}]}]}');
-\echo :SQLSTATE
-SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
-  "foreignKeys": [{"columns": ["a"], "referencedTable": "t", "referencedColumns": ["a"], "notValid": true}]}]}');
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [
+  {"name": "id", "type": "int", "identity": {"generation": "always", "increment": 0}}]}]}');
 \echo :SQLSTATE
 SELECT viborm.push('{"tables": [{"name": "t", "columns": [
-  {"name": "id", "type": "int", "identity": {"generation": "always", "start": 100}}]}]}');
+  {"name": "id", "type": "int", "identity": {"generation": "always", "start": "ten"}}]}]}');
 \echo :SQLSTATE
-SELECT viborm.push('{"tables": []}', '{"enumValueMappings": [{"enum": "mood", "map": {"a": "b"}}]}');
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"},
+  {"name": "b", "type": "int", "generated": "a * 2", "default": "1"}]}]}');
 \echo :SQLSTATE
--- ... but their empty forms are accepted (introspect-like documents)
-SELECT viborm.diff('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int", "comment": null}],
-  "checks": [], "comment": ""}]}')->'sql' AS sql;
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
+  "checks": [{"name": "c"}]}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
+  "checks": [{"name": "c", "expression": "a > 0"}], "uniqueConstraints": [{"name": "c", "columns": ["a"]}]}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": []}', '{"enumValueMappings": [{"enum": "mood", "table": "t", "map": {"a": "b"}}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": []}', '{"enumValueMappings": [{"enum": "mood", "map": {"a": 1}}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": []}', '{"enumValueMappings": [{"enum": "mood"}]}');
+\echo :SQLSTATE
 
 -- VB001: bad options
 SELECT viborm.push('{"tables": []}', '{"forse": true}');
@@ -219,6 +217,25 @@ SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": 
 \echo :SQLSTATE
 SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
   "indexes": [{"columns": ["a"], "where": "nope > 0"}]}]}');
+\echo :SQLSTATE
+-- checks, generation expressions and index expressions likewise, and
+-- collations and operator classes must exist
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
+  "checks": [{"expression": "a > 0); DROP TABLE t; --"}]}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"},
+  {"name": "b", "type": "int", "generated": "nope * 2"}]}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "int"}],
+  "indexes": [{"columns": [{"expression": "lower(a"}]}]}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "text", "collation": "no_such_collation"}]}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "text"}],
+  "indexes": [{"columns": [{"column": "a", "opclass": "no_such_ops"}]}]}]}');
+\echo :SQLSTATE
+SELECT viborm.push('{"tables": [{"name": "t", "columns": [{"name": "a", "type": "text"}],
+  "checks": [{"expression": "a"}]}]}');
 \echo :SQLSTATE
 -- a table in a schema the options leave out
 SELECT viborm.push('{"tables": [{"name": "t", "schema": "app", "columns": []}]}', '{"schemas": ["public"]}');

@@ -129,7 +129,9 @@ SELECT viborm.introspect(ARRAY['viborm'])->'tables' AS tables,
        viborm.introspect(ARRAY['viborm'])->'enums' AS enums;
 SELECT viborm.introspect(ARRAY['public', 'viborm'])->'tables' @> '[{"schema": "viborm"}]' AS lists_viborm_tables;
 
--- what the model does not express is listed as unmanaged
+-- what the model does not express is listed as unmanaged (views, triggers,
+-- functions); checks, comments, generated columns and expression indexes
+-- are managed objects
 CREATE VIEW v AS SELECT id, word FROM ref;
 CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
 CREATE TRIGGER ref_trg BEFORE INSERT ON ref FOR EACH ROW EXECUTE FUNCTION trg();
@@ -138,9 +140,9 @@ COMMENT ON TABLE ref IS 'references';
 COMMENT ON COLUMN ref.word IS 'a word';
 ALTER TABLE ref ADD COLUMN a1 int GENERATED ALWAYS AS (a + 1) STORED;
 CREATE INDEX ref_lower_word ON ref (lower(word));
--- the generated column is not among the columns
+-- the generated column is among the columns
 SELECT name FROM h.cols(viborm.introspect(), 'public.ref');
--- nor the expression index among the indexes
+-- and the expression index among the indexes
 SELECT i->>'name' AS index FROM h.tbl(viborm.introspect(), 'public.ref', 'indexes') i;
 SELECT u->>'kind' AS kind, u->>'object' AS object
 FROM jsonb_array_elements(viborm.diff(viborm.introspect(ARRAY['public','app']))->'unmanaged') u;

@@ -158,8 +158,9 @@ SELECT h.show(viborm.push('{
                {"name": "ks", "type": "kind[]"}]}]}', '{"schemas": ["public", "app"], "force": true}'));
 SELECT to_regtype('spare') AS spare;
 
--- removing a value that rows still hold: destructive, and with force the
--- step fails (nothing is applied)
+-- removing a value that rows still hold, without a mapping: a data guard
+-- (VB006) lists every column and row count, with or without force, and
+-- nothing is applied
 SELECT viborm.push('{
   "enums": [{"name": "feeling", "values": ["awful", "meh", "fine", "good", "happy"]},
             {"name": "kind", "schema": "app", "values": ["w", "x", "z"]}],
@@ -205,3 +206,23 @@ SELECT enum_range(NULL::feeling);
 SELECT * FROM diary ORDER BY id;
 SELECT pg_get_expr(adbin, adrelid) AS mood_default FROM pg_attrdef WHERE adrelid = 'diary'::regclass;
 SELECT h.show(viborm.diff(viborm.introspect(ARRAY['public', 'app'])));
+
+-- an enum swap drops and re-creates what would block it: the default, a
+-- check and indexes (predicate, expression) that mention the type, and a
+-- generated column that uses the enum column (hazards.sql checks the
+-- swap's rewrite against the relfilenode)
+CREATE SCHEMA swap;
+CREATE TYPE swap.st AS ENUM ('new', 'open', 'done');
+CREATE TABLE swap.job (id int PRIMARY KEY, s swap.st NOT NULL DEFAULT 'new',
+  rank int GENERATED ALWAYS AS (CASE WHEN s = 'done' THEN 1 ELSE 0 END) STORED,
+  CONSTRAINT job_s_check CHECK (s <> 'open'));
+CREATE INDEX job_s_done ON swap.job (id) WHERE s = 'done';
+CREATE INDEX job_s_expr ON swap.job ((s = 'new'));
+INSERT INTO swap.job VALUES (1, 'new'), (2, 'done'), (3, 'new');
+\set swapdoc '{"schemas": ["swap"], "enums": [{"name": "st", "schema": "swap", "values": ["done", "new", "archived"]}], "tables": [{"name": "job", "schema": "swap", "columns": [{"name": "id", "type": "int"}, {"name": "s", "type": "st", "nullable": false, "default": "''new''"}, {"name": "rank", "type": "int", "generated": "CASE WHEN s = ''done'' THEN 1 ELSE 0 END"}], "primaryKey": {"columns": ["id"]}, "checks": [{"name": "job_s_check", "expression": "s <> ''archived''"}], "indexes": [{"name": "job_s_done", "columns": ["id"], "where": "s = ''done''"}, {"name": "job_s_expr", "columns": [{"expression": "s = ''new''"}]}]}]}'
+SELECT h.show(viborm.push(:'swapdoc', '{"resolutions": "addAndDrop"}'));
+-- a value added at the end afterwards needs no swap, and takes no lock
+SELECT op->>'kind' AS kind, op->'hazards' AS hazards
+FROM jsonb_array_elements(viborm.diff(replace(:'swapdoc', '"archived"]', '"archived", "closed"]')::jsonb)->'operations') op;
+SELECT id, s, rank FROM swap.job ORDER BY id;
+SELECT viborm.diff(:'swapdoc')->'operations' AS again;

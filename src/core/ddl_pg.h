@@ -6,6 +6,12 @@
 
 #include "vb_internal.h"
 
+char	   *vb_pg_object_name(vb_arena *a, const char *name);
+char	   *vb_pg_sequence_options(vb_arena *a, const vb_seq_options *q, const char *verb);
+char	   *vb_pg_add_check(vb_arena *a, const char *schema, const char *table,
+							const vb_check *ck);
+char	   *vb_pg_comment(vb_arena *a, const char *schema, const char *table,
+						  const char *column, const char *comment);
 char	   *vb_pg_column_definition(vb_arena *a, const vb_column *c);
 char	   *vb_pg_create_table(vb_arena *a, const vb_table *t);
 char	   *vb_pg_alter_table(vb_arena *a, const char *schema, const char *table,
@@ -24,6 +30,7 @@ char	   *vb_pg_create_enum(vb_arena *a, const char *schema, const char *name,
 							  const vb_list *values);
 char	   *vb_pg_nextval_default(vb_arena *a, const char *schema, const char *sequence);
 char	   *vb_pg_sequence_restart(vb_arena *a, const char *schema, const char *table,
-								   const char *column, const char *sequence_text);
+								   const char *column, const char *sequence_text,
+								   bool descending);
 
 #endif							/* VB_DDL_PG_H */

@@ -156,16 +156,37 @@ name_desired_objects(vb_differ *d)
 			if (ix->name == NULL)
 				ix->name = choose_name(a, &relnames, t->schema, t->name, &ix->columns, "idx");
 		}
-		vb_map_init(&fknames, a, t->foreign_keys.count);
+		/* constraint names of the table (PostgreSQL numbers a default
+		 * name that another constraint of the table holds) */
+		vb_map_init(&fknames, a, t->foreign_keys.count + t->checks.count + 4);
+		if (t->primary_key)
+			vb_map_put(&fknames, vb_key2(a, "", t->primary_key->name), t);
+		for (j = 0; j < t->uniques.count; j++)
+			vb_map_put(&fknames, vb_key2(a, "", ((vb_key *) t->uniques.items[j])->name), t);
 		for (j = 0; j < t->foreign_keys.count; j++)
 			if (((vb_foreign_key *) t->foreign_keys.items[j])->name)
 				vb_map_put(&fknames, vb_key2(a, "", ((vb_foreign_key *) t->foreign_keys.items[j])->name), t);
+		for (j = 0; j < t->checks.count; j++)
+			if (((vb_check *) t->checks.items[j])->name)
+				vb_map_put(&fknames, vb_key2(a, "", ((vb_check *) t->checks.items[j])->name), t);
 		for (j = 0; j < t->foreign_keys.count; j++)
 		{
 			vb_foreign_key *fk = t->foreign_keys.items[j];
 
 			if (fk->name == NULL)
 				fk->name = choose_name(a, &fknames, "", t->name, &fk->columns, "fkey");
+		}
+		for (j = 0; j < t->checks.count; j++)
+		{
+			vb_check   *ck = t->checks.items[j];
+			vb_list		one;
+
+			memset(&one, 0, sizeof(one));
+			if (ck->name_column)
+				vb_list_push(a, &one, ck->name_column);
+			if (ck->name == NULL)
+				ck->name = choose_name(a, &fknames, "", t->name, ck->name_column ? &one : NULL,
+									   "check");
 		}
 	}
 	return true;
@@ -191,6 +212,10 @@ create_table(vb_differ *d, vb_table *t)
 		vb_create_index(d, t, t->indexes.items[i])->hazards = 0;
 	for (i = 0; i < t->foreign_keys.count; i++)
 		vb_add_foreign_key(d, t, t->foreign_keys.items[i])->hazards = 0;
+	/* checks apart too: inside CREATE TABLE, NOT VALID would be ignored */
+	for (i = 0; i < t->checks.count; i++)
+		vb_add_check(d, t, t->checks.items[i])->hazards = 0;
+	vb_diff_comments(d, NULL, t);
 }
 
 bool
@@ -215,6 +240,13 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 	vb_map_init(&d.enum_type_map, arena, 4);
 	vb_map_init(&d.default_dropped, arena, 4);
 	vb_map_init(&d.rebuilt_keys, arena, 4);
+	vb_map_init(&d.des_tables, arena, desired->tables.count);
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+
+		vb_map_put(&d.des_tables, vb_key2(arena, t->schema, t->name), t);
+	}
 
 	if (!vb_check_document(arena, desired, err) || !name_desired_objects(&d))
 		return false;
@@ -256,6 +288,8 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 		vb_diff_keys(&d, p, &cur_pk, &des_pk, true);
 		vb_diff_keys(&d, p, &p->cur->uniques, &p->des->uniques, false);
 		vb_diff_indexes(&d, p);
+		vb_diff_checks(&d, p);
+		vb_diff_comments(&d, p->cur, p->des);
 	}
 	for (i = 0; i < d.pairs.count; i++)
 	{

@@ -69,13 +69,112 @@ enum_value_candidate(vb_differ *d, void *ctx, int ci, int di)
 	return true;
 }
 
+/* The mapping of options.enumValueMappings for one column and value:
+ * true when one applies (*to is the new value or NULL). */
+static bool
+find_mapping(vb_differ *d, const vb_enum *e, const vb_table *t, const char *col,
+			 const char *value, const char **to)
+{
+	int			pass;
+	int			i;
+	int			k;
+
+	/* an entry for the column wins over one for the whole enum */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < d->opts->enum_mappings.count; i++)
+		{
+			vb_enum_mapping *m = d->opts->enum_mappings.items[i];
+
+			if (strcmp(m->enum_name, e->name) != 0 || strcmp(m->schema, e->schema) != 0 ||
+				(pass == 0) != (m->table != NULL))
+				continue;
+			if (m->table && (strcmp(m->table, t->name) != 0 || strcmp(m->column, col) != 0))
+				continue;
+			for (k = 0; k < m->from.count; k++)
+				if (strcmp(m->from.items[k], value) == 0)
+				{
+					*to = m->to.items[k];
+					return true;
+				}
+		}
+	return false;
+}
+
+/*
+ * The USING expression that moves a column to the re-created type through
+ * text, mapping removed values; a guard for each removed value that no
+ * mapping covers.
+ */
+static char *
+convert_expression(vb_differ *d, vb_operation *op, vb_table_pair *p, const vb_column *cc,
+				   const vb_column *dc, const vb_enum *e, const vb_list *removed, int dims)
+{
+	vb_arena   *a = d->a;
+	char	   *x = vb_printf(a, "%s::text", vb_quote_ident(a, dc->name));
+	vb_buf		cases;
+	int			k;
+
+	for (k = 0; k < dims; k++)
+		x = vb_printf(a, "%s[]", x);
+	vb_buf_init(&cases, a);
+	for (k = 0; k < removed->count; k++)
+	{
+		const char *to;
+		const char *lit;
+
+		if (!find_mapping(d, e, p->des, dc->name, removed->items[k], &to))
+		{
+			vb_guard_enum_value(d, op, p, cc, dims > 0, vb_qualified(a, e->schema, e->name),
+								removed->items[k]);
+			continue;
+		}
+		lit = to ? vb_quote_literal(a, to) : "NULL";
+		if (dims > 0)
+			x = vb_printf(a, "pg_catalog.array_replace(%s, %s, %s)", x,
+						  vb_quote_literal(a, removed->items[k]), lit);
+		else
+			vb_buf_appendf(&cases, " WHEN %s THEN %s", vb_quote_literal(a, removed->items[k]), lit);
+	}
+	if (cases.len)
+		x = vb_printf(a, "(CASE %s%s ELSE %s END)", x, cases.data, x);
+	return vb_printf(a, "%s::%s", x, dc->type);
+}
+
+/*
+ * Generated columns of a table whose enum column is converted: PostgreSQL
+ * refuses to change the type of a column a generation expression uses, so
+ * they are dropped before the swap and added again after it (with their
+ * indexes and constraints, see recreated_columns).
+ */
+static void
+drop_generated_users(vb_differ *d, vb_operation *op, vb_table_pair *p, vb_list *readd)
+{
+	int			j;
+
+	for (j = 0; j < p->cur->columns.count; j++)
+	{
+		vb_column  *cc = p->cur->columns.items[j];
+		vb_column  *dc = vb_map_get(&p->cur_col_to_des, cc->name);
+
+		if (cc->generated == NULL || dc == NULL || vb_map_get(&p->recreated_columns, dc->name))
+			continue;
+		vb_add_sql(d, op, vb_pg_alter_table(d->a, p->des->schema, p->des->name,
+											vb_printf(d->a, "DROP COLUMN %s",
+													  vb_quote_ident(d->a, dc->name))));
+		vb_map_put(&p->recreated_columns, dc->name, (void *) 1);
+		vb_list_push(d->a, readd, dc);
+	}
+}
+
 /*
  * Re-create enum `e` (desired) whose current form is `ce`: move the old
  * type aside, create the desired one, convert every column that keeps the
- * type through text, then drop the old type.
+ * type through text (mapping removed values), then drop the old type.
+ * Defaults, indexes and checks that mention the type are dropped and
+ * created again around the swap by their own operations.
  */
 static void
-recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const char *reason)
+recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const vb_list *removed)
 {
 	vb_arena   *a = d->a;
 	const char *old_type = vb_qualified(a, ce->schema, ce->name);
@@ -93,15 +192,15 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const char *rea
 	{
 		vb_table   *ct = d->cur->tables.items[i];
 		vb_table_pair *p = vb_map_get(&d->pair_by_cur, vb_key2(a, ct->schema, ct->name));
+		vb_list		readd;
 
+		memset(&readd, 0, sizeof(readd));
 		for (j = 0; j < ct->columns.count; j++)
 		{
 			vb_column  *cc = ct->columns.items[j];
 			vb_column  *dc;
 			int			dims;
 			const char *elem = vb_element_type(a, cc->type, &dims);
-			char	   *cast;
-			int			k;
 
 			if (strcmp(elem, old_type) != 0)
 				continue;
@@ -113,6 +212,11 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const char *rea
 				old_still_used = true;	/* its own alterColumn converts it */
 				continue;
 			}
+			if (readd.count == 0 && !vb_map_get(&p->type_changed, "\x01generated_dropped"))
+			{
+				vb_map_put(&p->type_changed, "\x01generated_dropped", (void *) 1);
+				drop_generated_users(d, op, p, &readd);
+			}
 			if (cc->default_expr)
 			{
 				vb_add_sql(d, op, vb_pg_alter_column(a, p->des->schema, p->des->name, dc->name,
@@ -120,13 +224,15 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const char *rea
 				vb_map_put(&d->default_dropped,
 						   vb_key3(a, p->des->schema, p->des->name, dc->name), (void *) 1);
 			}
-			cast = vb_printf(a, "%s::text", vb_quote_ident(a, dc->name));
-			for (k = 0; k < dims; k++)
-				cast = vb_printf(a, "%s[]", cast);
-			cast = vb_printf(a, "%s::%s", cast, dc->type);
 			vb_add_sql(d, op, vb_pg_alter_column(a, p->des->schema, p->des->name, dc->name,
-											  vb_printf(a, "TYPE %s USING %s", dc->type, cast)));
+											  vb_printf(a, "TYPE %s USING %s", dc->type,
+														convert_expression(d, op, p, cc, dc, e,
+																		   removed, dims))));
 		}
+		for (j = 0; j < readd.count; j++)
+			vb_add_sql(d, op, vb_pg_alter_table(a, p->des->schema, p->des->name,
+												vb_printf(a, "ADD COLUMN %s",
+														  vb_pg_column_definition(a, readd.items[j]))));
 	}
 	if (old_still_used)
 	{
@@ -138,8 +244,6 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const char *rea
 	}
 	else
 		vb_add_sql(d, op, vb_printf(a, "DROP TYPE %s", vb_qualified(a, e->schema, tmp)));
-	if (reason)
-		vb_make_destructive(op, reason);
 }
 
 static bool
@@ -157,7 +261,7 @@ diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
 	int			i;
 	int			j;
 	int			last = -1;
-	vb_buf		removed;
+	vb_list		removed;
 	const char *type = vb_qualified(a, e->schema, e->name);
 
 	for (i = 0; i < nc; i++)
@@ -196,12 +300,12 @@ diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
 		return false;
 
 	/* removed values, or existing values whose order changes: re-create */
-	vb_buf_init(&removed, a);
+	memset(&removed, 0, sizeof(removed));
 	for (i = 0; i < nc; i++)
 	{
 		if (cur_match[i] < 0)
 		{
-			vb_buf_appendf(&removed, "%s%s", removed.len ? ", " : "", cur_names[i]);
+			vb_list_push(a, &removed, cur_names[i]);
 			recreate = true;
 		}
 		else if (cur_match[i] < last)
@@ -227,9 +331,7 @@ diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
 	}
 	if (recreate)
 	{
-		recreate_enum(d, ce, e, removed.len ?
-					  vb_printf(a, "removes values %s from enum %s.%s; rows holding them make the push fail",
-								removed.data, e->schema, e->name) : NULL);
+		recreate_enum(d, ce, e, &removed);
 		return true;
 	}
 	for (j = 0; j < nd; j++)

@@ -24,8 +24,11 @@ enum
 	PH_ALTER_COLUMN,
 	PH_ADD_PRIMARY_KEY,
 	PH_ADD_UNIQUE,
+	PH_ADD_CHECK,
 	PH_CREATE_INDEX,
 	PH_ADD_FOREIGN_KEY,
+	PH_VALIDATE,
+	PH_COMMENT,
 	PH_DROP_ENUM
 };
 
@@ -36,6 +39,8 @@ typedef struct vb_table_pair
 	vb_map		cur_col_to_des; /* current column name -> desired vb_column */
 	vb_map		des_col_to_cur; /* desired column name -> current vb_column */
 	vb_map		type_changed;	/* desired column name -> non-NULL */
+	vb_map		recreated_columns;	/* desired column name -> non-NULL: dropped
+									 * and added again (generated expression) */
 	vb_list		column_renames; /* vb_pending_rename *, emitted together */
 	vb_list		object_renames; /* constraints and indexes, likewise */
 } vb_table_pair;
@@ -50,6 +55,7 @@ typedef struct vb_differ
 	vb_plan    *plan;
 	int			seq;
 	vb_map		cur_tables;		/* key2(schema, name) -> vb_table */
+	vb_map		des_tables;		/* key2(schema, name) -> desired vb_table */
 	vb_map		pair_by_cur;	/* key2(cur schema, cur name) -> vb_table_pair */
 	vb_map		pair_by_des;	/* key2(des schema, des name) -> vb_table_pair */
 	vb_list		pairs;			/* vb_table_pair * */
@@ -91,6 +97,7 @@ const char *vb_mapped_default(vb_differ *d, const char *expr);
 bool		vb_strs_equal(const char *a, const char *b);
 vb_list    *vb_mapped_columns(vb_differ *d, vb_table_pair *p, const vb_list *cols);
 const char *vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred);
+const char *vb_unmapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred);
 char	   *vb_sorted_columns_key(vb_arena *a, const vb_list *cols);
 bool		vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur,
 							   char **cur_names, int ndes, char **des_names,
@@ -107,6 +114,7 @@ bool		vb_integer_type(const char *type);
 bool		vb_pair_tables(vb_differ *d);
 bool		vb_diff_columns(vb_differ *d, vb_table_pair *p);
 bool		vb_diff_column_changes(vb_differ *d, vb_table_pair *p);
+void		vb_diff_comments(vb_differ *d, const vb_table *cur, const vb_table *des);
 
 /* diff_objects.c */
 void		vb_hold_rename(vb_differ *d, vb_list *renames, vb_op_kind kind,
@@ -116,8 +124,29 @@ void		vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess,
 						 bool primary);
 void		vb_diff_indexes(vb_differ *d, vb_table_pair *p);
 void		vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p);
+void		vb_diff_checks(vb_differ *d, vb_table_pair *p);
+vb_operation *vb_add_check(vb_differ *d, const vb_table *t, vb_check *ck);
 vb_operation *vb_add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary);
 vb_operation *vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix);
 vb_operation *vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk);
+
+/* guards.c */
+void		vb_guard_not_null(vb_differ *d, vb_operation *op, vb_table_pair *p,
+							  const vb_column *cc, const char *des_name);
+void		vb_guard_table_empty(vb_differ *d, vb_operation *op, vb_table_pair *p,
+								 const char *col);
+vb_list    *vb_guard_key_exprs(vb_differ *d, vb_table_pair *p, const vb_list *cols);
+void		vb_guard_unique(vb_differ *d, vb_operation *op, vb_table_pair *p,
+							const char *name, const vb_list *exprs, bool nulls_not_distinct,
+							const char *where);
+void		vb_guard_check(vb_differ *d, vb_operation *op, vb_table_pair *p,
+						   const vb_check *ck);
+void		vb_guard_foreign_key(vb_differ *d, vb_operation *op, vb_table_pair *p,
+								 const vb_foreign_key *fk);
+void		vb_guard_type_change(vb_differ *d, vb_operation *op, vb_table_pair *p,
+								 const vb_column *cc, const char *to, const char *using_expr);
+void		vb_guard_enum_value(vb_differ *d, vb_operation *op, vb_table_pair *p,
+								const vb_column *cc, bool array, const char *enum_name,
+								const char *value);
 
 #endif							/* VB_DIFF_INTERNAL_H */

@@ -134,13 +134,13 @@ is_ident_char(char c)
  * or double-quoted, literals single-quoted. Names after "." or "::" and
  * before "(" are not column references and stay as they are.
  */
-const char *
-vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
+static const char *
+map_identifiers(vb_differ *d, vb_map *names, const char *pred)
 {
 	vb_buf		buf;
 	const char *s = pred;
 
-	if (pred == NULL || p == NULL)
+	if (pred == NULL || names == NULL)
 		return pred;
 	vb_buf_init(&buf, d->a);
 	while (*s)
@@ -190,7 +190,7 @@ vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
 				before--;
 			qualifier = (before > pred && (before[-1] == '.' || before[-1] == ':')) ||
 				*after == '(' || *after == '.';
-			dc = qualifier ? NULL : vb_map_get(&p->cur_col_to_des, name.data);
+			dc = qualifier ? NULL : vb_map_get(names, name.data);
 			if (dc && strcmp(dc->name, name.data) != 0)
 				vb_buf_append(&buf, vb_quote_ident(d->a, dc->name));
 			else
@@ -200,6 +200,19 @@ vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
 			vb_buf_appendc(&buf, *s++);
 	}
 	return buf.data;
+}
+
+const char *
+vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
+{
+	return map_identifiers(d, p ? &p->cur_col_to_des : NULL, pred);
+}
+
+/* The other way: a desired expression in the current column names. */
+const char *
+vb_unmapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
+{
+	return map_identifiers(d, p ? &p->des_col_to_cur : NULL, pred);
 }
 
 char *

@@ -87,11 +87,58 @@ match_objects(vb_differ *d, vb_table_pair *p, int nc, void **curs, char **cur_na
 	}
 }
 
+/* A column this plan drops and adds again (a generated column whose
+ * expression changes) takes its indexes and constraints with it. */
+static bool
+any_recreated(vb_table_pair *p, const vb_list *des_cols)
+{
+	int			i;
+
+	for (i = 0; i < des_cols->count; i++)
+		if (des_cols->items[i] && vb_map_get(&p->recreated_columns, des_cols->items[i]))
+			return true;
+	return false;
+}
+
+/* Conservative: the expression contains the name of a re-created column. */
+static bool
+mentions_recreated(vb_table_pair *p, const char *expr)
+{
+	int			i;
+
+	for (i = 0; i < p->recreated_columns.capacity; i++)
+		if (p->recreated_columns.entries[i].key &&
+			strstr(expr, p->recreated_columns.entries[i].key))
+			return true;
+	return false;
+}
+
 static bool
 keys_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 {
-	return vb_str_lists_equal(vb_mapped_columns(d, p, &((vb_key *) cur)->columns),
-							  &((vb_key *) des)->columns);
+	vb_key	   *c = cur;
+	vb_key	   *x = des;
+
+	return c->nulls_not_distinct == x->nulls_not_distinct &&
+		vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) &&
+		!any_recreated(p, &x->columns);
+}
+
+static bool
+elements_equal(vb_differ *d, vb_table_pair *p, const vb_index_elem *c, const vb_index_elem *x)
+{
+	if ((c->column == NULL) != (x->column == NULL) || c->desc != x->desc ||
+		c->nulls != x->nulls || !vb_strs_equal(c->opclass, x->opclass) ||
+		!vb_strs_equal(c->collation, x->collation))
+		return false;
+	if (c->column)
+	{
+		vb_column  *dc = vb_map_get(&p->cur_col_to_des, c->column);
+
+		return dc && strcmp(dc->name, x->column) == 0;
+	}
+	return strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
+		!vb_mentions_recreated_type(d, c->expression);
 }
 
 static bool
@@ -99,11 +146,32 @@ indexes_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 {
 	vb_index   *c = cur;
 	vb_index   *x = des;
+	int			i;
 
-	return c->unique == x->unique && strcmp(c->method, x->method) == 0 &&
-		vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) &&
-		vb_strs_equal(vb_mapped_predicate(d, p, c->where), x->where) &&
-		!vb_mentions_recreated_type(d, c->where);
+	if (c->unique != x->unique || strcmp(c->method, x->method) != 0 ||
+		c->nulls_not_distinct != x->nulls_not_distinct ||
+		c->elements.count != x->elements.count ||
+		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->include), &x->include) ||
+		!vb_strs_equal(vb_mapped_predicate(d, p, c->where), x->where) ||
+		vb_mentions_recreated_type(d, c->where) ||
+		any_recreated(p, &x->columns) || any_recreated(p, &x->include))
+		return false;
+	for (i = 0; i < c->elements.count; i++)
+		if (!elements_equal(d, p, c->elements.items[i], x->elements.items[i]))
+			return false;
+	return true;
+}
+
+/* not_valid is compared apart: see diff_objects */
+static bool
+checks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+{
+	vb_check   *c = cur;
+	vb_check   *x = des;
+
+	return strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
+		!vb_mentions_recreated_type(d, c->expression) &&
+		!mentions_recreated(p, x->expression);
 }
 
 static bool
@@ -116,7 +184,7 @@ fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 	const char *rt = rp ? rp->des->name : c->ref_table;
 	int			i;
 
-	if (c->on_delete != x->on_delete || c->on_update != x->on_update ||
+	if (c->on_delete != x->on_delete || c->on_update != x->on_update || any_recreated(p, &x->columns) ||
 		c->deferrable != x->deferrable || c->initially_deferred != x->initially_deferred ||
 		strcmp(rs, x->ref_schema) != 0 || strcmp(rt, x->ref_table) != 0 ||
 		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) ||
@@ -241,6 +309,8 @@ vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk)
 	vb_operation *op = vb_new_op(d, VB_OP_ADD_FOREIGN_KEY, t->schema, t->name, fk->name);
 
 	vb_add_sql(d, op, vb_pg_add_foreign_key(d->a, t->schema, t->name, fk));
+	if (fk->not_valid)
+		op->hazards &= ~VB_HAZARD_TABLE_SCAN;
 	return op;
 }
 
@@ -282,25 +352,80 @@ drop_foreign_key(vb_differ *d, vb_table_pair *p, void *cur)
 static void
 add_primary_key(vb_differ *d, vb_table_pair *p, void *des)
 {
-	vb_add_key(d, p->des, des, true);
+	vb_key	   *k = des;
+
+	vb_guard_unique(d, vb_add_key(d, p->des, k, true), p, k->name,
+					vb_guard_key_exprs(d, p, &k->columns), true, NULL);
 }
 
 static void
 add_unique(vb_differ *d, vb_table_pair *p, void *des)
 {
-	vb_add_key(d, p->des, des, false);
+	vb_key	   *k = des;
+
+	vb_guard_unique(d, vb_add_key(d, p->des, k, false), p, k->name,
+					vb_guard_key_exprs(d, p, &k->columns), k->nulls_not_distinct, NULL);
 }
 
 static void
 add_index(vb_differ *d, vb_table_pair *p, void *des)
 {
-	vb_create_index(d, p->des, des);
+	vb_index   *ix = des;
+	vb_operation *op = vb_create_index(d, p->des, ix);
+	vb_list    *exprs;
+	int			i;
+
+	if (!ix->unique)
+		return;
+	exprs = vb_guard_key_exprs(d, p, &ix->columns);
+	for (i = 0; i < ix->elements.count; i++)
+	{
+		vb_index_elem *el = ix->elements.items[i];
+
+		if (el->expression)
+			exprs->items[i] = (void *) vb_unmapped_predicate(d, p, el->expression);
+	}
+	vb_guard_unique(d, op, p, ix->name, exprs, ix->nulls_not_distinct, ix->where);
 }
 
 static void
 add_fk(vb_differ *d, vb_table_pair *p, void *des)
 {
-	vb_add_foreign_key(d, p->des, des);
+	vb_foreign_key *fk = des;
+	vb_operation *op = vb_add_foreign_key(d, p->des, fk);
+
+	if (!fk->not_valid)
+		vb_guard_foreign_key(d, op, p, fk);
+}
+
+vb_operation *
+vb_add_check(vb_differ *d, const vb_table *t, vb_check *ck)
+{
+	vb_operation *op = vb_new_op(d, VB_OP_ADD_CHECK, t->schema, t->name, ck->name);
+
+	vb_add_sql(d, op, vb_pg_add_check(d->a, t->schema, t->name, ck));
+	if (ck->not_valid)
+		op->hazards &= ~VB_HAZARD_TABLE_SCAN;
+	return op;
+}
+
+static void
+add_check(vb_differ *d, vb_table_pair *p, void *des)
+{
+	vb_check   *ck = des;
+	vb_operation *op = vb_add_check(d, p->des, ck);
+
+	if (!ck->not_valid)
+		vb_guard_check(d, op, p, ck);
+}
+
+static void
+drop_check(vb_differ *d, vb_table_pair *p, void *cur)
+{
+	vb_check   *ck = cur;
+	vb_operation *op = vb_new_op(d, VB_OP_DROP_CHECK, p->des->schema, p->des->name, ck->name);
+
+	vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, ck->name));
 }
 
 /* What differs between the kinds of objects that belong to a table. */
@@ -308,30 +433,68 @@ typedef struct object_kind
 {
 	size_t		name_offset;	/* offsets of the char * members */
 	size_t		renamed_from_offset;
+	size_t		not_valid_offset;	/* of a bool member, or NO_NOT_VALID */
 	equal_fn	equal;
 	vb_op_kind	rename_kind;
 	void		(*drop) (vb_differ *d, vb_table_pair *p, void *cur);
 	void		(*add) (vb_differ *d, vb_table_pair *p, void *des);
 } object_kind;
 
+#define NO_NOT_VALID ((size_t) -1)
+
 static const object_kind primary_key_kind = {
-	offsetof(vb_key, name), offsetof(vb_key, renamed_from), keys_equal,
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), NO_NOT_VALID, keys_equal,
 	VB_OP_RENAME_CONSTRAINT, drop_primary_key, add_primary_key
 };
 static const object_kind unique_kind = {
-	offsetof(vb_key, name), offsetof(vb_key, renamed_from), keys_equal,
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), NO_NOT_VALID, keys_equal,
 	VB_OP_RENAME_CONSTRAINT, drop_unique, add_unique
 };
 static const object_kind index_kind = {
-	offsetof(vb_index, name), offsetof(vb_index, renamed_from), indexes_equal,
+	offsetof(vb_index, name), offsetof(vb_index, renamed_from), NO_NOT_VALID, indexes_equal,
 	VB_OP_RENAME_INDEX, drop_index, add_index
 };
 static const object_kind foreign_key_kind = {
-	offsetof(vb_foreign_key, name), offsetof(vb_foreign_key, renamed_from), fks_equal,
+	offsetof(vb_foreign_key, name), offsetof(vb_foreign_key, renamed_from),
+	offsetof(vb_foreign_key, not_valid), fks_equal,
 	VB_OP_RENAME_CONSTRAINT, drop_foreign_key, add_fk
+};
+static const object_kind check_kind = {
+	offsetof(vb_check, name), offsetof(vb_check, renamed_from),
+	offsetof(vb_check, not_valid), checks_equal,
+	VB_OP_RENAME_CONSTRAINT, drop_check, add_check
 };
 
 #define MEMBER(obj, offset) (*(char **) ((char *) (obj) + (offset)))
+#define NOT_VALID(obj, k) \
+	((k)->not_valid_offset != NO_NOT_VALID && *(bool *) ((char *) (obj) + (k)->not_valid_offset))
+
+/*
+ * A kept constraint whose validity differs: NOT VALID -> valid is a
+ * VALIDATE CONSTRAINT (a scan that blocks no writes); valid -> NOT VALID
+ * cannot be undone in place, so it is dropped and added NOT VALID (no
+ * scan at all).
+ */
+static bool
+validity_kept(vb_differ *d, vb_table_pair *p, void *cur, void *des, const object_kind *k)
+{
+	vb_operation *op;
+
+	if (NOT_VALID(cur, k) == NOT_VALID(des, k))
+		return true;
+	if (!NOT_VALID(cur, k))
+		return false;
+	op = vb_new_op(d, VB_OP_VALIDATE_CONSTRAINT, p->des->schema, p->des->name,
+				   MEMBER(des, k->name_offset));
+	vb_add_sql(d, op, vb_pg_alter_table(d->a, p->des->schema, p->des->name,
+										vb_printf(d->a, "VALIDATE CONSTRAINT %s",
+												  vb_quote_ident(d->a, MEMBER(des, k->name_offset)))));
+	if (k->add == add_check)
+		vb_guard_check(d, op, p, des);
+	else
+		vb_guard_foreign_key(d, op, p, des);
+	return true;
+}
 
 /*
  * Pair the objects of one kind of a table and plan the difference: an
@@ -361,6 +524,10 @@ diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list 
 		dr[j] = MEMBER(dess->items[j], k->renamed_from_offset);
 	}
 	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, k->equal, match, equal);
+	for (j = 0; j < nd; j++)
+		if (match[j] >= 0 && equal[j] &&
+			!validity_kept(d, p, curs->items[match[j]], dess->items[j], k))
+			equal[j] = false;
 	for (j = 0; j < nd; j++)
 		if (match[j] >= 0 && equal[j])
 		{
@@ -392,4 +559,10 @@ void
 vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p)
 {
 	diff_objects(d, p, &p->cur->foreign_keys, &p->des->foreign_keys, &foreign_key_kind);
+}
+
+void
+vb_diff_checks(vb_differ *d, vb_table_pair *p)
+{
+	diff_objects(d, p, &p->cur->checks, &p->des->checks, &check_kind);
 }

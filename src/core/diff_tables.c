@@ -48,6 +48,7 @@ new_pair(vb_differ *d, vb_table *c, vb_table *t)
 	vb_map_init(&p->cur_col_to_des, d->a, c->columns.count);
 	vb_map_init(&p->des_col_to_cur, d->a, c->columns.count);
 	vb_map_init(&p->type_changed, d->a, 4);
+	vb_map_init(&p->recreated_columns, d->a, 4);
 	vb_map_put(&d->pair_by_cur, vb_key2(d->a, c->schema, c->name), p);
 	vb_map_put(&d->pair_by_des, vb_key2(d->a, t->schema, t->name), p);
 	vb_list_push(d->a, &d->pairs, p);
@@ -324,6 +325,130 @@ cast_expression(vb_differ *d, const char *col, const char *from, const char *to)
 	return vb_printf(a, "%s::%s::%s", vb_quote_ident(a, col), via, to);
 }
 
+/* Identity sequence options with PostgreSQL's defaults filled in. */
+vb_seq_options
+vb_seq_effective(const char *type, const vb_seq_options *q)
+{
+	vb_seq_options e = *q;
+	long long	tmin = strcmp(type, "smallint") == 0 ? -32768 :
+		strcmp(type, "integer") == 0 ? -2147483647LL - 1 : -9223372036854775807LL - 1;
+	long long	tmax = strcmp(type, "smallint") == 0 ? 32767 :
+		strcmp(type, "integer") == 0 ? 2147483647LL : 9223372036854775807LL;
+
+	if (!(q->given & VB_SEQ_INCREMENT))
+		e.increment = 1;
+	if (!(q->given & VB_SEQ_MIN))
+		e.min = e.increment > 0 ? 1 : tmin;
+	if (!(q->given & VB_SEQ_MAX))
+		e.max = e.increment > 0 ? tmax : -1;
+	if (!(q->given & VB_SEQ_START))
+		e.start = e.increment > 0 ? e.min : e.max;
+	if (!(q->given & VB_SEQ_CACHE))
+		e.cache = 1;
+	e.given = VB_SEQ_START | VB_SEQ_INCREMENT | VB_SEQ_MIN | VB_SEQ_MAX | VB_SEQ_CACHE;
+	return e;
+}
+
+/* SET clauses for the options that differ ("" when none do). */
+static char *
+seq_changes(vb_arena *a, const char *cur_type, const vb_seq_options *cur,
+			const char *des_type, const vb_seq_options *des)
+{
+	vb_seq_options c = vb_seq_effective(cur_type, cur);
+	vb_seq_options x = vb_seq_effective(des_type, des);
+	vb_seq_options diff;
+
+	memset(&diff, 0, sizeof(diff));
+	diff = x;
+	diff.given = 0;
+	if (c.increment != x.increment)
+		diff.given |= VB_SEQ_INCREMENT;
+	if (c.min != x.min)
+		diff.given |= VB_SEQ_MIN;
+	if (c.max != x.max)
+		diff.given |= VB_SEQ_MAX;
+	if (c.start != x.start)
+		diff.given |= VB_SEQ_START;
+	if (c.cache != x.cache)
+		diff.given |= VB_SEQ_CACHE;
+	if (c.cycle == x.cycle)
+		return diff.given ? vb_pg_sequence_options(a, &diff, "SET ") : "";
+	diff.cycle = x.cycle;
+	{
+		char	   *opts = vb_pg_sequence_options(a, &diff, "SET ");
+
+		return x.cycle ? opts : vb_printf(a, "%s SET NO CYCLE", opts);
+	}
+}
+
+/* Comments of a table and its columns (cur NULL: a new table). */
+void
+vb_diff_comments(vb_differ *d, const vb_table *cur, const vb_table *des)
+{
+	vb_arena   *a = d->a;
+	vb_table_pair *p = cur ? vb_map_get(&d->pair_by_des, vb_key2(a, des->schema, des->name)) : NULL;
+	int			i;
+
+	if (!vb_strs_equal(cur ? cur->comment : NULL, des->comment))
+		vb_add_sql(d, vb_new_op(d, VB_OP_SET_COMMENT, des->schema, des->name, des->name),
+				   vb_pg_comment(a, des->schema, des->name, NULL, des->comment));
+	for (i = 0; i < des->columns.count; i++)
+	{
+		vb_column  *dc = des->columns.items[i];
+		vb_column  *cc = p ? vb_map_get(&p->des_col_to_cur, dc->name) : NULL;
+		const char *have = cc && !vb_map_get(&p->recreated_columns, dc->name) ? cc->comment : NULL;
+
+		if (!vb_strs_equal(have, dc->comment))
+			vb_add_sql(d, vb_new_op(d, VB_OP_SET_COMMENT, des->schema, des->name, dc->name),
+					   vb_pg_comment(a, des->schema, des->name, dc->name, dc->comment));
+	}
+}
+
+/*
+ * A generated column whose expression changes, or a plain column that
+ * becomes generated, is dropped and added again: PostgreSQL 15 cannot
+ * change a generation expression in place. Its indexes and constraints
+ * go with it and are created again (recreated_columns).
+ */
+static bool
+recreate_generated(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
+{
+	vb_arena   *a = d->a;
+	const char *s = p->des->schema;
+	const char *t = p->des->name;
+	vb_operation *op;
+
+	if (dc->generated == NULL || vb_strs_equal(vb_mapped_predicate(d, p, cc->generated), dc->generated))
+		return false;
+	op = vb_new_op(d, VB_OP_ALTER_COLUMN, s, t, dc->name);
+	vb_add_sql(d, op, vb_pg_alter_table(a, s, t, vb_printf(a, "DROP COLUMN %s", vb_quote_ident(a, dc->name))));
+	vb_add_sql(d, op, vb_pg_alter_table(a, s, t, vb_printf(a, "ADD COLUMN %s",
+														   vb_pg_column_definition(a, dc))));
+	op->hazards |= VB_HAZARD_TABLE_REWRITE;
+	vb_map_put(&p->recreated_columns, dc->name, (void *) 1);
+	if (cc->generated == NULL)
+		vb_make_destructive(op, vb_printf(a, "replaces the values of %s.%s.%s by generated ones",
+										  s, t, dc->name));
+	return true;
+}
+
+static char *
+identity_sequence(vb_arena *a, const char *s, const char *t, const char *col)
+{
+	return vb_printf(a, "pg_catalog.pg_get_serial_sequence(%s, %s)",
+					 vb_quote_literal(a, vb_qualified(a, s, t)), vb_quote_literal(a, col));
+}
+
+/* " COLLATE x" when the collation changes ("default" to go back to the type's) */
+static const char *
+collate_clause(vb_arena *a, const vb_column *cc, const vb_column *dc)
+{
+	if (vb_strs_equal(cc->collation, dc->collation))
+		return "";
+	return vb_printf(a, " COLLATE %s", dc->collation ? vb_pg_object_name(a, dc->collation)
+					 : "pg_catalog.\"default\"");
+}
+
 static vb_operation *
 alter_op(vb_differ *d, vb_operation **op, vb_table_pair *p, vb_column *dc)
 {
@@ -351,6 +476,10 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 		return vb_fail(d->err, a, VB_ERR_INVALID, dc->path,
 					   "%s: autoIncrement needs smallint, integer or bigint, not %s",
 					   dc->path ? dc->path : col, dc->type);
+	if (vb_map_get(&p->recreated_columns, col) || recreate_generated(d, p, cc, dc))
+		return true;			/* added again whole */
+	if (cc->generated && dc->generated == NULL)	/* keeps the values */
+		vb_add_sql(d, alter_op(d, &op, p, dc), vb_pg_alter_column(a, s, t, col, "DROP EXPRESSION"));
 
 	/* serial-style -> not: the default goes first, then its sequence */
 	if (cc->auto_increment && !dc->auto_increment)
@@ -379,9 +508,16 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 			vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
 			default_gone = true;
 		}
+		/* a generated column is computed again: no USING */
 		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
-										  vb_printf(a, "TYPE %s USING %s", dc->type,
+										  vb_printf(a, "TYPE %s%s%s%s", dc->type,
+													collate_clause(a, cc, dc),
+													dc->generated ? "" : " USING ",
+													dc->generated ? "" :
 													cast_expression(d, col, cur_type, dc->type))));
+		if (!safe)
+			vb_guard_type_change(d, op, p, cc, dc->type,
+								 cast_expression(d, cc->name, cur_type, dc->type));
 		if (cc->auto_increment && dc->auto_increment)
 			vb_add_sql(d, op, vb_printf(a, "ALTER SEQUENCE %s AS %s",
 									 vb_qualified(a, s, cc->sequence_name), dc->type));
@@ -391,14 +527,15 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 			vb_make_destructive(op, vb_printf(a, "changes the type of %s.%s.%s from %s to %s, which can fail or lose data",
 										   s, t, col, cur_type, dc->type));
 	}
-	if (cc->nullable != dc->nullable)
+	else if (!vb_strs_equal(cc->collation, dc->collation))
 	{
+		/* same type, other collation: no rewrite, its indexes are rebuilt */
 		vb_add_sql(d, alter_op(d, &op, p, dc),
-				vb_pg_alter_column(a, s, t, col, dc->nullable ? "DROP NOT NULL" : "SET NOT NULL"));
-		if (!dc->nullable)
-			op->hazards |= VB_HAZARD_TABLE_SCAN;
+				   vb_pg_alter_column(a, s, t, col, vb_printf(a, "TYPE %s%s", dc->type,
+															  collate_clause(a, cc, dc))));
+		op->hazards |= VB_HAZARD_INDEX_BUILD;
 	}
-	if (!dc->auto_increment)
+	if (!dc->auto_increment && !dc->generated)
 	{
 		const char *have = default_gone || cc->auto_increment ? NULL : cur_default;
 
@@ -412,6 +549,25 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 				vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
 		}
 	}
+	if (cc->nullable != dc->nullable && !dc->nullable)
+	{
+		/* a declared default fills the NULLs first; without one, a guard
+		 * counts them */
+		alter_op(d, &op, p, dc);
+		if (dc->default_expr)
+		{
+			vb_add_sql(d, op, vb_printf(a, "UPDATE %s SET %s = DEFAULT WHERE %s IS NULL",
+										vb_qualified(a, s, t), vb_quote_ident(a, col),
+										vb_quote_ident(a, col)));
+			op->hazards |= VB_HAZARD_TABLE_SCAN;
+		}
+		else
+			vb_guard_not_null(d, op, p, cc, col);
+		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "SET NOT NULL"));
+		op->hazards |= VB_HAZARD_TABLE_SCAN;
+	}
+	else if (cc->nullable != dc->nullable)
+		vb_add_sql(d, alter_op(d, &op, p, dc), vb_pg_alter_column(a, s, t, col, "DROP NOT NULL"));
 	/* not serial-style -> serial-style: a sequence that continues after the
 	 * column's current maximum */
 	if (!cc->auto_increment && dc->auto_increment)
@@ -427,7 +583,7 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
 										  vb_printf(a, "SET DEFAULT %s",
 													vb_pg_nextval_default(a, s, seq_name))));
-		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, seq_text));
+		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, seq_text, false));
 	}
 	else if (((cc->auto_increment && dc->auto_increment) ||
 			  (cc->identity != VB_IDENTITY_NONE && dc->identity != VB_IDENTITY_NONE)) &&
@@ -439,19 +595,44 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 								  vb_qualified(a, s, cc->sequence_name),
 								  vb_quote_ident(a, seq_name)));
 	}
+	if (cc->identity != VB_IDENTITY_NONE && dc->identity != VB_IDENTITY_NONE)
+	{
+		char	   *changes = seq_changes(a, cur_type, &cc->seq, dc->type, &dc->seq);
+
+		if (changes[0])
+		{
+			vb_seq_options x = vb_seq_effective(dc->type, &dc->seq);
+			vb_seq_options c = vb_seq_effective(cur_type, &cc->seq);
+			bool		bounds = x.min != c.min || x.max != c.max || x.increment != c.increment;
+
+			/* new bounds may exclude the sequence's position: restart it,
+			 * then move it after the rows' values again */
+			vb_add_sql(d, alter_op(d, &op, p, dc),
+					   vb_pg_alter_column(a, s, t, col, vb_printf(a, "%s%s", changes + 1,
+																  bounds ? " RESTART" : "")));
+			if (bounds)
+				vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, identity_sequence(a, s, t, col),
+														 x.increment < 0));
+		}
+	}
 	if (cc->identity == VB_IDENTITY_NONE && dc->identity != VB_IDENTITY_NONE)
 	{
 		alter_op(d, &op, p, dc);
 		if (cur_default && !default_gone && !cc->auto_increment)
 			vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
-		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
-										  dc->identity == VB_IDENTITY_ALWAYS ?
-										  "ADD GENERATED ALWAYS AS IDENTITY" :
-										  "ADD GENERATED BY DEFAULT AS IDENTITY"));
-		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col,
-											  vb_printf(a, "pg_catalog.pg_get_serial_sequence(%s, %s)",
-														vb_quote_literal(a, vb_qualified(a, s, t)),
-														vb_quote_literal(a, col))));
+		{
+			char	   *opts = vb_pg_sequence_options(a, &dc->seq, "");
+
+			vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
+												 vb_printf(a, "%s%s%s%s",
+														   dc->identity == VB_IDENTITY_ALWAYS ?
+														   "ADD GENERATED ALWAYS AS IDENTITY" :
+														   "ADD GENERATED BY DEFAULT AS IDENTITY",
+														   opts[0] ? " (" : "", opts[0] ? opts + 1 : "",
+														   opts[0] ? ")" : "")));
+		}
+		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, identity_sequence(a, s, t, col),
+												 vb_seq_effective(dc->type, &dc->seq).increment < 0));
 	}
 	return true;
 }
@@ -564,8 +745,11 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 			vb_add_sql(d, op, vb_pg_alter_table(a, t->schema, t->name,
 											 vb_printf(a, "ADD COLUMN %s",
 													   vb_pg_column_definition(a, dc))));
-			if (dc->auto_increment || dc->identity != VB_IDENTITY_NONE)
+			if (dc->auto_increment || dc->identity != VB_IDENTITY_NONE || dc->generated)
 				op->hazards |= VB_HAZARD_TABLE_REWRITE;
+			if (!dc->nullable && !dc->default_expr && !dc->auto_increment &&
+				dc->identity == VB_IDENTITY_NONE && !dc->generated)
+				vb_guard_table_empty(d, op, p, dc->name);
 		}
 	}
 	vb_emit_renames(d, p, &p->column_renames);

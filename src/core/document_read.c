@@ -10,6 +10,7 @@
  * rejected by name rather than ignored, so nothing is half-applied.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,17 @@ get_bool(reader *rd, cJSON *obj, const char *key, const char *path,
 	return true;
 }
 
+/* A comment: PostgreSQL stores an empty one as none. */
+static bool
+get_comment(reader *rd, cJSON *obj, const char *path, char **out)
+{
+	if (!get_string(rd, obj, "comment", path, false, false, out))
+		return false;
+	if (*out && (*out)[0] == '\0')
+		*out = NULL;
+	return true;
+}
+
 /* Array of identifiers (column lists). */
 static bool
 get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
@@ -253,6 +265,15 @@ get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 		vb_list_push(rd->arena, out, name);
 	}
 	return true;
+}
+
+static bool
+columns_exist_one(reader *rd, const vb_table *t, const char *name, const char *path)
+{
+	if (vb_find_column(t, name))
+		return true;
+	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
+				   "%s: table \"%s\" has no column \"%s\"", path, t->name, name);
 }
 
 static bool
@@ -359,23 +380,77 @@ number_text(vb_arena *arena, double x)
 	return NULL;
 }
 
+/* An integer member: a JSON integer below 2^53, or a string of digits for
+ * anything up to the bigint range. */
+static bool
+get_int64(reader *rd, cJSON *obj, const char *key, const char *path,
+		  unsigned flag, unsigned *given, long long *out)
+{
+	cJSON	   *v = member(obj, key);
+	char	   *p;
+	char	   *end;
+
+	if (is_null(v))
+		return true;
+	p = child_path(rd, path, key);
+	if (cJSON_IsNumber(v) && v->valuedouble == floor(v->valuedouble) &&
+		fabs(v->valuedouble) < 9007199254740992.0)
+		*out = (long long) v->valuedouble;
+	else if (cJSON_IsString(v) && v->valuestring[0] != '\0')
+	{
+		errno = 0;
+		*out = strtoll(v->valuestring, &end, 10);
+		if (*end != '\0' || errno != 0)
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+						   "%s must be an integer in the bigint range, not \"%s\"",
+						   p, v->valuestring);
+	}
+	else
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+					   "%s must be an integer (a string for values beyond 2^53), not %s",
+					   p, json_kind(v));
+	*given |= flag;
+	return true;
+}
+
+static bool
+read_seq_options(reader *rd, cJSON *obj, const char *path, vb_seq_options *seq)
+{
+	if (!get_int64(rd, obj, "start", path, VB_SEQ_START, &seq->given, &seq->start) ||
+		!get_int64(rd, obj, "increment", path, VB_SEQ_INCREMENT, &seq->given, &seq->increment) ||
+		!get_int64(rd, obj, "min", path, VB_SEQ_MIN, &seq->given, &seq->min) ||
+		!get_int64(rd, obj, "max", path, VB_SEQ_MAX, &seq->given, &seq->max) ||
+		!get_int64(rd, obj, "cache", path, VB_SEQ_CACHE, &seq->given, &seq->cache) ||
+		!get_bool(rd, obj, "cycle", path, false, &seq->cycle))
+		return false;
+	if ((seq->given & VB_SEQ_INCREMENT) && seq->increment == 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "increment"),
+					   "%s must not be zero", child_path(rd, path, "increment"));
+	if ((seq->given & VB_SEQ_CACHE) && seq->cache < 1)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "cache"),
+					   "%s must be at least 1", child_path(rd, path, "cache"));
+	return true;
+}
+
 static bool
 read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 {
 	static const char *const allowed[] = {
 		"name", "type", "nullable", "default", "autoIncrement", "identity",
-		"renamedFrom", NULL
+		"generated", "collation", "comment", "renamedFrom", NULL
 	};
-	static const char *const later[] = {"generated", "collation", "comment", NULL};
 	vb_column  *c = vb_alloc(rd->arena, sizeof(vb_column));
 	cJSON	   *dv;
 	cJSON	   *idv;
 	const char *base;
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
-		!check_keys(rd, obj, path, allowed, later) ||
+		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, true, true, &c->name) ||
 		!get_string(rd, obj, "type", path, true, false, &c->type) ||
+		!get_string(rd, obj, "generated", path, false, false, &c->generated) ||
+		!get_string(rd, obj, "collation", path, false, false, &c->collation) ||
+		!get_comment(rd, obj, path, &c->comment) ||
 		!get_bool(rd, obj, "nullable", path, true, &c->nullable) ||
 		!get_bool(rd, obj, "autoIncrement", path, false, &c->auto_increment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &c->renamed_from))
@@ -420,16 +495,16 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 	idv = member(obj, "identity");
 	if (!is_null(idv))
 	{
-		static const char *const id_allowed[] = {"generation", NULL};
-		static const char *const id_later[] = {
-			"start", "increment", "min", "max", "cache", "cycle", NULL
+		static const char *const id_allowed[] = {
+			"generation", "start", "increment", "min", "max", "cache", "cycle", NULL
 		};
 		char	   *ip = child_path(rd, path, "identity");
 		char	   *gen;
 
 		if (!expect(rd, idv, K_OBJECT, ip, "an object") ||
-			!check_keys(rd, idv, ip, id_allowed, id_later) ||
-			!get_string(rd, idv, "generation", ip, true, false, &gen))
+			!check_keys(rd, idv, ip, id_allowed, NULL) ||
+			!get_string(rd, idv, "generation", ip, true, false, &gen) ||
+			!read_seq_options(rd, idv, ip, &c->seq))
 			return false;
 		if (strcmp(gen, "always") == 0)
 			c->identity = VB_IDENTITY_ALWAYS;
@@ -450,6 +525,16 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "identity"),
 					   "%s: an identity column has neither a default nor autoIncrement",
 					   child_path(rd, path, "identity"));
+	if (c->generated && (c->default_expr || c->auto_increment ||
+						 c->identity != VB_IDENTITY_NONE))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generated"),
+					   "%s: a generated column has no default, autoIncrement or identity",
+					   child_path(rd, path, "generated"));
+	if (c->generated && c->generated[0] == '\0')
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generated"),
+					   "%s must not be empty", child_path(rd, path, "generated"));
+	if (c->collation && !check_identifier(rd, c->collation, child_path(rd, path, "collation")))
+		return false;
 	if (c->identity != VB_IDENTITY_NONE)
 		c->nullable = false;
 	*out = c;
@@ -461,13 +546,14 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 		 vb_key **out)
 {
 	static const char *const pk_allowed[] = {"name", "columns", NULL};
-	static const char *const uq_allowed[] = {"name", "columns", "renamedFrom", NULL};
-	static const char *const uq_later[] = {"nullsNotDistinct", NULL};
+	static const char *const uq_allowed[] = {
+		"name", "columns", "nullsNotDistinct", "renamedFrom", NULL
+	};
 	vb_key	   *k = vb_alloc(rd->arena, sizeof(vb_key));
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
-		!check_keys(rd, obj, path, primary ? pk_allowed : uq_allowed,
-					primary ? NULL : uq_later) ||
+		!check_keys(rd, obj, path, primary ? pk_allowed : uq_allowed, NULL) ||
+		!get_bool(rd, obj, "nullsNotDistinct", path, false, &k->nulls_not_distinct) ||
 		!get_string(rd, obj, "name", path, false, true, &k->name) ||
 		!get_name_list(rd, obj, "columns", path, true, &k->columns) ||
 		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")))
@@ -479,25 +565,86 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 	return true;
 }
 
+/* One element of an index's columns: a column name or an object. */
+static bool
+read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
+{
+	static const char *const el_allowed[] = {
+		"column", "expression", "order", "nulls", "opclass", "collation", NULL
+	};
+	vb_index_elem *el = vb_alloc(rd->arena, sizeof(vb_index_elem));
+	char	   *order = NULL;
+	char	   *nulls = NULL;
+
+	*out = el;
+	if (cJSON_IsString(item))
+	{
+		el->column = vb_strdup(rd->arena, item->valuestring);
+		return check_identifier(rd, el->column, ip);
+	}
+	if (!cJSON_IsObject(item))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+					   "%s must be a column name or an object, not %s", ip, json_kind(item));
+	if (!check_keys(rd, item, ip, el_allowed, NULL) ||
+		!get_string(rd, item, "column", ip, false, true, &el->column) ||
+		!get_string(rd, item, "expression", ip, false, false, &el->expression) ||
+		!get_string(rd, item, "order", ip, false, false, &order) ||
+		!get_string(rd, item, "nulls", ip, false, false, &nulls) ||
+		!get_string(rd, item, "opclass", ip, false, false, &el->opclass) ||
+		!get_string(rd, item, "collation", ip, false, false, &el->collation))
+		return false;
+	if ((el->column == NULL) == (el->expression == NULL))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+					   "%s must have exactly one of \"column\" and \"expression\"", ip);
+	if (el->expression && el->expression[0] == '\0')
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "expression"),
+					   "%s must not be empty", child_path(rd, ip, "expression"));
+	if (order && strcmp(order, "asc") != 0 && strcmp(order, "desc") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "order"),
+					   "%s must be \"asc\" or \"desc\", not \"%s\"",
+					   child_path(rd, ip, "order"), order);
+	el->desc = order && strcmp(order, "desc") == 0;
+	if (nulls && strcmp(nulls, "first") == 0)
+		el->nulls = VB_NULLS_FIRST;
+	else if (nulls && strcmp(nulls, "last") == 0)
+		el->nulls = VB_NULLS_LAST;
+	else if (nulls)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "nulls"),
+					   "%s must be \"first\" or \"last\", not \"%s\"",
+					   child_path(rd, ip, "nulls"), nulls);
+	/* the default order of NULLs is no order at all */
+	if ((el->nulls == VB_NULLS_LAST && !el->desc) || (el->nulls == VB_NULLS_FIRST && el->desc))
+		el->nulls = VB_NULLS_DEFAULT;
+	if ((el->opclass && !check_identifier(rd, el->opclass, child_path(rd, ip, "opclass"))) ||
+		(el->collation && !check_identifier(rd, el->collation, child_path(rd, ip, "collation"))))
+		return false;
+	return true;
+}
+
 static bool
 read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out)
 {
 	static const char *const allowed[] = {
-		"name", "columns", "unique", "type", "where", "renamedFrom", NULL
+		"name", "columns", "unique", "type", "where", "include", "nullsNotDistinct",
+		"renamedFrom", NULL
 	};
-	static const char *const later[] = {"include", "nullsNotDistinct", NULL};
 	vb_index   *ix = vb_alloc(rd->arena, sizeof(vb_index));
 	cJSON	   *cols;
 	cJSON	   *item;
 	size_t		i;
 	char	   *cp = child_path(rd, path, "columns");
+	vb_list		plain;
 
+	memset(&plain, 0, sizeof(plain));
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
-		!check_keys(rd, obj, path, allowed, later) ||
+		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, false, true, &ix->name) ||
 		!get_bool(rd, obj, "unique", path, false, &ix->unique) ||
+		!get_bool(rd, obj, "nullsNotDistinct", path, false, &ix->nulls_not_distinct) ||
 		!get_string(rd, obj, "type", path, false, false, &ix->method) ||
 		!get_string(rd, obj, "where", path, false, false, &ix->where) ||
+		!get_name_list(rd, obj, "include", path, false, &ix->include) ||
+		!columns_exist(rd, t, &ix->include, child_path(rd, path, "include")) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ix->renamed_from))
 		return false;
 	ix->path = path;
@@ -514,6 +661,9 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	}
 	if (ix->where && ix->where[0] == '\0')
 		ix->where = NULL;
+	if (ix->nulls_not_distinct && !ix->unique)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "nullsNotDistinct"),
+					   "%s requires unique: true", child_path(rd, path, "nullsNotDistinct"));
 
 	cols = member(obj, "columns");
 	if (is_null(cols))
@@ -525,34 +675,41 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 					   "%s must name at least one column", cp);
 	for (i = 0, item = (cols)->child; item != NULL; i++, item = item->next)
 	{
-		char	   *ip = item_path(rd, cp, i);
-		char	   *name = NULL;
+		vb_index_elem *el = NULL;
 
-		if (cJSON_IsObject(item))
-		{
-			static const char *const el_allowed[] = {"column", NULL};
-			static const char *const el_later[] = {
-				"expression", "order", "nulls", "opclass", "collation", NULL
-			};
-
-			if (!check_keys(rd, item, ip, el_allowed, el_later) ||
-				!get_string(rd, item, "column", ip, true, true, &name))
-				return false;
-		}
-		else if (cJSON_IsString(item))
-		{
-			name = vb_strdup(rd->arena, item->valuestring);
-			if (!check_identifier(rd, name, ip))
-				return false;
-		}
-		else
-			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
-						   "%s must be a column name or an object, not %s", ip, json_kind(item));
-		vb_list_push(rd->arena, &ix->columns, name);
+		if (!read_index_elem(rd, item, item_path(rd, cp, i), &el))
+			return false;
+		vb_list_push(rd->arena, &ix->elements, el);
+		/* the face replaces "expr" by the name PostgreSQL derives */
+		vb_list_push(rd->arena, &ix->columns, el->column ? el->column : vb_strdup(rd->arena, "expr"));
+		if (el->column && !columns_exist_one(rd, t, el->column, item_path(rd, cp, i)))
+			return false;
 	}
-	if (!columns_exist(rd, t, &ix->columns, cp))
-		return false;
 	*out = ix;
+	return true;
+}
+
+static bool
+read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out)
+{
+	static const char *const allowed[] = {
+		"name", "expression", "notValid", "renamedFrom", NULL
+	};
+	vb_check   *ck = vb_alloc(rd->arena, sizeof(vb_check));
+
+	(void) t;
+	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+		!check_keys(rd, obj, path, allowed, NULL) ||
+		!get_string(rd, obj, "name", path, false, true, &ck->name) ||
+		!get_string(rd, obj, "expression", path, true, false, &ck->expression) ||
+		!get_bool(rd, obj, "notValid", path, false, &ck->not_valid) ||
+		!get_string(rd, obj, "renamedFrom", path, false, true, &ck->renamed_from))
+		return false;
+	if (ck->expression[0] == '\0')
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "expression"),
+					   "%s must not be empty", child_path(rd, path, "expression"));
+	ck->path = path;
+	*out = ck;
 	return true;
 }
 
@@ -563,13 +720,13 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 	static const char *const allowed[] = {
 		"name", "columns", "referencedTable", "referencedColumns",
 		"referencedSchema", "onDelete", "onUpdate", "deferrable",
-		"initiallyDeferred", "renamedFrom", NULL
+		"initiallyDeferred", "notValid", "renamedFrom", NULL
 	};
-	static const char *const later[] = {"notValid", NULL};
 	vb_foreign_key *fk = vb_alloc(rd->arena, sizeof(vb_foreign_key));
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
-		!check_keys(rd, obj, path, allowed, later) ||
+		!check_keys(rd, obj, path, allowed, NULL) ||
+		!get_bool(rd, obj, "notValid", path, false, &fk->not_valid) ||
 		!get_string(rd, obj, "name", path, false, true, &fk->name) ||
 		!get_name_list(rd, obj, "columns", path, true, &fk->columns) ||
 		!columns_exist(rd, t, &fk->columns, child_path(rd, path, "columns")) ||
@@ -640,6 +797,12 @@ index_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
 }
 
 static bool
+check_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
+{
+	return read_check(rd, item, path, t, (vb_check **) out);
+}
+
+static bool
 fk_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
 {
 	return read_foreign_key(rd, item, path, t, (vb_foreign_key **) out);
@@ -674,6 +837,9 @@ check_unique_names(reader *rd, vb_table *t)
 	for (i = 0; i < t->foreign_keys.count; i++)
 		CHECK_NAME(((vb_foreign_key *) t->foreign_keys.items[i])->name,
 				   ((vb_foreign_key *) t->foreign_keys.items[i])->path);
+	for (i = 0; i < t->checks.count; i++)
+		CHECK_NAME(((vb_check *) t->checks.items[i])->name,
+				   ((vb_check *) t->checks.items[i])->path);
 #undef CHECK_NAME
 	return true;
 }
@@ -683,9 +849,8 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 {
 	static const char *const allowed[] = {
 		"name", "schema", "columns", "primaryKey", "uniqueConstraints",
-		"indexes", "foreignKeys", "renamedFrom", NULL
+		"indexes", "foreignKeys", "checks", "comment", "renamedFrom", NULL
 	};
-	static const char *const later[] = {"checks", "comment", NULL};
 	vb_table   *t = vb_alloc(rd->arena, sizeof(vb_table));
 	cJSON	   *cols;
 	cJSON	   *item;
@@ -694,9 +859,10 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 	char	   *cp = child_path(rd, path, "columns");
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
-		!check_keys(rd, obj, path, allowed, later) ||
+		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, true, true, &t->name) ||
 		!get_string(rd, obj, "schema", path, false, true, &t->schema) ||
+		!get_comment(rd, obj, path, &t->comment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from))
 		return false;
 	t->path = path;
@@ -732,6 +898,7 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 	if (!read_array(rd, obj, "uniqueConstraints", path, t, unique_item, &t->uniques) ||
 		!read_array(rd, obj, "indexes", path, t, index_item, &t->indexes) ||
 		!read_array(rd, obj, "foreignKeys", path, t, fk_item, &t->foreign_keys) ||
+		!read_array(rd, obj, "checks", path, t, check_item, &t->checks) ||
 		!check_unique_names(rd, t))
 		return false;
 	*out = t;
@@ -862,10 +1029,9 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	}
 	if (member(root, "models"))
 	{
-		vb_fail(err, arena, VB_ERR_INVALID, "models",
-				"key \"models\" is not supported by this version of viborm");
-		err->hint = vb_strdup(arena, "Model-form documents come with a later release; pass the snapshot form ({\"tables\": [...]}).");
-		goto done;
+		/* the model form: VibORM's serializer, for PostgreSQL */
+		cJSON_Delete(root);
+		return vb_model_read(arena, json, "pg", out, err);
 	}
 	if (!check_keys(&rd, root, "", allowed, NULL))
 		goto done;
@@ -976,13 +1142,75 @@ valid_lock_timeout(const char *s)
 		strcmp(p, "min") == 0 || strcmp(p, "h") == 0;
 }
 
+static bool
+read_enum_mapping(reader *rd, cJSON *item, const char *p, vb_enum_mapping *m)
+{
+	static const char *const allowed[] = {"enum", "schema", "table", "column", "map", NULL};
+	cJSON	   *map;
+	cJSON	   *e;
+	char	   *mp = child_path(rd, p, "map");
+
+	if (!expect(rd, item, K_OBJECT, p, "an object") ||
+		!check_keys(rd, item, p, allowed, NULL) ||
+		!get_string(rd, item, "enum", p, true, true, &m->enum_name) ||
+		!get_string(rd, item, "schema", p, false, true, &m->schema) ||
+		!get_string(rd, item, "table", p, false, true, &m->table) ||
+		!get_string(rd, item, "column", p, false, true, &m->column))
+		return false;
+	if ((m->table == NULL) != (m->column == NULL))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+					   "%s: \"table\" and \"column\" go together", p);
+	if (m->schema == NULL)
+		m->schema = vb_strdup(rd->arena, "public");
+	m->path = p;
+	map = member(item, "map");
+	if (is_null(map))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, mp, "%s is required", mp);
+	if (!expect(rd, map, K_OBJECT, mp, "an object"))
+		return false;
+	for (e = map->child; e != NULL; e = e->next)
+	{
+		char	   *ep = child_path(rd, mp, e->string);
+
+		if (!cJSON_IsNull(e) && !cJSON_IsString(e))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ep,
+						   "%s must be a value of the enum or null, not %s", ep, json_kind(e));
+		if (vb_list_contains_str(&m->from, e->string))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ep,
+						   "%s: value \"%s\" appears twice", ep, e->string);
+		vb_list_push(rd->arena, &m->from, vb_strdup(rd->arena, e->string));
+		vb_list_push(rd->arena, &m->to, cJSON_IsNull(e) ? NULL : vb_strdup(rd->arena, e->valuestring));
+	}
+	return true;
+}
+
+static bool
+read_enum_mappings(reader *rd, cJSON *v, vb_options *o)
+{
+	cJSON	   *item;
+	size_t		i;
+
+	if (is_null(v))
+		return true;
+	if (!expect(rd, v, K_ARRAY, "options.enumValueMappings", "an array"))
+		return false;
+	for (i = 0, item = v->child; item != NULL; i++, item = item->next)
+	{
+		vb_enum_mapping *m = vb_alloc(rd->arena, sizeof(vb_enum_mapping));
+
+		if (!read_enum_mapping(rd, item, item_path(rd, "options.enumValueMappings", i), m))
+			return false;
+		vb_list_push(rd->arena, &o->enum_mappings, m);
+	}
+	return true;
+}
+
 bool
 vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *err)
 {
 	static const char *const allowed[] = {
-		"force", "dryRun", "resolutions", "lockTimeout", "schemas", NULL
+		"force", "dryRun", "resolutions", "lockTimeout", "schemas", "enumValueMappings", NULL
 	};
-	static const char *const later[] = {"enumValueMappings", NULL};
 	reader		rd = {arena, err};
 	cJSON	   *root;
 	cJSON	   *v;
@@ -993,7 +1221,8 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	if (root == NULL)
 		return false;
 	if (!expect(&rd, root, K_OBJECT, "options", "an object") ||
-		!check_keys(&rd, root, "options", allowed, later) ||
+		!check_keys(&rd, root, "options", allowed, NULL) ||
+		!read_enum_mappings(&rd, member(root, "enumValueMappings"), o) ||
 		!get_bool(&rd, root, "force", "options", false, &o->force) ||
 		!get_bool(&rd, root, "dryRun", "options", false, &o->dry_run) ||
 		!get_string(&rd, root, "lockTimeout", "options", false, false, &o->lock_timeout) ||

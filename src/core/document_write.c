@@ -62,11 +62,104 @@ key_json(const vb_key *k)
 
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(k->name));
 	cJSON_AddItemToObject(o, "columns", name_array(&k->columns));
+	if (k->nulls_not_distinct)
+		cJSON_AddItemToObject(o, "nullsNotDistinct", cJSON_CreateTrue());
+	return o;
+}
+
+/* A bigint: a JSON number while exact (below 2^53), else a string. */
+static void
+add_int64(vb_arena *arena, cJSON *o, const char *key, long long v)
+{
+	if (v > -9007199254740992LL && v < 9007199254740992LL)
+		cJSON_AddItemToObject(o, key, num(v));
+	else
+		cJSON_AddItemToObject(o, key, cJSON_CreateString(vb_printf(arena, "%lld", v)));
+}
+
+static cJSON *
+identity_json(vb_arena *arena, const vb_column *c)
+{
+	cJSON	   *o = obj1("generation", c->identity == VB_IDENTITY_ALWAYS ? "always" : "byDefault");
+	const vb_seq_options *q = &c->seq;
+
+	if (q->given & VB_SEQ_START)
+		add_int64(arena, o, "start", q->start);
+	if (q->given & VB_SEQ_INCREMENT)
+		add_int64(arena, o, "increment", q->increment);
+	if (q->given & VB_SEQ_MIN)
+		add_int64(arena, o, "min", q->min);
+	if (q->given & VB_SEQ_MAX)
+		add_int64(arena, o, "max", q->max);
+	if (q->given & VB_SEQ_CACHE)
+		add_int64(arena, o, "cache", q->cache);
+	if (q->cycle)
+		cJSON_AddItemToObject(o, "cycle", cJSON_CreateTrue());
+	return o;
+}
+
+static void
+add_string_if(cJSON *o, const char *key, const char *value)
+{
+	if (value)
+		cJSON_AddItemToObject(o, key, cJSON_CreateString(value));
+}
+
+/* A plain ascending column is written as its name; anything else as an object. */
+static cJSON *
+index_elem_json(const vb_index_elem *el)
+{
+	cJSON	   *o;
+
+	if (el->column && !el->desc && el->nulls == VB_NULLS_DEFAULT && !el->opclass && !el->collation)
+		return cJSON_CreateString(el->column);
+	o = cJSON_CreateObject();
+	add_string_if(o, "column", el->column);
+	add_string_if(o, "expression", el->expression);
+	if (el->desc)
+		cJSON_AddItemToObject(o, "order", cJSON_CreateString("desc"));
+	if (el->nulls != VB_NULLS_DEFAULT)
+		cJSON_AddItemToObject(o, "nulls", cJSON_CreateString(el->nulls == VB_NULLS_FIRST ? "first" : "last"));
+	add_string_if(o, "opclass", el->opclass);
+	add_string_if(o, "collation", el->collation);
 	return o;
 }
 
 static cJSON *
-column_json(const vb_column *c)
+index_json(const vb_index *ix)
+{
+	cJSON	   *io = cJSON_CreateObject();
+	cJSON	   *cols = cJSON_CreateArray();
+	int			i;
+
+	for (i = 0; i < ix->elements.count; i++)
+		cJSON_AddItemToArray(cols, index_elem_json(ix->elements.items[i]));
+	cJSON_AddItemToObject(io, "name", cJSON_CreateString(ix->name));
+	cJSON_AddItemToObject(io, "columns", cols);
+	cJSON_AddItemToObject(io, "unique", cJSON_CreateBool(ix->unique));
+	cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
+	if (ix->include.count > 0)
+		cJSON_AddItemToObject(io, "include", name_array(&ix->include));
+	if (ix->nulls_not_distinct)
+		cJSON_AddItemToObject(io, "nullsNotDistinct", cJSON_CreateTrue());
+	add_string_if(io, "where", ix->where);
+	return io;
+}
+
+static cJSON *
+check_json(const vb_check *ck)
+{
+	cJSON	   *o = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(o, "name", cJSON_CreateString(ck->name));
+	cJSON_AddItemToObject(o, "expression", cJSON_CreateString(ck->expression));
+	if (ck->not_valid)
+		cJSON_AddItemToObject(o, "notValid", cJSON_CreateTrue());
+	return o;
+}
+
+static cJSON *
+column_json(vb_arena *arena, const vb_column *c)
 {
 	cJSON	   *o = cJSON_CreateObject();
 
@@ -78,13 +171,15 @@ column_json(const vb_column *c)
 	if (c->auto_increment)
 		cJSON_AddItemToObject(o, "autoIncrement", cJSON_CreateTrue());
 	if (c->identity != VB_IDENTITY_NONE)
-		cJSON_AddItemToObject(o, "identity",
-							obj1("generation", c->identity == VB_IDENTITY_ALWAYS ? "always" : "byDefault"));
+		cJSON_AddItemToObject(o, "identity", identity_json(arena, c));
+	add_string_if(o, "generated", c->generated);
+	add_string_if(o, "collation", c->collation);
+	add_string_if(o, "comment", c->comment);
 	return o;
 }
 
 static cJSON *
-table_json(const vb_table *t)
+table_json(vb_arena *arena, const vb_table *t)
 {
 	cJSON	   *o = cJSON_CreateObject();
 	cJSON	   *arr;
@@ -94,7 +189,7 @@ table_json(const vb_table *t)
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(t->name));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->columns.count; i++)
-		cJSON_AddItemToArray(arr, column_json(t->columns.items[i]));
+		cJSON_AddItemToArray(arr, column_json(arena, t->columns.items[i]));
 	cJSON_AddItemToObject(o, "columns", arr);
 	if (t->primary_key)
 		cJSON_AddItemToObject(o, "primaryKey", key_json(t->primary_key));
@@ -106,18 +201,7 @@ table_json(const vb_table *t)
 
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->indexes.count; i++)
-	{
-		const vb_index *ix = t->indexes.items[i];
-		cJSON	   *io = cJSON_CreateObject();
-
-		cJSON_AddItemToObject(io, "name", cJSON_CreateString(ix->name));
-		cJSON_AddItemToObject(io, "columns", name_array(&ix->columns));
-		cJSON_AddItemToObject(io, "unique", cJSON_CreateBool(ix->unique));
-		cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
-		if (ix->where)
-			cJSON_AddItemToObject(io, "where", cJSON_CreateString(ix->where));
-		cJSON_AddItemToArray(arr, io);
-	}
+		cJSON_AddItemToArray(arr, index_json(t->indexes.items[i]));
 	cJSON_AddItemToObject(o, "indexes", arr);
 
 	arr = cJSON_CreateArray();
@@ -135,9 +219,17 @@ table_json(const vb_table *t)
 		cJSON_AddItemToObject(fo, "onUpdate", cJSON_CreateString(fk_action_names[fk->on_update]));
 		cJSON_AddItemToObject(fo, "deferrable", cJSON_CreateBool(fk->deferrable));
 		cJSON_AddItemToObject(fo, "initiallyDeferred", cJSON_CreateBool(fk->initially_deferred));
+		if (fk->not_valid)
+			cJSON_AddItemToObject(fo, "notValid", cJSON_CreateTrue());
 		cJSON_AddItemToArray(arr, fo);
 	}
 	cJSON_AddItemToObject(o, "foreignKeys", arr);
+
+	arr = cJSON_CreateArray();
+	for (i = 0; i < t->checks.count; i++)
+		cJSON_AddItemToArray(arr, check_json(t->checks.items[i]));
+	cJSON_AddItemToObject(o, "checks", arr);
+	add_string_if(o, "comment", t->comment);
 	return o;
 }
 
@@ -167,7 +259,7 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 		cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->tables.count; i++)
-		cJSON_AddItemToArray(arr, table_json(schema->tables.items[i]));
+		cJSON_AddItemToArray(arr, table_json(arena, schema->tables.items[i]));
 	cJSON_AddItemToObject(root, "tables", arr);
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->enums.count; i++)
@@ -198,7 +290,7 @@ static const char *const hazard_names[] = {
 /* What each hazard means, for the result's "detail" (object: %s). */
 static const char *const hazard_details[] = {
 	"takes an ACCESS EXCLUSIVE lock on %s: reads and writes wait until the transaction ends",
-	"takes a SHARE lock on %s: writes wait until the transaction ends",
+	"takes a lock that blocks writes on %s (SHARE, or SHARE ROW EXCLUSIVE for a foreign key): writes wait until the transaction ends",
 	"rewrites %s and its indexes",
 	"reads every row of %s",
 	"builds an index on %s",

@@ -47,6 +47,11 @@ static const struct
 	[VB_OP_DROP_TABLE] = {"dropTable", PH_DROP_TABLE,
 	VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_DELETES_DATA},
 	[VB_OP_DROP_ENUM] = {"dropEnum", PH_DROP_ENUM, 0},
+	[VB_OP_ADD_CHECK] = {"addCheck", PH_ADD_CHECK,
+	VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_TABLE_SCAN},
+	[VB_OP_DROP_CHECK] = {"dropCheck", PH_DROP_KEY_INDEX, VB_HAZARD_ACCESS_EXCLUSIVE},
+	[VB_OP_VALIDATE_CONSTRAINT] = {"validateConstraint", PH_VALIDATE, VB_HAZARD_TABLE_SCAN},
+	[VB_OP_SET_COMMENT] = {"setComment", PH_COMMENT, 0},
 };
 
 const char *
@@ -71,6 +76,13 @@ vb_new_op(vb_differ *d, vb_op_kind kind, const char *schema, const char *table,
 	op->phase = vb_op_info[kind].phase;
 	op->hazards = vb_op_info[kind].hazards;
 	op->seq = d->seq++;
+	if (table)
+	{
+		/* model-form documents: the model the table came from */
+		vb_table   *t = vb_map_get(&d->des_tables, vb_key2(d->a, schema, table));
+
+		op->model = t ? t->model : NULL;
+	}
 	vb_list_push(d->a, &d->plan->operations, op);
 	return op;
 }

@@ -120,6 +120,29 @@ typedef enum vb_identity
 	VB_IDENTITY_BY_DEFAULT
 } vb_identity;
 
+/* Sequence options of an identity column; a flag says which were given
+ * (introspect gives those that differ from PostgreSQL's defaults). */
+#define VB_SEQ_START		(1u << 0)
+#define VB_SEQ_INCREMENT	(1u << 1)
+#define VB_SEQ_MIN			(1u << 2)
+#define VB_SEQ_MAX			(1u << 3)
+#define VB_SEQ_CACHE		(1u << 4)
+
+typedef struct vb_seq_options
+{
+	unsigned	given;			/* VB_SEQ_* bits */
+	long long	start;
+	long long	increment;
+	long long	min;
+	long long	max;
+	long long	cache;
+	bool		cycle;
+} vb_seq_options;
+
+/* Every option of an identity sequence of `type` (smallint, integer,
+ * bigint), PostgreSQL's defaults filling those not given. */
+vb_seq_options vb_seq_effective(const char *type, const vb_seq_options *q);
+
 typedef struct vb_column
 {
 	char	   *name;
@@ -128,6 +151,10 @@ typedef struct vb_column
 	char	   *default_expr;	/* NULL: no default */
 	bool		auto_increment; /* serial-style: owned sequence + nextval */
 	vb_identity identity;
+	vb_seq_options seq;			/* identity columns only */
+	char	   *generated;		/* expression of a GENERATED ... STORED column */
+	char	   *collation;		/* NULL: the type's default collation */
+	char	   *comment;
 	char	   *sequence_name;	/* current side: owned sequence of a serial */
 	char	   *renamed_from;
 	const char *path;			/* JSON path in the document, for errors */
@@ -137,15 +164,38 @@ typedef struct vb_key			/* primary key or unique constraint */
 {
 	char	   *name;			/* NULL: unnamed in the document */
 	vb_list		columns;		/* char * */
+	bool		nulls_not_distinct; /* unique constraints only */
 	char	   *renamed_from;
 	const char *path;
 } vb_key;
 
+typedef enum vb_nulls_order
+{
+	VB_NULLS_DEFAULT = 0,		/* LAST for ASC, FIRST for DESC */
+	VB_NULLS_FIRST,
+	VB_NULLS_LAST
+} vb_nulls_order;
+
+typedef struct vb_index_elem
+{
+	char	   *column;			/* a column, or */
+	char	   *expression;		/* an expression (canonical once canonicalised) */
+	bool		desc;
+	vb_nulls_order nulls;		/* canonical: DEFAULT unless it differs */
+	char	   *opclass;		/* NULL: the type's default operator class */
+	char	   *collation;		/* NULL: the element's own collation */
+} vb_index_elem;
+
 typedef struct vb_index
 {
 	char	   *name;			/* NULL: unnamed in the document */
-	vb_list		columns;		/* char * (plain column elements) */
+	vb_list		elements;		/* vb_index_elem *, key elements in order */
+	vb_list		columns;		/* char *, one per element: the column, or for
+								 * an expression the name PostgreSQL uses for it
+								 * in a default index name ("expr", "lower") */
+	vb_list		include;		/* char *: INCLUDE columns */
 	bool		unique;
+	bool		nulls_not_distinct;
 	char	   *method;			/* btree, hash, gin, gist, brin, spgist ... */
 	char	   *where;			/* canonical predicate or NULL */
 	char	   *renamed_from;
@@ -163,9 +213,23 @@ typedef struct vb_foreign_key
 	vb_fk_action on_update;
 	bool		deferrable;
 	bool		initially_deferred;
+	bool		not_valid;
 	char	   *renamed_from;
 	const char *path;
 } vb_foreign_key;
+
+typedef struct vb_check
+{
+	char	   *name;			/* NULL: unnamed in the document */
+	char	   *expression;		/* canonical once canonicalised */
+	char	   *name_column;	/* the only column the expression uses, if
+								 * one (the face finds it): unnamed checks are
+								 * named <table>_<column>_check, else
+								 * <table>_check, as PostgreSQL names them */
+	bool		not_valid;
+	char	   *renamed_from;
+	const char *path;
+} vb_check;
 
 typedef struct vb_table
 {
@@ -176,6 +240,8 @@ typedef struct vb_table
 	vb_list		uniques;		/* vb_key * */
 	vb_list		indexes;		/* vb_index * */
 	vb_list		foreign_keys;	/* vb_foreign_key * */
+	vb_list		checks;			/* vb_check * */
+	char	   *comment;
 	char	   *renamed_from;	/* "name" or "schema.name" */
 	char	   *model;			/* model key for model-form documents */
 	const char *path;
@@ -233,6 +299,18 @@ typedef struct vb_resolution_entry
 	vb_resolution resolution;
 } vb_resolution_entry;
 
+/* options.enumValueMappings[i]: old value -> new value (NULL: SQL NULL) */
+typedef struct vb_enum_mapping
+{
+	char	   *schema;			/* the enum's schema (default public) */
+	char	   *enum_name;
+	char	   *table;			/* with column: that column only, else NULL */
+	char	   *column;
+	vb_list		from;			/* char * */
+	vb_list		to;				/* char *, NULL for SQL NULL */
+	const char *path;
+} vb_enum_mapping;
+
 typedef struct vb_options
 {
 	bool		force;
@@ -241,6 +319,7 @@ typedef struct vb_options
 	vb_list		resolutions;	/* vb_resolution_entry * */
 	char	   *lock_timeout;	/* e.g. "5s" */
 	vb_list		schemas;		/* char *; empty: not given */
+	vb_list		enum_mappings;	/* vb_enum_mapping * */
 } vb_options;
 
 /* ------------------------------------------------------------------------
@@ -273,6 +352,10 @@ typedef enum vb_op_kind
 	VB_OP_DROP_COLUMN,
 	VB_OP_DROP_TABLE,
 	VB_OP_DROP_ENUM,
+	VB_OP_ADD_CHECK,
+	VB_OP_DROP_CHECK,
+	VB_OP_VALIDATE_CONSTRAINT,
+	VB_OP_SET_COMMENT,
 	VB_OP__COUNT
 } vb_op_kind;
 
@@ -283,6 +366,24 @@ typedef enum vb_op_kind
 #define VB_HAZARD_TABLE_SCAN		(1u << 3)
 #define VB_HAZARD_INDEX_BUILD		(1u << 4)
 #define VB_HAZARD_DELETES_DATA		(1u << 5)
+
+/*
+ * A data guard of an operation: a query on the current schema returning
+ * one bigint, the number of rows the operation would break. The face runs
+ * every guard before any statement of the plan and fails with VB006 when a
+ * count is not zero.
+ */
+typedef struct vb_guard
+{
+	char	   *sql;
+	char	   *problem;		/* "NULL in column \"email\", which becomes NOT NULL" */
+	char	   *object;			/* the table: schema.table */
+	char	   *hint;
+	bool		cast_fails;		/* a data error of the query is the failure
+								 * (a type change); otherwise the query could
+								 * not be evaluated before the plan runs (a
+								 * value this plan adds) and is skipped */
+} vb_guard;
 
 typedef struct vb_operation
 {
@@ -297,6 +398,7 @@ typedef struct vb_operation
 	unsigned	hazards;
 	int			phase;			/* execution phase (see diff.c) */
 	int			seq;			/* creation order, for stable sorting */
+	vb_list		guards;			/* vb_guard *, checked before the plan runs */
 } vb_operation;
 
 typedef struct vb_ambiguity
@@ -332,6 +434,17 @@ bool		vb_document_read(vb_arena *arena, const char *json, vb_schema **out,
 							 vb_error *err);
 bool		vb_options_read(vb_arena *arena, const char *json, vb_options **out,
 							vb_error *err);
+
+/*
+ * Model-form documents ({"models": {...}}): VibORM's serializer, for one
+ * dialect ("pg", "mysql" or "sqlite"). Builds the tables and enums VibORM's
+ * own push creates (names, types, keys, indexes, FKs, junction tables);
+ * each table's `model` holds the model key it came from (junction tables:
+ * NULL). Errors are VB001 and name the JSON path
+ * (models.post.fields[3].type). Implemented in model.c.
+ */
+bool		vb_model_read(vb_arena *arena, const char *json, const char *dialect,
+						  vb_schema **out, vb_error *err);
 
 /* The schemas a document manages: options.schemas, else the document's
  * schemas, else those its tables and enums name, else public. */

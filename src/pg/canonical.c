@@ -36,6 +36,7 @@
 #include "parser/parse_collate.h"
 #include "parser/parse_node.h"
 #include "parser/parse_relation.h"
+#include "parser/parse_target.h"
 #include "parser/parse_type.h"
 #include "parser/parser.h"
 #include "utils/builtins.h"
@@ -53,7 +54,8 @@ typedef struct canon_state
 	const vb_schema *current;
 	vb_map		types;			/* canonical type texts seen in the catalog */
 	vb_map		defaults;		/* key2(type, default) seen in the catalog */
-	vb_map		predicates;		/* key3(schema, table, predicate) */
+	vb_map		exprs;			/* key3(schema, table, text): expressions,
+								 * collations, opclasses the catalog printed */
 	const char *search_path;	/* what is set now */
 	int			scratch_count;
 } canon_state;
@@ -182,53 +184,245 @@ canonical_default(canon_state *st, const vb_table *t, const vb_column *c)
 	return vb_strdup(st->arena, deparse(cooked, InvalidOid));
 }
 
-/*
- * A relation with the desired columns, for predicates to resolve against:
- * a temporary view (no storage to create and remove, unlike a table).
- */
-static Oid
-scratch_table(canon_state *st, const vb_table *t)
+/* Is this text one the current catalog prints for the same table? */
+static bool
+known(canon_state *st, const vb_table *t, const char *text)
 {
-	vb_arena   *a = st->arena;
-	char	   *name = psprintf("viborm_scratch_%d", ++st->scratch_count);
-	vb_buf		sql;
+	return text == NULL || vb_map_get(&st->exprs, vb_key3(st->arena, t->schema, t->name, text));
+}
+
+static bool
+plain_index(canon_state *st, const vb_table *t, const vb_index *ix)
+{
 	int			i;
 
-	vb_buf_init(&sql, a);
-	vb_buf_appendf(&sql, "CREATE TEMPORARY VIEW %s AS SELECT", vb_quote_ident(a, name));
+	if (!known(st, t, ix->where))
+		return false;
+	for (i = 0; i < ix->elements.count; i++)
+	{
+		vb_index_elem *el = ix->elements.items[i];
+
+		if (!known(st, t, el->expression) || !known(st, t, el->opclass) ||
+			!known(st, t, el->collation))
+			return false;
+	}
+	return true;
+}
+
+/* Does the table have text that only the server can put in canonical form? */
+static bool
+table_needs_scratch(canon_state *st, const vb_table *t)
+{
+	int			i;
+
 	for (i = 0; i < t->columns.count; i++)
 	{
 		vb_column  *c = t->columns.items[i];
 
-		vb_buf_appendf(&sql, "%s NULL::%s AS %s", i ? "," : "", c->type,
-					   vb_quote_ident(a, c->name));
+		if (!known(st, t, c->generated) || !known(st, t, c->collation))
+			return true;
 	}
-	use_catalog_only(st);
-	spi_exec(sql.data);
-	return RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
+	for (i = 0; i < t->checks.count; i++)
+		if (!known(st, t, ((vb_check *) t->checks.items[i])->expression) ||
+			((vb_check *) t->checks.items[i])->name == NULL)
+			return true;
+	for (i = 0; i < t->indexes.count; i++)
+		if (!plain_index(st, t, t->indexes.items[i]))
+			return true;
+	return false;
 }
 
-/* As DefineIndex stores it: transformed, collations assigned, ANDs flat. */
-static char *
-canonical_predicate(canon_state *st, const vb_table *t, Oid relid, const char *pred)
+/* Every expression of the table, parsed on its own first: exactly one. */
+static void
+check_expressions(canon_state *st, const vb_table *t)
 {
-	ParseState *pstate = make_parsestate(NULL);
-	Relation	rel;
-	ParseNamespaceItem *nsitem;
-	Node	   *raw;
-	Node	   *expr;
+	int			i;
+	int			j;
 
+	for (i = 0; i < t->columns.count; i++)
+	{
+		vb_column  *c = t->columns.items[i];
+
+		current_path = psprintf("%s.generated", c->path ? c->path : c->name);
+		if (c->generated)
+			parse_one_expression(c->generated, "a generation expression");
+	}
+	for (i = 0; i < t->checks.count; i++)
+	{
+		vb_check   *ck = t->checks.items[i];
+
+		current_path = psprintf("%s.expression", ck->path ? ck->path : "checks");
+		parse_one_expression(ck->expression, "a check expression");
+	}
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+
+		current_path = psprintf("%s.where", ix->path ? ix->path : ix->name);
+		if (ix->where)
+			parse_one_expression(ix->where, "an index predicate");
+		for (j = 0; j < ix->elements.count; j++)
+		{
+			vb_index_elem *el = ix->elements.items[j];
+
+			current_path = psprintf("%s.columns[%d].expression", ix->path ? ix->path : ix->name, j);
+			if (el->expression)
+			{
+				char	   *part = FigureIndexColname(parse_one_expression(el->expression,
+																		   "an index expression"));
+
+				ix->columns.items[j] = vb_strdup(st->arena, part ? part : "expr");
+			}
+		}
+	}
+}
+
+static void *
+find_named(const vb_list *list, size_t name_offset, const char *name)
+{
+	int			i;
+
+	for (i = 0; i < list->count; i++)
+		if (strcmp(*(char **) ((char *) list->items[i] + name_offset), name) == 0)
+			return list->items[i];
+	elog(ERROR, "viborm: scratch object \"%s\" not found", name);
+	return NULL;
+}
+
+/* The only column a scratch check uses, if exactly one (its conkey). */
+static char *
+check_column(canon_state *st, Oid relid, const char *conname)
+{
+	Oid			types[2] = {OIDOID, TEXTOID};
+	Datum		values[2] = {ObjectIdGetDatum(relid), CStringGetTextDatum(conname)};
+	bool		isnull;
+	Datum		d;
+
+	if (SPI_execute_with_args("SELECT a.attname::text FROM pg_constraint c "
+							  "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+							  "WHERE c.conrelid = $1 AND c.conname = $2 AND cardinality(c.conkey) = 1",
+							  2, types, values, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "viborm: scratch query failed");
+	if (SPI_processed == 0)
+		return NULL;
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? NULL : vb_strdup(st->arena, TextDatumGetCString(d));
+}
+
+/* Copy the canonical texts of the scratch table back into the document. */
+static void
+take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
+{
+	int			i;
+
+	for (i = 0; i < t->columns.count; i++)
+	{
+		vb_column  *c = t->columns.items[i];
+		vb_column  *b = vb_find_column(back, c->name);
+
+		c->generated = b->generated;
+		c->collation = b->collation;
+	}
+	for (i = 0; i < t->checks.count; i++)
+	{
+		vb_check   *ck = t->checks.items[i];
+		char	   *name = psprintf("viborm_ck_%d", i);
+		vb_check   *b = find_named(&back->checks, offsetof(vb_check, name), name);
+
+		ck->expression = b->expression;
+		ck->name_column = check_column(st, relid, name);
+	}
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+		vb_index   *b = find_named(&back->indexes, offsetof(vb_index, name),
+								   psprintf("viborm_ix_%d", i));
+
+		ix->elements = b->elements;
+		ix->include = b->include;
+		ix->where = b->where;
+	}
+}
+
+/*
+ * Create the table (columns, generation expressions, collations), its
+ * checks and its indexes on a temporary scratch table, one statement per
+ * object so an error names the element, and read them back as introspect
+ * reads real tables.
+ */
+static void
+canonical_objects(canon_state *st, vb_table *t)
+{
+	vb_arena   *a = st->arena;
+	char	   *name = psprintf("viborm_scratch_%d", ++st->scratch_count);
+	vb_table   *back = vb_alloc(a, sizeof(vb_table));
+	vb_buf		sql;
+	Oid			relid;
+	int			i;
+
+	check_expressions(st, t);
+	vb_buf_init(&sql, a);
+	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", vb_quote_ident(a, name));
+	for (i = 0; i < t->columns.count; i++)
+	{
+		vb_column  *c = t->columns.items[i];
+
+		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", vb_quote_ident(a, c->name),
+					   c->generated ? "integer" : c->type);
+	}
+	vb_buf_appendc(&sql, ')');
 	use_schema(st, t->schema);
-	raw = parse_one_expression(pred, "an index predicate");
-	rel = table_open(relid, AccessShareLock);
-	nsitem = addRangeTableEntryForRelation(pstate, rel, AccessShareLock, NULL, false, true);
-	addNSItemToQuery(pstate, nsitem, false, true, true);
-	expr = transformWhereClause(pstate, raw, EXPR_KIND_INDEX_PREDICATE, "WHERE");
-	assign_expr_collations(pstate, expr);
-	table_close(rel, NoLock);
-	expr = (Node *) make_ands_explicit(make_ands_implicit((Expr *) expr));
+	current_path = t->path;
+	spi_exec(sql.data);
+	relid = RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
+	/* one statement per column property, so an error names its element */
+	for (i = 0; i < t->columns.count; i++)
+	{
+		vb_column  *c = t->columns.items[i];
+
+		current_path = psprintf("%s.collation", c->path ? c->path : c->name);
+		if (c->collation && !c->generated)
+			spi_exec(vb_pg_alter_column(a, "pg_temp", name, c->name,
+										psprintf("TYPE %s COLLATE %s", c->type,
+												 vb_pg_object_name(a, c->collation))));
+	}
+	for (i = 0; i < t->columns.count; i++)
+	{
+		vb_column  *c = t->columns.items[i];
+		vb_column	plain = *c;
+
+		if (!c->generated)
+			continue;
+		plain.default_expr = NULL;
+		plain.nullable = true;
+		current_path = psprintf("%s.generated", c->path ? c->path : c->name);
+		spi_exec(vb_pg_alter_table(a, "pg_temp", name,
+								   psprintf("DROP COLUMN %s, ADD COLUMN %s", vb_quote_ident(a, c->name),
+											vb_pg_column_definition(a, &plain))));
+	}
+	for (i = 0; i < t->checks.count; i++)
+	{
+		vb_check	ck = *(vb_check *) t->checks.items[i];
+
+		ck.name = psprintf("viborm_ck_%d", i);
+		ck.not_valid = false;
+		current_path = ((vb_check *) t->checks.items[i])->path;
+		spi_exec(vb_pg_add_check(a, "pg_temp", name, &ck));
+	}
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index	ix = *(vb_index *) t->indexes.items[i];
+
+		ix.name = psprintf("viborm_ix_%d", i);
+		current_path = ((vb_index *) t->indexes.items[i])->path;
+		spi_exec(vb_pg_create_index(a, "pg_temp", name, &ix));
+	}
+	current_path = t->path;
 	use_catalog_only(st);
-	return vb_strdup(st->arena, deparse(expr, relid));
+	back->schema = "pg_temp";
+	back->name = name;
+	vb_pg_read_tables(a, &relid, &back, 1);
+	take_back(st, t, back, relid);
 }
 
 static bool
@@ -301,14 +495,8 @@ needs_parser(canon_state *st)
 				 !vb_map_get(&st->defaults, vb_key2(st->arena, c->type, c->default_expr))))
 				return true;
 		}
-		for (j = 0; j < t->indexes.count; j++)
-		{
-			vb_index   *ix = t->indexes.items[j];
-
-			if (ix->where &&
-				!vb_map_get(&st->predicates, vb_key3(st->arena, t->schema, t->name, ix->where)))
-				return true;
-		}
+		if (table_needs_scratch(st, t))
+			return true;
 	}
 	return false;
 }
@@ -322,8 +510,6 @@ canonicalize_tables(canon_state *st)
 	for (i = 0; i < st->desired->tables.count; i++)
 	{
 		vb_table   *t = st->desired->tables.items[i];
-		Oid			scratch = InvalidOid;
-
 		for (j = 0; j < t->columns.count; j++)
 		{
 			vb_column  *c = t->columns.items[j];
@@ -340,20 +526,64 @@ canonicalize_tables(canon_state *st)
 			current_path = psprintf("%s.default", c->path ? c->path : c->name);
 			c->default_expr = canonical_default(st, t, c);
 		}
-		for (j = 0; j < t->indexes.count; j++)
-		{
-			vb_index   *ix = t->indexes.items[j];
-
-			if (ix->where == NULL ||
-				vb_map_get(&st->predicates, vb_key3(st->arena, t->schema, t->name, ix->where)))
-				continue;
-			current_path = psprintf("%s.where", ix->path ? ix->path : ix->name);
-			if (scratch == InvalidOid)
-				scratch = scratch_table(st, t);
-			ix->where = canonical_predicate(st, t, scratch, ix->where);
-		}
+		if (table_needs_scratch(st, t))
+			canonical_objects(st, t);
 	}
 	current_path = NULL;
+}
+
+/* Does the text use an enum whose labels the document changes? Then the
+ * server must read it again against the new labels. */
+static bool
+uses_changed_enum(canon_state *st, const char *text)
+{
+	int			i;
+
+	for (i = 0; i < st->desired->enums.count; i++)
+	{
+		vb_enum    *e = st->desired->enums.items[i];
+		vb_enum    *ce = vb_find_enum(st->current, e->schema, e->name);
+
+		if (ce && !same_labels(ce, e) &&
+			strstr(text, psprintf("::%s", vb_qualified(st->arena, e->schema, e->name))))
+			return true;
+	}
+	return false;
+}
+
+static void
+remember(canon_state *st, const vb_table *t, const char *text)
+{
+	if (text && !uses_changed_enum(st, text))
+		vb_map_put(&st->exprs, vb_key3(st->arena, t->schema, t->name, text), (void *) 1);
+}
+
+/* Texts the catalog prints for a current table: canonical already. */
+static void
+remember_table_texts(canon_state *st, const vb_table *t)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < t->columns.count; i++)
+	{
+		remember(st, t, ((vb_column *) t->columns.items[i])->generated);
+		remember(st, t, ((vb_column *) t->columns.items[i])->collation);
+	}
+	for (i = 0; i < t->checks.count; i++)
+		remember(st, t, ((vb_check *) t->checks.items[i])->expression);
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+
+		remember(st, t, ix->where);
+		for (j = 0; j < ix->elements.count; j++)
+		{
+			remember(st, t, ((vb_index_elem *) ix->elements.items[j])->expression);
+			remember(st, t, ((vb_index_elem *) ix->elements.items[j])->opclass);
+			remember(st, t, ((vb_index_elem *) ix->elements.items[j])->collation);
+		}
+	}
 }
 
 static void
@@ -365,7 +595,7 @@ collect_catalog_texts(canon_state *st)
 
 	vb_map_init(&st->types, a, 64);
 	vb_map_init(&st->defaults, a, 64);
-	vb_map_init(&st->predicates, a, 16);
+	vb_map_init(&st->exprs, a, 16);
 	for (i = 0; i < st->current->tables.count; i++)
 	{
 		vb_table   *t = st->current->tables.items[i];
@@ -378,13 +608,7 @@ collect_catalog_texts(canon_state *st)
 			if (c->default_expr)
 				vb_map_put(&st->defaults, vb_key2(a, c->type, c->default_expr), (void *) 1);
 		}
-		for (j = 0; j < t->indexes.count; j++)
-		{
-			vb_index   *ix = t->indexes.items[j];
-
-			if (ix->where)
-				vb_map_put(&st->predicates, vb_key3(a, t->schema, t->name, ix->where), (void *) 1);
-		}
+		remember_table_texts(st, t);
 	}
 }
 

@@ -23,6 +23,8 @@
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "utils/resowner.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -119,6 +121,123 @@ run_step(int number, int total, const char *sql)
 				 errhint("Nothing was applied.")));
 	}
 	PG_END_TRY();
+}
+
+/*
+ * Run one guard query in a subtransaction: the number of rows it counts,
+ * or -1 with *message set when the cast a type-change guard tries fails
+ * (a value that does not convert). A guard whose query cannot be evaluated
+ * before the plan runs (it names a column, type or enum value this plan
+ * creates first) is skipped: 0.
+ */
+static int64
+run_guard(const vb_guard *g, char **message)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	int64		count = 0;
+
+	*message = NULL;
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(oldcontext);
+	PG_TRY();
+	{
+		bool		isnull;
+
+		if (SPI_execute(g->sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "viborm: guard query failed");
+		count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
+											&isnull));
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_DATA_EXCEPTION && !g->cast_fails)
+			return 0;
+		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION)
+		{
+			if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
+				edata->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE)
+				return 0;
+			ReThrowError(edata);
+		}
+		*message = edata->message;
+		count = -1;
+	}
+	PG_END_TRY();
+	return count;
+}
+
+/*
+ * The data guards of every operation, before any statement of the plan:
+ * all of them run, and every failure is listed in one VB006 error.
+ */
+void
+vb_pg_check_guards(const vb_plan *plan)
+{
+	StringInfoData detail;
+	const vb_guard *first = NULL;
+	int64		first_count = 0;
+	char	   *first_message = NULL;
+	int			failed = 0;
+	int			i;
+	int			j;
+
+	initStringInfo(&detail);
+	for (i = 0; i < plan->operations.count; i++)
+	{
+		vb_operation *op = plan->operations.items[i];
+
+		for (j = 0; j < op->guards.count; j++)
+		{
+			vb_guard   *g = op->guards.items[j];
+			char	   *message;
+			int64		n = run_guard(g, &message);
+
+			if (n == 0)
+				continue;
+			if (failed++ == 0)
+			{
+				first = g;
+				first_count = n;
+				first_message = message;
+			}
+			if (n > 0)
+				appendStringInfo(&detail, "%sOperation %d (%s %s): " INT64_FORMAT " row%s of %s: %s.",
+								 detail.len ? "\n" : "", i, vb_op_kind_name(op->kind), op->object,
+								 n, n == 1 ? "" : "s", g->object, g->problem);
+			else
+				appendStringInfo(&detail, "%sOperation %d (%s %s): rows of %s: %s: %s.",
+								 detail.len ? "\n" : "", i, vb_op_kind_name(op->kind), op->object,
+								 g->object, g->problem, message);
+		}
+	}
+	if (failed == 0)
+		return;
+	if (first_count > 0)
+		ereport(ERROR,
+				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '6')),
+				 errmsg("data guard failed: " INT64_FORMAT " row%s of %s: %s%s",
+						first_count, first_count == 1 ? "" : "s", first->object, first->problem,
+						failed > 1 ? psprintf(" (and %d more)", failed - 1) : ""),
+				 errdetail_internal("%s", detail.data),
+				 errhint("%s Nothing was applied.", first->hint ? first->hint : "")));
+	ereport(ERROR,
+			(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '6')),
+			 errmsg("data guard failed: rows of %s: %s: %s%s", first->object, first->problem,
+					first_message, failed > 1 ? psprintf(" (and %d more)", failed - 1) : ""),
+			 errdetail_internal("%s", detail.data),
+			 errhint("%s Nothing was applied.", first->hint ? first->hint : "")));
 }
 
 void

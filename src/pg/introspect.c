@@ -17,7 +17,14 @@
  */
 #include "postgres.h"
 
+#include "catalog/index.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_opclass.h"
 #include "catalog/pg_type.h"
+#include "commands/defrem.h"
+#include "nodes/nodeFuncs.h"
+#include "utils/syscache.h"
 #include "executor/spi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -31,8 +38,10 @@
  * to their OIDs ($2), so this filter is evaluated once.
  */
 static const char *const tables_query =
-"SELECT c.oid, n.nspname, c.relname "
+"SELECT c.oid, n.nspname, c.relname, td.description "
 "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+"LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass "
+"     AND td.objsubid = 0 "
 "WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
 "AND c.relkind = 'r' AND NOT c.relispartition "
 "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass "
@@ -51,22 +60,34 @@ static const char *const schemas_query =
  */
 static const char *const columns_query =
 "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-"       d.expr, a.attidentity::text, a.attgenerated::text, "
-"       a.attcollation <> t.typcollation, "
+"       d.expr, a.attidentity::text, g.expr, "
+"       CASE WHEN a.attcollation <> t.typcollation THEN "
+"            (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::text "
+"                    ELSE cn.nspname || '.' || co.collname END "
+"             FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+"             WHERE co.oid = a.attcollation) END, "
 "       CASE WHEN sq.deptype = 'a' AND a.attidentity = '' "
 "             AND d.expr = 'nextval(' || quote_literal(sq.oid::regclass::text) || '::regclass)' "
 "            THEN sq.relname END, "
-"       CASE WHEN sq.deptype = 'i' THEN sq.relname END, a.attnum "
+"       CASE WHEN sq.deptype = 'i' THEN sq.relname END, a.attnum, "
+"       ds.description, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqcache, "
+"       ps.seqcycle, a.atttypid, a.attcollation "
 "FROM pg_attribute a "
 "JOIN pg_type t ON t.oid = a.atttypid "
 "LEFT JOIN LATERAL (SELECT pg_get_expr(ad.adbin, 0) AS expr FROM pg_attrdef ad "
 "                   WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
 "                   AND a.attgenerated = '') d ON true "
+"LEFT JOIN LATERAL (SELECT pg_get_expr(ad.adbin, ad.adrelid) AS expr FROM pg_attrdef ad "
+"                   WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+"                   AND a.attgenerated = 's') g ON true "
+"LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass "
+"     AND ds.objsubid = a.attnum "
 "LEFT JOIN (SELECT sd.refobjid, sd.refobjsubid, sd.deptype, s.oid, s.relname "
 "           FROM pg_depend sd JOIN pg_class s ON s.oid = sd.objid AND s.relkind = 'S' "
 "           WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
 "             AND sd.deptype IN ('a', 'i')) sq "
 "       ON sq.refobjid = a.attrelid AND sq.refobjsubid = a.attnum "
+"LEFT JOIN pg_sequence ps ON ps.seqrelid = sq.oid AND sq.deptype = 'i' "
 "WHERE a.attrelid = ANY($2) AND a.attnum > 0 AND NOT a.attisdropped "
 "ORDER BY a.attrelid, a.attnum";
 
@@ -76,10 +97,10 @@ static const char *const columns_query =
 	"JOIN pg_attribute att ON att.attrelid = " rel " AND att.attnum = k.num ORDER BY k.ord)"
 
 /*
- * Constraints. The last column says the model cannot express this one
- * (a deferrable or NULLS NOT DISTINCT or INCLUDE key, an FK that is MATCH
- * FULL, not valid or SET NULL (cols)); checks and exclusions are never
- * expressed. Those are listed as unmanaged.
+ * Constraints. Column 12 says the model cannot express this one (a
+ * deferrable or INCLUDE key, an FK that is MATCH FULL or SET NULL (cols),
+ * a NO INHERIT or inherited check, an exclusion): those are listed as
+ * unmanaged.
  */
 static const char *const constraints_query =
 "SELECT con.conrelid, con.conname, con.contype::text, con.condeferrable, con.condeferred, "
@@ -87,12 +108,14 @@ static const char *const constraints_query =
 "       CASE WHEN con.confrelid = ANY($2) THEN NULL "
 "            ELSE " KEY_NAMES("con.confrelid", "con.confkey") " END, "
 "       con.confupdtype::text, con.confdeltype::text, "
-"       con.contype IN ('c', 'x') "
-"       OR (con.contype IN ('p', 'u') AND (con.condeferrable OR i.indnullsnotdistinct "
-"           OR i.indnkeyatts <> i.indnatts)) "
-"       OR (con.contype = 'f' AND (con.confmatchtype <> 's' OR NOT con.convalidated "
+"       con.contype = 'x' "
+"       OR (con.contype = 'c' AND (con.connoinherit OR NOT con.conislocal)) "
+"       OR (con.contype IN ('p', 'u') AND (con.condeferrable OR i.indnkeyatts <> i.indnatts)) "
+"       OR (con.contype = 'f' AND (con.confmatchtype <> 's' "
 "           OR con.confdelsetcols IS NOT NULL)), "
-"       con.confrelid, con.confkey "
+"       con.confrelid, con.confkey, NOT con.convalidated, "
+"       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END, "
+"       coalesce(i.indnullsnotdistinct, false) "
 "FROM pg_constraint con "
 "LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
 "LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
@@ -101,19 +124,18 @@ static const char *const constraints_query =
 "ORDER BY con.conrelid, con.conname";
 
 /*
- * Indexes that back no constraint. The fifth column says the model cannot
- * express it (expressions, INCLUDE, NULLS NOT DISTINCT, DESC/NULLS FIRST,
- * a non-default operator class): such an index is listed as unmanaged.
+ * Indexes that back no constraint, with what their elements need: key
+ * attnums, options, operator classes, collations, the expressions (as a
+ * node tree, for their types, and as text). Elements are decoded in
+ * read_index_elements.
  */
 static const char *const indexes_query =
-"SELECT i.indrelid, ic.relname, i.indisunique, am.amname::text, "
-"       i.indexprs IS NOT NULL OR i.indnkeyatts <> i.indnatts OR i.indnullsnotdistinct "
-"       OR EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0) "
-"       OR EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) WITH ORDINALITY x(opc, ord) "
-"                  WHERE x.ord <= i.indnkeyatts AND x.opc = ANY (ARRAY("
-"                        SELECT oc.oid FROM pg_opclass oc WHERE NOT oc.opcdefault))), "
+"SELECT i.indrelid, ic.relname, i.indisunique, am.amname::text, i.indnullsnotdistinct, "
 "       i.indkey::int2[], "
-"       pg_get_expr(i.indpred, i.indrelid) "
+"       pg_get_expr(i.indpred, i.indrelid), i.indnkeyatts, i.indoption::int2[], "
+"       i.indclass::oid[], i.indcollation::oid[], i.indexprs::text, am.oid, "
+"       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) "
+"             FROM generate_series(1, i.indnkeyatts) k ORDER BY k) "
 "FROM pg_index i "
 "JOIN pg_class ic ON ic.oid = i.indexrelid "
 "JOIN pg_am am ON am.oid = ic.relam "
@@ -170,13 +192,7 @@ static const char *const unmanaged_query =
 " SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename "
 " FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
 " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.ev_class = ANY($2) "
-" UNION ALL "
-" SELECT 'comment', n.nspname || '.' || c.relname || "
-"        CASE WHEN d.objsubid = 0 THEN '' ELSE '.' || a.attname END "
-" FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
-" JOIN pg_namespace n ON n.oid = c.relnamespace "
-" LEFT JOIN pg_attribute a ON a.attrelid = d.objoid AND a.attnum = d.objsubid "
-" WHERE d.classoid = 'pg_class'::regclass AND d.objoid = ANY($2) "
+
 " UNION ALL "
 " SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'rangeType' "
 "        WHEN 'm' THEN 'multirangeType' ELSE 'compositeType' END, "
@@ -370,8 +386,48 @@ get_key_columns(vb_arena *arena, vb_map *attnames, HeapTuple tup, int col, Oid r
 	return true;
 }
 
+typedef struct col_info
+{
+	Oid			typid;
+	Oid			collid;
+} col_info;
+
+static long long
+get_int64(HeapTuple tup, int col)
+{
+	bool		isnull;
+
+	return (long long) DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, col, &isnull));
+}
+
+/* Identity options: only those that differ from PostgreSQL's defaults. */
 static void
-read_columns(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
+read_seq_options(HeapTuple tup, vb_column *c)
+{
+	vb_seq_options got;
+	vb_seq_options dflt;
+
+	memset(&got, 0, sizeof(got));
+	got.start = get_int64(tup, 13);
+	got.increment = get_int64(tup, 14);
+	got.min = get_int64(tup, 15);
+	got.max = get_int64(tup, 16);
+	got.cache = get_int64(tup, 17);
+	got.cycle = get_bool(tup, 18);
+	memset(&dflt, 0, sizeof(dflt));
+	dflt.increment = got.increment;
+	dflt.given = got.increment != 1 ? VB_SEQ_INCREMENT : 0;
+	dflt = vb_seq_effective(c->type, &dflt);
+	c->seq = got;
+	c->seq.given = (got.increment != 1 ? VB_SEQ_INCREMENT : 0) |
+		(got.start != dflt.start ? VB_SEQ_START : 0) |
+		(got.min != dflt.min ? VB_SEQ_MIN : 0) |
+		(got.max != dflt.max ? VB_SEQ_MAX : 0) |
+		(got.cache != dflt.cache ? VB_SEQ_CACHE : 0);
+}
+
+static void
+read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 {
 	uint64		i;
 
@@ -382,22 +438,22 @@ read_columns(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
 		vb_table   *t = table_by_oid(tables, arena, get_oid(tup, 1));
 		vb_column  *c = vb_alloc(arena, sizeof(vb_column));
 		char	   *identity = get_text(arena, tup, 6);
-		char	   *generated = get_text(arena, tup, 7);
+		col_info   *info = palloc(sizeof(col_info));
+		char	   *key = attnum_key(arena, get_oid(tup, 1), get_int16(tup, 11));
 
 		c->name = get_name(arena, tup, 2);
-		vb_map_put(attnames, attnum_key(arena, get_oid(tup, 1), get_int16(tup, 11)), c->name);
-		if (generated && generated[0])
-		{
-			add_unmanaged(arena, s, "generatedColumn", table_part(arena, t, c->name));
-			continue;
-		}
-		if (get_bool(tup, 8))
-			add_unmanaged(arena, s, "collation", table_part(arena, t, c->name));
+		info->typid = get_oid(tup, 19);
+		info->collid = get_oid(tup, 20);
+		vb_map_put(attnames, key, c->name);
+		vb_map_put(attinfo, key, info);
 		if (vb_find_column(t, c->name))
 			continue;			/* a second owned sequence: seen already */
 		c->type = get_text(arena, tup, 3);
 		c->nullable = !get_bool(tup, 4);
 		c->default_expr = get_text(arena, tup, 5);
+		c->generated = get_text(arena, tup, 7);
+		c->collation = get_text(arena, tup, 8);
+		c->comment = get_text(arena, tup, 12);
 		c->sequence_name = get_name(arena, tup, 9);
 		if (c->sequence_name)
 		{
@@ -405,11 +461,11 @@ read_columns(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
 			c->default_expr = NULL;
 		}
 		if (identity && identity[0] != '\0')
+		{
 			c->sequence_name = get_name(arena, tup, 10);
-		if (identity && identity[0] == 'a')
-			c->identity = VB_IDENTITY_ALWAYS;
-		else if (identity && identity[0] == 'd')
-			c->identity = VB_IDENTITY_BY_DEFAULT;
+			c->identity = identity[0] == 'a' ? VB_IDENTITY_ALWAYS : VB_IDENTITY_BY_DEFAULT;
+			read_seq_options(tup, c);
+		}
 		vb_list_push(arena, &t->columns, c);
 	}
 }
@@ -439,6 +495,7 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 
 			k->name = name;
 			get_key_columns(arena, attnames, tup, 6, get_oid(tup, 1), &k->columns);
+			k->nulls_not_distinct = get_bool(tup, 17);
 			if (type[0] == 'p')
 				t->primary_key = k;
 			else
@@ -460,13 +517,154 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 			fk->on_delete = fk_action(get_text(arena, tup, 11));
 			fk->deferrable = get_bool(tup, 4);
 			fk->initially_deferred = get_bool(tup, 5);
+			fk->not_valid = get_bool(tup, 15);
 			vb_list_push(arena, &t->foreign_keys, fk);
+		}
+		else if (type[0] == 'c')
+		{
+			vb_check   *ck = vb_alloc(arena, sizeof(vb_check));
+
+			ck->name = name;
+			ck->expression = get_text(arena, tup, 16);
+			ck->not_valid = get_bool(tup, 15);
+			vb_list_push(arena, &t->checks, ck);
+		}
+	}
+}
+
+/* "name", or "schema.name" outside pg_catalog */
+static char *
+catalog_name(vb_arena *arena, Oid nspid, const char *name)
+{
+	if (nspid == PG_CATALOG_NAMESPACE)
+		return vb_strdup(arena, name);
+	return vb_printf(arena, "%s.%s", get_namespace_name(nspid), name);
+}
+
+static char *
+opclass_name(vb_arena *arena, Oid opclass)
+{
+	HeapTuple	tup = SearchSysCache1(CLAOID, ObjectIdGetDatum(opclass));
+	Form_pg_opclass form;
+	char	   *name;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "viborm: operator class %u not found", opclass);
+	form = (Form_pg_opclass) GETSTRUCT(tup);
+	name = catalog_name(arena, form->opcnamespace, NameStr(form->opcname));
+	ReleaseSysCache(tup);
+	return name;
+}
+
+static char *
+collation_name(vb_arena *arena, Oid collid)
+{
+	HeapTuple	tup = SearchSysCache1(COLLOID, ObjectIdGetDatum(collid));
+	Form_pg_collation form;
+	char	   *name;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "viborm: collation %u not found", collid);
+	form = (Form_pg_collation) GETSTRUCT(tup);
+	name = catalog_name(arena, form->collnamespace, NameStr(form->collname));
+	ReleaseSysCache(tup);
+	return name;
+}
+
+static Datum *
+get_array(HeapTuple tup, int col, Oid elemtype, int *n)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, SPI_tuptable->tupdesc, col, &isnull);
+	Datum	   *elems;
+	int16		len;
+	bool		byval;
+	char		align;
+
+	*n = 0;
+	if (isnull)
+		return NULL;
+	get_typlenbyvalalign(elemtype, &len, &byval, &align);
+	deconstruct_array(DatumGetArrayTypeP(d), elemtype, len, byval, align, &elems, NULL, n);
+	return elems;
+}
+
+/*
+ * The elements of one index as ruleutils prints them: an operator class
+ * only when it is not the default for the element's type, a collation only
+ * when it is not the element's own, NULLS only when not the default for
+ * the direction.
+ */
+static void
+read_index_elements(vb_arena *arena, HeapTuple tup, Oid relid, vb_map *attnames,
+					vb_map *attinfo, vb_index *ix)
+{
+	int			nkey = get_int16(tup, 8);
+	int			n;
+	int			nopt;
+	int			nclass;
+	int			ncoll;
+	int			ntext;
+	Datum	   *keys = get_array(tup, 6, INT2OID, &n);
+	Datum	   *opts = get_array(tup, 9, INT2OID, &nopt);
+	Datum	   *classes = get_array(tup, 10, OIDOID, &nclass);
+	Datum	   *colls = get_array(tup, 11, OIDOID, &ncoll);
+	Datum	   *texts = get_array(tup, 14, TEXTOID, &ntext);
+	char	   *exprs_text = get_text(arena, tup, 12);
+	List	   *exprs = exprs_text ? (List *) stringToNode(exprs_text) : NIL;
+	ListCell   *next = list_head(exprs);
+	Oid			am = get_oid(tup, 13);
+	int			k;
+
+	for (k = 0; k < n; k++)
+	{
+		int			attnum = DatumGetInt16(keys[k]);
+		char	   *key = attnum_key(arena, relid, attnum);
+
+		if (k >= nkey)
+		{
+			vb_list_push(arena, &ix->include, vb_map_get(attnames, key));
+			continue;
+		}
+		{
+			vb_index_elem *el = vb_alloc(arena, sizeof(vb_index_elem));
+			int			opt = DatumGetInt16(opts[k]);
+			Oid			type;
+			Oid			coll;
+			Oid			icoll = DatumGetObjectId(colls[k]);
+
+			if (attnum != 0)
+			{
+				col_info   *info = vb_map_get(attinfo, key);
+
+				el->column = vb_map_get(attnames, key);
+				type = info->typid;
+				coll = info->collid;
+			}
+			else
+			{
+				Node	   *e = lfirst(next);
+
+				next = lnext(exprs, next);
+				el->expression = vb_strdup(arena, TextDatumGetCString(texts[k]));
+				type = exprType(e);
+				coll = exprCollation(e);
+			}
+			el->desc = (opt & INDOPTION_DESC) != 0;
+			if (el->desc != ((opt & INDOPTION_NULLS_FIRST) != 0))
+				el->nulls = el->desc ? VB_NULLS_LAST : VB_NULLS_FIRST;
+			if (DatumGetObjectId(classes[k]) != GetDefaultOpClass(type, am))
+				el->opclass = opclass_name(arena, DatumGetObjectId(classes[k]));
+			if (OidIsValid(icoll) && icoll != coll)
+				el->collation = collation_name(arena, icoll);
+			vb_list_push(arena, &ix->elements, el);
+			vb_list_push(arena, &ix->columns, el->column ? el->column : "expr");
 		}
 	}
 }
 
 static void
-read_indexes(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
+read_indexes(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 {
 	uint64		i;
 
@@ -478,15 +676,11 @@ read_indexes(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
 		vb_index   *ix = vb_alloc(arena, sizeof(vb_index));
 
 		ix->name = get_name(arena, tup, 2);
-		if (get_bool(tup, 5))
-		{
-			add_unmanaged(arena, s, "index", vb_printf(arena, "%s.%s", t->schema, ix->name));
-			continue;
-		}
 		ix->unique = get_bool(tup, 3);
 		ix->method = get_text(arena, tup, 4);
-		get_key_columns(arena, attnames, tup, 6, get_oid(tup, 1), &ix->columns);
+		ix->nulls_not_distinct = get_bool(tup, 5);
 		ix->where = get_text(arena, tup, 7);
+		read_index_elements(arena, tup, get_oid(tup, 1), attnames, attinfo, ix);
 		vb_list_push(arena, &t->indexes, ix);
 	}
 }
@@ -519,12 +713,50 @@ read_enums(vb_arena *arena, vb_schema *s)
 	}
 }
 
+/* Columns, constraints and indexes of the tables with these OIDs. */
+static void
+read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n)
+{
+	vb_map		attnames;
+	vb_map		attinfo;
+
+	tables_param = PointerGetDatum(construct_array(oids, n, OIDOID, sizeof(Oid), true,
+												   TYPALIGN_INT));
+	vb_map_init(&attnames, arena, n * 10);
+	vb_map_init(&attinfo, arena, n * 10);
+	read_columns(arena, tables, &attnames, &attinfo);
+	read_constraints(arena, s, tables, &attnames);
+	read_indexes(arena, tables, &attnames, &attinfo);
+}
+
+/*
+ * Read relations by OID into the given tables (their names already set):
+ * the canonicaliser reads its scratch tables back this way, exactly as
+ * introspect reads real ones.
+ */
+void
+vb_pg_read_tables(vb_arena *arena, const Oid *relids, vb_table **tables, int n)
+{
+	vb_schema  *scratch = vb_alloc(arena, sizeof(vb_schema));
+	vb_map		map;
+	Datum	   *oids = palloc(sizeof(Datum) * (n + 1));
+	int			i;
+
+	schemas_param = text_array(&scratch->schemas);
+	vb_map_init(&map, arena, n);
+	for (i = 0; i < n; i++)
+	{
+		oids[i] = ObjectIdGetDatum(relids[i]);
+		vb_map_put(&map, vb_printf(arena, "%u", relids[i]), tables[i]);
+	}
+	read_relations(arena, scratch, &map, oids, n);
+}
+
 vb_schema *
 vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 {
 	vb_schema  *s = vb_alloc(arena, sizeof(vb_schema));
 	vb_map		tables;
-	vb_map		attnames;
 	Datum	   *oids;
 	uint64		i;
 
@@ -547,16 +779,11 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 		oids[i] = ObjectIdGetDatum(get_oid(tup, 1));
 		t->schema = get_name(arena, tup, 2);
 		t->name = get_name(arena, tup, 3);
+		t->comment = get_text(arena, tup, 4);
 		vb_list_push(arena, &s->tables, t);
 		vb_map_put(&tables, vb_printf(arena, "%u", get_oid(tup, 1)), t);
 	}
-	tables_param = PointerGetDatum(construct_array(oids, (int) SPI_processed, OIDOID,
-												   sizeof(Oid), true, TYPALIGN_INT));
-
-	vb_map_init(&attnames, arena, (int) SPI_processed * 10);
-	read_columns(arena, s, &tables, &attnames);
-	read_constraints(arena, s, &tables, &attnames);
-	read_indexes(arena, s, &tables, &attnames);
+	read_relations(arena, s, &tables, oids, (int) SPI_processed);
 	read_enums(arena, s);
 
 	run_query(unmanaged_query);

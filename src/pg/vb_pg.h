@@ -21,6 +21,7 @@ extern void vb_pg_set(const char *name, const char *value);
 
 /* introspect.c */
 extern vb_schema *vb_pg_introspect(vb_arena *arena, const vb_list *schemas);
+extern void vb_pg_read_tables(vb_arena *arena, const Oid *relids, vb_table **tables, int n);
 
 /* canonical.c */
 extern void vb_pg_canonicalize(vb_arena *arena, vb_schema *desired,
@@ -30,6 +31,7 @@ extern void vb_pg_canonicalize(vb_arena *arena, vb_schema *desired,
 extern void vb_pg_check_isolation(void);
 extern void vb_pg_take_push_lock(void);
 extern void vb_pg_execute_plan(const vb_plan *plan);
+extern void vb_pg_check_guards(const vb_plan *plan);
 extern int64 vb_pg_record_history(const char *result_json,
 								  const vb_plan *plan, const char *snapshot_json,
 								  TimestampTz started);

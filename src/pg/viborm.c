@@ -344,6 +344,8 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 
 	if (push && !vb_plan_check(arena, plan, opts, &err))
 		vb_pg_raise(&err);
+	if (push)
+		vb_pg_check_guards(plan);
 	if (push && !opts->dry_run && plan->operations.count > 0)
 	{
 		vb_schema  *after;

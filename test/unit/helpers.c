@@ -293,8 +293,17 @@ ix(vb_arena *a, vb_table *t, const char *name, const char *cols, bool unique)
 {
 	vb_index   *x = vb_alloc(a, sizeof(vb_index));
 
+	int			i;
+
 	x->name = name ? vb_strdup(a, name) : NULL;
 	list_into(a, &x->columns, cols);
+	for (i = 0; i < x->columns.count; i++)
+	{
+		vb_index_elem *el = vb_alloc(a, sizeof(vb_index_elem));
+
+		el->column = x->columns.items[i];
+		vb_list_push(a, &x->elements, el);
+	}
 	x->unique = unique;
 	x->method = vb_strdup(a, "btree");
 	vb_list_push(a, &t->indexes, x);
@@ -314,6 +323,31 @@ fk(vb_arena *a, vb_table *t, const char *name, const char *cols, const char *ref
 	list_into(a, &f->ref_columns, ref_cols);
 	vb_list_push(a, &t->foreign_keys, f);
 	return f;
+}
+
+vb_check *
+ck(vb_arena *a, vb_table *t, const char *name, const char *expression, const char *name_column)
+{
+	vb_check   *c = vb_alloc(a, sizeof(vb_check));
+
+	c->name = name ? vb_strdup(a, name) : NULL;
+	c->expression = vb_strdup(a, expression);
+	c->name_column = name_column ? vb_strdup(a, name_column) : NULL;
+	vb_list_push(a, &t->checks, c);
+	return c;
+}
+
+vb_index_elem *
+ix_elem(vb_arena *a, vb_index *x, const char *column, const char *expression,
+		const char *name_part)
+{
+	vb_index_elem *el = vb_alloc(a, sizeof(vb_index_elem));
+
+	el->column = column ? vb_strdup(a, column) : NULL;
+	el->expression = expression ? vb_strdup(a, expression) : NULL;
+	vb_list_push(a, &x->elements, el);
+	vb_list_push(a, &x->columns, vb_strdup(a, column ? column : name_part));
+	return el;
 }
 
 vb_enum *
@@ -403,6 +437,36 @@ plan_kinds(vb_arena *a, const vb_plan *p)
 		vb_buf_appendf(&buf, "%s%s", i ? "," : "",
 					   vb_op_kind_name(((vb_operation *) p->operations.items[i])->kind));
 	return buf.data;
+}
+
+vb_guard *
+guard_at(const vb_operation *op, int i)
+{
+	assert_in_range(i, 0, op->guards.count - 1);
+	return op->guards.items[i];
+}
+
+char *
+guard_sql(vb_arena *a, const vb_operation *op)
+{
+	vb_buf		buf;
+	int			i;
+
+	vb_buf_init(&buf, a);
+	for (i = 0; i < op->guards.count; i++)
+		vb_buf_appendf(&buf, "%s%s", i ? "\n" : "", ((vb_guard *) op->guards.items[i])->sql);
+	return buf.data;
+}
+
+int
+plan_guard_count(const vb_plan *p)
+{
+	int			i;
+	int			n = 0;
+
+	for (i = 0; i < p->operations.count; i++)
+		n += ((vb_operation *) p->operations.items[i])->guards.count;
+	return n;
 }
 
 char *

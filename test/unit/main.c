@@ -17,5 +17,7 @@ main(void)
 	failed += run_diff_tests();
 	failed += run_plan_tests();
 	failed += run_write_tests();
+	failed += run_objects_tests();
+	failed += run_model_tests();
 	return failed > 100 ? 100 : failed;
 }

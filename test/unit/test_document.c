@@ -488,14 +488,14 @@ test_read_empty_schemas_manage_nothing(void **state)
 	doc_err(a, "{'schemas': [''], 'tables': []}", "schemas[0]", "must not be empty");
 }
 
+/* A model-form document goes to vb_model_read (test_model.c covers it). */
 static void
-test_read_models_not_supported(void **state)
+test_read_models_go_to_model_reader(void **state)
 {
 	vb_arena   *a = ARENA(state);
-	vb_error   *err = doc_err(a, "{'models': {}}", "models",
-							  "key \"models\" is not supported by this version of viborm");
 
-	assert_contains(err->hint, "snapshot form");
+	assert_int_equal(doc_ok(a, "{'models': {}}")->tables.count, 0);
+	doc_err(a, "{'models': 5}", "models", "models must be an object, not a number");
 }
 
 /* ---- unknown and duplicate keys ------------------------------------------------- */
@@ -846,94 +846,409 @@ test_read_initially_deferred_needs_deferrable(void **state)
 						"'referencedColumns': ['x'], 'initiallyDeferred': false}]"));
 }
 
-/* ---- keys of a later release: rejected by name unless empty ---------------------------------- */
+/* ---- checks, comments, generated columns, collations, identity options ------------------------ */
 
-static void
-assert_later_key(vb_arena *a, const char *doc, const char *path)
+static vb_check *
+check_at(const vb_table *t, int i)
 {
-	vb_error   *err = unit_doc_err(a, J(a, doc), path, "is not supported by this version of viborm",
-								   __FILE__, __LINE__);
-
-	assert_contains(err->message, vb_printf(a, "key \"%s\"", path));
-	assert_string_equal(err->hint, "Remove the key, or upgrade viborm.");
+	assert_in_range(i, 0, t->checks.count - 1);
+	return t->checks.items[i];
 }
 
 static void
-test_read_later_keys_table(void **state)
+test_read_checks_and_comment(void **state)
 {
 	vb_arena   *a = ARENA(state);
+	vb_schema  *s = doc_ok(a, table_doc(a, ", 'comment': 'the `t` table', 'checks': ["
+										"{'expression': 'id > 0'}, "
+										"{'name': 'a_short', 'expression': 'length(a) < 10', "
+										"'notValid': true, 'renamedFrom': 'a_len'}, "
+										"{'name': 'b_set', 'expression': 'b IS NOT NULL', 'notValid': false}]"));
+	vb_table   *t = table_at(s, 0);
 
-	assert_later_key(a, table_doc(a, ", 'checks': [{'expression': 'id > 0'}]"), "tables[0].checks");
-	assert_later_key(a, table_doc(a, ", 'comment': 'users'"), "tables[0].comment");
-	doc_ok(a, table_doc(a, ", 'checks': [], 'comment': null"));
-	doc_ok(a, table_doc(a, ", 'comment': ''"));
+	assert_string_equal(t->comment, "the 't' table");
+	assert_int_equal(t->checks.count, 3);
+	assert_null(check_at(t, 0)->name);
+	assert_string_equal(check_at(t, 0)->expression, "id > 0");
+	assert_false(check_at(t, 0)->not_valid);
+	assert_null(check_at(t, 0)->renamed_from);
+	/* the face finds the column a check uses; the reader does not */
+	assert_null(check_at(t, 0)->name_column);
+	assert_string_equal(check_at(t, 0)->path, "tables[0].checks[0]");
+	assert_string_equal(check_at(t, 1)->name, "a_short");
+	assert_string_equal(check_at(t, 1)->expression, "length(a) < 10");
+	assert_true(check_at(t, 1)->not_valid);
+	assert_string_equal(check_at(t, 1)->renamed_from, "a_len");
+	assert_false(check_at(t, 2)->not_valid);
+
+	/* absent or null: no checks, no comment */
+	t = table_at(doc_ok(a, table_doc(a, ", 'checks': null, 'comment': null")), 0);
+	assert_int_equal(t->checks.count, 0);
+	assert_null(t->comment);
+	t = table_at(doc_ok(a, table_doc(a, ", 'checks': []")), 0);
+	assert_int_equal(t->checks.count, 0);
 }
 
 static void
-test_read_later_keys_column(void **state)
+test_read_check_errors(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_later_key(a, columns_doc(a, "{'name': 'a', 'type': 'integer', 'generated': 'b * 2'}"),
-					 "tables[0].columns[0].generated");
-	assert_later_key(a, columns_doc(a, "{'name': 'a', 'type': 'text', 'collation': 'C'}"),
-					 "tables[0].columns[0].collation");
-	assert_later_key(a, columns_doc(a, "{'name': 'a', 'type': 'text', 'comment': 'hi'}"),
-					 "tables[0].columns[0].comment");
-	doc_ok(a, columns_doc(a, "{'name': 'a', 'type': 'text', 'generated': null, "
-						  "'collation': '', 'comment': null}"));
+	doc_err(a, table_doc(a, ", 'checks': [{'name': 'c'}]"),
+			"tables[0].checks[0].expression", "tables[0].checks[0].expression is required");
+	doc_err(a, table_doc(a, ", 'checks': [{'expression': ''}]"),
+			"tables[0].checks[0].expression", "tables[0].checks[0].expression must not be empty");
+	doc_err(a, table_doc(a, ", 'checks': [{'expression': 42}]"),
+			"tables[0].checks[0].expression",
+			"tables[0].checks[0].expression must be a string, not a number");
+	doc_err(a, table_doc(a, ", 'checks': [{'expression': 'a > 0', 'notValid': 'yes'}]"),
+			"tables[0].checks[0].notValid",
+			"tables[0].checks[0].notValid must be a boolean, not a string");
+	doc_err(a, table_doc(a, ", 'checks': [{'expression': 'a > 0', 'where': 'b'}]"),
+			"tables[0].checks[0].where", "unknown key \"tables[0].checks[0].where\"");
+	doc_err(a, table_doc(a, ", 'checks': [{'name': '', 'expression': 'a > 0'}]"),
+			"tables[0].checks[0].name", "tables[0].checks[0].name must not be empty");
+	doc_err(a, table_doc(a, ", 'checks': {'expression': 'a > 0'}"),
+			"tables[0].checks", "tables[0].checks must be an array, not an object");
+	doc_err(a, table_doc(a, ", 'checks': ['a > 0']"),
+			"tables[0].checks[0]", "tables[0].checks[0] must be an object, not a string");
+	/* a check's name is a constraint name of the table, like the others */
+	doc_err(a, table_doc(a, ", 'indexes': [{'name': 'x', 'columns': ['a']}], "
+						 "'checks': [{'name': 'x', 'expression': 'a > 0'}]"),
+			"tables[0].checks[0]", "tables[0].checks[0]: the name \"x\" is used twice in table \"t\"");
+	doc_err(a, table_doc(a, ", 'comment': 5"),
+			"tables[0].comment", "tables[0].comment must be a string, not a number");
 }
 
 static void
-test_read_later_keys_identity_options(void **state)
+test_read_column_generated_collation_comment(void **state)
 {
 	vb_arena   *a = ARENA(state);
+	vb_schema  *s = doc_ok(a, columns_doc(a, "{'name': 'a', 'type': 'integer'}, "
+										  "{'name': 'g', 'type': 'integer', 'generated': 'a * 2', "
+										  "'nullable': false}, "
+										  "{'name': 'n', 'type': 'text', 'collation': 'C', "
+										  "'comment': 'it`s a name'}, "
+										  "{'name': 'm', 'type': 'text', 'collation': 'pg_catalog.C'}"));
+	vb_table   *t = table_at(s, 0);
 
-	assert_later_key(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
-									"'identity': {'generation': 'always', 'start': 10}}"),
-					 "tables[0].columns[0].identity.start");
-	assert_later_key(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
-									"'identity': {'generation': 'always', 'cycle': true}}"),
-					 "tables[0].columns[0].identity.cycle");
-	doc_ok(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
-						  "'identity': {'generation': 'always', 'start': null, 'cycle': false}}"));
+	assert_null(column_at(t, 0)->generated);
+	assert_null(column_at(t, 0)->collation);
+	assert_null(column_at(t, 0)->comment);
+	assert_string_equal(column_at(t, 1)->generated, "a * 2");
+	assert_false(column_at(t, 1)->nullable);
+	assert_null(column_at(t, 1)->default_expr);
+	assert_string_equal(column_at(t, 2)->collation, "C");
+	assert_string_equal(column_at(t, 2)->comment, "it's a name");
+	assert_string_equal(column_at(t, 3)->collation, "pg_catalog.C");
+
+	/* null is the same as absent */
+	t = table_at(doc_ok(a, columns_doc(a, "{'name': 'a', 'type': 'text', 'generated': null, "
+									   "'collation': null, 'comment': null}")), 0);
+	assert_null(column_at(t, 0)->generated);
+	assert_null(column_at(t, 0)->collation);
+	assert_null(column_at(t, 0)->comment);
 }
 
 static void
-test_read_later_keys_constraints(void **state)
+test_read_column_generated_collation_errors(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_later_key(a, table_doc(a, ", 'uniqueConstraints': [{'columns': ['a'], "
-								  "'nullsNotDistinct': true}]"),
-					 "tables[0].uniqueConstraints[0].nullsNotDistinct");
-	assert_later_key(a, table_doc(a, ", 'indexes': [{'columns': ['a'], 'include': ['b']}]"),
-					 "tables[0].indexes[0].include");
-	assert_later_key(a, table_doc(a, ", 'indexes': [{'columns': ['a'], 'nullsNotDistinct': true}]"),
-					 "tables[0].indexes[0].nullsNotDistinct");
-	assert_later_key(a, table_doc(a, ", 'foreignKeys': [{'columns': ['a'], 'referencedTable': 'u', "
-								  "'referencedColumns': ['x'], 'notValid': true}]"),
-					 "tables[0].foreignKeys[0].notValid");
-	doc_ok(a, table_doc(a, ", 'uniqueConstraints': [{'columns': ['a'], 'nullsNotDistinct': false}], "
-						"'indexes': [{'columns': ['a'], 'include': [], 'nullsNotDistinct': false}], "
-						"'foreignKeys': [{'columns': ['a'], 'referencedTable': 'u', "
-						"'referencedColumns': ['x'], 'notValid': false}]"));
+	doc_err(a, columns_doc(a, "{'name': 'g', 'type': 'integer', 'generated': 'a * 2', 'default': '1'}"),
+			"tables[0].columns[0].generated",
+			"tables[0].columns[0].generated: a generated column has no default, autoIncrement or identity");
+	doc_err(a, columns_doc(a, "{'name': 'g', 'type': 'integer', 'generated': 'a * 2', "
+						   "'autoIncrement': true}"),
+			"tables[0].columns[0].generated",
+			"tables[0].columns[0].generated: a generated column has no default, autoIncrement or identity");
+	doc_err(a, columns_doc(a, "{'name': 'g', 'type': 'serial', 'generated': 'a * 2'}"),
+			"tables[0].columns[0].generated",
+			"tables[0].columns[0].generated: a generated column has no default, autoIncrement or identity");
+	doc_err(a, columns_doc(a, "{'name': 'g', 'type': 'integer', 'generated': 'a * 2', "
+						   "'identity': {'generation': 'always'}}"),
+			"tables[0].columns[0].generated",
+			"tables[0].columns[0].generated: a generated column has no default, autoIncrement or identity");
+	doc_err(a, columns_doc(a, "{'name': 'g', 'type': 'integer', 'generated': ''}"),
+			"tables[0].columns[0].generated", "tables[0].columns[0].generated must not be empty");
+	doc_err(a, columns_doc(a, "{'name': 'g', 'type': 'integer', 'generated': true}"),
+			"tables[0].columns[0].generated",
+			"tables[0].columns[0].generated must be a string, not a boolean");
+	doc_err(a, columns_doc(a, "{'name': 'n', 'type': 'text', 'collation': ''}"),
+			"tables[0].columns[0].collation", "tables[0].columns[0].collation must not be empty");
+	doc_err(a, columns_doc(a, vb_printf(a, "{'name': 'n', 'type': 'text', 'collation': '%s'}",
+										repeat(a, "c", 64))),
+			"tables[0].columns[0].collation",
+			vb_printf(a, "tables[0].columns[0].collation \"%s\" is longer than 63 bytes", repeat(a, "c", 64)));
+	doc_err(a, columns_doc(a, "{'name': 'n', 'type': 'text', 'comment': ['x']}"),
+			"tables[0].columns[0].comment",
+			"tables[0].columns[0].comment must be a string, not an array");
 }
 
 static void
-test_read_later_keys_index_elements(void **state)
+test_read_identity_options(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *s = doc_ok(a, columns_doc(a, "{'name': 'a', 'type': 'bigint', "
+										  "'identity': {'generation': 'always', 'start': 10, "
+										  "'increment': -2, 'min': '-9223372036854775808', "
+										  "'max': '9223372036854775807', 'cache': 20, 'cycle': true}}, "
+										  "{'name': 'b', 'type': 'integer', "
+										  "'identity': {'generation': 'byDefault', 'start': null, "
+										  "'cycle': false}}, "
+										  "{'name': 'c', 'type': 'integer', "
+										  "'identity': {'generation': 'always', 'min': 5}}"));
+	vb_table   *t = table_at(s, 0);
+	const vb_seq_options *q = &column_at(t, 0)->seq;
+
+	assert_int_equal(q->given, VB_SEQ_START | VB_SEQ_INCREMENT | VB_SEQ_MIN | VB_SEQ_MAX | VB_SEQ_CACHE);
+	assert_true(q->start == 10);
+	assert_true(q->increment == -2);
+	assert_true(q->min == -9223372036854775807LL - 1);
+	assert_true(q->max == 9223372036854775807LL);
+	assert_true(q->cache == 20);
+	assert_true(q->cycle);
+	q = &column_at(t, 1)->seq;
+	assert_int_equal(q->given, 0);
+	assert_false(q->cycle);
+	q = &column_at(t, 2)->seq;
+	assert_int_equal(q->given, VB_SEQ_MIN);
+	assert_true(q->min == 5);
+	assert_false(q->cycle);
+}
+
+static void
+test_read_identity_option_errors(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_later_key(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'order': 'desc'}]}]"),
-					 "tables[0].indexes[0].columns[0].order");
-	assert_later_key(a, table_doc(a, ", 'indexes': [{'columns': ['b', {'column': 'a', "
-								  "'opclass': 'text_pattern_ops'}]}]"),
-					 "tables[0].indexes[0].columns[1].opclass");
-	assert_later_key(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'nulls': 'first'}]}]"),
-					 "tables[0].indexes[0].columns[0].nulls");
-	doc_ok(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'order': null, "
-						"'opclass': null, 'collation': null}]}]"));
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'increment': 0}}"),
+			"tables[0].columns[0].identity.increment",
+			"tables[0].columns[0].identity.increment must not be zero");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'increment': '0'}}"),
+			"tables[0].columns[0].identity.increment",
+			"tables[0].columns[0].identity.increment must not be zero");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'cache': 0}}"),
+			"tables[0].columns[0].identity.cache",
+			"tables[0].columns[0].identity.cache must be at least 1");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'cache': -5}}"),
+			"tables[0].columns[0].identity.cache",
+			"tables[0].columns[0].identity.cache must be at least 1");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'start': 1.5}}"),
+			"tables[0].columns[0].identity.start",
+			"tables[0].columns[0].identity.start must be an integer (a string for values beyond 2^53), "
+			"not a number");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'start': 9007199254740992}}"),
+			"tables[0].columns[0].identity.start",
+			"tables[0].columns[0].identity.start must be an integer (a string for values beyond 2^53), "
+			"not a number");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'start': true}}"),
+			"tables[0].columns[0].identity.start",
+			"tables[0].columns[0].identity.start must be an integer (a string for values beyond 2^53), "
+			"not a boolean");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'start': 'ten'}}"),
+			"tables[0].columns[0].identity.start",
+			"tables[0].columns[0].identity.start must be an integer in the bigint range, not \"ten\"");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'max': '9223372036854775808'}}"),
+			"tables[0].columns[0].identity.max",
+			"tables[0].columns[0].identity.max must be an integer in the bigint range, "
+			"not \"9223372036854775808\"");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'min': '12abc'}}"),
+			"tables[0].columns[0].identity.min",
+			"tables[0].columns[0].identity.min must be an integer in the bigint range, not \"12abc\"");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'cycle': 'yes'}}"),
+			"tables[0].columns[0].identity.cycle",
+			"tables[0].columns[0].identity.cycle must be a boolean, not a string");
+	doc_err(a, columns_doc(a, "{'name': 'a', 'type': 'integer', "
+						   "'identity': {'generation': 'always', 'step': 2}}"),
+			"tables[0].columns[0].identity.step", "unknown key \"tables[0].columns[0].identity.step\"");
+}
+
+/* ---- unique and index options, index elements, NOT VALID foreign keys -------------------------- */
+
+static vb_index_elem *
+elem_at(const vb_index *x, int i)
+{
+	assert_in_range(i, 0, x->elements.count - 1);
+	return x->elements.items[i];
+}
+
+static void
+test_read_nulls_not_distinct_and_include(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *s = doc_ok(a, table_doc(a, ", 'uniqueConstraints': ["
+										"{'columns': ['a'], 'nullsNotDistinct': true}, "
+										"{'columns': ['b'], 'nullsNotDistinct': false}], "
+										"'indexes': [{'columns': ['a'], 'unique': true, "
+										"'nullsNotDistinct': true, 'include': ['b', 'id']}, "
+										"{'columns': ['b'], 'include': []}]"));
+	vb_table   *t = table_at(s, 0);
+	vb_index   *x0 = t->indexes.items[0];
+	vb_index   *x1 = t->indexes.items[1];
+
+	assert_true(((vb_key *) t->uniques.items[0])->nulls_not_distinct);
+	assert_false(((vb_key *) t->uniques.items[1])->nulls_not_distinct);
+	assert_true(x0->unique);
+	assert_true(x0->nulls_not_distinct);
+	assert_int_equal(x0->include.count, 2);
+	assert_string_equal(x0->include.items[0], "b");
+	assert_string_equal(x0->include.items[1], "id");
+	assert_false(x1->nulls_not_distinct);
+	assert_int_equal(x1->include.count, 0);
+}
+
+static void
+test_read_nulls_not_distinct_and_include_errors(void **state)
+{
+	vb_arena   *a = ARENA(state);
+
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': ['a'], 'nullsNotDistinct': true}]"),
+			"tables[0].indexes[0].nullsNotDistinct",
+			"tables[0].indexes[0].nullsNotDistinct requires unique: true");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': ['a'], 'unique': false, "
+						 "'nullsNotDistinct': true}]"),
+			"tables[0].indexes[0].nullsNotDistinct",
+			"tables[0].indexes[0].nullsNotDistinct requires unique: true");
+	doc_err(a, table_doc(a, ", 'uniqueConstraints': [{'columns': ['a'], 'nullsNotDistinct': 1}]"),
+			"tables[0].uniqueConstraints[0].nullsNotDistinct",
+			"tables[0].uniqueConstraints[0].nullsNotDistinct must be a boolean, not a number");
+	/* a primary key has no NULLs to tell apart */
+	doc_err(a, table_doc(a, ", 'primaryKey': {'columns': ['id'], 'nullsNotDistinct': true}"),
+			"tables[0].primaryKey.nullsNotDistinct",
+			"unknown key \"tables[0].primaryKey.nullsNotDistinct\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': ['a'], 'include': ['x']}]"),
+			"tables[0].indexes[0].include[0]",
+			"tables[0].indexes[0].include[0]: table \"t\" has no column \"x\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': ['a'], 'include': ['b', 'b']}]"),
+			"tables[0].indexes[0].include[1]",
+			"tables[0].indexes[0].include[1]: column \"b\" is listed twice");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': ['a'], 'include': 'b'}]"),
+			"tables[0].indexes[0].include",
+			"tables[0].indexes[0].include must be an array of names, not a string");
+}
+
+static void
+test_read_index_elements(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *s = doc_ok(a, table_doc(a, ", 'indexes': [{'columns': ["
+										"'id', "
+										"{'column': 'a', 'order': 'desc'}, "
+										"{'column': 'b', 'order': 'asc', 'nulls': 'first', "
+										"'opclass': 'text_pattern_ops', 'collation': 'C'}, "
+										"{'expression': 'lower(a)', 'order': 'desc', 'nulls': 'last'}, "
+										"{'column': 'a', 'order': 'desc', 'nulls': 'first'}, "
+										"{'column': 'b', 'nulls': 'last'}, "
+										"{'column': 'id', 'opclass': 'pg_catalog.int4_ops'}]}]"));
+	vb_index   *x = table_at(s, 0)->indexes.items[0];
+
+	assert_int_equal(x->elements.count, 7);
+	assert_int_equal(x->columns.count, 7);
+	/* a plain name */
+	assert_string_equal(elem_at(x, 0)->column, "id");
+	assert_null(elem_at(x, 0)->expression);
+	assert_false(elem_at(x, 0)->desc);
+	assert_int_equal(elem_at(x, 0)->nulls, VB_NULLS_DEFAULT);
+	assert_null(elem_at(x, 0)->opclass);
+	assert_null(elem_at(x, 0)->collation);
+	/* descending, NULLs in their default place */
+	assert_string_equal(elem_at(x, 1)->column, "a");
+	assert_true(elem_at(x, 1)->desc);
+	assert_int_equal(elem_at(x, 1)->nulls, VB_NULLS_DEFAULT);
+	/* everything */
+	assert_string_equal(elem_at(x, 2)->column, "b");
+	assert_false(elem_at(x, 2)->desc);
+	assert_int_equal(elem_at(x, 2)->nulls, VB_NULLS_FIRST);
+	assert_string_equal(elem_at(x, 2)->opclass, "text_pattern_ops");
+	assert_string_equal(elem_at(x, 2)->collation, "C");
+	/* an expression; its columns entry is "expr" until the face names it */
+	assert_null(elem_at(x, 3)->column);
+	assert_string_equal(elem_at(x, 3)->expression, "lower(a)");
+	assert_true(elem_at(x, 3)->desc);
+	assert_int_equal(elem_at(x, 3)->nulls, VB_NULLS_LAST);
+	assert_string_equal(x->columns.items[3], "expr");
+	/* NULLS FIRST is DESC's default, NULLS LAST ASC's: both normalised away */
+	assert_true(elem_at(x, 4)->desc);
+	assert_int_equal(elem_at(x, 4)->nulls, VB_NULLS_DEFAULT);
+	assert_false(elem_at(x, 5)->desc);
+	assert_int_equal(elem_at(x, 5)->nulls, VB_NULLS_DEFAULT);
+	assert_string_equal(elem_at(x, 6)->opclass, "pg_catalog.int4_ops");
+	assert_string_equal(x->columns.items[0], "id");
+	assert_string_equal(x->columns.items[1], "a");
+	assert_string_equal(x->columns.items[2], "b");
+}
+
+static void
+test_read_index_element_errors(void **state)
+{
+	vb_arena   *a = ARENA(state);
+
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'expression': 'lower(a)'}]}]"),
+			"tables[0].indexes[0].columns[0]",
+			"tables[0].indexes[0].columns[0] must have exactly one of \"column\" and \"expression\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': ['a', {'order': 'desc'}]}]"),
+			"tables[0].indexes[0].columns[1]",
+			"tables[0].indexes[0].columns[1] must have exactly one of \"column\" and \"expression\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'order': 'up'}]}]"),
+			"tables[0].indexes[0].columns[0].order",
+			"tables[0].indexes[0].columns[0].order must be \"asc\" or \"desc\", not \"up\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'order': 'DESC'}]}]"),
+			"tables[0].indexes[0].columns[0].order",
+			"tables[0].indexes[0].columns[0].order must be \"asc\" or \"desc\", not \"DESC\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'nulls': 'middle'}]}]"),
+			"tables[0].indexes[0].columns[0].nulls",
+			"tables[0].indexes[0].columns[0].nulls must be \"first\" or \"last\", not \"middle\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'expression': ''}]}]"),
+			"tables[0].indexes[0].columns[0].expression",
+			"tables[0].indexes[0].columns[0].expression must not be empty");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'opclass': ''}]}]"),
+			"tables[0].indexes[0].columns[0].opclass",
+			"tables[0].indexes[0].columns[0].opclass must not be empty");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'collation': ''}]}]"),
+			"tables[0].indexes[0].columns[0].collation",
+			"tables[0].indexes[0].columns[0].collation must not be empty");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'x'}]}]"),
+			"tables[0].indexes[0].columns[0]",
+			"tables[0].indexes[0].columns[0]: table \"t\" has no column \"x\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'desc': true}]}]"),
+			"tables[0].indexes[0].columns[0].desc",
+			"unknown key \"tables[0].indexes[0].columns[0].desc\"");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [7]}]"),
+			"tables[0].indexes[0].columns[0]",
+			"tables[0].indexes[0].columns[0] must be a column name or an object, not a number");
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'order': 1}]}]"),
+			"tables[0].indexes[0].columns[0].order",
+			"tables[0].indexes[0].columns[0].order must be a string, not a number");
+}
+
+static void
+test_read_fk_not_valid(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *s = doc_ok(a, table_doc(a, ", 'foreignKeys': ["
+										"{'columns': ['a'], 'referencedTable': 'u', 'referencedColumns': ['x'], "
+										"'notValid': true}, "
+										"{'columns': ['b'], 'referencedTable': 'u', 'referencedColumns': ['y']}]"));
+	vb_table   *t = table_at(s, 0);
+
+	assert_true(((vb_foreign_key *) t->foreign_keys.items[0])->not_valid);
+	assert_false(((vb_foreign_key *) t->foreign_keys.items[1])->not_valid);
+	doc_err(a, table_doc(a, ", 'foreignKeys': [{'columns': ['a'], 'referencedTable': 'u', "
+						 "'referencedColumns': ['x'], 'notValid': 'true'}]"),
+			"tables[0].foreignKeys[0].notValid",
+			"tables[0].foreignKeys[0].notValid must be a boolean, not a string");
 }
 
 /* ---- VibORM's own snapshot ------------------------------------------------------------------- */
@@ -1203,17 +1518,102 @@ test_options_resolution_entry_errors(void **state)
 			 "options.resolutions[0].why", "unknown key");
 }
 
+static vb_enum_mapping *
+mapping_at(const vb_options *o, int i)
+{
+	assert_in_range(i, 0, o->enum_mappings.count - 1);
+	return o->enum_mappings.items[i];
+}
+
 static void
-test_options_enum_value_mappings_later(void **state)
+test_options_enum_value_mappings(void **state)
 {
 	vb_arena   *a = ARENA(state);
-	vb_error   *err;
+	vb_options *o = opts_ok(a, "{'enumValueMappings': ["
+							"{'enum': 'mood', 'map': {'sad': 'blue', 'meh': null}}, "
+							"{'enum': 'level', 'schema': 'app', 'table': 'users', 'column': 'lvl', "
+							"'map': {'mid': 'high'}}, "
+							"{'enum': 'mood', 'map': {}}]}");
+	vb_enum_mapping *m;
 
-	err = opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'map': {'sad': 'blue'}}]}",
-				   "options.enumValueMappings",
-				   "key \"options.enumValueMappings\" is not supported by this version of viborm");
-	assert_non_null(err->hint);
-	opts_ok(a, "{'enumValueMappings': []}");
+	assert_int_equal(o->enum_mappings.count, 3);
+	m = mapping_at(o, 0);
+	assert_string_equal(m->enum_name, "mood");
+	assert_string_equal(m->schema, "public");
+	assert_null(m->table);
+	assert_null(m->column);
+	assert_string_equal(m->path, "options.enumValueMappings[0]");
+	assert_int_equal(m->from.count, 2);
+	assert_int_equal(m->to.count, 2);
+	assert_string_equal(m->from.items[0], "sad");
+	assert_string_equal(m->to.items[0], "blue");
+	assert_string_equal(m->from.items[1], "meh");
+	assert_null(m->to.items[1]);	/* null: SQL NULL */
+	m = mapping_at(o, 1);
+	assert_string_equal(m->enum_name, "level");
+	assert_string_equal(m->schema, "app");
+	assert_string_equal(m->table, "users");
+	assert_string_equal(m->column, "lvl");
+	assert_string_equal(m->from.items[0], "mid");
+	assert_string_equal(m->to.items[0], "high");
+	assert_int_equal(mapping_at(o, 2)->from.count, 0);
+
+	assert_int_equal(opts_ok(a, "{'enumValueMappings': []}")->enum_mappings.count, 0);
+	assert_int_equal(opts_ok(a, "{'enumValueMappings': null}")->enum_mappings.count, 0);
+	assert_int_equal(opts_ok(a, "{}")->enum_mappings.count, 0);
+}
+
+static void
+test_options_enum_value_mapping_errors(void **state)
+{
+	vb_arena   *a = ARENA(state);
+
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'table': 't', 'map': {'a': 'b'}}]}",
+			 "options.enumValueMappings[0]",
+			 "options.enumValueMappings[0]: \"table\" and \"column\" go together");
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'column': 'c', 'map': {'a': 'b'}}]}",
+			 "options.enumValueMappings[0]",
+			 "options.enumValueMappings[0]: \"table\" and \"column\" go together");
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'map': {'sad': 1}}]}",
+			 "options.enumValueMappings[0].map.sad",
+			 "options.enumValueMappings[0].map.sad must be a value of the enum or null, not a number");
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'map': {'ok': 'fine', 'sad': ['blue']}}]}",
+			 "options.enumValueMappings[0].map.sad",
+			 "options.enumValueMappings[0].map.sad must be a value of the enum or null, not an array");
+	opts_err(a, "{'enumValueMappings': [{'map': {'sad': 'blue'}}]}",
+			 "options.enumValueMappings[0].enum", "options.enumValueMappings[0].enum is required");
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood'}]}",
+			 "options.enumValueMappings[0].map", "options.enumValueMappings[0].map is required");
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'map': [['sad', 'blue']]}]}",
+			 "options.enumValueMappings[0].map",
+			 "options.enumValueMappings[0].map must be an object, not an array");
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'map': {}, 'values': []}]}",
+			 "options.enumValueMappings[0].values",
+			 "unknown key \"options.enumValueMappings[0].values\"");
+	opts_err(a, "{'enumValueMappings': [{'enum': '', 'map': {}}]}",
+			 "options.enumValueMappings[0].enum",
+			 "options.enumValueMappings[0].enum must not be empty");
+	opts_err(a, "{'enumValueMappings': ['mood']}",
+			 "options.enumValueMappings[0]",
+			 "options.enumValueMappings[0] must be an object, not a string");
+	opts_err(a, "{'enumValueMappings': {'enum': 'mood', 'map': {}}}",
+			 "options.enumValueMappings",
+			 "options.enumValueMappings must be an array, not an object");
+	/* the second entry is reported with its own index */
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'map': {}}, {'enum': 'mood', 'map': {'a': false}}]}",
+			 "options.enumValueMappings[1].map.a",
+			 "options.enumValueMappings[1].map.a must be a value of the enum or null, not a boolean");
+}
+
+/* A value named twice in one map ({"sad": "blue", "sad": "red"}) is an
+ * error, not a silent first-wins. */
+static void
+test_options_enum_value_mapping_duplicate_value(void **state)
+{
+	vb_arena   *a = ARENA(state);
+
+	opts_err(a, "{'enumValueMappings': [{'enum': 'mood', 'map': {'sad': 'blue', 'sad': 'red'}}]}",
+			 "options.enumValueMappings[0].map.sad", "appears twice");
 }
 
 /* ---- managed schemas ---------------------------------------------------------------------------- */
@@ -1312,7 +1712,7 @@ run_document_tests(void)
 		UNIT_TEST(test_read_root_not_object),
 		UNIT_TEST(test_read_version_and_dialect),
 		UNIT_TEST(test_read_empty_schemas_manage_nothing),
-		UNIT_TEST(test_read_models_not_supported),
+		UNIT_TEST(test_read_models_go_to_model_reader),
 		UNIT_TEST(test_read_unknown_key_root),
 		UNIT_TEST(test_read_unknown_key_table),
 		UNIT_TEST(test_read_unknown_key_column),
@@ -1336,11 +1736,17 @@ run_document_tests(void)
 		UNIT_TEST(test_read_missing_columns_referenced),
 		UNIT_TEST(test_read_fk_column_count_mismatch),
 		UNIT_TEST(test_read_initially_deferred_needs_deferrable),
-		UNIT_TEST(test_read_later_keys_table),
-		UNIT_TEST(test_read_later_keys_column),
-		UNIT_TEST(test_read_later_keys_identity_options),
-		UNIT_TEST(test_read_later_keys_constraints),
-		UNIT_TEST(test_read_later_keys_index_elements),
+		UNIT_TEST(test_read_checks_and_comment),
+		UNIT_TEST(test_read_check_errors),
+		UNIT_TEST(test_read_column_generated_collation_comment),
+		UNIT_TEST(test_read_column_generated_collation_errors),
+		UNIT_TEST(test_read_identity_options),
+		UNIT_TEST(test_read_identity_option_errors),
+		UNIT_TEST(test_read_nulls_not_distinct_and_include),
+		UNIT_TEST(test_read_nulls_not_distinct_and_include_errors),
+		UNIT_TEST(test_read_index_elements),
+		UNIT_TEST(test_read_index_element_errors),
+		UNIT_TEST(test_read_fk_not_valid),
 		UNIT_TEST(test_read_blog_snapshot),
 		UNIT_TEST(test_read_blog_snapshot_reference),
 		UNIT_TEST(test_options_defaults),
@@ -1351,7 +1757,9 @@ run_document_tests(void)
 		UNIT_TEST(test_options_resolutions_string),
 		UNIT_TEST(test_options_resolutions_entries),
 		UNIT_TEST(test_options_resolution_entry_errors),
-		UNIT_TEST(test_options_enum_value_mappings_later),
+		UNIT_TEST(test_options_enum_value_mappings),
+		UNIT_TEST(test_options_enum_value_mapping_duplicate_value),
+		UNIT_TEST(test_options_enum_value_mapping_errors),
 		UNIT_TEST(test_managed_schemas_option_wins),
 		UNIT_TEST(test_managed_schemas_document_next),
 		UNIT_TEST(test_managed_schemas_from_objects),

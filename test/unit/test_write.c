@@ -74,7 +74,8 @@ test_write_minimal_exact(void **state)
 						"{\"version\":1,\"dialect\":\"pg\",\"schemas\":[\"public\"],\"tables\":["
 						"{\"schema\":\"public\",\"name\":\"t\",\"columns\":[{\"name\":\"id\","
 						"\"type\":\"integer\",\"nullable\":false}],\"primaryKey\":{\"name\":\"t_pkey\","
-						"\"columns\":[\"id\"]},\"uniqueConstraints\":[],\"indexes\":[],\"foreignKeys\":[]}],"
+						"\"columns\":[\"id\"]},\"uniqueConstraints\":[],\"indexes\":[],\"foreignKeys\":[],"
+						"\"checks\":[]}],"
 						"\"enums\":[]}");
 }
 

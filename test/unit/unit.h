@@ -28,6 +28,8 @@ int			run_document_tests(void);
 int			run_diff_tests(void);
 int			run_plan_tests(void);
 int			run_write_tests(void);
+int			run_objects_tests(void);
+int			run_model_tests(void);
 
 /*
  * Tests that pin a known core bug (marked "BUG:") sit in a separate list of
@@ -96,6 +98,13 @@ vb_key	   *uq(vb_arena *a, vb_table *t, const char *name, const char *cols);
 vb_index   *ix(vb_arena *a, vb_table *t, const char *name, const char *cols, bool unique);
 vb_foreign_key *fk(vb_arena *a, vb_table *t, const char *name, const char *cols,
 				   const char *ref_table, const char *ref_cols);
+vb_check   *ck(vb_arena *a, vb_table *t, const char *name, const char *expression,
+			   const char *name_column);	/* name NULL: unnamed */
+
+/* Append a key element to an index: a column, or an expression whose
+ * part of a default index name is name_part ("lower", "expr"). */
+vb_index_elem *ix_elem(vb_arena *a, vb_index *x, const char *column, const char *expression,
+					   const char *name_part);
 vb_enum    *enm(vb_arena *a, vb_schema *s, const char *name, const char *values);
 vb_enum    *enm_in(vb_arena *a, vb_schema *s, const char *nsp, const char *name,
 				   const char *values);
@@ -121,6 +130,12 @@ char	   *plan_sql(vb_arena *a, const vb_plan *p);
 
 /* Statements of one operation, joined by "\n". */
 char	   *op_sql(vb_arena *a, const vb_operation *op);
+
+/* Data guards: one of an operation, all its queries joined by "\n", and
+ * the number in the whole plan. */
+vb_guard   *guard_at(const vb_operation *op, int i);
+char	   *guard_sql(vb_arena *a, const vb_operation *op);
+int			plan_guard_count(const vb_plan *p);
 
 /* Index of the first operation of `kind` on `object` (NULL: any), or -1. */
 int			op_index(const vb_plan *p, vb_op_kind kind, const char *object);
