@@ -18,6 +18,41 @@
  * cannot be used (the value would be unusable until commit) and the type is
  * re-created instead.
  */
+/* Does an expression of the table (a generation expression, a check, an
+ * index predicate or element) contain the text? */
+static bool
+table_text_uses(const vb_table *t, const char *text)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < t->columns.count; i++)
+	{
+		const char *g = ((vb_column *) t->columns.items[i])->generated;
+
+		if (g && strstr(g, text))
+			return true;
+	}
+	for (i = 0; i < t->checks.count; i++)
+		if (strstr(((vb_check *) t->checks.items[i])->expression, text))
+			return true;
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+
+		if (ix->where && strstr(ix->where, text))
+			return true;
+		for (j = 0; j < ix->elements.count; j++)
+		{
+			const char *e = ((vb_index_elem *) ix->elements.items[j])->expression;
+
+			if (e && strstr(e, text))
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool
 added_value_used(vb_differ *d, const vb_enum *e, const char *value)
 {
@@ -48,13 +83,8 @@ added_value_used(vb_differ *d, const vb_enum *e, const char *value)
 		}
 		if (!uses_type)
 			continue;
-		for (j = 0; j < t->indexes.count; j++)
-		{
-			vb_index   *ix = t->indexes.items[j];
-
-			if (ix->where && strstr(ix->where, literal))
-				return true;
-		}
+		if (table_text_uses(t, literal))
+			return true;
 	}
 	return false;
 }

@@ -1990,6 +1990,46 @@ test_objects_write_new_keys_exact(void **state)
 						"\"comment\":\"T\"}],\"enums\":[]}");
 }
 
+/* A value added in the same push and used by a check, a generation
+ * expression or an index expression cannot come from ALTER TYPE ... ADD
+ * VALUE (unusable before commit): the type is re-created instead. */
+static void
+test_objects_added_enum_value_used_in_expressions(void **state)
+{
+	static const char *const uses[] = {"check", "generated", "index"};
+	vb_arena   *a = ARENA(state);
+	size_t		i;
+
+	for (i = 0; i < sizeof(uses) / sizeof(uses[0]); i++)
+	{
+		vb_schema  *cur = sch_new(a);
+		vb_schema  *des = sch_new(a);
+		vb_table   *t;
+		vb_plan    *p;
+
+		enm(a, cur, "mood", "a,b");
+		col(a, tbl(a, cur, "t"), "m", "public.mood", true);
+		enm(a, des, "mood", "a,b,c");
+		t = tbl(a, des, "t");
+		col(a, t, "m", "public.mood", true);
+		if (i == 0)
+			ck(a, t, "t_m_check", "(m <> 'c'::public.mood)", "m");
+		else if (i == 1)
+			col(a, t, "g", "boolean", true)->generated = vb_strdup(a, "(m = 'c'::public.mood)");
+		else
+		{
+			vb_index_elem *el = vb_alloc(a, sizeof(vb_index_elem));
+			vb_index   *x = ix(a, t, "t_m_idx", "m", false);
+
+			el->expression = vb_strdup(a, "(m = 'c'::public.mood)");
+			x->elements.items[0] = el;
+		}
+		p = diff_ok(a, cur, des, NULL);
+		assert_contains(plan_kinds(a, p), "recreateEnum");
+		assert_not_contains(plan_kinds(a, p), "addEnumValue");
+	}
+}
+
 /* ---- bugs found by these tests: fixed ones, and known ones (run with VIBORM_UNIT_BUGS=1) ------------------------------------------------------- */
 
 /*
@@ -2255,6 +2295,7 @@ run_objects_tests(void)
 		UNIT_TEST(test_objects_write_round_trip),
 		UNIT_TEST(test_objects_write_round_trip_reads_values),
 		UNIT_TEST(test_objects_write_new_keys_exact),
+		UNIT_TEST(test_objects_added_enum_value_used_in_expressions),
 		UNIT_TEST(test_objects_fixed_generated_type_change_has_no_using),
 		UNIT_TEST(test_objects_fixed_empty_comment_converges),
 		UNIT_TEST(test_objects_fixed_set_not_null_for_identity_guarded),
