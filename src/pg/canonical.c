@@ -37,6 +37,11 @@
 #include "parser/parse_node.h"
 #include "parser/parse_relation.h"
 #include "parser/parse_target.h"
+#include "parser/parse_expr.h"
+#include "catalog/pg_collation.h"
+#include "commands/defrem.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
 #include "parser/parse_type.h"
 #include "parser/parser.h"
 #include "utils/builtins.h"
@@ -226,9 +231,6 @@ table_needs_scratch(canon_state *st, const vb_table *t)
 		if (!known(st, t, ((vb_check *) t->checks.items[i])->expression) ||
 			((vb_check *) t->checks.items[i])->name == NULL)
 			return true;
-	for (i = 0; i < t->indexes.count; i++)
-		if (!plain_index(st, t, t->indexes.items[i]))
-			return true;
 	return false;
 }
 
@@ -237,7 +239,6 @@ static void
 check_expressions(canon_state *st, const vb_table *t)
 {
 	int			i;
-	int			j;
 
 	for (i = 0; i < t->columns.count; i++)
 	{
@@ -254,25 +255,32 @@ check_expressions(canon_state *st, const vb_table *t)
 		current_path = psprintf("%s.expression", ck->path ? ck->path : "checks");
 		parse_one_expression(ck->expression, "a check expression");
 	}
+}
+
+/*
+ * The name PostgreSQL gives an expression element in a default index name
+ * ("lower" for lower(email), else "expr"), for unnamed indexes.
+ */
+static void
+name_expression_elements(canon_state *st, const vb_table *t)
+{
+	int			i;
+	int			j;
+
 	for (i = 0; i < t->indexes.count; i++)
 	{
 		vb_index   *ix = t->indexes.items[i];
 
-		current_path = psprintf("%s.where", ix->path ? ix->path : ix->name);
-		if (ix->where)
-			parse_one_expression(ix->where, "an index predicate");
-		for (j = 0; j < ix->elements.count; j++)
+		for (j = 0; j < ix->elements.count && ix->name == NULL; j++)
 		{
 			vb_index_elem *el = ix->elements.items[j];
+			char	   *part;
 
-			current_path = psprintf("%s.columns[%d].expression", ix->path ? ix->path : ix->name, j);
-			if (el->expression)
-			{
-				char	   *part = FigureIndexColname(parse_one_expression(el->expression,
-																		   "an index expression"));
-
-				ix->columns.items[j] = vb_strdup(st->arena, part ? part : "expr");
-			}
+			if (el->expression == NULL)
+				continue;
+			current_path = psprintf("%s.columns[%d].expression", ix->path ? ix->path : "indexes", j);
+			part = FigureIndexColname(parse_one_expression(el->expression, "an index expression"));
+			ix->columns.items[j] = vb_strdup(st->arena, part ? part : "expr");
 		}
 	}
 }
@@ -332,15 +340,198 @@ take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
 		ck->expression = b->expression;
 		ck->name_column = check_column(st, relid, name);
 	}
+}
+
+/*
+ * Index elements and predicates are read as DefineIndex reads them, against
+ * a temporary view with the desired columns (no storage, no index build):
+ * expressions and predicates transformed and printed as pg_get_indexdef and
+ * pg_get_expr print them, operator classes and collations resolved and
+ * omitted when they are the element's defaults, as introspect omits them.
+ */
+static Oid
+scratch_view(canon_state *st, const vb_table *t)
+{
+	vb_arena   *a = st->arena;
+	char	   *name = psprintf("viborm_scratch_%d", ++st->scratch_count);
+	vb_buf		sql;
+	int			i;
+
+	vb_buf_init(&sql, a);
+	vb_buf_appendf(&sql, "CREATE TEMPORARY VIEW %s AS SELECT", vb_quote_ident(a, name));
+	for (i = 0; i < t->columns.count; i++)
+	{
+		vb_column  *c = t->columns.items[i];
+
+		vb_buf_appendf(&sql, "%s NULL::%s%s%s AS %s", i ? "," : "", c->type,
+					   c->collation ? " COLLATE " : "",
+					   c->collation ? vb_pg_object_name(a, c->collation) : "",
+					   vb_quote_ident(a, c->name));
+	}
+	use_catalog_only(st);
+	current_path = t->path;
+	spi_exec(sql.data);
+	return RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
+}
+
+static ParseState *
+view_parse_state(Oid relid, Relation *rel)
+{
+	ParseState *pstate = make_parsestate(NULL);
+	ParseNamespaceItem *nsitem;
+
+	*rel = table_open(relid, AccessShareLock);
+	nsitem = addRangeTableEntryForRelation(pstate, *rel, AccessShareLock, NULL, false, true);
+	addNSItemToQuery(pstate, nsitem, false, true, true);
+	return pstate;
+}
+
+static char *
+deparse_pretty(Node *expr, Oid relid)
+{
+	Datum		printed = DirectFunctionCall3(pg_get_expr_ext,
+											  CStringGetTextDatum(nodeToString(expr)),
+											  ObjectIdGetDatum(relid), BoolGetDatum(true));
+
+	return TextDatumGetCString(printed);
+}
+
+static List *
+name_list(const char *name)
+{
+	const char *dot = strchr(name, '.');
+
+	if (dot == NULL)
+		return list_make1(makeString(pstrdup(name)));
+	return list_make2(makeString(pnstrdup(name, dot - name)), makeString(pstrdup(dot + 1)));
+}
+
+/*
+ * pg_get_indexdef prints an element expression pretty, in parentheses
+ * unless it reads as a function call (ruleutils' looks_like_function).
+ */
+static char *
+element_text(Node *expr, const char *pretty)
+{
+	bool		call = false;
+
+	switch (nodeTag(expr))
+	{
+		case T_FuncExpr:
+			call = ((FuncExpr *) expr)->funcformat == COERCE_EXPLICIT_CALL;
+			break;
+		case T_NullIfExpr:
+		case T_CoalesceExpr:
+		case T_MinMaxExpr:
+		case T_SQLValueFunction:
+		case T_XmlExpr:
+			call = true;
+			break;
+		default:
+			break;
+	}
+	return call ? (char *) pretty : psprintf("(%s)", pretty);
+}
+
+/* One element: its expression, operator class and collation, canonical. */
+static void
+canonical_element(canon_state *st, const vb_table *t, Relation rel, Oid am,
+				  vb_index_elem *el)
+{
+	Oid			type;
+	Oid			coll;
+
+	if (el->expression)
+	{
+		ParseState *pstate = make_parsestate(NULL);
+		ParseNamespaceItem *nsitem;
+		Node	   *expr;
+
+		nsitem = addRangeTableEntryForRelation(pstate, rel, AccessShareLock, NULL, false, true);
+		addNSItemToQuery(pstate, nsitem, false, true, true);
+		use_schema(st, t->schema);
+		expr = transformExpr(pstate, parse_one_expression(el->expression, "an index expression"),
+							 EXPR_KIND_INDEX_EXPRESSION);
+		assign_expr_collations(pstate, expr);
+		type = exprType(expr);
+		coll = exprCollation(expr);
+		use_catalog_only(st);
+		el->expression = vb_strdup(st->arena,
+								   element_text(expr, deparse_pretty(expr, RelationGetRelid(rel))));
+	}
+	else
+	{
+		AttrNumber	att = attnameAttNum(rel, el->column, false);
+		Form_pg_attribute attr = TupleDescAttr(RelationGetDescr(rel), att - 1);
+
+		type = attr->atttypid;
+		coll = attr->attcollation;
+	}
+	use_schema(st, t->schema);
+	if (el->opclass)
+	{
+		Oid			opclass = ResolveOpClass(name_list(el->opclass), type,
+											 get_am_name(am), am);
+
+		use_catalog_only(st);
+		el->opclass = opclass == vb_pg_default_opclass(type, am) ? NULL :
+			vb_pg_opclass_name(st->arena, opclass);
+	}
+	use_schema(st, t->schema);
+	if (el->collation)
+	{
+		Oid			c = get_collation_oid(name_list(el->collation), false);
+
+		use_catalog_only(st);
+		el->collation = c == coll ? NULL : vb_pg_collation_name(st->arena, c);
+	}
+	use_catalog_only(st);
+}
+
+static void
+canonical_index(canon_state *st, const vb_table *t, Oid relid, vb_index *ix)
+{
+	Relation	rel;
+	ParseState *pstate = view_parse_state(relid, &rel);
+	Oid			am = get_index_am_oid(ix->method, false);
+	int			i;
+
+	for (i = 0; i < ix->elements.count; i++)
+	{
+		current_path = psprintf("%s.columns[%d]", ix->path ? ix->path : ix->name, i);
+		canonical_element(st, t, rel, am, ix->elements.items[i]);
+	}
+	if (ix->where)
+	{
+		Node	   *expr;
+
+		current_path = psprintf("%s.where", ix->path ? ix->path : ix->name);
+		use_schema(st, t->schema);
+		expr = transformWhereClause(pstate, parse_one_expression(ix->where, "an index predicate"),
+									EXPR_KIND_INDEX_PREDICATE, "WHERE");
+		assign_expr_collations(pstate, expr);
+		expr = (Node *) make_ands_explicit(make_ands_implicit((Expr *) expr));
+		use_catalog_only(st);
+		ix->where = vb_strdup(st->arena, deparse(expr, relid));
+	}
+	table_close(rel, NoLock);
+}
+
+static void
+canonical_indexes(canon_state *st, const vb_table *t)
+{
+	Oid			view = InvalidOid;
+	int			i;
+
 	for (i = 0; i < t->indexes.count; i++)
 	{
 		vb_index   *ix = t->indexes.items[i];
-		vb_index   *b = find_named(&back->indexes, offsetof(vb_index, name),
-								   psprintf("viborm_ix_%d", i));
 
-		ix->elements = b->elements;
-		ix->include = b->include;
-		ix->where = b->where;
+		if (plain_index(st, t, ix))
+			continue;
+		if (view == InvalidOid)
+			view = scratch_view(st, t);
+		canonical_index(st, t, view, ix);
 	}
 }
 
@@ -408,14 +599,6 @@ canonical_objects(canon_state *st, vb_table *t)
 		ck.not_valid = false;
 		current_path = ((vb_check *) t->checks.items[i])->path;
 		spi_exec(vb_pg_add_check(a, "pg_temp", name, &ck));
-	}
-	for (i = 0; i < t->indexes.count; i++)
-	{
-		vb_index	ix = *(vb_index *) t->indexes.items[i];
-
-		ix.name = psprintf("viborm_ix_%d", i);
-		current_path = ((vb_index *) t->indexes.items[i])->path;
-		spi_exec(vb_pg_create_index(a, "pg_temp", name, &ix));
 	}
 	current_path = t->path;
 	use_catalog_only(st);
@@ -497,6 +680,9 @@ needs_parser(canon_state *st)
 		}
 		if (table_needs_scratch(st, t))
 			return true;
+		for (j = 0; j < t->indexes.count; j++)
+			if (!plain_index(st, t, t->indexes.items[j]))
+				return true;
 	}
 	return false;
 }
@@ -526,8 +712,10 @@ canonicalize_tables(canon_state *st)
 			current_path = psprintf("%s.default", c->path ? c->path : c->name);
 			c->default_expr = canonical_default(st, t, c);
 		}
+		name_expression_elements(st, t);
 		if (table_needs_scratch(st, t))
 			canonical_objects(st, t);
+		canonical_indexes(st, t);
 	}
 	current_path = NULL;
 }

@@ -24,6 +24,9 @@
 #include "catalog/pg_type.h"
 #include "commands/defrem.h"
 #include "nodes/nodeFuncs.h"
+#include "storage/proc.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
 #include "utils/syscache.h"
 #include "executor/spi.h"
 #include "utils/array.h"
@@ -134,7 +137,8 @@ static const char *const indexes_query =
 "       i.indkey::int2[], "
 "       pg_get_expr(i.indpred, i.indrelid), i.indnkeyatts, i.indoption::int2[], "
 "       i.indclass::oid[], i.indcollation::oid[], i.indexprs::text, am.oid, "
-"       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) "
+"       ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 "
+"                         THEN pg_get_indexdef(i.indexrelid, k, true) END "
 "             FROM generate_series(1, i.indnkeyatts) k ORDER BY k) "
 "FROM pg_index i "
 "JOIN pg_class ic ON ic.oid = i.indexrelid "
@@ -532,6 +536,51 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 	}
 }
 
+/*
+ * GetDefaultOpClass scans pg_opclass on every call, and the indexes of a
+ * thousand tables ask it the same few questions: the answers are kept for
+ * the rest of the transaction (viborm never creates operator classes).
+ */
+Oid
+vb_pg_default_opclass(Oid type, Oid am)
+{
+	static HTAB *cache = NULL;
+	static LocalTransactionId cached_in = InvalidLocalTransactionId;
+	struct
+	{
+		Oid			type;
+		Oid			am;
+	}			key;
+	struct
+	{
+		Oid			type;
+		Oid			am;
+		Oid			opclass;
+	}		   *entry;
+	bool		found;
+
+	if (cache == NULL || cached_in != MyProc->lxid)
+	{
+		HASHCTL		ctl;
+
+		/* a former transaction's table went with its memory context */
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = sizeof(key);
+		ctl.entrysize = sizeof(*entry);
+		ctl.hcxt = TopTransactionContext;
+		cache = hash_create("viborm default opclasses", 64, &ctl,
+							HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		cached_in = MyProc->lxid;
+	}
+	memset(&key, 0, sizeof(key));
+	key.type = type;
+	key.am = am;
+	entry = hash_search(cache, &key, HASH_ENTER, &found);
+	if (!found)
+		entry->opclass = GetDefaultOpClass(type, am);
+	return entry->opclass;
+}
+
 /* "name", or "schema.name" outside pg_catalog */
 static char *
 catalog_name(vb_arena *arena, Oid nspid, const char *name)
@@ -541,8 +590,8 @@ catalog_name(vb_arena *arena, Oid nspid, const char *name)
 	return vb_printf(arena, "%s.%s", get_namespace_name(nspid), name);
 }
 
-static char *
-opclass_name(vb_arena *arena, Oid opclass)
+char *
+vb_pg_opclass_name(vb_arena *arena, Oid opclass)
 {
 	HeapTuple	tup = SearchSysCache1(CLAOID, ObjectIdGetDatum(opclass));
 	Form_pg_opclass form;
@@ -556,8 +605,8 @@ opclass_name(vb_arena *arena, Oid opclass)
 	return name;
 }
 
-static char *
-collation_name(vb_arena *arena, Oid collid)
+char *
+vb_pg_collation_name(vb_arena *arena, Oid collid)
 {
 	HeapTuple	tup = SearchSysCache1(COLLOID, ObjectIdGetDatum(collid));
 	Form_pg_collation form;
@@ -577,6 +626,7 @@ get_array(HeapTuple tup, int col, Oid elemtype, int *n)
 	bool		isnull;
 	Datum		d = SPI_getbinval(tup, SPI_tuptable->tupdesc, col, &isnull);
 	Datum	   *elems;
+	bool	   *nulls;
 	int16		len;
 	bool		byval;
 	char		align;
@@ -585,7 +635,8 @@ get_array(HeapTuple tup, int col, Oid elemtype, int *n)
 	if (isnull)
 		return NULL;
 	get_typlenbyvalalign(elemtype, &len, &byval, &align);
-	deconstruct_array(DatumGetArrayTypeP(d), elemtype, len, byval, align, &elems, NULL, n);
+	/* NULL elements (the texts of plain columns) come back as 0 */
+	deconstruct_array(DatumGetArrayTypeP(d), elemtype, len, byval, align, &elems, &nulls, n);
 	return elems;
 }
 
@@ -653,10 +704,10 @@ read_index_elements(vb_arena *arena, HeapTuple tup, Oid relid, vb_map *attnames,
 			el->desc = (opt & INDOPTION_DESC) != 0;
 			if (el->desc != ((opt & INDOPTION_NULLS_FIRST) != 0))
 				el->nulls = el->desc ? VB_NULLS_LAST : VB_NULLS_FIRST;
-			if (DatumGetObjectId(classes[k]) != GetDefaultOpClass(type, am))
-				el->opclass = opclass_name(arena, DatumGetObjectId(classes[k]));
+			if (DatumGetObjectId(classes[k]) != vb_pg_default_opclass(type, am))
+				el->opclass = vb_pg_opclass_name(arena, DatumGetObjectId(classes[k]));
 			if (OidIsValid(icoll) && icoll != coll)
-				el->collation = collation_name(arena, icoll);
+				el->collation = vb_pg_collation_name(arena, icoll);
 			vb_list_push(arena, &ix->elements, el);
 			vb_list_push(arena, &ix->columns, el->column ? el->column : "expr");
 		}

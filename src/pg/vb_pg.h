@@ -21,6 +21,9 @@ extern void vb_pg_set(const char *name, const char *value);
 
 /* introspect.c */
 extern vb_schema *vb_pg_introspect(vb_arena *arena, const vb_list *schemas);
+extern char *vb_pg_opclass_name(vb_arena *arena, Oid opclass);
+extern char *vb_pg_collation_name(vb_arena *arena, Oid collid);
+extern Oid	vb_pg_default_opclass(Oid type, Oid am);
 extern void vb_pg_read_tables(vb_arena *arena, const Oid *relids, vb_table **tables, int n);
 
 /* canonical.c */
