@@ -546,7 +546,10 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 				vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
 												  vb_printf(a, "SET DEFAULT %s", dc->default_expr)));
 			else if (have)
+			{
 				vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col, "DROP DEFAULT"));
+				default_gone = true;
+			}
 		}
 	}
 	if (cc->nullable != dc->nullable && !dc->nullable)

@@ -535,7 +535,8 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 					   "%s must not be empty", child_path(rd, path, "generated"));
 	if (c->collation && !check_identifier(rd, c->collation, child_path(rd, path, "collation")))
 		return false;
-	if (c->identity != VB_IDENTITY_NONE)
+	/* identity and serial-style columns are NOT NULL, as PostgreSQL makes them */
+	if (c->identity != VB_IDENTITY_NONE || c->auto_increment)
 		c->nullable = false;
 	*out = c;
 	return true;

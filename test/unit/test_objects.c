@@ -2030,6 +2030,22 @@ test_objects_added_enum_value_used_in_expressions(void **state)
 	}
 }
 
+/* A serial-style column is NOT NULL whatever the document says, as
+ * PostgreSQL makes it (else a serial outside the PK never converges). */
+static void
+test_objects_serial_column_is_not_null(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *s = doc_ok(a, "{'tables': [{'name': 't', 'columns': ["
+						   "{'name': 'id', 'type': 'int'}, {'name': 'n', 'type': 'serial'},"
+						   "{'name': 'm', 'type': 'bigint', 'autoIncrement': true, 'nullable': true}]}]}");
+	vb_table   *t = s->tables.items[0];
+
+	assert_true(((vb_column *) t->columns.items[0])->nullable);
+	assert_false(((vb_column *) t->columns.items[1])->nullable);
+	assert_false(((vb_column *) t->columns.items[2])->nullable);
+}
+
 /* ---- bugs found by these tests: fixed ones, and known ones (run with VIBORM_UNIT_BUGS=1) ------------------------------------------------------- */
 
 /*
@@ -2296,6 +2312,7 @@ run_objects_tests(void)
 		UNIT_TEST(test_objects_write_round_trip_reads_values),
 		UNIT_TEST(test_objects_write_new_keys_exact),
 		UNIT_TEST(test_objects_added_enum_value_used_in_expressions),
+		UNIT_TEST(test_objects_serial_column_is_not_null),
 		UNIT_TEST(test_objects_fixed_generated_type_change_has_no_using),
 		UNIT_TEST(test_objects_fixed_empty_comment_converges),
 		UNIT_TEST(test_objects_fixed_set_not_null_for_identity_guarded),
