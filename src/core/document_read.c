@@ -16,9 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cjson/cJSON.h>
-
-#include "vb_internal.h"
+#include "vb_json.h"
 
 typedef struct reader
 {
@@ -34,21 +32,6 @@ typedef enum json_kind_t
 	K_BOOL
 } json_kind_t;
 
-static const char *
-json_kind(const cJSON *v)
-{
-	if (cJSON_IsObject(v))
-		return "an object";
-	if (cJSON_IsArray(v))
-		return "an array";
-	if (cJSON_IsString(v))
-		return "a string";
-	if (cJSON_IsNumber(v))
-		return "a number";
-	if (cJSON_IsBool(v))
-		return "a boolean";
-	return "null";
-}
 
 static bool
 is_kind(const cJSON *v, json_kind_t kind)
@@ -100,7 +83,7 @@ expect(reader *rd, const cJSON *v, json_kind_t kind, const char *path,
 	if (is_kind(v, kind))
 		return true;
 	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
-				   "%s must be %s, not %s", path, what, json_kind(v));
+				   "%s must be %s, not %s", path, what, vb_json_kind(v));
 }
 
 /*
@@ -408,7 +391,7 @@ get_int64(reader *rd, cJSON *obj, const char *key, const char *path,
 	else
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
 					   "%s must be an integer (a string for values beyond 2^53), not %s",
-					   p, json_kind(v));
+					   p, vb_json_kind(v));
 	*given |= flag;
 	return true;
 }
@@ -484,7 +467,7 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 		}
 		else
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
-						   "%s must be a string (an SQL expression), not %s", p, json_kind(dv));
+						   "%s must be a string (an SQL expression), not %s", p, vb_json_kind(dv));
 		if (is_null_default(c->default_expr))
 			c->default_expr = NULL;
 		else if (c->default_expr[0] == '\0')
@@ -585,7 +568,7 @@ read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 	}
 	if (!cJSON_IsObject(item))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
-					   "%s must be a column name or an object, not %s", ip, json_kind(item));
+					   "%s must be a column name or an object, not %s", ip, vb_json_kind(item));
 	if (!check_keys(rd, item, ip, el_allowed, NULL) ||
 		!get_string(rd, item, "column", ip, false, true, &el->column) ||
 		!get_string(rd, item, "expression", ip, false, false, &el->expression) ||
@@ -949,7 +932,7 @@ read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
 		}
 		else
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
-						   "%s must be a string or an object, not %s", ip, json_kind(item));
+						   "%s must be a string or an object, not %s", ip, vb_json_kind(item));
 		if (v->name[0] == '\0' || strlen(v->name) > VB_MAX_IDENT)
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
 						   "%s: an enum value must have 1 to %d bytes", ip, VB_MAX_IDENT);
@@ -974,34 +957,6 @@ vb_json_set_allocator(void *(*alloc_fn) (size_t), void (*free_fn) (void *))
 	cJSON_InitHooks(&hooks);
 }
 
-/* Parse JSON text; on failure, report the line and column. */
-static cJSON *
-parse_json(vb_arena *arena, const char *text, const char *what, vb_error *err)
-{
-	const char *end = NULL;
-	cJSON	   *root = cJSON_ParseWithOpts(text, &end, true);
-	int			line = 1;
-	int			column = 1;
-	const char *p;
-
-	if (root)
-		return root;
-	if (end == NULL)
-		end = text;
-	for (p = text; p < end && *p; p++)
-	{
-		if (*p == '\n')
-		{
-			line++;
-			column = 1;
-		}
-		else
-			column++;
-	}
-	vb_fail(err, arena, VB_ERR_INVALID, NULL, "%s is not valid JSON (line %d, column %d)",
-			what, line, column);
-	return NULL;
-}
 
 bool
 vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *err)
@@ -1018,14 +973,14 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	vb_schema  *s = vb_alloc(arena, sizeof(vb_schema));
 	vb_map		seen;
 
-	root = parse_json(arena, json, "the schema document", err);
+	root = vb_json_parse(arena, json, "the schema document", err);
 	if (root == NULL)
 		return false;
 
 	if (!cJSON_IsObject(root))
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "", "the schema document must be a JSON object, not %s",
-				json_kind(root));
+				vb_json_kind(root));
 		goto done;
 	}
 	if (member(root, "models"))
@@ -1175,7 +1130,7 @@ read_enum_mapping(reader *rd, cJSON *item, const char *p, vb_enum_mapping *m)
 
 		if (!cJSON_IsNull(e) && !cJSON_IsString(e))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ep,
-						   "%s must be a value of the enum or null, not %s", ep, json_kind(e));
+						   "%s must be a value of the enum or null, not %s", ep, vb_json_kind(e));
 		if (vb_list_contains_str(&m->from, e->string))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ep,
 						   "%s: value \"%s\" appears twice", ep, e->string);
@@ -1218,7 +1173,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	bool		ok = false;
 	vb_options *o = vb_alloc(arena, sizeof(vb_options));
 
-	root = parse_json(arena, json ? json : "{}", "the options", err);
+	root = vb_json_parse(arena, json ? json : "{}", "the options", err);
 	if (root == NULL)
 		return false;
 	if (!expect(&rd, root, K_OBJECT, "options", "an object") ||
@@ -1309,7 +1264,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 		{
 			vb_fail(err, arena, VB_ERR_INVALID, "options.resolutions",
 					"options.resolutions must be \"rename\", \"addAndDrop\" or an array, not %s",
-					json_kind(v));
+					vb_json_kind(v));
 			goto done;
 		}
 	}

@@ -25,9 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cjson/cJSON.h>
-
-#include "vb_internal.h"
+#include "vb_json.h"
 
 #define FAIL(s, path, ...) vb_fail((s)->err, (s)->arena, VB_ERR_INVALID, (path), __VA_ARGS__)
 
@@ -279,24 +277,6 @@ get_flag(const cJSON *obj, const char *key)
 	return cJSON_IsTrue(member(obj, key));
 }
 
-static const char *
-json_type_name(const cJSON *v)
-{
-	static const struct
-	{
-		int			type;
-		const char *name;
-	}			names[] = {
-		{cJSON_Object, "an object"}, {cJSON_Array, "an array"}, {cJSON_String, "a string"},
-		{cJSON_Number, "a number"}, {cJSON_True, "a boolean"}, {cJSON_False, "a boolean"}
-	};
-	size_t		i;
-
-	for (i = 0; v && i < sizeof(names) / sizeof(names[0]); i++)
-		if ((v->type & 0xFF) == names[i].type)
-			return names[i].name;
-	return "null";
-}
 
 /* Is `word` one of the space-separated `words`? */
 static bool
@@ -567,7 +547,7 @@ check_shape(ser *s, const cJSON *obj, const char *path, const key_spec *spec)
 	const key_spec *k;
 
 	if (!cJSON_IsObject(obj))
-		return FAIL(s, path, "%s must be an object, not %s", path, json_type_name(obj));
+		return FAIL(s, path, "%s must be an object, not %s", path, vb_json_kind(obj));
 	cJSON_ArrayForEach(v, obj)
 	{
 		char	   *p = sub(s, path, v->string);
@@ -579,7 +559,7 @@ check_shape(ser *s, const cJSON *obj, const char *path, const key_spec *spec)
 		if (member(obj, v->string) != v)
 			return FAIL(s, p, "key \"%s\" appears twice", p);
 		if (!cJSON_IsNull(v) && !kind_ok(v, k->kind))
-			return FAIL(s, p, "%s must be %s, not %s", p, wanted[k->kind], json_type_name(v));
+			return FAIL(s, p, "%s must be %s, not %s", p, wanted[k->kind], vb_json_kind(v));
 	}
 	for (k = spec; k->key; k++)
 		if (k->required && absent(member(obj, k->key)))
@@ -619,7 +599,7 @@ get_key_list(ser *s, const cJSON *obj, const char *key, const char *path, vb_lis
 		char	   *ip = at(s, p, i++);
 
 		if (!cJSON_IsString(item))
-			return FAIL(s, ip, "%s must be a string, not %s", ip, json_type_name(item));
+			return FAIL(s, ip, "%s must be a string, not %s", ip, vb_json_kind(item));
 		if (vb_list_contains_str(out, item->valuestring))
 			return FAIL(s, ip, "%s: field \"%s\" is listed twice", ip, item->valuestring);
 		vb_list_push(s->arena, out, vb_strdup(s->arena, item->valuestring));
@@ -682,7 +662,7 @@ read_enum_values(ser *s, const cJSON *obj, mfield *f)
 		if (cJSON_IsString(item))
 			v->name = vb_strdup(s->arena, item->valuestring);
 		else if (!cJSON_IsObject(item))
-			return FAIL(s, ip, "%s must be a string or an object, not %s", ip, json_type_name(item));
+			return FAIL(s, ip, "%s must be a string or an object, not %s", ip, vb_json_kind(item));
 		else if (!check_shape(s, item, ip, spec) ||
 				 !get_name(s, item, "renamedFrom", ip, &v->renamed_from))
 			return false;
@@ -1010,7 +990,7 @@ read_models(ser *s, const cJSON *root)
 
 	if (!cJSON_IsObject(root))
 		return FAIL(s, "", "the schema document must be a JSON object, not %s",
-					json_type_name(root));
+					vb_json_kind(root));
 	if (!check_shape(s, root, "", spec))
 		return false;
 	cJSON_ArrayForEach(m, member(root, "models"))
@@ -2056,25 +2036,6 @@ build_all(ser *s)
 	return true;
 }
 
-static cJSON *
-parse_document(ser *s, const char *json)
-{
-	const char *end = NULL;
-	cJSON	   *root = json ? cJSON_ParseWithOpts(json, &end, true) : NULL;
-	const char *p;
-	int			line = 1;
-	int			column = 1;
-
-	if (root)
-		return root;
-	for (p = json; json && end && p < end && *p; p++)
-	{
-		column = *p == '\n' ? 1 : column + 1;
-		line += *p == '\n';
-	}
-	FAIL(s, NULL, "the schema document is not valid JSON (line %d, column %d)", line, column);
-	return NULL;
-}
 
 bool
 vb_model_read(vb_arena *arena, const char *json, const char *dialect, vb_schema **out,
@@ -2099,7 +2060,7 @@ vb_model_read(vb_arena *arena, const char *json, const char *dialect, vb_schema 
 	vb_map_init(&s.types, arena, 16);
 	vb_map_init(&s.enums, arena, 16);
 	vb_map_init(&s.junctions, arena, 16);
-	root = parse_document(&s, json);
+	root = vb_json_parse(arena, json, "the schema document", err);
 	if (root == NULL)
 		return false;
 	ok = read_models(&s, root);

@@ -1,0 +1,19 @@
+/*
+ * vb_json.h — JSON helpers shared by the core's two document readers
+ * (document_read.c, model.c). Internal: includes cJSON.
+ */
+#ifndef VB_JSON_H
+#define VB_JSON_H
+
+#include <cjson/cJSON.h>
+
+#include "vb_internal.h"
+
+/* "an object", "an array", "a string", "a number", "a boolean" or "null" */
+const char *vb_json_kind(const cJSON *v);
+
+/* Parse JSON text; on failure fill err (VB001) with the line and column of
+ * the error, naming `what` ("the schema document"), and return NULL. */
+cJSON	   *vb_json_parse(vb_arena *arena, const char *text, const char *what, vb_error *err);
+
+#endif							/* VB_JSON_H */
