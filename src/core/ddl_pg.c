@@ -73,7 +73,8 @@ vb_pg_column_definition(vb_arena *a, const vb_column *c)
 	if (c->default_expr)
 		vb_buf_appendf(&buf, " DEFAULT %s", c->default_expr);
 	if (c->generated)
-		vb_buf_appendf(&buf, " GENERATED ALWAYS AS (%s) STORED", c->generated);
+		vb_buf_appendf(&buf, " GENERATED ALWAYS AS (%s) STORED",
+					   c->generated_source ? c->generated_source : c->generated);
 	if (!c->nullable)
 		vb_buf_append(&buf, " NOT NULL");
 	if (c->identity != VB_IDENTITY_NONE)
@@ -164,7 +165,7 @@ vb_pg_create_index(vb_arena *a, const char *schema, const char *table,
 		if (el->column)
 			vb_buf_append(&buf, vb_quote_ident(a, el->column));
 		else
-			vb_buf_appendf(&buf, "(%s)", el->expression);
+			vb_buf_appendf(&buf, "(%s)", el->source ? el->source : el->expression);
 		if (el->collation)
 			vb_buf_appendf(&buf, " COLLATE %s", vb_pg_object_name(a, el->collation));
 		if (el->opclass)
@@ -179,7 +180,9 @@ vb_pg_create_index(vb_arena *a, const char *schema, const char *table,
 		vb_buf_appendf(&buf, " INCLUDE (%s)", vb_quote_ident_list(a, &ix->include));
 	if (ix->nulls_not_distinct)
 		vb_buf_append(&buf, " NULLS NOT DISTINCT");
-	if (ix->where)
+	if (ix->where_source)
+		vb_buf_appendf(&buf, " WHERE (%s)", ix->where_source);
+	else if (ix->where)
 		vb_buf_appendf(&buf, " WHERE %s", ix->where);
 	return buf.data;
 }
@@ -211,7 +214,8 @@ vb_pg_add_check(vb_arena *a, const char *schema, const char *table, const vb_che
 {
 	return vb_pg_alter_table(a, schema, table,
 							 vb_printf(a, "ADD CONSTRAINT %s CHECK (%s)%s",
-									   vb_quote_ident(a, ck->name), ck->expression,
+									   vb_quote_ident(a, ck->name),
+									   ck->source ? ck->source : ck->expression,
 									   ck->not_valid ? " NOT VALID" : ""));
 }
 

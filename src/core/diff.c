@@ -154,7 +154,21 @@ name_desired_objects(vb_differ *d)
 			vb_index   *ix = t->indexes.items[j];
 
 			if (ix->name == NULL)
-				ix->name = choose_name(a, &relnames, t->schema, t->name, &ix->columns, "idx");
+			{
+				/* PostgreSQL names an index after its key and INCLUDE columns */
+				vb_list		parts = ix->columns;
+				int			k;
+
+				if (ix->include.count > 0)
+				{
+					memset(&parts, 0, sizeof(parts));
+					for (k = 0; k < ix->columns.count; k++)
+						vb_list_push(a, &parts, ix->columns.items[k]);
+					for (k = 0; k < ix->include.count; k++)
+						vb_list_push(a, &parts, ix->include.items[k]);
+				}
+				ix->name = choose_name(a, &relnames, t->schema, t->name, &parts, "idx");
+			}
 		}
 		/* constraint names of the table (PostgreSQL numbers a default
 		 * name that another constraint of the table holds) */
@@ -199,6 +213,9 @@ create_table(vb_differ *d, vb_table *t)
 	int			i;
 
 	vb_add_sql(d, op, vb_pg_create_table(d->a, t));
+	for (i = 0; i < t->columns.count; i++)
+		if (((vb_column *) t->columns.items[i])->generated_source)
+			op->search_schema = t->schema;
 
 	/*
 	 * Unique constraints come as ALTER TABLE statements: inside CREATE TABLE,

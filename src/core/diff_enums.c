@@ -260,6 +260,9 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const vb_list *
 																		   removed, dims))));
 		}
 		for (j = 0; j < readd.count; j++)
+			if (((vb_column *) readd.items[j])->generated_source)
+				op->search_schema = p->des->schema;
+		for (j = 0; j < readd.count; j++)
 			vb_add_sql(d, op, vb_pg_alter_table(a, p->des->schema, p->des->name,
 												vb_printf(a, "ADD COLUMN %s",
 														  vb_pg_column_definition(a, readd.items[j]))));

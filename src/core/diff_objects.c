@@ -298,8 +298,14 @@ vb_operation *
 vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix)
 {
 	vb_operation *op = vb_new_op(d, VB_OP_CREATE_INDEX, t->schema, t->name, ix->name);
+	int			i;
 
 	vb_add_sql(d, op, vb_pg_create_index(d->a, t->schema, t->name, ix));
+	if (ix->where_source)
+		op->search_schema = t->schema;
+	for (i = 0; i < ix->elements.count; i++)
+		if (((vb_index_elem *) ix->elements.items[i])->source)
+			op->search_schema = t->schema;
 	return op;
 }
 
@@ -404,6 +410,8 @@ vb_add_check(vb_differ *d, const vb_table *t, vb_check *ck)
 	vb_operation *op = vb_new_op(d, VB_OP_ADD_CHECK, t->schema, t->name, ck->name);
 
 	vb_add_sql(d, op, vb_pg_add_check(d->a, t->schema, t->name, ck));
+	if (ck->source)
+		op->search_schema = t->schema;
 	if (ck->not_valid)
 		op->hazards &= ~VB_HAZARD_TABLE_SCAN;
 	return op;

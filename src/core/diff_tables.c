@@ -425,6 +425,8 @@ recreate_generated(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 	vb_add_sql(d, op, vb_pg_alter_table(a, s, t, vb_printf(a, "ADD COLUMN %s",
 														   vb_pg_column_definition(a, dc))));
 	op->hazards |= VB_HAZARD_TABLE_REWRITE;
+	if (dc->generated_source)
+		op->search_schema = s;
 	vb_map_put(&p->recreated_columns, dc->name, (void *) 1);
 	if (cc->generated == NULL)
 		vb_make_destructive(op, vb_printf(a, "replaces the values of %s.%s.%s by generated ones",
@@ -750,6 +752,8 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 													   vb_pg_column_definition(a, dc))));
 			if (dc->auto_increment || dc->identity != VB_IDENTITY_NONE || dc->generated)
 				op->hazards |= VB_HAZARD_TABLE_REWRITE;
+			if (dc->generated_source)
+				op->search_schema = t->schema;
 			if (!dc->nullable && !dc->default_expr && !dc->auto_increment &&
 				dc->identity == VB_IDENTITY_NONE && !dc->generated)
 				vb_guard_table_empty(d, op, p, dc->name);

@@ -153,6 +153,7 @@ typedef struct vb_column
 	vb_identity identity;
 	vb_seq_options seq;			/* identity columns only */
 	char	   *generated;		/* expression of a GENERATED ... STORED column */
+	char	   *generated_source;	/* as the document wrote it (see vb_check) */
 	char	   *collation;		/* NULL: the type's default collation */
 	char	   *comment;
 	char	   *sequence_name;	/* current side: owned sequence of a serial */
@@ -180,6 +181,7 @@ typedef struct vb_index_elem
 {
 	char	   *column;			/* a column, or */
 	char	   *expression;		/* an expression (canonical once canonicalised) */
+	char	   *source;			/* as the document wrote it (see vb_check) */
 	bool		desc;
 	vb_nulls_order nulls;		/* canonical: DEFAULT unless it differs */
 	char	   *opclass;		/* NULL: the type's default operator class */
@@ -198,6 +200,7 @@ typedef struct vb_index
 	bool		nulls_not_distinct;
 	char	   *method;			/* btree, hash, gin, gist, brin, spgist ... */
 	char	   *where;			/* canonical predicate or NULL */
+	char	   *where_source;	/* as the document wrote it (see vb_check) */
 	char	   *renamed_from;
 	const char *path;
 } vb_index;
@@ -222,6 +225,12 @@ typedef struct vb_check
 {
 	char	   *name;			/* NULL: unnamed in the document */
 	char	   *expression;		/* canonical once canonicalised */
+	char	   *source;			/* the text the canonical form was read from:
+								 * DDL uses it (under the table's schema, then
+								 * public, as canonicalisation read it), since
+								 * PostgreSQL's printed form does not always read
+								 * back as the same expression; NULL: use
+								 * expression */
 	char	   *name_column;	/* the only column the expression uses, if
 								 * one (the face finds it): unnamed checks are
 								 * named <table>_<column>_check, else
@@ -399,6 +408,8 @@ typedef struct vb_operation
 	int			phase;			/* execution phase (see diff.c) */
 	int			seq;			/* creation order, for stable sorting */
 	vb_list		guards;			/* vb_guard *, checked before the plan runs */
+	const char *search_schema;	/* run under search_path <schema>, public:
+								 * document texts resolve as they were read */
 } vb_operation;
 
 typedef struct vb_ambiguity

@@ -285,6 +285,22 @@ name_expression_elements(canon_state *st, const vb_table *t)
 	}
 }
 
+/*
+ * The text DDL should use for an expression the document wrote: the
+ * written text when it differs from the printed form (which does not always
+ * read back as the same expression), unless it holds a comment marker,
+ * which could reach past the parentheses DDL puts around it: then the
+ * printed form.
+ */
+static char *
+source_text(char *written, const char *printed)
+{
+	if (written == NULL || strcmp(written, printed) == 0 ||
+		strstr(written, "--") || strstr(written, "/*"))
+		return NULL;
+	return written;
+}
+
 static void *
 find_named(const vb_list *list, size_t name_offset, const char *name)
 {
@@ -328,6 +344,7 @@ take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
 		vb_column  *c = t->columns.items[i];
 		vb_column  *b = vb_find_column(back, c->name);
 
+		c->generated_source = source_text(c->generated, b->generated);
 		c->generated = b->generated;
 		c->collation = b->collation;
 	}
@@ -337,6 +354,7 @@ take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
 		char	   *name = psprintf("viborm_ck_%d", i);
 		vb_check   *b = find_named(&back->checks, offsetof(vb_check, name), name);
 
+		ck->source = source_text(ck->expression, b->expression);
 		ck->expression = b->expression;
 		ck->name_column = check_column(st, relid, name);
 	}
@@ -418,7 +436,8 @@ element_text(Node *expr, const char *pretty)
 	switch (nodeTag(expr))
 	{
 		case T_FuncExpr:
-			call = ((FuncExpr *) expr)->funcformat == COERCE_EXPLICIT_CALL;
+			call = ((FuncExpr *) expr)->funcformat == COERCE_EXPLICIT_CALL ||
+				((FuncExpr *) expr)->funcformat == COERCE_SQL_SYNTAX;
 			break;
 		case T_NullIfExpr:
 		case T_CoalesceExpr:
@@ -456,8 +475,13 @@ canonical_element(canon_state *st, const vb_table *t, Relation rel, Oid am,
 		type = exprType(expr);
 		coll = exprCollation(expr);
 		use_catalog_only(st);
-		el->expression = vb_strdup(st->arena,
-								   element_text(expr, deparse_pretty(expr, RelationGetRelid(rel))));
+		{
+			char	   *written = el->expression;
+
+			el->expression = vb_strdup(st->arena,
+									   element_text(expr, deparse_pretty(expr, RelationGetRelid(rel))));
+			el->source = source_text(written, el->expression);
+		}
 	}
 	else
 	{
@@ -512,7 +536,12 @@ canonical_index(canon_state *st, const vb_table *t, Oid relid, vb_index *ix)
 		assign_expr_collations(pstate, expr);
 		expr = (Node *) make_ands_explicit(make_ands_implicit((Expr *) expr));
 		use_catalog_only(st);
-		ix->where = vb_strdup(st->arena, deparse(expr, relid));
+		{
+			char	   *written = ix->where;
+
+			ix->where = vb_strdup(st->arena, deparse(expr, relid));
+			ix->where_source = source_text(written, ix->where);
+		}
 	}
 	table_close(rel, NoLock);
 }
@@ -681,8 +710,17 @@ needs_parser(canon_state *st)
 		if (table_needs_scratch(st, t))
 			return true;
 		for (j = 0; j < t->indexes.count; j++)
-			if (!plain_index(st, t, t->indexes.items[j]))
+		{
+			vb_index   *ix = t->indexes.items[j];
+			int			k;
+
+			if (!plain_index(st, t, ix))
 				return true;
+			/* an unnamed expression index needs the parser for its name */
+			for (k = 0; k < ix->elements.count && ix->name == NULL; k++)
+				if (((vb_index_elem *) ix->elements.items[k])->expression)
+					return true;
+		}
 	}
 	return false;
 }

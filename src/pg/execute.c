@@ -254,8 +254,15 @@ vb_pg_execute_plan(const vb_plan *plan)
 	{
 		vb_operation *op = plan->operations.items[i];
 
+		/* document texts (checks, generation and index expressions)
+		 * resolve as canonicalisation read them; everything else viborm
+		 * writes is schema-qualified */
+		if (op->search_schema)
+			vb_pg_set("search_path", psprintf("%s, public", quote_identifier(op->search_schema)));
 		for (j = 0; j < op->sql.count; j++)
 			run_step(++number, total, op->sql.items[j]);
+		if (op->search_schema)
+			vb_pg_set("search_path", "pg_catalog");
 	}
 }
 

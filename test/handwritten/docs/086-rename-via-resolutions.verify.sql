@@ -1,0 +1,1 @@
+SELECT given_name = 'Ada' FROM people;
