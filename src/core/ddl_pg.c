@@ -257,14 +257,16 @@ vb_pg_nextval_default(vb_arena *a, const char *schema, const char *sequence)
 
 char *
 vb_pg_sequence_restart(vb_arena *a, const char *schema, const char *table,
-					   const char *column, const char *sequence_text, bool descending)
+					   const char *column, const char *sequence_text, bool descending,
+					   long long bound)
 {
 	/* continue after the rows' values (their maximum, or minimum for a
-	 * descending sequence); on an empty table the sequence stays at its
-	 * start */
+	 * descending sequence) when they lie within the sequence's bounds; on
+	 * an empty table, or below the new MINVALUE, it stays at its start */
 	const char *agg = descending ? "min" : "max";
+	const char *col = vb_quote_ident(a, column);
 
-	return vb_printf(a, "SELECT pg_catalog.setval(%s, %s(%s)) FROM %s HAVING %s(%s) IS NOT NULL",
-					 sequence_text, agg, vb_quote_ident(a, column), vb_qualified(a, schema, table),
-					 agg, vb_quote_ident(a, column));
+	return vb_printf(a, "SELECT pg_catalog.setval(%s, %s(%s)) FROM %s HAVING %s(%s) %s %lld",
+					 sequence_text, agg, col, vb_qualified(a, schema, table), agg, col,
+					 descending ? "<=" : ">=", bound);
 }

@@ -31,6 +31,6 @@ char	   *vb_pg_create_enum(vb_arena *a, const char *schema, const char *name,
 char	   *vb_pg_nextval_default(vb_arena *a, const char *schema, const char *sequence);
 char	   *vb_pg_sequence_restart(vb_arena *a, const char *schema, const char *table,
 								   const char *column, const char *sequence_text,
-								   bool descending);
+								   bool descending, long long bound);
 
 #endif							/* VB_DDL_PG_H */

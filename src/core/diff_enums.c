@@ -76,8 +76,9 @@ added_value_used(vb_differ *d, const vb_enum *e, const char *value)
 			if (strcmp(vb_element_type(d->a, c->type, &dims), type) != 0)
 				continue;
 			uses_type = true;
-			if (c->default_expr && strstr(c->default_expr, literal))
-				return true;
+			if (c->default_expr && (strstr(c->default_expr, literal) ||
+									(dims > 0 && strstr(c->default_expr, value))))
+				return true;		/* an array default holds it unquoted */
 			if (cc && strcmp(vb_mapped_type(d, cc->type), c->type) != 0)
 				return true;
 		}

@@ -22,6 +22,7 @@ enum
 	PH_CREATE_TABLE,
 	PH_ADD_COLUMN,
 	PH_ALTER_COLUMN,
+	PH_ADD_GENERATED,			/* generated columns: their inputs are final */
 	PH_ADD_PRIMARY_KEY,
 	PH_ADD_UNIQUE,
 	PH_ADD_CHECK,
@@ -145,6 +146,8 @@ void		vb_guard_foreign_key(vb_differ *d, vb_operation *op, vb_table_pair *p,
 								 const vb_foreign_key *fk);
 void		vb_guard_type_change(vb_differ *d, vb_operation *op, vb_table_pair *p,
 								 const vb_column *cc, const char *to, const char *using_expr);
+void		vb_guard_enum_target(vb_differ *d, vb_operation *op, vb_table_pair *p,
+								 const vb_column *cc, bool array, const vb_enum *e);
 void		vb_guard_enum_value(vb_differ *d, vb_operation *op, vb_table_pair *p,
 								const vb_column *cc, bool array, const char *enum_name,
 								const char *value);

@@ -174,6 +174,28 @@ checks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 		!mentions_recreated(p, x->expression);
 }
 
+/* Does one of these (current) columns have the type of a re-created enum? */
+static bool
+uses_recreated_enum(vb_differ *d, const vb_table *t, const vb_list *cols)
+{
+	int			i;
+	int			k;
+
+	for (i = 0; i < cols->count; i++)
+	{
+		vb_column  *c = vb_find_column(t, cols->items[i]);
+		int			dims;
+
+		if (c == NULL)
+			continue;
+		for (k = 0; k < d->recreated_types.count; k++)
+			if (strcmp(vb_mapped_type(d, vb_element_type(d->a, c->type, &dims)),
+					   d->recreated_types.items[k]) == 0)
+				return true;
+	}
+	return false;
+}
+
 static bool
 fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 {
@@ -190,6 +212,9 @@ fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) ||
 		!vb_str_lists_equal(rp ? vb_mapped_columns(d, rp, &c->ref_columns) : &c->ref_columns,
 							&x->ref_columns))
+		return false;
+	/* an enum swap cannot convert columns an FK ties together */
+	if (uses_recreated_enum(d, p->cur, &c->columns))
 		return false;
 	/* a column type change on either side, or a re-created referenced key,
 	 * means the FK is dropped first and added again afterwards */

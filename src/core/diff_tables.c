@@ -289,6 +289,22 @@ safe_type_change(vb_arena *a, const char *from, const char *to, bool *rewrite)
 	return false;
 }
 
+/* The document's enum whose qualified name is this type text, if any. */
+static vb_enum *
+document_enum(vb_differ *d, const char *type)
+{
+	int			i;
+
+	for (i = 0; i < d->des->enums.count; i++)
+	{
+		vb_enum    *e = d->des->enums.items[i];
+
+		if (strcmp(type, vb_qualified(d->a, e->schema, e->name)) == 0)
+			return e;
+	}
+	return NULL;
+}
+
 static bool
 is_enum_type(const vb_schema *s, vb_arena *a, const char *type)
 {
@@ -410,28 +426,75 @@ vb_diff_comments(vb_differ *d, const vb_table *cur, const vb_table *des)
  * change a generation expression in place. Its indexes and constraints
  * go with it and are created again (recreated_columns).
  */
+/*
+ * Drop a generated column before the table's column changes and add it
+ * again after them (phase PH_ADD_GENERATED), so that changes to the
+ * columns it reads never meet it. Its indexes and constraints go with it
+ * and come back (recreated_columns).
+ */
+static void
+drop_and_add_generated(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
+{
+	vb_arena   *a = d->a;
+	vb_operation *drop = vb_new_op(d, VB_OP_DROP_COLUMN, p->des->schema, p->des->name, dc->name);
+	vb_operation *add = vb_new_op(d, VB_OP_ADD_COLUMN, p->des->schema, p->des->name, dc->name);
+
+	/* the drop runs before renames: current names */
+	vb_add_sql(d, drop, vb_pg_alter_table(a, p->cur->schema, p->cur->name,
+										  vb_printf(a, "DROP COLUMN %s", vb_quote_ident(a, cc->name))));
+	drop->hazards = VB_HAZARD_ACCESS_EXCLUSIVE;
+	if (cc->generated == NULL)
+		vb_make_destructive(drop, vb_printf(a, "replaces the values of %s.%s.%s by generated ones",
+											p->des->schema, p->des->name, dc->name));
+	vb_add_sql(d, add, vb_pg_alter_table(a, p->des->schema, p->des->name,
+										 vb_printf(a, "ADD COLUMN %s", vb_pg_column_definition(a, dc))));
+	add->hazards |= VB_HAZARD_TABLE_REWRITE;
+	add->phase = PH_ADD_GENERATED;
+	if (dc->generated_source)
+		add->search_schema = p->des->schema;
+	vb_map_put(&p->recreated_columns, dc->name, (void *) 1);
+}
+
 static bool
 recreate_generated(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 {
-	vb_arena   *a = d->a;
-	const char *s = p->des->schema;
-	const char *t = p->des->name;
-	vb_operation *op;
-
 	if (dc->generated == NULL || vb_strs_equal(vb_mapped_predicate(d, p, cc->generated), dc->generated))
 		return false;
-	op = vb_new_op(d, VB_OP_ALTER_COLUMN, s, t, dc->name);
-	vb_add_sql(d, op, vb_pg_alter_table(a, s, t, vb_printf(a, "DROP COLUMN %s", vb_quote_ident(a, dc->name))));
-	vb_add_sql(d, op, vb_pg_alter_table(a, s, t, vb_printf(a, "ADD COLUMN %s",
-														   vb_pg_column_definition(a, dc))));
-	op->hazards |= VB_HAZARD_TABLE_REWRITE;
-	if (dc->generated_source)
-		op->search_schema = s;
-	vb_map_put(&p->recreated_columns, dc->name, (void *) 1);
-	if (cc->generated == NULL)
-		vb_make_destructive(op, vb_printf(a, "replaces the values of %s.%s.%s by generated ones",
-										  s, t, dc->name));
+	drop_and_add_generated(d, p, cc, dc);
 	return true;
+}
+
+/*
+ * PostgreSQL refuses to change the type or collation of a column that a
+ * generation expression reads: such generated columns are dropped before
+ * and added after (conservatively: every one whose expression contains
+ * the column's name).
+ */
+static void
+recreate_readers_of_changed_columns(vb_differ *d, vb_table_pair *p)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < p->des->columns.count; i++)
+	{
+		vb_column  *dc = p->des->columns.items[i];
+		vb_column  *cc = vb_map_get(&p->des_col_to_cur, dc->name);
+
+		if (cc == NULL || (strcmp(vb_mapped_type(d, cc->type), dc->type) == 0 &&
+						   vb_strs_equal(cc->collation, dc->collation)))
+			continue;
+		for (j = 0; j < p->cur->columns.count; j++)
+		{
+			vb_column  *gc = p->cur->columns.items[j];
+			vb_column  *gd = vb_map_get(&p->cur_col_to_des, gc->name);
+
+			if (gc->generated && gd && gd->generated && gc != cc &&
+				!vb_map_get(&p->recreated_columns, gd->name) &&
+				strstr(gc->generated, cc->name))
+				drop_and_add_generated(d, p, gc, gd);
+		}
+	}
 }
 
 static char *
@@ -518,8 +581,17 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 													dc->generated ? "" :
 													cast_expression(d, col, cur_type, dc->type))));
 		if (!safe)
-			vb_guard_type_change(d, op, p, cc, dc->type,
-								 cast_expression(d, cc->name, cur_type, dc->type));
+		{
+			int			dims;
+			vb_enum    *e = document_enum(d, vb_element_type(a, dc->type, &dims));
+
+			/* into an enum of the document: its values may not exist yet */
+			if (e)
+				vb_guard_enum_target(d, op, p, cc, dims > 0, e);
+			else
+				vb_guard_type_change(d, op, p, cc, dc->type,
+									 cast_expression(d, cc->name, cur_type, dc->type));
+		}
 		if (cc->auto_increment && dc->auto_increment)
 			vb_add_sql(d, op, vb_printf(a, "ALTER SEQUENCE %s AS %s",
 									 vb_qualified(a, s, cc->sequence_name), dc->type));
@@ -588,7 +660,7 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 		vb_add_sql(d, op, vb_pg_alter_column(a, s, t, col,
 										  vb_printf(a, "SET DEFAULT %s",
 													vb_pg_nextval_default(a, s, seq_name))));
-		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, seq_text, false));
+		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, seq_text, false, 1));
 	}
 	else if (((cc->auto_increment && dc->auto_increment) ||
 			  (cc->identity != VB_IDENTITY_NONE && dc->identity != VB_IDENTITY_NONE)) &&
@@ -617,7 +689,8 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 																  bounds ? " RESTART" : "")));
 			if (bounds)
 				vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, identity_sequence(a, s, t, col),
-														 x.increment < 0));
+														 x.increment < 0,
+														 x.increment < 0 ? x.max : x.min));
 		}
 	}
 	if (cc->identity == VB_IDENTITY_NONE && dc->identity != VB_IDENTITY_NONE)
@@ -636,10 +709,28 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 														   opts[0] ? " (" : "", opts[0] ? opts + 1 : "",
 														   opts[0] ? ")" : "")));
 		}
-		vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, identity_sequence(a, s, t, col),
-												 vb_seq_effective(dc->type, &dc->seq).increment < 0));
+		{
+			vb_seq_options x = vb_seq_effective(dc->type, &dc->seq);
+
+			vb_add_sql(d, op, vb_pg_sequence_restart(a, s, t, col, identity_sequence(a, s, t, col),
+													 x.increment < 0,
+													 x.increment < 0 ? x.max : x.min));
+		}
 	}
 	return true;
+}
+
+static void
+drop_column(vb_differ *d, vb_table_pair *p, const char *name)
+{
+	vb_arena   *a = d->a;
+	vb_operation *op = vb_new_op(d, VB_OP_DROP_COLUMN, p->des->schema, p->des->name, name);
+
+	/* runs before renames: the table still has its current name */
+	vb_add_sql(d, op, vb_pg_alter_table(a, p->cur->schema, p->cur->name,
+										vb_printf(a, "DROP COLUMN %s", vb_quote_ident(a, name))));
+	vb_make_destructive(op, vb_printf(a, "drops column %s.%s.%s and its data",
+									  p->des->schema, p->des->name, name));
 }
 
 bool
@@ -716,10 +807,14 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 									 vb_qualified(a, t->schema, c->name),
 									 vb_quote_ident(a, t->name)));
 	}
+	/* generated columns are dropped first: they depend on the others */
+	for (i = 0; i < nc; i++)
+		if (cur_match[i] < 0 && ((vb_column *) c->columns.items[i])->generated)
+			drop_column(d, p, cur_names[i]);
 	for (i = 0; i < nc; i++)
 	{
-		vb_operation *op;
-
+		if (cur_match[i] < 0 && ((vb_column *) c->columns.items[i])->generated)
+			continue;
 		if (cur_match[i] >= 0)
 		{
 			if (strcmp(cur_names[i], des_names[cur_match[i]]) != 0)
@@ -727,12 +822,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 							   des_names[cur_match[i]]);
 			continue;
 		}
-		op = vb_new_op(d, VB_OP_DROP_COLUMN, t->schema, t->name, cur_names[i]);
-		/* runs before renames: the table still has its current name */
-		vb_add_sql(d, op, vb_pg_alter_table(a, c->schema, c->name,
-										 vb_printf(a, "DROP COLUMN %s", vb_quote_ident(a, cur_names[i]))));
-		vb_make_destructive(op, vb_printf(a, "drops column %s.%s.%s and its data",
-									   t->schema, t->name, cur_names[i]));
+		drop_column(d, p, cur_names[i]);
 	}
 	for (j = 0; j < nd; j++)
 	{
@@ -754,6 +844,8 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 				op->hazards |= VB_HAZARD_TABLE_REWRITE;
 			if (dc->generated_source)
 				op->search_schema = t->schema;
+			if (dc->generated)
+				op->phase = PH_ADD_GENERATED;
 			if (!dc->nullable && !dc->default_expr && !dc->auto_increment &&
 				dc->identity == VB_IDENTITY_NONE && !dc->generated)
 				vb_guard_table_empty(d, op, p, dc->name);
@@ -773,6 +865,7 @@ vb_diff_column_changes(vb_differ *d, vb_table_pair *p)
 {
 	int			j;
 
+	recreate_readers_of_changed_columns(d, p);
 	for (j = 0; j < p->des->columns.count; j++)
 	{
 		vb_column  *dc = p->des->columns.items[j];

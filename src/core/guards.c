@@ -249,3 +249,32 @@ vb_guard_enum_value(vb_differ *d, vb_operation *op, vb_table_pair *p, const vb_c
 						value, enum_name, cc->name),
 			  "Map the value with options.enumValueMappings ({\"enum\": ..., \"map\": {\"old\": \"new\" or null}}).");
 }
+
+/* Rows of a column converted into an enum of the document that hold a
+ * value the enum will not have (read as text: the enum may not exist yet,
+ * or not with these values). */
+void
+vb_guard_enum_target(vb_differ *d, vb_operation *op, vb_table_pair *p, const vb_column *cc,
+					 bool array, const vb_enum *e)
+{
+	vb_arena   *a = d->a;
+	const char *col = vb_quote_ident(a, cc->name);
+	vb_buf		values;
+	int			i;
+
+	vb_buf_init(&values, a);
+	for (i = 0; i < e->values.count; i++)
+		vb_buf_appendf(&values, "%s%s", i ? ", " : "",
+					   vb_quote_literal(a, ((vb_enum_value *) e->values.items[i])->name));
+	if (values.len == 0)
+		vb_buf_append(&values, "NULL");
+	add_guard(d, op, p,
+			  array ? vb_printf(a, "SELECT count(*) FROM %s WHERE EXISTS (SELECT 1 FROM "
+								"pg_catalog.unnest(%s::text[]) v WHERE v NOT IN (%s))",
+								cur_table(d, p), col, values.data)
+			  : vb_printf(a, "SELECT count(*) FROM %s WHERE %s::text NOT IN (%s)",
+						  cur_table(d, p), col, values.data),
+			  vb_printf(a, "values of column \"%s\" that enum %s.%s does not have",
+						cc->name, e->schema, e->name),
+			  "Fix those values first, or add them to the enum.");
+}

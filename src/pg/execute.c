@@ -166,9 +166,10 @@ run_guard(const vb_guard *g, char **message)
 			return 0;
 		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION)
 		{
-			if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
-				edata->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE)
-				return 0;
+			if ((ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
+				 edata->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE) ||
+				edata->sqlerrcode == ERRCODE_INVALID_SCHEMA_NAME)
+				return 0;		/* it names what the plan creates first */
 			ReThrowError(edata);
 		}
 		*message = edata->message;

@@ -423,8 +423,9 @@ read_seq_options(HeapTuple tup, vb_column *c)
 	dflt.given = got.increment != 1 ? VB_SEQ_INCREMENT : 0;
 	dflt = vb_seq_effective(c->type, &dflt);
 	c->seq = got;
+	/* START defaults to the sequence's own MINVALUE (MAXVALUE descending) */
 	c->seq.given = (got.increment != 1 ? VB_SEQ_INCREMENT : 0) |
-		(got.start != dflt.start ? VB_SEQ_START : 0) |
+		(got.start != (got.increment > 0 ? got.min : got.max) ? VB_SEQ_START : 0) |
 		(got.min != dflt.min ? VB_SEQ_MIN : 0) |
 		(got.max != dflt.max ? VB_SEQ_MAX : 0) |
 		(got.cache != dflt.cache ? VB_SEQ_CACHE : 0);
