@@ -71,7 +71,18 @@ lines AS (
 	LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 
 	UNION ALL
-	-- table constraints (PK, unique, FK, check, exclusion)
+	-- comments on tables (objsubid 0) and on their columns (objsubid = attnum)
+	SELECT CASE WHEN ds.objsubid = 0
+			THEN format('comment table %I.%I %L', t.nspname, t.relname, ds.description)
+			ELSE format('comment column %I.%I.%I %L', t.nspname, t.relname,
+				(SELECT a.attname FROM pg_attribute a
+				 WHERE a.attrelid = t.oid AND a.attnum = ds.objsubid), ds.description) END
+	FROM tables t
+	JOIN pg_description ds ON ds.classoid = 'pg_class'::regclass AND ds.objoid = t.oid
+
+	UNION ALL
+	-- table constraints (PK, unique, FK, check, exclusion); pg_get_constraintdef
+	-- ends with NOT VALID for a constraint not validated yet
 	SELECT format('constraint %I.%I %I contype=%s %s', t.nspname, t.relname, co.conname,
 			co.contype, pg_get_constraintdef(co.oid))
 	FROM tables t

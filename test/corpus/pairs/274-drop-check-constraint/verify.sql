@@ -1,0 +1,1 @@
+SELECT balance = 100 FROM accounts;

@@ -1,0 +1,2 @@
+CREATE TABLE readings (id integer PRIMARY KEY, celsius numeric);
+ALTER TABLE readings ADD CONSTRAINT above_absolute_zero CHECK (celsius >= -273.15) NOT VALID;

@@ -1,0 +1,1 @@
+SELECT celsius = -300 FROM readings WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT nick = 'a' FROM users;

@@ -1,0 +1,1 @@
+SELECT width = 3 FROM shapes;

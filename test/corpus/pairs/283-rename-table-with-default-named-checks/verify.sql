@@ -1,0 +1,1 @@
+SELECT salary = 10 FROM employees;

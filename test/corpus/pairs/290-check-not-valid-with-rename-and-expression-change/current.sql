@@ -1,0 +1,3 @@
+CREATE TABLE m (id integer PRIMARY KEY, v integer);
+INSERT INTO m VALUES (1, -5);
+ALTER TABLE m ADD CONSTRAINT v_pos CHECK (v > 0) NOT VALID;

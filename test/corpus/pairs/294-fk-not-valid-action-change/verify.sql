@@ -1,0 +1,1 @@
+SELECT author_id = 7 FROM books;

@@ -1,0 +1,1 @@
+SELECT author_id = 3 FROM books;

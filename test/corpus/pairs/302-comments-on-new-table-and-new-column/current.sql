@@ -1,0 +1,2 @@
+CREATE TABLE a (id integer PRIMARY KEY);
+INSERT INTO a VALUES (1);

@@ -1,0 +1,1 @@
+SELECT name = 'Ann' FROM customers;

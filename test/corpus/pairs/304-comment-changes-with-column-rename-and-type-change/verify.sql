@@ -1,0 +1,1 @@
+SELECT quantity = 2 AND price = 300 FROM m;

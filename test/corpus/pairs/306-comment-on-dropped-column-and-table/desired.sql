@@ -1,0 +1,2 @@
+CREATE TABLE keep (id integer PRIMARY KEY, stays text);
+COMMENT ON COLUMN keep.stays IS 'stays';

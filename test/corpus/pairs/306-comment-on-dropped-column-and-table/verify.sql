@@ -1,0 +1,1 @@
+SELECT stays = 's' FROM keep;

@@ -1,0 +1,1 @@
+SELECT qty = 2 FROM lines;

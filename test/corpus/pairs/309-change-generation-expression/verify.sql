@@ -1,0 +1,1 @@
+SELECT full_name = 'Lovelace, Ada' FROM people;

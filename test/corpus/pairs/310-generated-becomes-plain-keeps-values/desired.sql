@@ -1,0 +1,1 @@
+CREATE TABLE lines (id integer PRIMARY KEY, qty integer NOT NULL, price integer NOT NULL, total integer);

@@ -1,0 +1,2 @@
+SELECT total = 10 FROM lines WHERE id = 1;
+SELECT total = 21 FROM lines WHERE id = 2;

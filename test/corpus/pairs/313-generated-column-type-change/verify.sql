@@ -1,0 +1,1 @@
+SELECT doubled = 42 FROM t;

@@ -1,0 +1,1 @@
+SELECT fahrenheit = 212 FROM t;

@@ -1,0 +1,1 @@
+SELECT square = 49 FROM squares;

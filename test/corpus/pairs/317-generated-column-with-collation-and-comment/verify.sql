@@ -1,0 +1,1 @@
+SELECT n_upper = 'B' FROM names WHERE id = 1;

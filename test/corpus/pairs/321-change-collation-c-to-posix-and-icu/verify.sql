@@ -1,0 +1,1 @@
+SELECT a = 'a' AND b = 'b' AND c = 'c' FROM words;

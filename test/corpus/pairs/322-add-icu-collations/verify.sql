@@ -1,0 +1,1 @@
+SELECT de = 'Ä' FROM names;

@@ -1,0 +1,1 @@
+SELECT code = 'ab' AND label = 'xy' FROM t;

@@ -1,0 +1,1 @@
+SELECT tags = '{b,a}' AND extra = 'x' FROM t;

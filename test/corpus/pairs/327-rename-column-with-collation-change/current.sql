@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, nm text COLLATE "POSIX");
+INSERT INTO t VALUES (1, 'z');

@@ -1,0 +1,2 @@
+SELECT nextval(pg_get_serial_sequence('t', 'id')) > (SELECT max(id) FROM t);
+SELECT v = 'b' FROM t WHERE id = 20;

@@ -1,0 +1,2 @@
+CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL, name text);
+CREATE INDEX users_search_idx ON users (upper(email), (coalesce(name, '')));

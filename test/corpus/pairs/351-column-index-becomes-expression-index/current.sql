@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, code text);
+CREATE INDEX t_code_idx ON t (code);
+INSERT INTO t VALUES (1, 'x');

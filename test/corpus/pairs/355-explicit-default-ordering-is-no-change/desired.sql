@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b integer);
+CREATE INDEX t_ab_idx ON t (a, b DESC);

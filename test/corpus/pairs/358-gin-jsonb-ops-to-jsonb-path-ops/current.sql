@@ -1,0 +1,3 @@
+CREATE TABLE docs (id integer PRIMARY KEY, body jsonb NOT NULL);
+CREATE INDEX docs_body_idx ON docs USING gin (body);
+INSERT INTO docs VALUES (1, '{"a": 1}');

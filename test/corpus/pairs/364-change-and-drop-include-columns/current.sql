@@ -1,0 +1,4 @@
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer NOT NULL, total numeric, status text);
+CREATE INDEX orders_customer_idx ON orders (customer_id) INCLUDE (total, status);
+CREATE INDEX orders_status_idx ON orders (status) INCLUDE (total);
+INSERT INTO orders VALUES (1, 1, 10, 'new');

@@ -1,0 +1,1 @@
+SELECT amount = 10 FROM orders;

@@ -1,0 +1,2 @@
+CREATE TABLE slots (id integer PRIMARY KEY, room integer, day date);
+CREATE UNIQUE INDEX slots_room_day_key ON slots (room, day);

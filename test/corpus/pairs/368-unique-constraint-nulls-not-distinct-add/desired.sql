@@ -1,0 +1,1 @@
+CREATE TABLE emails (id integer PRIMARY KEY, address text, UNIQUE NULLS NOT DISTINCT (address));

@@ -1,0 +1,2 @@
+CREATE TABLE urls (id integer PRIMARY KEY, url text NOT NULL);
+CREATE INDEX urls_url_idx ON urls USING hash (lower(url));

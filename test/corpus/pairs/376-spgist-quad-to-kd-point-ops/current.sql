@@ -1,0 +1,3 @@
+CREATE TABLE places (id integer PRIMARY KEY, pos point);
+CREATE INDEX places_pos_idx ON places USING spgist (pos);
+INSERT INTO places VALUES (1, '(1,2)');

@@ -1,0 +1,1 @@
+SELECT email = 'A@x' AND is_deleted FROM users WHERE id = 2;

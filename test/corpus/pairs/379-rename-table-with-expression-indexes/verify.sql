@@ -1,0 +1,1 @@
+SELECT name = 'b' FROM users;

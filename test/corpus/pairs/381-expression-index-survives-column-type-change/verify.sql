@@ -1,0 +1,1 @@
+SELECT code = 'AB' AND n = 3 FROM t;

@@ -1,0 +1,1 @@
+SELECT mood = 'sad' FROM people WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT perms = '{read,NULL}' FROM roles;

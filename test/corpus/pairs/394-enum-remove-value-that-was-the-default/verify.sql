@@ -1,0 +1,1 @@
+SELECT status = 'draft' FROM posts WHERE id = 1;

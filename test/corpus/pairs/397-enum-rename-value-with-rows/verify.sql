@@ -1,0 +1,1 @@
+SELECT mood = 'unhappy' FROM people WHERE id = 2;

@@ -1,0 +1,4 @@
+CREATE TYPE mood AS ENUM ('happy', 'meh', 'sad');
+CREATE TABLE people (id integer PRIMARY KEY, mood mood NOT NULL);
+CREATE INDEX people_sad_idx ON people (id) WHERE mood = 'sad';
+INSERT INTO people VALUES (1, 'happy'), (2, 'meh'), (3, 'sad');

@@ -1,0 +1,1 @@
+SELECT stage = 'done' FROM cards WHERE id = 1;

@@ -1,0 +1,1 @@
+SELECT flags = '{new}' FROM products WHERE id = 1;

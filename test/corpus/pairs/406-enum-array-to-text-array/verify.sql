@@ -1,0 +1,1 @@
+SELECT flags = '{hot,new}'::text[] FROM products;

@@ -1,0 +1,1 @@
+SELECT grid = '{{x,o},{o,x}}'::cell[] FROM boards;

@@ -1,0 +1,1 @@
+SELECT st = 'off' FROM switches WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT status = 'active' FROM docs WHERE id = 3;

@@ -1,0 +1,1 @@
+SELECT status = 'paused' FROM subs WHERE id = 3;

@@ -1,0 +1,5 @@
+CREATE TYPE status AS ENUM ('open', 'closed');
+CREATE TABLE issues (id integer PRIMARY KEY, status status NOT NULL DEFAULT 'open',
+  is_open boolean GENERATED ALWAYS AS (status = 'open') STORED);
+CREATE INDEX issues_is_open_idx ON issues (is_open) WHERE is_open;
+COMMENT ON COLUMN issues.is_open IS 'derived';

@@ -1,0 +1,3 @@
+CREATE TYPE status AS ENUM ('new', 'done');
+CREATE TABLE jobs (id integer PRIMARY KEY, status status NOT NULL,
+  weight integer GENERATED ALWAYS AS (CASE WHEN status = 'done' THEN 0 ELSE 1 END) STORED CHECK (weight >= 0));

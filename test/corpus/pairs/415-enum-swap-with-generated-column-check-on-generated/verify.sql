@@ -1,0 +1,1 @@
+SELECT weight = 0 FROM jobs WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT status = 'b' FROM t WHERE id = 3;

@@ -1,0 +1,1 @@
+SELECT hist = '{a,a}' FROM t WHERE id = 1;

@@ -1,0 +1,1 @@
+SELECT state = 'c' FROM things WHERE id = 2;

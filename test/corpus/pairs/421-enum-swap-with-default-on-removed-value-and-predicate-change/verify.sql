@@ -1,0 +1,1 @@
+SELECT status = 'old' FROM t WHERE id = 1;

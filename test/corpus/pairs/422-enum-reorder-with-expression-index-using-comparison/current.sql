@@ -1,0 +1,5 @@
+CREATE TYPE status AS ENUM ('mid', 'low', 'high');
+CREATE TABLE t (id integer PRIMARY KEY, status status NOT NULL,
+  urgent boolean GENERATED ALWAYS AS (status >= 'high') STORED);
+CREATE INDEX t_above_low_idx ON t ((status > 'low'));
+INSERT INTO t (id, status) VALUES (1, 'low'), (2, 'high');

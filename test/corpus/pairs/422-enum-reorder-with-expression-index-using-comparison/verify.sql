@@ -1,0 +1,2 @@
+SELECT urgent FROM t WHERE id = 2;
+SELECT NOT urgent FROM t WHERE id = 1;

@@ -1,0 +1,1 @@
+SELECT NOT is_vip FROM t;

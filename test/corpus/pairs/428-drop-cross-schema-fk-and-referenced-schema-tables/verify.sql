@@ -1,0 +1,1 @@
+SELECT country = 'DE' FROM shop.customers;

@@ -1,0 +1,1 @@
+SELECT lang = 'de' AND langs = '{en,de}' FROM docs;

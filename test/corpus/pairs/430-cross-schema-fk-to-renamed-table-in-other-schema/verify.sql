@@ -1,0 +1,1 @@
+SELECT count(*) = 1 FROM public.posts JOIN core.accounts a ON a.id = author;

@@ -1,0 +1,1 @@
+SELECT tier = 'pro' AND seats = 1 FROM app.plans;

@@ -1,0 +1,1 @@
+SELECT role = 'admin' FROM accounts WHERE id = 1;

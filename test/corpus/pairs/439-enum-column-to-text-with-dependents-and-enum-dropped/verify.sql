@@ -1,0 +1,1 @@
+SELECT status = 'closed' FROM t WHERE id = 2;

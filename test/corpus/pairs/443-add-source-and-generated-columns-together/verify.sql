@@ -1,0 +1,1 @@
+SELECT area = 6 FROM t;

@@ -1,0 +1,1 @@
+SELECT f = 50.0 FROM t;

@@ -1,0 +1,1 @@
+SELECT state = 'a' AND other = 'b' FROM items;

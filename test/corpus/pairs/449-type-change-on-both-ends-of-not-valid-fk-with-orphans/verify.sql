@@ -1,0 +1,1 @@
+SELECT parent_id = 77 FROM children WHERE id = 2;

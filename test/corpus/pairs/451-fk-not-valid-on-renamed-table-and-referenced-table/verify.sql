@@ -1,0 +1,1 @@
+SELECT par_id = 5 FROM kids;

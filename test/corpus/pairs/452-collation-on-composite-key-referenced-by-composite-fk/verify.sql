@@ -1,0 +1,1 @@
+SELECT region = 'BY' FROM shops;

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY, name text COLLATE "C");
+CREATE INDEX t_name_posix_idx ON t (name COLLATE "POSIX");
+CREATE INDEX t_name_idx ON t (name);
+INSERT INTO t VALUES (1, 'x');

@@ -1,0 +1,1 @@
+SELECT b = 'y' AND c IS NULL FROM t;

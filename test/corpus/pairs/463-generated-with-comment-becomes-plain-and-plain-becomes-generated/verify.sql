@@ -1,0 +1,1 @@
+SELECT g = 2 AND p = 10 FROM t;

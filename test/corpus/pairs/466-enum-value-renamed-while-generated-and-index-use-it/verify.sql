@@ -1,0 +1,1 @@
+SELECT finished AND status = 'finished' FROM t;

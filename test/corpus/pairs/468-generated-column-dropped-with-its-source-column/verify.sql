@@ -1,0 +1,1 @@
+SELECT keep = 5 FROM t;

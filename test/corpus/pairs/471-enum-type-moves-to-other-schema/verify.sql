@@ -1,0 +1,1 @@
+SELECT unit = 'kg' FROM items;

@@ -1,0 +1,1 @@
+SELECT status = 'live' FROM pages;

@@ -1,0 +1,1 @@
+SELECT k = 'y' FROM things WHERE id = 2;

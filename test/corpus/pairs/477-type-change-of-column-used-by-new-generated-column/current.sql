@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, n text NOT NULL);
+INSERT INTO t VALUES (1, '21');

@@ -1,0 +1,1 @@
+SELECT a = 21 AND doubled = 42 FROM t;

@@ -1,0 +1,1 @@
+SELECT shout = 'ANN' FROM t;
