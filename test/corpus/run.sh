@@ -21,6 +21,9 @@
 # Connection: libpq environment (PGHOST, PGPORT, PGUSER...), superuser. The
 # maintenance connections go to database "postgres" (VB_CORPUS_ADMIN_DB).
 # VB_CORPUS_KEEP=1 leaves the two databases of the last pair behind.
+# VB_CORPUS_JOBS=N (default 1) runs the pairs in N parallel workers, each with
+# its own two databases (vb_cur_K, vb_des_K); the report lists the pairs
+# worker by worker, then the summed "N passed, N failed".
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,8 +31,35 @@ pairs_dir=$here/pairs
 fingerprint_sql=$here/fingerprint.sql
 filter=${1:-}
 admin_db=${VB_CORPUS_ADMIN_DB:-postgres}
-cur_db=vb_cur
-des_db=vb_des
+cur_db=vb_cur${VB_CORPUS_WORKER:+_$VB_CORPUS_WORKER}
+des_db=vb_des${VB_CORPUS_WORKER:+_$VB_CORPUS_WORKER}
+jobs=${VB_CORPUS_JOBS:-1}
+
+# Parallel: N workers, worker K taking every pair whose position is K mod N;
+# their reports follow one another and the counts are added up.
+if [ "$jobs" -gt 1 ] && [ -z "${VB_CORPUS_WORKER:-}" ]; then
+	outdir=$(mktemp -d "${TMPDIR:-/tmp}/viborm-corpus-jobs.XXXXXX")
+	pids=()
+	for ((k = 0; k < jobs; k++)); do
+		VB_CORPUS_WORKER=$k "${BASH_SOURCE[0]}" "$filter" >"$outdir/$k.out" 2>&1 &
+		pids+=($!)
+	done
+	for pid in "${pids[@]}"; do
+		wait "$pid" || true
+	done
+	cat "$outdir"/*.out | grep -v -E '^[0-9]+ passed, [0-9]+ failed$' || true
+	total_passed=0
+	total_failed=0
+	for ((k = 0; k < jobs; k++)); do
+		read -r p _ f _ < <(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$outdir/$k.out" | tail -n 1 || echo "0 passed, 1 failed")
+		total_passed=$((total_passed + p))
+		total_failed=$((total_failed + f))
+	done
+	rm -rf "$outdir"
+	echo "$total_passed passed, $total_failed failed"
+	[ "$total_failed" -eq 0 ]
+	exit
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/viborm-corpus.XXXXXX")
 
@@ -224,10 +254,15 @@ run_pair() {
 passed=0
 failed=0
 shopt -s nullglob
+position=-1
 for dir in "$pairs_dir"/*/; do
 	dir=${dir%/}
 	name=$(basename "$dir")
 	if [ -n "$filter" ] && [[ $name != *"$filter"* ]]; then
+		continue
+	fi
+	position=$((position + 1))
+	if [ -n "${VB_CORPUS_WORKER:-}" ] && [ $((position % jobs)) -ne "$VB_CORPUS_WORKER" ]; then
 		continue
 	fi
 	fail_step=
