@@ -243,9 +243,9 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const vb_list *
 				old_still_used = true;	/* its own alterColumn converts it */
 				continue;
 			}
-			if (readd.count == 0 && !vb_map_get(&p->type_changed, "\x01generated_dropped"))
+			if (!p->generated_dropped)
 			{
-				vb_map_put(&p->type_changed, "\x01generated_dropped", (void *) 1);
+				p->generated_dropped = true;
 				drop_generated_users(d, op, p, &readd);
 			}
 			if (cc->default_expr)

@@ -42,6 +42,8 @@ typedef struct vb_table_pair
 	vb_map		type_changed;	/* desired column name -> non-NULL */
 	vb_map		recreated_columns;	/* desired column name -> non-NULL: dropped
 									 * and added again (generated expression) */
+	bool		generated_dropped;	/* an enum swap dropped its generated
+									 * columns (re-added in the same step) */
 	vb_list		column_renames; /* vb_pending_rename *, emitted together */
 	vb_list		object_renames; /* constraints and indexes, likewise */
 } vb_table_pair;
