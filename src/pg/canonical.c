@@ -236,7 +236,7 @@ table_needs_scratch(canon_state *st, const vb_table *t)
 
 /* Every expression of the table, parsed on its own first: exactly one. */
 static void
-check_expressions(canon_state *st, const vb_table *t)
+check_expressions(const vb_table *t)
 {
 	int			i;
 
@@ -454,20 +454,16 @@ element_text(Node *expr, const char *pretty)
 
 /* One element: its expression, operator class and collation, canonical. */
 static void
-canonical_element(canon_state *st, const vb_table *t, Relation rel, Oid am,
-				  vb_index_elem *el)
+canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relation rel,
+				  Oid am, vb_index_elem *el)
 {
 	Oid			type;
 	Oid			coll;
 
 	if (el->expression)
 	{
-		ParseState *pstate = make_parsestate(NULL);
-		ParseNamespaceItem *nsitem;
 		Node	   *expr;
 
-		nsitem = addRangeTableEntryForRelation(pstate, rel, AccessShareLock, NULL, false, true);
-		addNSItemToQuery(pstate, nsitem, false, true, true);
 		use_schema(st, t->schema);
 		expr = transformExpr(pstate, parse_one_expression(el->expression, "an index expression"),
 							 EXPR_KIND_INDEX_EXPRESSION);
@@ -523,7 +519,7 @@ canonical_index(canon_state *st, const vb_table *t, Oid relid, vb_index *ix)
 	for (i = 0; i < ix->elements.count; i++)
 	{
 		current_path = psprintf("%s.columns[%d]", ix->path ? ix->path : ix->name, i);
-		canonical_element(st, t, rel, am, ix->elements.items[i]);
+		canonical_element(st, t, pstate, rel, am, ix->elements.items[i]);
 	}
 	if (ix->where)
 	{
@@ -580,7 +576,7 @@ canonical_objects(canon_state *st, vb_table *t)
 	Oid			relid;
 	int			i;
 
-	check_expressions(st, t);
+	check_expressions(t);
 	vb_buf_init(&sql, a);
 	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", vb_quote_ident(a, name));
 	for (i = 0; i < t->columns.count; i++)
