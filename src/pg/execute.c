@@ -129,6 +129,13 @@ run_step(int number, int total, const char *sql)
  * (a value that does not convert). A guard whose query cannot be evaluated
  * before the plan runs (it names a column, type or enum value this plan
  * creates first) is skipped: 0.
+ *
+ * The subtransaction is always rolled back, also when the query succeeds:
+ * a guard evaluates the document's own expressions (checks, unique index
+ * expressions and predicates) on existing rows, and a function they call
+ * may write (create a table, import a large object, call viborm.push).
+ * Whatever it did is undone here, so a dry run leaves nothing behind but
+ * what PostgreSQL cannot roll back (a sequence's position).
  */
 static int64
 run_guard(const vb_guard *g, char **message)
@@ -148,7 +155,7 @@ run_guard(const vb_guard *g, char **message)
 			elog(ERROR, "viborm: guard query failed");
 		count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
 											&isnull));
-		ReleaseCurrentSubTransaction();
+		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
 	}
