@@ -58,6 +58,33 @@ choose_name(vb_arena *a, vb_map *taken, const char *schema, const char *table,
 }
 
 /*
+ * The JSON path a managed schema comes from: the first table or enum in
+ * it, else the document's own list of schemas.
+ */
+static const char *
+schema_origin(vb_arena *a, const vb_schema *desired, int index)
+{
+	const char *s = desired->schemas.items[index];
+	int			i;
+
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+
+		if (t->path && strcmp(t->schema, s) == 0)
+			return vb_printf(a, "%s.schema", t->path);
+	}
+	for (i = 0; i < desired->enums.count; i++)
+	{
+		vb_enum    *e = desired->enums.items[i];
+
+		if (e->path && strcmp(e->schema, s) == 0)
+			return vb_printf(a, "%s.schema", e->path);
+	}
+	return vb_printf(a, "schemas[%d]", index);
+}
+
+/*
  * Checks of a document against the schemas it manages (desired->schemas):
  * every table and enum lives in one of them, and every FK into a managed
  * schema names a table of the document. The face calls this before it
@@ -70,9 +97,19 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 	int			i;
 	int			j;
 
-	if (vb_list_contains_str(&desired->schemas, "viborm"))
-		return vb_fail(err, a, VB_ERR_INVALID, "schemas",
-					   "schema \"viborm\" belongs to the extension and cannot be managed");
+	for (i = 0; i < desired->schemas.count; i++)
+	{
+		const char *s = desired->schemas.items[i];
+		const char *why = vb_reserved_schema(s);
+
+		if (why)
+		{
+			const char *path = schema_origin(a, desired, i);
+
+			return vb_fail(err, a, VB_ERR_INVALID, path,
+						   "%s: schema \"%s\" %s and cannot be managed", path, s, why);
+		}
+	}
 	vb_map_init(&tables, a, desired->tables.count);
 	for (i = 0; i < desired->tables.count; i++)
 	{

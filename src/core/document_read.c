@@ -1172,6 +1172,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	cJSON	   *v;
 	bool		ok = false;
 	vb_options *o = vb_alloc(arena, sizeof(vb_options));
+	int			k;
 
 	root = vb_json_parse(arena, json ? json : "{}", "the options", err);
 	if (root == NULL)
@@ -1184,6 +1185,18 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 		!get_string(&rd, root, "lockTimeout", "options", false, false, &o->lock_timeout) ||
 		!get_name_list(&rd, root, "schemas", "options", false, &o->schemas))
 		goto done;
+	for (k = 0; k < o->schemas.count; k++)
+	{
+		const char *why = vb_reserved_schema(o->schemas.items[k]);
+
+		if (why)
+		{
+			vb_fail(err, arena, VB_ERR_INVALID, vb_printf(arena, "options.schemas[%d]", k),
+					"options.schemas[%d]: schema \"%s\" %s and cannot be managed", k,
+					(char *) o->schemas.items[k], why);
+			goto done;
+		}
+	}
 	if (o->lock_timeout == NULL)
 		o->lock_timeout = vb_strdup(arena, "5s");
 	else if (!valid_lock_timeout(o->lock_timeout))

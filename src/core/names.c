@@ -218,3 +218,19 @@ vb_default_sequence_name(vb_arena *arena, const char *table, const char *column)
 {
 	return vb_make_object_name(arena, table, column, "seq");
 }
+
+/*
+ * A schema viborm never manages: PostgreSQL's own (information_schema and
+ * every name with the reserved prefix pg_, which CREATE SCHEMA refuses:
+ * pg_catalog, pg_toast, pg_temp_N, ...) and the extension's (viborm).
+ * Returns the reason as a message fragment, or NULL for a user schema.
+ */
+const char *
+vb_reserved_schema(const char *name)
+{
+	if (strcmp(name, "viborm") == 0)
+		return "belongs to the extension";
+	if (strncmp(name, "pg_", 3) == 0 || strcmp(name, "information_schema") == 0)
+		return "is a system schema";
+	return NULL;
+}

@@ -500,6 +500,10 @@ char	   *vb_quote_ident(vb_arena *arena, const char *ident);
 char	   *vb_quote_literal(vb_arena *arena, const char *literal);
 char	   *vb_qualified(vb_arena *arena, const char *schema, const char *name);
 
+/* Why viborm never manages this schema ("is a system schema", "belongs to
+ * the extension"), or NULL: pg_*, information_schema and viborm. */
+const char *vb_reserved_schema(const char *name);
+
 /* PostgreSQL's makeObjectName: name1_name2_label within 63 bytes. */
 char	   *vb_make_object_name(vb_arena *arena, const char *name1,
 								const char *name2, const char *label);

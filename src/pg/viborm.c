@@ -200,6 +200,7 @@ viborm_introspect(PG_FUNCTION_ARGS)
 	vb_schema  *current;
 	char	   *text;
 	int			level;
+	int			i;
 
 	memset(&schemas, 0, sizeof(schemas));
 	list_to_vb(arena, vb_pg_text_array_to_list(array), &schemas);
@@ -207,10 +208,16 @@ viborm_introspect(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
 				 errmsg("introspect needs at least one schema name")));
-	if (vb_list_contains_str(&schemas, "viborm"))
-		ereport(ERROR,
-				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
-				 errmsg("schema \"viborm\" belongs to the extension and cannot be managed")));
+	for (i = 0; i < schemas.count; i++)
+	{
+		const char *why = vb_reserved_schema(schemas.items[i]);
+
+		if (why)
+			ereport(ERROR,
+					(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+					 errmsg("schema \"%s\" %s and cannot be managed",
+							(char *) schemas.items[i], why)));
+	}
 	level = vb_pg_pin_settings();
 	SPI_connect();
 	current = vb_pg_introspect(arena, &schemas);
@@ -222,7 +229,6 @@ viborm_introspect(PG_FUNCTION_ARGS)
 	 */
 	{
 		vb_list		existing = current->schemas;
-		int			i;
 
 		memset(&current->schemas, 0, sizeof(vb_list));
 		for (i = 0; i < schemas.count; i++)

@@ -1856,8 +1856,31 @@ test_check_document(void **state)
 
 	s = doc_ok(a, "{'schemas': ['public', 'viborm'], 'tables': []}");
 	assert_false(vb_check_document(a, s, &err));
-	assert_string_equal(err.path, "schemas");
-	assert_string_equal(err.message, "schema \"viborm\" belongs to the extension and cannot be managed");
+	assert_string_equal(err.path, "schemas[1]");
+	assert_string_equal(err.message, "schemas[1]: schema \"viborm\" belongs to the extension "
+						"and cannot be managed");
+
+	/* system schemas: pg_* and information_schema, named where they come from */
+	s = doc_ok(a, "{'schemas': ['information_schema'], 'tables': []}");
+	assert_false(vb_check_document(a, s, &err));
+	assert_string_equal(err.code, VB_ERR_INVALID);
+	assert_string_equal(err.message, "schemas[0]: schema \"information_schema\" is a system "
+						"schema and cannot be managed");
+	s = doc_ok(a, "{'tables': [{'name': 'a', 'columns': []}, {'name': 'x', 'schema': 'pg_evil', "
+			   "'columns': []}]}");
+	vb_managed_schemas(a, s, NULL, &s->schemas);
+	assert_false(vb_check_document(a, s, &err));
+	assert_string_equal(err.path, "tables[1].schema");
+	s = doc_ok(a, "{'tables': [], 'enums': [{'name': 'e', 'schema': 'pg_temp', 'values': []}]}");
+	vb_managed_schemas(a, s, NULL, &s->schemas);
+	assert_false(vb_check_document(a, s, &err));
+	assert_string_equal(err.path, "enums[0].schema");
+	s = doc_ok(a, "{'schemas': ['PG_catalog', 'pg', 'information_schema2'], 'tables': []}");
+	assert_true(vb_check_document(a, s, &err));
+	assert_null(vb_reserved_schema("public"));
+	assert_string_equal(vb_reserved_schema("pg_toast"), "is a system schema");
+	opts_err(a, "{'schemas': ['app', 'pg_catalog']}", "options.schemas[1]",
+			 "schema \"pg_catalog\" is a system schema and cannot be managed");
 
 	/* an FK into a schema the document does not manage is not checked */
 	s = doc_ok(a, "{'schemas': ['public'], 'tables': [{'name': 't', 'columns': "
