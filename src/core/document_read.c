@@ -973,7 +973,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	vb_schema  *s = vb_alloc(arena, sizeof(vb_schema));
 	vb_map		seen;
 
-	root = vb_json_parse(arena, json, "the schema document", err);
+	root = vb_json_parse(arena, json, "the schema document", "", err);
 	if (root == NULL)
 		return false;
 
@@ -1083,19 +1083,39 @@ read_resolution_value(reader *rd, cJSON *v, const char *path, vb_resolution *out
 	return true;
 }
 
-static bool
-valid_lock_timeout(const char *s)
+/* PostgreSQL's limit for lock_timeout: INT_MAX milliseconds. */
+#define MAX_LOCK_TIMEOUT_MS 2147483647LL
+
+/*
+ * A duration ("500ms", "5s", "1min", "2h", plain digits for milliseconds)
+ * in milliseconds, or -1 when the text is not one. Huge numbers saturate
+ * (beyond any limit, without overflow), so the caller can say which limit
+ * they break.
+ */
+static long long
+duration_ms(const char *s)
 {
+	static const struct
+	{
+		const char *unit;
+		long long	ms;
+	}			units[] = {
+		{"", 1}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000}
+	};
 	const char *p = s;
+	long long	n = 0;
+	size_t		i;
 
 	if (!isdigit((unsigned char) *p))
-		return false;
-	while (isdigit((unsigned char) *p))
-		p++;
+		return -1;
+	for (; isdigit((unsigned char) *p); p++)
+		n = n < 100000000000LL ? n * 10 + (*p - '0') : 1000000000000LL;
 	while (*p == ' ')
 		p++;
-	return *p == '\0' || strcmp(p, "ms") == 0 || strcmp(p, "s") == 0 ||
-		strcmp(p, "min") == 0 || strcmp(p, "h") == 0;
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(p, units[i].unit) == 0)
+			return n * units[i].ms;
+	return -1;
 }
 
 static bool
@@ -1174,7 +1194,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	vb_options *o = vb_alloc(arena, sizeof(vb_options));
 	int			k;
 
-	root = vb_json_parse(arena, json ? json : "{}", "the options", err);
+	root = vb_json_parse(arena, json ? json : "{}", "the options", "options", err);
 	if (root == NULL)
 		return false;
 	if (!expect(&rd, root, K_OBJECT, "options", "an object") ||
@@ -1199,11 +1219,18 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	}
 	if (o->lock_timeout == NULL)
 		o->lock_timeout = vb_strdup(arena, "5s");
-	else if (!valid_lock_timeout(o->lock_timeout))
+	else if (duration_ms(o->lock_timeout) < 0)
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "options.lockTimeout",
 				"options.lockTimeout must be a duration such as \"500ms\", \"5s\" or \"1min\", not \"%s\"",
 				o->lock_timeout);
+		goto done;
+	}
+	else if (duration_ms(o->lock_timeout) > MAX_LOCK_TIMEOUT_MS)
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "options.lockTimeout",
+				"options.lockTimeout must be at most %lldms (about 24 days), not \"%s\"",
+				MAX_LOCK_TIMEOUT_MS, o->lock_timeout);
 		goto done;
 	}
 

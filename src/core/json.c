@@ -1,6 +1,8 @@
 /*
  * json.c — JSON helpers shared by the document readers.
  */
+#include <string.h>
+
 #include "vb_json.h"
 
 const char *
@@ -19,8 +21,103 @@ vb_json_kind(const cJSON *v)
 	return "null";
 }
 
+/* One open array or object while walking JSON text. */
+typedef struct json_frame
+{
+	bool		array;
+	int			index;			/* arrays: the current element */
+	const char *key;			/* objects: the current member's key, raw */
+	size_t		keylen;
+	bool		want_key;		/* objects: the next string is a key */
+} json_frame;
+
+/* Components of a path shown before it is cut short with "...". */
+#define PATH_SHOWN 24
+
+/*
+ * When a parse stopped at `end` because the text nests arrays and objects
+ * deeper than the library's limit, the JSON path of the value that opens
+ * there (at most PATH_SHOWN components, then "..."); otherwise NULL. Walks
+ * the text before `end`, which parsed, keeping the open containers.
+ */
+static char *
+too_deep_path(vb_arena *arena, const char *text, const char *end, const char *base)
+{
+	json_frame *stack = NULL;
+	int			depth = 0;
+	int			cap = 0;
+	const char *p;
+	vb_buf		path;
+	int			i;
+
+	if (end == NULL || (*end != '[' && *end != '{'))
+		return NULL;
+	for (p = text; p < end; p++)
+	{
+		json_frame *top = depth ? &stack[depth - 1] : NULL;
+
+		if (*p == '"')
+		{
+			const char *start = ++p;
+
+			while (p < end && *p != '"')
+				p += (*p == '\\' && p + 1 < end) ? 2 : 1;
+			if (top && !top->array && top->want_key)
+			{
+				top->key = start;
+				top->keylen = (size_t) (p - start);
+			}
+		}
+		else if (*p == '[' || *p == '{')
+		{
+			if (depth == cap)
+			{
+				json_frame *bigger;
+
+				cap = cap ? cap * 2 : 64;
+				bigger = vb_alloc(arena, sizeof(json_frame) * (size_t) cap);
+				if (depth)
+					memcpy(bigger, stack, sizeof(json_frame) * (size_t) depth);
+				stack = bigger;
+			}
+			memset(&stack[depth], 0, sizeof(json_frame));
+			stack[depth].array = *p == '[';
+			stack[depth].want_key = *p == '{';
+			depth++;
+		}
+		else if ((*p == ']' || *p == '}') && depth)
+			depth--;
+		else if (*p == ',' && top)
+		{
+			top->index++;
+			top->want_key = !top->array;
+		}
+		else if (*p == ':' && top)
+			top->want_key = false;
+	}
+	if (depth < CJSON_NESTING_LIMIT)
+		return NULL;
+	vb_buf_init(&path, arena);
+	vb_buf_append(&path, base);
+	for (i = 0; i < depth && i < PATH_SHOWN; i++)
+	{
+		if (stack[i].array)
+			vb_buf_appendf(&path, "[%d]", stack[i].index);
+		else
+		{
+			if (path.len)
+				vb_buf_appendc(&path, '.');
+			vb_buf_appendn(&path, stack[i].key ? stack[i].key : "", stack[i].key ? stack[i].keylen : 0);
+		}
+	}
+	if (depth > PATH_SHOWN)
+		vb_buf_append(&path, "...");
+	return path.data;
+}
+
 cJSON *
-vb_json_parse(vb_arena *arena, const char *text, const char *what, vb_error *err)
+vb_json_parse(vb_arena *arena, const char *text, const char *what, const char *base,
+			  vb_error *err)
 {
 	const char *end = NULL;
 	cJSON	   *root = text ? cJSON_ParseWithOpts(text, &end, true) : NULL;
@@ -32,6 +129,18 @@ vb_json_parse(vb_arena *arena, const char *text, const char *what, vb_error *err
 		return root;
 	if (end == NULL)
 		end = text;
+	if (text)
+	{
+		char	   *deep = too_deep_path(arena, text, end, base);
+
+		if (deep)
+		{
+			vb_fail(err, arena, VB_ERR_INVALID, deep,
+					"%s nests arrays and objects more than %d levels deep, at %s",
+					what, CJSON_NESTING_LIMIT, deep);
+			return NULL;
+		}
+	}
 	for (p = text; p && p < end && *p; p++)
 	{
 		if (*p == '\n')
@@ -45,4 +154,113 @@ vb_json_parse(vb_arena *arena, const char *text, const char *what, vb_error *err
 	vb_fail(err, arena, VB_ERR_INVALID, NULL, "%s is not valid JSON (line %d, column %d)",
 			what, line, column);
 	return NULL;
+}
+
+/* The length of the valid UTF-8 sequence at p (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or 0. */
+static int
+utf8_sequence(const unsigned char *p)
+{
+	int			n;
+	int			i;
+	unsigned int cp;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		n = 2, cp = p[0] & 0x1F;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		n = 3, cp = p[0] & 0x0F;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		n = 4, cp = p[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++)
+	{
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		(n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return n;
+}
+
+static bool
+valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *) s;
+
+	while (*p)
+	{
+		int			n = utf8_sequence(p);
+
+		if (n == 0)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+/*
+ * The first key or string of the tree that is not valid UTF-8: false, with
+ * *path set to its JSON path (built on the way back up) and *in_key when it
+ * is a key of the object at *path.
+ */
+static bool
+utf8_tree(vb_arena *arena, const cJSON *node, char **path, bool *in_key)
+{
+	const cJSON *child;
+	int			i = 0;
+
+	if (cJSON_IsString(node) && !valid_utf8(node->valuestring))
+	{
+		*path = "";
+		return false;
+	}
+	for (child = node->child; child; child = child->next, i++)
+	{
+		if (cJSON_IsObject(node) && !valid_utf8(child->string))
+		{
+			*path = "";
+			*in_key = true;
+			return false;
+		}
+		if (utf8_tree(arena, child, path, in_key))
+			continue;
+		*path = cJSON_IsArray(node) ? vb_printf(arena, "[%d]%s", i, *path)
+			: vb_printf(arena, ".%s%s", child->string, *path);
+		return false;
+	}
+	return true;
+}
+
+bool
+vb_json_check_utf8(vb_arena *arena, const char *text, const char *what,
+				   const char *base, vb_error *err)
+{
+	cJSON	   *root;
+	char	   *path = NULL;
+	bool		in_key = false;
+	bool		ok;
+
+	if (text == NULL || valid_utf8(text))
+		return true;
+	root = vb_json_parse(arena, text, what, base, err);
+	if (root == NULL)
+		return false;
+	ok = utf8_tree(arena, root, &path, &in_key);
+	cJSON_Delete(root);
+	if (ok)
+		return true;
+	if (base[0] == '\0' && path[0] == '.')
+		path++;
+	else
+		path = vb_printf(arena, "%s%s", base, path);
+	if (path[0] == '\0')
+		return vb_fail(err, arena, VB_ERR_INVALID, NULL, "a key of %s is not valid UTF-8", what);
+	if (in_key)
+		return vb_fail(err, arena, VB_ERR_INVALID, path, "a key of %s is not valid UTF-8", path);
+	return vb_fail(err, arena, VB_ERR_INVALID, path, "%s is not valid UTF-8", path);
 }

@@ -2060,7 +2060,7 @@ vb_model_read(vb_arena *arena, const char *json, const char *dialect, vb_schema 
 	vb_map_init(&s.types, arena, 16);
 	vb_map_init(&s.enums, arena, 16);
 	vb_map_init(&s.junctions, arena, 16);
-	root = vb_json_parse(arena, json, "the schema document", err);
+	root = vb_json_parse(arena, json, "the schema document", "", err);
 	if (root == NULL)
 		return false;
 	ok = read_models(&s, root);

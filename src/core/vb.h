@@ -439,6 +439,13 @@ int			vb_plan_destructive_count(const vb_plan *plan);
  * error thrown mid-parse cannot leak). Call once, before any other use. */
 void		vb_json_set_allocator(void *(*alloc_fn) (size_t), void (*free_fn) (void *));
 
+/* Check that every key and string of a JSON text is valid UTF-8 (a face
+ * whose storage cannot convert other bytes calls it first): VB001 naming
+ * the first one that is not, at base + its JSON path ("" for a document,
+ * "options" for the options); `what` names the text ("the options"). */
+bool		vb_json_check_utf8(vb_arena *arena, const char *text, const char *what,
+							   const char *base, vb_error *err);
+
 /* Parse a snapshot-form document. Types and expressions are kept as
  * written; the face canonicalises them before diffing. */
 bool		vb_document_read(vb_arena *arena, const char *json, vb_schema **out,

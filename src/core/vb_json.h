@@ -13,7 +13,10 @@
 const char *vb_json_kind(const cJSON *v);
 
 /* Parse JSON text; on failure fill err (VB001) with the line and column of
- * the error, naming `what` ("the schema document"), and return NULL. */
-cJSON	   *vb_json_parse(vb_arena *arena, const char *text, const char *what, vb_error *err);
+ * the error, naming `what` ("the schema document"), and return NULL. Text
+ * nested deeper than the library's limit is reported as such, with the JSON
+ * path (after `base`: "" for a document, "options" for the options). */
+cJSON	   *vb_json_parse(vb_arena *arena, const char *text, const char *what, const char *base,
+						  vb_error *err);
 
 #endif							/* VB_JSON_H */

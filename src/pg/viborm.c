@@ -22,6 +22,7 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "mb/pg_wchar.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
@@ -290,6 +291,60 @@ verify_converged(vb_arena *arena, const vb_schema *desired, vb_schema **after)
 			 errhint("Nothing was applied. Please report this with the document.")));
 }
 
+/*
+ * In a SQL_ASCII database text may hold any bytes, but the history row
+ * stores the statements as UTF-8 (its checksum converts them): a document
+ * whose names or texts are not UTF-8 would fail there, after every
+ * statement ran. Refuse it before anything is read instead.
+ */
+static void
+check_encoding(vb_arena *arena, const char *doc_text, const char *opts_text)
+{
+	vb_error	err;
+
+	if (GetDatabaseEncoding() != PG_SQL_ASCII)
+		return;
+	if (!vb_json_check_utf8(arena, doc_text, "the schema document", "", &err) ||
+		!vb_json_check_utf8(arena, opts_text, "the options", "options", &err))
+	{
+		err.hint = "The database's encoding is SQL_ASCII, which stores any bytes; viborm records names and statements as UTF-8, so every name and text of the document must be UTF-8.";
+		vb_pg_raise(&err);
+	}
+}
+
+/*
+ * The same for names that come from the catalog (a table the plan drops
+ * or renames): in a SQL_ASCII database, a statement that is not UTF-8
+ * could not be recorded, so the plan is refused before it runs.
+ */
+static void
+check_plan_encoding(const vb_plan *plan)
+{
+	int			number = 0;
+	int			i;
+	int			j;
+
+	if (GetDatabaseEncoding() != PG_SQL_ASCII)
+		return;
+	for (i = 0; i < plan->operations.count; i++)
+	{
+		vb_operation *op = plan->operations.items[i];
+
+		for (j = 0; j < op->sql.count; j++)
+		{
+			const char *sql = op->sql.items[j];
+
+			number++;
+			if (!pg_verify_mbstr(PG_UTF8, sql, strlen(sql), true))
+				ereport(ERROR,
+						(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+						 errmsg("step %d of the plan names an object whose name is not valid UTF-8", number),
+						 errdetail("Operation %d (%s).", i, vb_op_kind_name(op->kind)),
+						 errhint("The database's encoding is SQL_ASCII; viborm records statements as UTF-8. Rename the object first. Nothing was applied.")));
+		}
+	}
+}
+
 static Datum
 run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 {
@@ -308,6 +363,8 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 	vb_list		managed;
 	bool		applied = false;
 	int64		history_id = 0;
+	char	   *doc_text;
+	char	   *opts_text;
 	char	   *text;
 	int			level;
 
@@ -316,8 +373,11 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
 				 errmsg("the schema document must not be null")));
 	desired_jb = PG_GETARG_JSONB_P(0);
-	if (!vb_document_read(arena, jsonb_text(desired_jb), &desired, &err) ||
-		!vb_options_read(arena, options_jb ? jsonb_text(options_jb) : "{}", &opts, &err))
+	doc_text = jsonb_text(desired_jb);
+	opts_text = options_jb ? jsonb_text(options_jb) : "{}";
+	check_encoding(arena, doc_text, opts_text);
+	if (!vb_document_read(arena, doc_text, &desired, &err) ||
+		!vb_options_read(arena, opts_text, &opts, &err))
 		vb_pg_raise(&err);
 	if (desired->dialect && strcmp(desired->dialect, "pg") != 0)
 		ereport(ERROR,
@@ -357,6 +417,7 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 		vb_schema  *after;
 		char	   *result_json;
 
+		check_plan_encoding(plan);
 		vb_pg_execute_plan(plan);
 		verify_converged(arena, desired, &after);
 		MemoryContextSwitchTo(work);

@@ -437,6 +437,99 @@ test_read_invalid_json_column_of_bad_key(void **state)
 				 "is not valid JSON (line 3, column 18)", __FILE__, __LINE__);
 }
 
+/* "{'tables': [{'name': 't', 'columns': [{'name': 'c', 'type': " then n
+ * nested arrays as the type */
+static char *
+deep_document(vb_arena *a, int n)
+{
+	vb_buf		b;
+	int			i;
+
+	vb_buf_init(&b, a);
+	vb_buf_append(&b, "{\"tables\": [{\"name\": \"t\", \"columns\": [{\"name\": \"c\", \"type\": ");
+	for (i = 0; i < n; i++)
+		vb_buf_appendc(&b, '[');
+	for (i = 0; i < n; i++)
+		vb_buf_appendc(&b, ']');
+	vb_buf_append(&b, "}]}]}");
+	return b.data;
+}
+
+/*
+ * JSON nested deeper than the JSON library's limit (1000 levels) is a
+ * VB001 that says so and names where, not "not valid JSON" at a column.
+ */
+static void
+test_read_nesting_too_deep(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_error   *err;
+
+	/* 5 levels of the document, then 995 arrays: at the limit, read (and
+	 * refused for its type, not for its depth) */
+	unit_doc_err(a, deep_document(a, 995), "tables[0].columns[0].type",
+				 "must be a string, not an array", __FILE__, __LINE__);
+	err = unit_doc_err(a, deep_document(a, 996),
+					   "tables[0].columns[0].type[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]...",
+					   "the schema document nests arrays and objects more than 1000 levels deep, "
+					   "at tables[0].columns[0].type[0][0]", __FILE__, __LINE__);
+	assert_not_contains(err->message, "not valid JSON");
+	/* strings (with escapes and brackets inside) on the way are skipped,
+	 * keys kept as written */
+	{
+		vb_buf		b;
+		int			i;
+
+		vb_buf_init(&b, a);
+		vb_buf_append(&b, "{\"tables\": [1, 2, {\"n[a\\\"me\": \"]}\", \"x\\\"y\": ");
+		for (i = 0; i < 1100; i++)
+			vb_buf_append(&b, "{\"k\": ");
+		err = unit_doc_err(a, b.data, "tables[2].x\\\"y.k.k.k.k.k.k.k.k.k.k.k.k.k.k.k.k.k.k.k.k.k...",
+						   "more than 1000 levels deep, at tables[2].x\\\"y.k.k.k",
+						   __FILE__, __LINE__);
+	}
+	/* the options and the model form say the same */
+	unit_opts_err(a, deep_document(a, 1200),
+				  "options.tables[0].columns[0].type[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]...",
+				  "the options nests arrays and objects more than 1000",
+				  __FILE__, __LINE__);
+}
+
+/* Keys and strings that are not UTF-8, found with their JSON path. */
+static void
+test_json_check_utf8(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_error	err;
+
+	memset(&err, 0, sizeof(err));
+	assert_true(vb_json_check_utf8(a, "{\"tables\": [{\"name\": \"caf\xc3\xa9 \xf0\x9f\x98\x80\"}]}",
+								   "the schema document", "", &err));
+	assert_false(vb_json_check_utf8(a, "{\"tables\": [{\"name\": \"t\", \"columns\": "
+									"[{\"name\": \"a\"}, {\"name\": \"caf\xe9\"}]}]}",
+									"the schema document", "", &err));
+	assert_string_equal(err.code, VB_ERR_INVALID);
+	assert_string_equal(err.path, "tables[0].columns[1].name");
+	assert_string_equal(err.message, "tables[0].columns[1].name is not valid UTF-8");
+	/* a key */
+	assert_false(vb_json_check_utf8(a, "{\"tables\": [{\"n\xff\": 1}]}", "the schema document", "",
+									&err));
+	assert_string_equal(err.message, "a key of tables[0] is not valid UTF-8");
+	assert_false(vb_json_check_utf8(a, "{\"\xc0\xaf\": 1}", "the options", "options", &err));
+	assert_string_equal(err.message, "a key of options is not valid UTF-8");
+	/* the options' paths start with options */
+	assert_false(vb_json_check_utf8(a, "{\"schemas\": [\"a\", \"\xed\xa0\x80\"]}", "the options",
+									"options", &err));
+	assert_string_equal(err.path, "options.schemas[1]");
+	/* overlong forms and code points beyond U+10FFFF are not UTF-8 */
+	assert_false(vb_json_check_utf8(a, "[\"\xe0\x80\xaf\"]", "the schema document", "", &err));
+	assert_false(vb_json_check_utf8(a, "[\"\xf4\x90\x80\x80\"]", "the schema document", "", &err));
+	assert_string_equal(err.path, "[0]");
+	/* text that is not JSON is reported as such */
+	assert_false(vb_json_check_utf8(a, "{\xff", "the schema document", "", &err));
+	assert_contains(err.message, "not valid JSON");
+}
+
 static void
 test_read_trailing_garbage(void **state)
 {
@@ -1440,6 +1533,15 @@ test_options_lock_timeout_invalid(void **state)
 	opts_err(a, "{'lockTimeout': ''}", "options.lockTimeout", "must be a duration");
 	opts_err(a, "{'lockTimeout': '5s; DROP TABLE t'}", "options.lockTimeout", "must be a duration");
 	opts_err(a, "{'lockTimeout': 5}", "options.lockTimeout", "must be a string, not a number");
+	/* beyond PostgreSQL's lock_timeout range (INT_MAX ms): VB001, not the
+	 * server's 22023 when the setting is applied */
+	assert_string_equal(opts_ok(a, "{'lockTimeout': '2147483647ms'}")->lock_timeout, "2147483647ms");
+	assert_string_equal(opts_ok(a, "{'lockTimeout': '596h'}")->lock_timeout, "596h");
+	opts_err(a, "{'lockTimeout': '2147483648'}", "options.lockTimeout",
+			 "options.lockTimeout must be at most 2147483647ms (about 24 days), not \"2147483648\"");
+	opts_err(a, "{'lockTimeout': '597h'}", "options.lockTimeout", "must be at most");
+	opts_err(a, "{'lockTimeout': '99999999999999999999999999h'}", "options.lockTimeout",
+			 "must be at most");
 }
 
 static void
@@ -1708,6 +1810,8 @@ run_document_tests(void)
 		UNIT_TEST(test_read_default_inexact_number_rejected),
 		UNIT_TEST(test_read_default_errors),
 		UNIT_TEST(test_read_invalid_json_line_column),
+		UNIT_TEST(test_read_nesting_too_deep),
+		UNIT_TEST(test_json_check_utf8),
 		UNIT_TEST(test_read_trailing_garbage),
 		UNIT_TEST(test_read_root_not_object),
 		UNIT_TEST(test_read_version_and_dialect),
