@@ -25,6 +25,19 @@ serial_type(const char *type)
 	return NULL;
 }
 
+/*
+ * An expression as DDL embeds it, before a closing parenthesis or a
+ * keyword. The text may be the document's own (scratch tables are built
+ * from it), and a "--" comment at its end would swallow what follows:
+ * text that holds "--" anywhere ends with a newline, which ends any
+ * comment and changes nothing else.
+ */
+static const char *
+embedded(vb_arena *a, const char *expr)
+{
+	return strstr(expr, "--") ? vb_printf(a, "%s\n", expr) : expr;
+}
+
 /* A collation or operator class name: "name", or "schema.name". */
 char *
 vb_pg_object_name(vb_arena *a, const char *name)
@@ -74,7 +87,7 @@ vb_pg_column_definition(vb_arena *a, const vb_column *c)
 		vb_buf_appendf(&buf, " DEFAULT %s", c->default_expr);
 	if (c->generated)
 		vb_buf_appendf(&buf, " GENERATED ALWAYS AS (%s) STORED",
-					   c->generated_source ? c->generated_source : c->generated);
+					   embedded(a, c->generated_source ? c->generated_source : c->generated));
 	if (!c->nullable)
 		vb_buf_append(&buf, " NOT NULL");
 	if (c->identity != VB_IDENTITY_NONE)
@@ -165,7 +178,7 @@ vb_pg_create_index(vb_arena *a, const char *schema, const char *table,
 		if (el->column)
 			vb_buf_append(&buf, vb_quote_ident(a, el->column));
 		else
-			vb_buf_appendf(&buf, "(%s)", el->source ? el->source : el->expression);
+			vb_buf_appendf(&buf, "(%s)", embedded(a, el->source ? el->source : el->expression));
 		if (el->collation)
 			vb_buf_appendf(&buf, " COLLATE %s", vb_pg_object_name(a, el->collation));
 		if (el->opclass)
@@ -181,7 +194,7 @@ vb_pg_create_index(vb_arena *a, const char *schema, const char *table,
 	if (ix->nulls_not_distinct)
 		vb_buf_append(&buf, " NULLS NOT DISTINCT");
 	if (ix->where_source)
-		vb_buf_appendf(&buf, " WHERE (%s)", ix->where_source);
+		vb_buf_appendf(&buf, " WHERE (%s)", embedded(a, ix->where_source));
 	else if (ix->where)
 		vb_buf_appendf(&buf, " WHERE %s", ix->where);
 	return buf.data;
@@ -215,7 +228,7 @@ vb_pg_add_check(vb_arena *a, const char *schema, const char *table, const vb_che
 	return vb_pg_alter_table(a, schema, table,
 							 vb_printf(a, "ADD CONSTRAINT %s CHECK (%s)%s",
 									   vb_quote_ident(a, ck->name),
-									   ck->source ? ck->source : ck->expression,
+									   embedded(a, ck->source ? ck->source : ck->expression),
 									   ck->not_valid ? " NOT VALID" : ""));
 }
 

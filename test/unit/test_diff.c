@@ -96,6 +96,39 @@ test_diff_create_table(void **state)
 	assert_string_equal(op_at(p, 0)->object, "users");
 }
 
+/*
+ * Expressions are embedded so that a "--" comment at their end cannot
+ * swallow what follows (the extension builds scratch tables from the
+ * document's own text): such text ends with a newline.
+ */
+static void
+test_diff_expression_ending_in_comment(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+	vb_table   *t = tbl(a, des, "t");
+	vb_index   *x;
+	vb_plan    *p;
+
+	col(a, t, "a", "integer", true);
+	col(a, t, "g", "integer", true)->generated = vb_strdup(a, "a * 2 -- twice");
+	ck(a, t, "t_a_pos", "a > 0 --", NULL);
+	ck(a, t, "t_a_neg", "a < 0", NULL)->source = vb_strdup(a, "a<0 -- written");
+	ck(a, t, "t_a_five", "a <> 5", NULL);
+	x = ix(a, t, "t_next", "", false);
+	ix_elem(a, x, NULL, "a + 1 --", "expr");
+	x->where = vb_strdup(a, "(a > 1)");
+	x->where_source = vb_strdup(a, "a > 1 --");
+	p = diff_ok(a, cur, des, NULL);
+	assert_string_equal(plan_sql(a, p),
+						"CREATE TABLE public.t (a integer, g integer GENERATED ALWAYS AS (a * 2 -- twice\n) STORED)\n"
+						"ALTER TABLE public.t ADD CONSTRAINT t_a_pos CHECK (a > 0 --\n)\n"
+						"ALTER TABLE public.t ADD CONSTRAINT t_a_neg CHECK (a<0 -- written\n)\n"
+						"ALTER TABLE public.t ADD CONSTRAINT t_a_five CHECK (a <> 5)\n"
+						"CREATE INDEX t_next ON public.t USING btree ((a + 1 --\n)) WHERE (a > 1 --\n)");
+}
+
 static void
 test_diff_create_table_with_objects(void **state)
 {
@@ -1982,6 +2015,7 @@ run_diff_tests(void)
 		UNIT_TEST(test_diff_identical_is_empty),
 		UNIT_TEST(test_diff_create_table),
 		UNIT_TEST(test_diff_create_table_with_objects),
+		UNIT_TEST(test_diff_expression_ending_in_comment),
 		UNIT_TEST(test_diff_create_table_serial_and_identity),
 		UNIT_TEST(test_diff_create_table_quotes_names),
 		UNIT_TEST(test_diff_create_schema),
