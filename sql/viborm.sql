@@ -34,21 +34,21 @@ CREATE FUNCTION viborm.introspect(schemas text[] DEFAULT ARRAY['public'])
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'viborm_introspect'
 LANGUAGE C STRICT VOLATILE SECURITY INVOKER
-SET search_path = pg_catalog;
+SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION viborm.introspect(text[]) IS 'the live schema of the given schemas, as a snapshot-form document';
 
 CREATE FUNCTION viborm.diff(desired jsonb, options jsonb DEFAULT '{}')
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'viborm_diff'
 LANGUAGE C VOLATILE SECURITY INVOKER
-SET search_path = pg_catalog;
+SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION viborm.diff(jsonb, jsonb) IS 'the plan that would bring the database to the document; changes nothing';
 
 CREATE FUNCTION viborm.push(desired jsonb, options jsonb DEFAULT '{}')
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'viborm_push'
 LANGUAGE C VOLATILE SECURITY INVOKER
-SET search_path = pg_catalog;
+SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION viborm.push(jsonb, jsonb) IS 'apply the plan atomically in the current transaction and record it';
 
 REVOKE EXECUTE ON FUNCTION viborm.push(jsonb, jsonb) FROM PUBLIC;

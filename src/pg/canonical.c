@@ -39,6 +39,7 @@
 #include "parser/parse_target.h"
 #include "parser/parse_expr.h"
 #include "catalog/pg_collation.h"
+#include "catalog/pg_type.h"
 #include "commands/defrem.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -48,6 +49,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
+#include "utils/syscache.h"
 
 #include "ddl_pg.h"
 #include "vb_pg.h"
@@ -77,17 +79,22 @@ set_search_path(canon_state *st, const char *path)
 	st->search_path = path;
 }
 
-/* Names resolve as the contract says: the table's own schema, then public. */
+/*
+ * Names resolve as the contract says: the table's own schema, then public
+ * (pg_catalog first, implicitly). pg_temp is named last: unnamed, it would
+ * be searched first for relations and types, and a temporary type called
+ * int4 would capture the document's int4.
+ */
 static void
 use_schema(canon_state *st, const char *schema)
 {
-	set_search_path(st, psprintf("%s, public", vb_quote_ident(st->arena, schema)));
+	set_search_path(st, psprintf("%s, public, pg_temp", vb_quote_ident(st->arena, schema)));
 }
 
 static void
 use_catalog_only(canon_state *st)
 {
-	set_search_path(st, "pg_catalog");
+	set_search_path(st, VB_PG_SEARCH_PATH);
 }
 
 static void
@@ -145,11 +152,29 @@ deparse(Node *expr, Oid relid)
 	return TextDatumGetCString(printed);
 }
 
+static Oid
+type_namespace(Oid typid)
+{
+	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	Oid			nsp;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for type %u", typid);
+	nsp = ((Form_pg_type) GETSTRUCT(tup))->typnamespace;
+	ReleaseSysCache(tup);
+	return nsp;
+}
+
+/* A type of the document; a temporary one would vanish with the session. */
 static void
 parse_type(canon_state *st, const char *schema, const char *type, Oid *typid, int32 *typmod)
 {
 	use_schema(st, schema);
 	parseTypeString(type, typid, typmod, false);
+	if (isAnyTempNamespace(type_namespace(*typid)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+				 errmsg("type %s is a temporary type", format_type_be_qualified(*typid))));
 }
 
 static char *
@@ -322,9 +347,9 @@ check_column(canon_state *st, Oid relid, const char *conname)
 	bool		isnull;
 	Datum		d;
 
-	if (SPI_execute_with_args("SELECT a.attname::text FROM pg_constraint c "
-							  "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
-							  "WHERE c.conrelid = $1 AND c.conname = $2 AND cardinality(c.conkey) = 1",
+	if (SPI_execute_with_args("SELECT a.attname::pg_catalog.text FROM pg_catalog.pg_constraint c "
+							  "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+							  "WHERE c.conrelid = $1 AND c.conname = $2 AND pg_catalog.cardinality(c.conkey) = 1",
 							  2, types, values, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "viborm: scratch query failed");
 	if (SPI_processed == 0)
@@ -849,7 +874,7 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 	if (!needs_parser(&st))
 		return;
 
-	st.search_path = "pg_catalog";
+	st.search_path = VB_PG_SEARCH_PATH;
 	current_path = NULL;
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(oldcontext);

@@ -266,11 +266,12 @@ vb_pg_execute_plan(const vb_plan *plan)
 		 * resolve as canonicalisation read them; everything else viborm
 		 * writes is schema-qualified */
 		if (op->search_schema)
-			vb_pg_set("search_path", psprintf("%s, public", quote_identifier(op->search_schema)));
+			vb_pg_set("search_path", psprintf("%s, public, pg_temp",
+											  quote_identifier(op->search_schema)));
 		for (j = 0; j < op->sql.count; j++)
 			run_step(++number, total, op->sql.items[j]);
 		if (op->search_schema)
-			vb_pg_set("search_path", "pg_catalog");
+			vb_pg_set("search_path", VB_PG_SEARCH_PATH);
 	}
 }
 
@@ -331,8 +332,9 @@ vb_pg_record_history(const char *result_json, const vb_plan *plan,
 	rc = SPI_execute_with_args(
 							   "WITH h AS ("
 							   " INSERT INTO viborm.history (applied_by, operations, sql, checksum, duration_ms)"
-							   " VALUES ($1, ($2::jsonb) -> 'operations', $3,"
-							   "         encode(sha256(convert_to(array_to_string($3, E';\\n'), 'UTF8')), 'hex'), $5)"
+							   " VALUES ($1, ($2::pg_catalog.jsonb) OPERATOR(pg_catalog.->) 'operations', $3,"
+							   "         pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to("
+							   "             pg_catalog.array_to_string($3, E';\\n'), 'UTF8')), 'hex'), $5)"
 							   " RETURNING id)"
 							   " INSERT INTO viborm.snapshot (history_id, document)"
 							   " SELECT id, $4 FROM h RETURNING history_id",

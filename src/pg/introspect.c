@@ -42,17 +42,17 @@
  */
 static const char *const tables_query =
 "SELECT c.oid, n.nspname, c.relname, td.description "
-"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-"LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass "
+"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+"LEFT JOIN pg_catalog.pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 "     AND td.objsubid = 0 "
 "WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
 "AND c.relkind = 'r' AND NOT c.relispartition "
-"AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass "
+"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 "                AND e.objid = c.oid AND e.deptype = 'e') "
 "ORDER BY n.nspname, c.relname";
 
 static const char *const schemas_query =
-"SELECT n.nspname FROM pg_namespace n "
+"SELECT n.nspname FROM pg_catalog.pg_namespace n "
 "WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' ORDER BY 1";
 
 /*
@@ -62,42 +62,42 @@ static const char *const schemas_query =
  * nextval is the default; an identity column's sequence is internal ('i').
  */
 static const char *const columns_query =
-"SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-"       d.expr, a.attidentity::text, g.expr, "
+"SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+"       d.expr, a.attidentity::pg_catalog.text, g.expr, "
 "       CASE WHEN a.attcollation <> t.typcollation THEN "
-"            (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::text "
+"            (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::pg_catalog.text "
 "                    ELSE cn.nspname || '.' || co.collname END "
-"             FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+"             FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
 "             WHERE co.oid = a.attcollation) END, "
 "       CASE WHEN sq.deptype = 'a' AND a.attidentity = '' "
-"             AND d.expr = 'nextval(' || quote_literal(sq.oid::regclass::text) || '::regclass)' "
+"             AND d.expr = 'nextval(' || pg_catalog.quote_literal(sq.oid::pg_catalog.regclass::pg_catalog.text) || '::regclass)' "
 "            THEN sq.relname END, "
 "       CASE WHEN sq.deptype = 'i' THEN sq.relname END, a.attnum, "
 "       ds.description, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqcache, "
 "       ps.seqcycle, a.atttypid, a.attcollation "
-"FROM pg_attribute a "
-"JOIN pg_type t ON t.oid = a.atttypid "
-"LEFT JOIN LATERAL (SELECT pg_get_expr(ad.adbin, 0) AS expr FROM pg_attrdef ad "
+"FROM pg_catalog.pg_attribute a "
+"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+"LEFT JOIN LATERAL (SELECT pg_catalog.pg_get_expr(ad.adbin, 0) AS expr FROM pg_catalog.pg_attrdef ad "
 "                   WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
 "                   AND a.attgenerated = '') d ON true "
-"LEFT JOIN LATERAL (SELECT pg_get_expr(ad.adbin, ad.adrelid) AS expr FROM pg_attrdef ad "
+"LEFT JOIN LATERAL (SELECT pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expr FROM pg_catalog.pg_attrdef ad "
 "                   WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
 "                   AND a.attgenerated = 's') g ON true "
-"LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass "
+"LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 "     AND ds.objsubid = a.attnum "
 "LEFT JOIN (SELECT sd.refobjid, sd.refobjsubid, sd.deptype, s.oid, s.relname "
-"           FROM pg_depend sd JOIN pg_class s ON s.oid = sd.objid AND s.relkind = 'S' "
-"           WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
+"           FROM pg_catalog.pg_depend sd JOIN pg_catalog.pg_class s ON s.oid = sd.objid AND s.relkind = 'S' "
+"           WHERE sd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 "             AND sd.deptype IN ('a', 'i')) sq "
 "       ON sq.refobjid = a.attrelid AND sq.refobjsubid = a.attnum "
-"LEFT JOIN pg_sequence ps ON ps.seqrelid = sq.oid AND sq.deptype = 'i' "
+"LEFT JOIN pg_catalog.pg_sequence ps ON ps.seqrelid = sq.oid AND sq.deptype = 'i' "
 "WHERE a.attrelid = ANY($2) AND a.attnum > 0 AND NOT a.attisdropped "
 "ORDER BY a.attrelid, a.attnum";
 
 /* column names of a key, in key order */
 #define KEY_NAMES(rel, keys) \
-	"ARRAY(SELECT att.attname::text FROM unnest(" keys ") WITH ORDINALITY k(num, ord) " \
-	"JOIN pg_attribute att ON att.attrelid = " rel " AND att.attnum = k.num ORDER BY k.ord)"
+	"ARRAY(SELECT att.attname::pg_catalog.text FROM pg_catalog.unnest(" keys ") WITH ORDINALITY k(num, ord) " \
+	"JOIN pg_catalog.pg_attribute att ON att.attrelid = " rel " AND att.attnum = k.num ORDER BY k.ord)"
 
 /*
  * Constraints. Column 12 says the model cannot express this one (a
@@ -106,23 +106,23 @@ static const char *const columns_query =
  * unmanaged.
  */
 static const char *const constraints_query =
-"SELECT con.conrelid, con.conname, con.contype::text, con.condeferrable, con.condeferred, "
+"SELECT con.conrelid, con.conname, con.contype::pg_catalog.text, con.condeferrable, con.condeferred, "
 "       con.conkey, rn.nspname, rc.relname, "
 "       CASE WHEN con.confrelid = ANY($2) THEN NULL "
 "            ELSE " KEY_NAMES("con.confrelid", "con.confkey") " END, "
-"       con.confupdtype::text, con.confdeltype::text, "
+"       con.confupdtype::pg_catalog.text, con.confdeltype::pg_catalog.text, "
 "       con.contype = 'x' "
 "       OR (con.contype = 'c' AND (con.connoinherit OR NOT con.conislocal)) "
 "       OR (con.contype IN ('p', 'u') AND (con.condeferrable OR i.indnkeyatts <> i.indnatts)) "
 "       OR (con.contype = 'f' AND (con.confmatchtype <> 's' "
 "           OR con.confdelsetcols IS NOT NULL)), "
 "       con.confrelid, con.confkey, NOT con.convalidated, "
-"       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END, "
+"       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END, "
 "       coalesce(i.indnullsnotdistinct, false) "
-"FROM pg_constraint con "
-"LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
-"LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
-"LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u') "
+"FROM pg_catalog.pg_constraint con "
+"LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
+"LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+"LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u') "
 "WHERE con.conrelid = ANY($2) AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
 "ORDER BY con.conrelid, con.conname";
 
@@ -133,37 +133,37 @@ static const char *const constraints_query =
  * read_index_elements.
  */
 static const char *const indexes_query =
-"SELECT i.indrelid, ic.relname, i.indisunique, am.amname::text, i.indnullsnotdistinct, "
-"       i.indkey::int2[], "
-"       pg_get_expr(i.indpred, i.indrelid), i.indnkeyatts, i.indoption::int2[], "
-"       i.indclass::oid[], i.indcollation::oid[], i.indexprs::text, am.oid, "
+"SELECT i.indrelid, ic.relname, i.indisunique, am.amname::pg_catalog.text, i.indnullsnotdistinct, "
+"       i.indkey::pg_catalog.int2[], "
+"       pg_catalog.pg_get_expr(i.indpred, i.indrelid), i.indnkeyatts, i.indoption::pg_catalog.int2[], "
+"       i.indclass::pg_catalog.oid[], i.indcollation::pg_catalog.oid[], i.indexprs::pg_catalog.text, am.oid, "
 "       ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 "
-"                         THEN pg_get_indexdef(i.indexrelid, k, true) END "
-"             FROM generate_series(1, i.indnkeyatts) k ORDER BY k) "
-"FROM pg_index i "
-"JOIN pg_class ic ON ic.oid = i.indexrelid "
-"JOIN pg_am am ON am.oid = ic.relam "
+"                         THEN pg_catalog.pg_get_indexdef(i.indexrelid, k, true) END "
+"             FROM pg_catalog.generate_series(1, i.indnkeyatts) k ORDER BY k) "
+"FROM pg_catalog.pg_index i "
+"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+"JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
 "WHERE i.indrelid = ANY($2) "
-"AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
+"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid "
 "                AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) "
 "ORDER BY i.indrelid, ic.relname";
 
 static const char *const enums_query =
 "SELECT n.nspname, t.typname, "
-"       coalesce(array_agg(e.enumlabel::text ORDER BY e.enumsortorder) "
+"       coalesce(pg_catalog.array_agg(e.enumlabel::pg_catalog.text ORDER BY e.enumsortorder) "
 "                FILTER (WHERE e.enumlabel IS NOT NULL), '{}') "
-"FROM pg_type t "
-"JOIN pg_namespace n ON n.oid = t.typnamespace "
-"LEFT JOIN pg_enum e ON e.enumtypid = t.oid "
+"FROM pg_catalog.pg_type t "
+"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+"LEFT JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid "
 "WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND t.typtype = 'e' "
-"AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass "
+"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass "
 "                AND x.objid = t.oid AND x.deptype = 'e') "
 "GROUP BY n.nspname, t.typname ORDER BY 1, 2";
 
 /* Not extension-owned, in a managed schema. */
 #define OWN_RELATION \
 	"n.nspname = ANY($1) AND n.nspname <> 'viborm' " \
-	"AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass " \
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass " \
 	"AND e.objid = c.oid AND e.deptype = 'e') "
 
 /*
@@ -177,43 +177,43 @@ static const char *const unmanaged_query =
 "        WHEN 'f' THEN 'foreignTable' WHEN 'p' THEN 'partitionedTable' "
 "        WHEN 'S' THEN 'sequence' ELSE 'partition' END AS kind, "
 "        n.nspname || '.' || c.relname AS object "
-" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+" FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 " WHERE " OWN_RELATION
 "   AND (c.relkind IN ('v', 'm', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition) "
-"        OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d "
-"            WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid "
-"            AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')))) "
+"        OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+"            WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid "
+"            AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype IN ('a', 'i')))) "
 " UNION ALL "
 " SELECT 'trigger', n.nspname || '.' || c.relname || '.' || tg.tgname "
-" FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid "
-" JOIN pg_namespace n ON n.oid = c.relnamespace "
+" FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
+" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 " WHERE tg.tgrelid = ANY($2) AND NOT tg.tgisinternal "
 " UNION ALL "
 " SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname "
-" FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
-" JOIN pg_namespace n ON n.oid = c.relnamespace WHERE p.polrelid = ANY($2) "
+" FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
+" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE p.polrelid = ANY($2) "
 " UNION ALL "
 " SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename "
-" FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
-" JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.ev_class = ANY($2) "
+" FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "
+" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE r.ev_class = ANY($2) "
 
 " UNION ALL "
 " SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'rangeType' "
 "        WHEN 'm' THEN 'multirangeType' ELSE 'compositeType' END, "
 "        n.nspname || '.' || t.typname "
-" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+" FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
 " WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
 "   AND (t.typtype IN ('d', 'r', 'm') OR (t.typtype = 'c' AND EXISTS "
-"        (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))) "
-"   AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass "
+"        (SELECT 1 FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))) "
+"   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass "
 "                   AND x.objid = t.oid AND x.deptype = 'e') "
 " UNION ALL "
 " SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' "
 "        ELSE 'function' END, "
-"        n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' "
-" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+"        n.nspname || '.' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
+" FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
 " WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
-"   AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_proc'::regclass "
+"   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
 "                   AND x.objid = p.oid AND x.deptype = 'e') "
 ") u";
 

@@ -16,6 +16,7 @@ extern void vb_pg_raise(const vb_error *err) pg_attribute_noreturn();
 extern List *vb_pg_text_array_to_list(ArrayType *array);
 
 /* settings pinned for every call: see viborm.c */
+#define VB_PG_SEARCH_PATH "pg_catalog, pg_temp"
 extern int	vb_pg_pin_settings(void);
 extern void vb_pg_set(const char *name, const char *value);
 

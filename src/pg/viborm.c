@@ -137,14 +137,16 @@ vb_pg_set(const char *name, const char *value)
  * Pin every setting that changes how the catalog prints types and
  * expressions, so canonical texts are the same in every session. The
  * settings are restored by AtEOXact_GUC at the end of the call (or by the
- * transaction's abort).
+ * transaction's abort). search_path names pg_temp last: left out, it would
+ * be searched first for relations and types, and a temporary table or type
+ * could stand in for a catalog's or a document's.
  */
 int
 vb_pg_pin_settings(void)
 {
 	int			level = NewGUCNestLevel();
 
-	vb_pg_set("search_path", "pg_catalog");
+	vb_pg_set("search_path", VB_PG_SEARCH_PATH);
 	vb_pg_set("DateStyle", "ISO, YMD");
 	vb_pg_set("IntervalStyle", "postgres");
 	vb_pg_set("TimeZone", "UTC");
