@@ -22,11 +22,18 @@ CREATE TABLE viborm.snapshot (
 );
 COMMENT ON TABLE viborm.snapshot IS 'the snapshot-form document of the managed schemas after each push';
 
+-- Concurrent pushes queue on a lock on this table, which holds no rows.
+-- The extension takes it for the caller (SHARE UPDATE EXCLUSIVE, until the
+-- transaction ends); PUBLIC has no right on it, so no other role can hold a
+-- lock that would stall pushes (unlike an advisory lock, which anyone can).
+CREATE TABLE viborm.push_lock ();
+COMMENT ON TABLE viborm.push_lock IS 'locked by every viborm.push until its transaction ends; holds no rows';
+
 SELECT pg_catalog.pg_extension_config_dump('viborm.history', '');
 SELECT pg_catalog.pg_extension_config_dump('viborm.history_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('viborm.snapshot', '');
 
-REVOKE ALL ON viborm.history, viborm.snapshot, viborm.history_id_seq FROM PUBLIC;
+REVOKE ALL ON viborm.history, viborm.snapshot, viborm.history_id_seq, viborm.push_lock FROM PUBLIC;
 GRANT SELECT ON viborm.history, viborm.snapshot TO PUBLIC;
 GRANT USAGE ON SCHEMA viborm TO PUBLIC;
 

@@ -3,8 +3,8 @@
  * execute.c
  *	  Run a plan inside the caller's transaction, and record it.
  *
- * A push is serialised by a transaction-scoped advisory lock taken before
- * anything is read, requires READ COMMITTED (a REPEATABLE READ snapshot
+ * A push is serialised by a lock on viborm.push_lock taken before anything
+ * is read and held until the transaction ends, requires READ COMMITTED (a REPEATABLE READ snapshot
  * would predate the lock and miss a schema another push just committed),
  * runs each statement in order, and turns a failure into an error that
  * names the step. Nothing is caught and continued: any error aborts the
@@ -19,11 +19,13 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "storage/lmgr.h"
 #include "utils/resowner.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -34,8 +36,8 @@
 
 #include "vb_pg.h"
 
-/* advisory lock key: "viborm" in ASCII */
-#define VIBORM_LOCK_KEY INT64CONST(0x7669626f726d)
+/* viborm.push_wait_timeout: how long a push waits for another one */
+int			vb_push_wait_timeout = 5 * 60 * 1000;
 
 void
 vb_pg_check_isolation(void)
@@ -52,13 +54,54 @@ vb_pg_check_isolation(void)
 }
 
 /*
- * Concurrent pushes queue here. lock_timeout is set only after this, so
- * the wait for another push is not cut short.
+ * Concurrent pushes queue here, on SHARE UPDATE EXCLUSIVE of the empty
+ * table viborm.push_lock, held until the transaction ends. The lock is
+ * taken directly (no privilege check: the call acts for the extension's
+ * owner); no one else can hold it or a lock that conflicts with it: PUBLIC
+ * has no right on the table, so LOCK TABLE, SELECT FOR UPDATE and DDL on
+ * it are refused before they lock anything, and the ACCESS SHARE that any
+ * role can take (pg_relation_size, a prepared statement) does not conflict.
+ * An advisory lock, by contrast, can be taken by any role and would stall
+ * every push.
+ *
+ * The wait has its own bound, viborm.push_wait_timeout (options.lockTimeout
+ * applies to the DDL only, and is set after this): lock_timeout is set to
+ * it for the wait alone, and running out is 55P03 with a message of its own.
  */
 void
 vb_pg_take_push_lock(void)
 {
-	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(VIBORM_LOCK_KEY));
+	Oid			nsp = get_namespace_oid("viborm", false);
+	Oid			relid = get_relname_relid("push_lock", nsp);
+	MemoryContext oldcontext = CurrentMemoryContext;
+	int			level;
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "viborm: relation viborm.push_lock does not exist");
+	level = NewGUCNestLevel();
+	vb_pg_set("lock_timeout", psprintf("%d", vb_push_wait_timeout));
+	PG_TRY();
+	{
+		LockRelationOid(relid, ShareUpdateExclusiveLock);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode != ERRCODE_LOCK_NOT_AVAILABLE)
+			PG_RE_THROW();
+		FlushErrorState();
+		ereport(ERROR,
+				(errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+				 errmsg("timed out waiting for another push to finish"),
+				 errdetail("A push waits for the push lock (relation viborm.push_lock), which another transaction holds, at most viborm.push_wait_timeout (%dms).",
+						   vb_push_wait_timeout),
+				 errhint("Retry when that push has committed or rolled back, or raise viborm.push_wait_timeout. Nothing was applied.")));
+	}
+	PG_END_TRY();
+	AtEOXact_GUC(true, level);
 }
 
 /* SQLSTATEs that mean "an object outside the plan blocks this step" */

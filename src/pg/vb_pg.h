@@ -32,6 +32,7 @@ extern void vb_pg_canonicalize(vb_arena *arena, vb_schema *desired,
 							   const vb_schema *current);
 
 /* execute.c */
+extern int	vb_push_wait_timeout;
 extern void vb_pg_check_isolation(void);
 extern void vb_pg_take_push_lock(void);
 extern void vb_pg_execute_plan(const vb_plan *plan);

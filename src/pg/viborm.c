@@ -66,6 +66,12 @@ void
 _PG_init(void)
 {
 	vb_json_set_allocator(json_palloc, json_pfree);
+	DefineCustomIntVariable("viborm.push_wait_timeout",
+							"How long a push waits for another push to finish.",
+							"Zero waits without limit. options.lockTimeout does not apply to this wait.",
+							&vb_push_wait_timeout, 5 * 60 * 1000, 0, INT_MAX,
+							PGC_USERSET, GUC_UNIT_MS, NULL, NULL, NULL);
+	MarkGUCPrefixReserved("viborm");
 }
 
 static void *
