@@ -293,7 +293,7 @@ SELECT viborm.push('{"tables": [
    "primaryKey": {"columns": ["id"]}},
   {"name": "posts", "columns": [{"name": "id", "type": "int"}, {"name": "title", "type": "text"}]},
   {"name": "fresh", "columns": [{"name": "id", "type": "int"}, {"name": "label", "type": "text"}],
-   "indexes": [{"columns": ["label"], "type": "gist"}]}]}');
+   "foreignKeys": [{"columns": ["label"], "referencedTable": "posts", "referencedColumns": ["title"]}]}]}');
 \echo :SQLSTATE
 SELECT to_regclass('fresh') AS fresh;
 -- a step that existing rows break (NULLs under SET NOT NULL, duplicates

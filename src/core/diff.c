@@ -138,12 +138,46 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 		{
 			vb_foreign_key *fk = t->foreign_keys.items[j];
 
-			if (vb_list_contains_str(&desired->schemas, fk->ref_schema) &&
-				!vb_map_get(&tables, vb_key2(a, fk->ref_schema, fk->ref_table)))
+			vb_table   *rt;
+			int			k;
+
+			if (!vb_list_contains_str(&desired->schemas, fk->ref_schema))
+				continue;
+			rt = vb_map_get(&tables, vb_key2(a, fk->ref_schema, fk->ref_table));
+			if (rt == NULL)
 				return vb_fail(err, a, VB_ERR_INVALID, fk->path,
 							   "%s: the foreign key references table \"%s.%s\", which is not in the document",
 							   fk->path ? fk->path : "foreignKeys", fk->ref_schema, fk->ref_table);
+			for (k = 0; k < fk->ref_columns.count; k++)
+				if (vb_find_column(rt, fk->ref_columns.items[k]) == NULL)
+				{
+					const char *p = vb_printf(a, "%s.referencedColumns[%d]",
+											  fk->path ? fk->path : "foreignKeys", k);
+
+					return vb_fail(err, a, VB_ERR_INVALID, p,
+								   "%s: table \"%s.%s\" has no column \"%s\"", p,
+								   fk->ref_schema, fk->ref_table, (char *) fk->ref_columns.items[k]);
+				}
 		}
+	}
+	return true;
+}
+
+/* What PostgreSQL would refuse in the document's columns, refused before
+ * anything is planned (their types are canonical by now). */
+static bool
+check_columns(vb_arena *a, const vb_schema *desired, vb_error *err)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+
+		for (j = 0; j < t->columns.count; j++)
+			if (!vb_check_identity(a, t->columns.items[j], err))
+				return false;
 	}
 	return true;
 }
@@ -302,7 +336,8 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 		vb_map_put(&d.des_tables, vb_key2(arena, t->schema, t->name), t);
 	}
 
-	if (!vb_check_document(arena, desired, err) || !name_desired_objects(&d))
+	if (!vb_check_document(arena, desired, err) || !check_columns(arena, desired, err) ||
+		!name_desired_objects(&d))
 		return false;
 
 	for (i = 0; i < desired->schemas.count; i++)

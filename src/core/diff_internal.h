@@ -114,6 +114,7 @@ bool		vb_diff_enum_contents(vb_differ *d);
 
 /* diff_tables.c */
 bool		vb_integer_type(const char *type);
+bool		vb_check_identity(vb_arena *a, const vb_column *c, vb_error *err);
 bool		vb_pair_tables(vb_differ *d);
 bool		vb_diff_columns(vb_differ *d, vb_table_pair *p);
 bool		vb_diff_column_changes(vb_differ *d, vb_table_pair *p);

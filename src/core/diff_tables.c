@@ -341,15 +341,25 @@ cast_expression(vb_differ *d, const char *col, const char *from, const char *to)
 	return vb_printf(a, "%s::%s::%s", vb_quote_ident(a, col), via, to);
 }
 
+/* The range of an integer type (bigint's for any other). */
+static void
+integer_bounds(const char *type, long long *tmin, long long *tmax)
+{
+	*tmin = strcmp(type, "smallint") == 0 ? -32768 :
+		strcmp(type, "integer") == 0 ? -2147483647LL - 1 : -9223372036854775807LL - 1;
+	*tmax = strcmp(type, "smallint") == 0 ? 32767 :
+		strcmp(type, "integer") == 0 ? 2147483647LL : 9223372036854775807LL;
+}
+
 /* Identity sequence options with PostgreSQL's defaults filled in. */
 vb_seq_options
 vb_seq_effective(const char *type, const vb_seq_options *q)
 {
 	vb_seq_options e = *q;
-	long long	tmin = strcmp(type, "smallint") == 0 ? -32768 :
-		strcmp(type, "integer") == 0 ? -2147483647LL - 1 : -9223372036854775807LL - 1;
-	long long	tmax = strcmp(type, "smallint") == 0 ? 32767 :
-		strcmp(type, "integer") == 0 ? 2147483647LL : 9223372036854775807LL;
+	long long	tmin;
+	long long	tmax;
+
+	integer_bounds(type, &tmin, &tmax);
 
 	if (!(q->given & VB_SEQ_INCREMENT))
 		e.increment = 1;
@@ -363,6 +373,43 @@ vb_seq_effective(const char *type, const vb_seq_options *q)
 		e.cache = 1;
 	e.given = VB_SEQ_START | VB_SEQ_INCREMENT | VB_SEQ_MIN | VB_SEQ_MAX | VB_SEQ_CACHE;
 	return e;
+}
+
+/*
+ * The checks PostgreSQL makes of an identity column's sequence (init_params)
+ * before it creates one, so that diff and dry runs refuse what push could
+ * not apply: an integer type, MINVALUE and MAXVALUE within its range and in
+ * order, START between them. The column's type must be canonical.
+ */
+bool
+vb_check_identity(vb_arena *a, const vb_column *c, vb_error *err)
+{
+	const char *p = vb_printf(a, "%s.identity", c->path ? c->path : c->name);
+	vb_seq_options e;
+	long long	tmin;
+	long long	tmax;
+
+	if (c->identity == VB_IDENTITY_NONE)
+		return true;
+	if (!vb_integer_type(c->type))
+		return vb_fail(err, a, VB_ERR_INVALID, p,
+					   "%s: an identity column needs smallint, integer or bigint, not %s", p, c->type);
+	integer_bounds(c->type, &tmin, &tmax);
+	e = vb_seq_effective(c->type, &c->seq);
+	if (e.min < tmin || e.min > tmax)
+		return vb_fail(err, a, VB_ERR_INVALID, vb_printf(a, "%s.min", p),
+					   "%s.min (%lld) is out of range for %s", p, e.min, c->type);
+	if (e.max < tmin || e.max > tmax)
+		return vb_fail(err, a, VB_ERR_INVALID, vb_printf(a, "%s.max", p),
+					   "%s.max (%lld) is out of range for %s", p, e.max, c->type);
+	if (e.min >= e.max)
+		return vb_fail(err, a, VB_ERR_INVALID, p,
+					   "%s: min (%lld) must be less than max (%lld)", p, e.min, e.max);
+	if (e.start < e.min || e.start > e.max)
+		return vb_fail(err, a, VB_ERR_INVALID, vb_printf(a, "%s.start", p),
+					   "%s.start (%lld) must lie between min (%lld) and max (%lld)",
+					   p, e.start, e.min, e.max);
+	return true;
 }
 
 /* SET clauses for the options that differ ("" when none do). */

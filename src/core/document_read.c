@@ -663,6 +663,11 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 
 		if (!read_index_elem(rd, item, item_path(rd, cp, i), &el))
 			return false;
+		if (el->column && vb_list_contains_str(&plain, el->column))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, item_path(rd, cp, i),
+						   "%s: column \"%s\" is listed twice", item_path(rd, cp, i), el->column);
+		if (el->column)
+			vb_list_push(rd->arena, &plain, el->column);
 		vb_list_push(rd->arena, &ix->elements, el);
 		/* the face replaces "expr" by the name PostgreSQL derives */
 		vb_list_push(rd->arena, &ix->columns, el->column ? el->column : vb_strdup(rd->arena, "expr"));

@@ -24,6 +24,7 @@
  */
 #include "postgres.h"
 
+#include "access/amapi.h"
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/heap.h"
@@ -39,12 +40,17 @@
 #include "parser/parse_target.h"
 #include "parser/parse_expr.h"
 #include "catalog/pg_collation.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/defrem.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "parser/parse_type.h"
 #include "parser/parser.h"
+#include "parser/scanner.h"
+#include "common/keywords.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
@@ -63,12 +69,60 @@ typedef struct canon_state
 	vb_map		defaults;		/* key2(type, default) seen in the catalog */
 	vb_map		exprs;			/* key3(schema, table, text): expressions,
 								 * collations, opclasses the catalog printed */
+	vb_map		indexes;		/* key3(schema, table, index_key) of the
+								 * catalog's indexes */
 	const char *search_path;	/* what is set now */
 	int			scratch_count;
 } canon_state;
 
 /* JSON path of the element being canonicalised, for error reports */
 static const char *volatile current_path = NULL;
+
+static void refuse_at(const char *path, const char *fmt,...)
+			pg_attribute_printf(2, 3) pg_attribute_noreturn();
+
+/*
+ * Refuse an element of the document as CREATE TABLE or CREATE INDEX would,
+ * at the JSON path given (the error handler of vb_pg_canonicalize reports
+ * it as VB001 there).
+ */
+static void
+refuse_at(const char *path, const char *fmt,...)
+{
+	va_list		args;
+	StringInfoData msg;
+
+	current_path = path;
+	initStringInfo(&msg);
+	for (;;)
+	{
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&msg, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&msg, needed);
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+			 errmsg_internal("%s", msg.data)));
+}
+
+/*
+ * Index expressions and predicates must be immutable, as DefineIndex
+ * requires (after inlining and constant folding, as its CheckMutability
+ * does): a volatile one would plan cleanly and fail at push.
+ */
+static void
+check_immutable(Node *expr, const char *what)
+{
+	if (contain_mutable_functions((Node *) expression_planner((Expr *) copyObject(expr))))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("functions in %s must be marked IMMUTABLE", what)));
+}
 
 static void
 set_search_path(canon_state *st, const char *path)
@@ -106,9 +160,24 @@ spi_exec(const char *sql)
 		elog(ERROR, "viborm: scratch statement failed: %s", SPI_result_code_string(rc));
 }
 
+/* Where the first token of the text starts (after spaces and comments). */
+static int
+first_token_location(const char *text)
+{
+	core_yy_extra_type extra;
+	core_yyscan_t scanner = scanner_init(text, &extra, &ScanKeywords, ScanKeywordTokens);
+	core_YYSTYPE value;
+	YYLTYPE		location = 0;
+
+	(void) core_yylex(&value, &location, scanner);
+	scanner_finish(scanner);
+	return location;
+}
+
 /*
  * Parse text as exactly one SQL expression; anything else (a list, a
- * statement, a FROM clause, an alias) is an error.
+ * statement, a FROM clause, an alias, a leading ALL, which the grammar of a
+ * SELECT list accepts and DDL does not) is an error.
  */
 static Node *
 parse_one_expression(const char *text, const char *what)
@@ -130,7 +199,7 @@ parse_one_expression(const char *text, const char *what)
 		sel->limitCount || sel->lockingClause || sel->withClause || sel->op != SETOP_NONE)
 		goto bad;
 	rt = linitial_node(ResTarget, sel->targetList);
-	if (rt->name != NULL || rt->indirection != NIL)
+	if (rt->name != NULL || rt->indirection != NIL || rt->location != first_token_location(text))
 		goto bad;
 	if (IsA(rt->val, ColumnRef) && IsA(llast(((ColumnRef *) rt->val)->fields), A_Star))
 		goto bad;
@@ -177,8 +246,13 @@ parse_type(canon_state *st, const char *schema, const char *type, Oid *typid, in
 				 errmsg("type %s is a temporary type", format_type_be_qualified(*typid))));
 }
 
+/*
+ * The canonical text of a column's type. A type PostgreSQL refuses for a
+ * column (a pseudo-type such as void, record or trigger; a composite type
+ * that contains itself) is refused here, as CREATE TABLE would.
+ */
 static char *
-canonical_type(canon_state *st, const char *schema, const char *type)
+canonical_type(canon_state *st, const char *schema, const char *column, const char *type)
 {
 	Oid			typid;
 	int32		typmod;
@@ -186,6 +260,7 @@ canonical_type(canon_state *st, const char *schema, const char *type)
 	if (vb_map_get(&st->types, type))
 		return (char *) type;
 	parse_type(st, schema, type, &typid, &typmod);
+	CheckAttributeType(column, typid, get_typcollation(typid), NIL, 0);
 	use_catalog_only(st);
 	return vb_strdup(st->arena, format_type_extended(typid, typmod,
 													  FORMAT_TYPE_TYPEMOD_GIVEN |
@@ -221,22 +296,46 @@ known(canon_state *st, const vb_table *t, const char *text)
 	return text == NULL || vb_map_get(&st->exprs, vb_key3(st->arena, t->schema, t->name, text));
 }
 
-static bool
-plain_index(canon_state *st, const vb_table *t, const vb_index *ix)
+/*
+ * A text that identifies an index's definition: its method, uniqueness,
+ * elements (column or expression, order, NULLS, operator class,
+ * collation), INCLUDE columns and predicate, as written or printed.
+ */
+static char *
+index_key(vb_arena *a, const vb_index *ix)
 {
+	vb_buf		b;
 	int			i;
 
-	if (!known(st, t, ix->where))
-		return false;
+	vb_buf_init(&b, a);
+	vb_buf_appendf(&b, "%s\x1f%d%d", ix->method, ix->unique, ix->nulls_not_distinct);
 	for (i = 0; i < ix->elements.count; i++)
 	{
 		vb_index_elem *el = ix->elements.items[i];
 
-		if (!known(st, t, el->expression) || !known(st, t, el->opclass) ||
-			!known(st, t, el->collation))
-			return false;
+		vb_buf_appendf(&b, "\x1e%c%s\x1f%d%d\x1f%s\x1f%s", el->column ? 'c' : 'e',
+					   el->column ? el->column : el->expression, el->desc, (int) el->nulls,
+					   el->opclass ? el->opclass : "", el->collation ? el->collation : "");
 	}
-	return true;
+	vb_buf_append(&b, "\x1d");
+	for (i = 0; i < ix->include.count; i++)
+		vb_buf_appendf(&b, "%s\x1f", (char *) ix->include.items[i]);
+	vb_buf_appendf(&b, "\x1d%s", ix->where ? ix->where : "");
+	return b.data;
+}
+
+/*
+ * Is the index, as the document writes it, one the table already has?
+ * Then PostgreSQL accepted it and printed its texts: nothing to parse or
+ * check. Any other index is read on a scratch view, which also checks what
+ * CREATE INDEX would (the method, its capabilities, operator classes,
+ * immutable expressions).
+ */
+static bool
+index_known(canon_state *st, const vb_table *t, const vb_index *ix)
+{
+	return vb_map_get(&st->indexes, vb_key3(st->arena, t->schema, t->name,
+											index_key(st->arena, ix))) != NULL;
 }
 
 /* Does the table have text that only the server can put in canonical form? */
@@ -493,6 +592,7 @@ canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relati
 		expr = transformExpr(pstate, parse_one_expression(el->expression, "an index expression"),
 							 EXPR_KIND_INDEX_EXPRESSION);
 		assign_expr_collations(pstate, expr);
+		check_immutable(expr, "index expression");
 		type = exprType(expr);
 		coll = exprCollation(expr);
 		use_catalog_only(st);
@@ -522,6 +622,8 @@ canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relati
 		el->opclass = opclass == vb_pg_default_opclass(type, am) ? NULL :
 			vb_pg_opclass_name(st->arena, opclass);
 	}
+	else						/* the type needs a default one for the method */
+		(void) ResolveOpClass(NIL, type, get_am_name(am), am);
 	use_schema(st, t->schema);
 	if (el->collation)
 	{
@@ -533,12 +635,50 @@ canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relati
 	use_catalog_only(st);
 }
 
+/*
+ * The method of an index: an index access method that can do what the
+ * index asks of it, as DefineIndex checks.
+ */
+static Oid
+index_method(const vb_index *ix)
+{
+	const char *base = ix->path ? ix->path : ix->name;
+	Oid			am;
+	IndexAmRoutine *routine;
+	int			i;
+
+	current_path = psprintf("%s.type", base);
+	am = get_index_am_oid(ix->method, false);
+	routine = GetIndexAmRoutineByAmId(am, false);
+	if (ix->unique && !routine->amcanunique)
+		refuse_at(psprintf("%s.unique", base), "access method \"%s\" does not support unique indexes",
+				  ix->method);
+	if (ix->include.count > 0 && !routine->amcaninclude)
+		refuse_at(psprintf("%s.include", base), "access method \"%s\" does not support included columns",
+				  ix->method);
+	if (ix->elements.count > 1 && !routine->amcanmulticol)
+		refuse_at(psprintf("%s.columns", base), "access method \"%s\" does not support multicolumn indexes",
+				  ix->method);
+	for (i = 0; i < ix->elements.count && !routine->amcanorder; i++)
+	{
+		vb_index_elem *el = ix->elements.items[i];
+
+		if (el->desc)
+			refuse_at(psprintf("%s.columns[%d].order", base, i),
+					  "access method \"%s\" does not support ASC/DESC options", ix->method);
+		if (el->nulls != VB_NULLS_DEFAULT)
+			refuse_at(psprintf("%s.columns[%d].nulls", base, i),
+					  "access method \"%s\" does not support NULLS FIRST/LAST options", ix->method);
+	}
+	return am;
+}
+
 static void
 canonical_index(canon_state *st, const vb_table *t, Oid relid, vb_index *ix)
 {
 	Relation	rel;
 	ParseState *pstate = view_parse_state(relid, &rel);
-	Oid			am = get_index_am_oid(ix->method, false);
+	Oid			am = index_method(ix);
 	int			i;
 
 	for (i = 0; i < ix->elements.count; i++)
@@ -555,6 +695,7 @@ canonical_index(canon_state *st, const vb_table *t, Oid relid, vb_index *ix)
 		expr = transformWhereClause(pstate, parse_one_expression(ix->where, "an index predicate"),
 									EXPR_KIND_INDEX_PREDICATE, "WHERE");
 		assign_expr_collations(pstate, expr);
+		check_immutable(expr, "index predicate");
 		expr = (Node *) make_ands_explicit(make_ands_implicit((Expr *) expr));
 		use_catalog_only(st);
 		{
@@ -577,7 +718,7 @@ canonical_indexes(canon_state *st, const vb_table *t)
 	{
 		vb_index   *ix = t->indexes.items[i];
 
-		if (plain_index(st, t, ix))
+		if (index_known(st, t, ix))
 			continue;
 		if (view == InvalidOid)
 			view = scratch_view(st, t);
@@ -735,7 +876,7 @@ needs_parser(canon_state *st)
 			vb_index   *ix = t->indexes.items[j];
 			int			k;
 
-			if (!plain_index(st, t, ix))
+			if (!index_known(st, t, ix))
 				return true;
 			/* an unnamed expression index needs the parser for its name */
 			for (k = 0; k < ix->elements.count && ix->name == NULL; k++)
@@ -760,7 +901,7 @@ canonicalize_tables(canon_state *st)
 			vb_column  *c = t->columns.items[j];
 
 			current_path = psprintf("%s.type", c->path ? c->path : c->name);
-			c->type = canonical_type(st, t->schema, c->type);
+			c->type = canonical_type(st, t->schema, c->name, c->type);
 		}
 		for (j = 0; j < t->columns.count; j++)
 		{
@@ -823,13 +964,22 @@ remember_table_texts(canon_state *st, const vb_table *t)
 	{
 		vb_index   *ix = t->indexes.items[i];
 
+		bool		stale = ix->where && uses_changed_enum(st, ix->where);
+
 		remember(st, t, ix->where);
 		for (j = 0; j < ix->elements.count; j++)
 		{
-			remember(st, t, ((vb_index_elem *) ix->elements.items[j])->expression);
-			remember(st, t, ((vb_index_elem *) ix->elements.items[j])->opclass);
-			remember(st, t, ((vb_index_elem *) ix->elements.items[j])->collation);
+			vb_index_elem *el = ix->elements.items[j];
+
+			remember(st, t, el->expression);
+			remember(st, t, el->opclass);
+			remember(st, t, el->collation);
+			if (el->expression && uses_changed_enum(st, el->expression))
+				stale = true;
 		}
+		if (!stale)
+			vb_map_put(&st->indexes, vb_key3(st->arena, t->schema, t->name,
+											 index_key(st->arena, ix)), (void *) 1);
 	}
 }
 
@@ -843,6 +993,7 @@ collect_catalog_texts(canon_state *st)
 	vb_map_init(&st->types, a, 64);
 	vb_map_init(&st->defaults, a, 64);
 	vb_map_init(&st->exprs, a, 16);
+	vb_map_init(&st->indexes, a, 16);
 	for (i = 0; i < st->current->tables.count; i++)
 	{
 		vb_table   *t = st->current->tables.items[i];
@@ -859,6 +1010,72 @@ collect_catalog_texts(canon_state *st)
 	}
 }
 
+/* A VB001 at a JSON path, for checks made outside the error handler of
+ * the scratch subtransaction. */
+static void
+invalid_at(const char *path, const char *message)
+{
+	ereport(ERROR,
+			(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+			 errmsg_internal("%s: %s", path, message),
+			 errdetail("JSON path: %s.", path)));
+}
+
+/*
+ * Foreign keys into schemas the document does not manage reference what
+ * the catalog has: the schema, an ordinary or partitioned table in it, and
+ * its columns (the core checks those into managed schemas against the
+ * document). System schemas are never referenced: PostgreSQL refuses
+ * foreign keys to its catalogs.
+ */
+static void
+check_references(canon_state *st)
+{
+	vb_map		managed;
+	int			i;
+	int			j;
+	int			k;
+
+	vb_map_init(&managed, st->arena, st->desired->schemas.count);
+	for (i = 0; i < st->desired->schemas.count; i++)
+		vb_map_put(&managed, st->desired->schemas.items[i], (void *) 1);
+	for (i = 0; i < st->desired->tables.count; i++)
+	{
+		vb_table   *t = st->desired->tables.items[i];
+
+		for (j = 0; j < t->foreign_keys.count; j++)
+		{
+			vb_foreign_key *fk = t->foreign_keys.items[j];
+			const char *p = fk->path ? fk->path : "foreignKeys";
+			Oid			nsp;
+			Oid			relid;
+			char		kind;
+
+			CHECK_FOR_INTERRUPTS();
+			if (vb_map_get(&managed, fk->ref_schema))
+				continue;
+			if (vb_reserved_schema(fk->ref_schema))
+				invalid_at(psprintf("%s.referencedSchema", p),
+						   psprintf("schema \"%s\" %s; a foreign key cannot reference it",
+									fk->ref_schema, vb_reserved_schema(fk->ref_schema)));
+			nsp = get_namespace_oid(fk->ref_schema, true);
+			if (!OidIsValid(nsp))
+				invalid_at(psprintf("%s.referencedSchema", p),
+						   psprintf("schema \"%s\" does not exist", fk->ref_schema));
+			relid = get_relname_relid(fk->ref_table, nsp);
+			kind = OidIsValid(relid) ? get_rel_relkind(relid) : '\0';
+			if (kind != RELKIND_RELATION && kind != RELKIND_PARTITIONED_TABLE)
+				invalid_at(psprintf("%s.referencedTable", p),
+						   psprintf("table \"%s.%s\" does not exist", fk->ref_schema, fk->ref_table));
+			for (k = 0; k < fk->ref_columns.count; k++)
+				if (get_attnum(relid, fk->ref_columns.items[k]) <= 0)
+					invalid_at(psprintf("%s.referencedColumns[%d]", p, k),
+							   psprintf("table \"%s.%s\" has no column \"%s\"", fk->ref_schema,
+										fk->ref_table, (char *) fk->ref_columns.items[k]));
+		}
+	}
+}
+
 void
 vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current)
 {
@@ -870,6 +1087,7 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 	st.arena = arena;
 	st.desired = desired;
 	st.current = current;
+	check_references(&st);
 	collect_catalog_texts(&st);
 	if (!needs_parser(&st))
 		return;

@@ -634,6 +634,90 @@ test_diff_auto_increment_needs_integer(void **state)
 	diff_err(a, cur, des, NULL, VB_ERR_INVALID, "autoIncrement needs smallint, integer or bigint, not numeric");
 }
 
+/*
+ * Identity options PostgreSQL's sequences refuse are VB001 before planning
+ * (init_params: MINVALUE < MAXVALUE, both within the type, START between).
+ */
+static void
+test_diff_identity_options_checked(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des;
+	vb_column  *c;
+	vb_error   *err;
+	vb_seq_options q;
+
+	struct
+	{
+		const char *type;
+		unsigned	given;
+		long long	start, increment, min, max;
+		const char *path;
+		const char *message;
+	}			bad[] = {
+		{"integer", VB_SEQ_MIN | VB_SEQ_MAX, 0, 0, 10, 5, "c.identity",
+		"c.identity: min (10) must be less than max (5)"},
+		{"integer", VB_SEQ_START, 0, 0, 0, 0, "c.identity.start",
+		"c.identity.start (0) must lie between min (1) and max (2147483647)"},
+		{"integer", VB_SEQ_START | VB_SEQ_INCREMENT, 1, -1, 0, 0, "c.identity.start",
+		"c.identity.start (1) must lie between min (-2147483648) and max (-1)"},
+		{"smallint", VB_SEQ_MAX, 0, 0, 0, 40000, "c.identity.max",
+		"c.identity.max (40000) is out of range for smallint"},
+		{"integer", VB_SEQ_MIN, 0, 0, -3000000000LL, 0, "c.identity.min",
+		"c.identity.min (-3000000000) is out of range for integer"},
+		{"bigint", VB_SEQ_MAX | VB_SEQ_INCREMENT, 0, 1, 0, 0, "c.identity",
+		"c.identity: min (1) must be less than max (0)"},
+		{"text", 0, 0, 0, 0, 0, "c.identity",
+		"c.identity: an identity column needs smallint, integer or bigint, not text"},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+	{
+		des = sch_new(a);
+		c = col(a, tbl(a, des, "t"), "c", bad[i].type, false);
+		c->identity = VB_IDENTITY_ALWAYS;
+		c->path = "c";
+		memset(&q, 0, sizeof(q));
+		q.given = bad[i].given;
+		q.start = bad[i].start;
+		q.increment = bad[i].increment;
+		q.min = bad[i].min;
+		q.max = bad[i].max;
+		c->seq = q;
+		err = diff_err(a, cur, des, NULL, VB_ERR_INVALID, bad[i].message);
+		assert_string_equal(err->path, bad[i].path);
+	}
+	/* PostgreSQL's defaults, and options within them, are fine */
+	des = sch_new(a);
+	c = col(a, tbl(a, des, "t"), "c", "smallint", false);
+	c->identity = VB_IDENTITY_BY_DEFAULT;
+	c->seq.given = VB_SEQ_INCREMENT | VB_SEQ_MIN;
+	c->seq.increment = -1;
+	c->seq.min = -32768;
+	diff_ok(a, cur, des, NULL);
+}
+
+/* Referenced columns of a table of the document must be its columns. */
+static void
+test_diff_foreign_key_referenced_columns_checked(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *s = doc_ok(a, "{'tables': [{'name': 'p', 'columns': [{'name': 'id', 'type': 'integer'}]}, "
+						   "{'name': 'c', 'columns': [{'name': 'p', 'type': 'integer'}, "
+						   "{'name': 'q', 'type': 'integer'}], 'foreignKeys': [{'columns': ['p', 'q'], "
+						   "'referencedTable': 'p', 'referencedColumns': ['id', 'nope']}]}]}");
+	vb_error	err;
+
+	vb_managed_schemas(a, s, NULL, &s->schemas);
+	assert_false(vb_check_document(a, s, &err));
+	assert_string_equal(err.code, VB_ERR_INVALID);
+	assert_string_equal(err.path, "tables[1].foreignKeys[0].referencedColumns[1]");
+	assert_string_equal(err.message, "tables[1].foreignKeys[0].referencedColumns[1]: table \"public.p\" "
+						"has no column \"nope\"");
+}
+
 /* ---- renames -------------------------------------------------------------------- */
 
 static void
@@ -2037,6 +2121,8 @@ run_diff_tests(void)
 		UNIT_TEST(test_diff_serial_widened),
 		UNIT_TEST(test_diff_identity_changes),
 		UNIT_TEST(test_diff_auto_increment_needs_integer),
+		UNIT_TEST(test_diff_identity_options_checked),
+		UNIT_TEST(test_diff_foreign_key_referenced_columns_checked),
 		UNIT_TEST(test_diff_rename_table_renamed_from),
 		UNIT_TEST(test_diff_rename_table_other_schema),
 		UNIT_TEST(test_diff_rename_column_renamed_from),

@@ -1241,14 +1241,16 @@ test_read_index_elements(void **state)
 										"{'column': 'a', 'order': 'desc'}, "
 										"{'column': 'b', 'order': 'asc', 'nulls': 'first', "
 										"'opclass': 'text_pattern_ops', 'collation': 'C'}, "
-										"{'expression': 'lower(a)', 'order': 'desc', 'nulls': 'last'}, "
-										"{'column': 'a', 'order': 'desc', 'nulls': 'first'}, "
+										"{'expression': 'lower(a)', 'order': 'desc', 'nulls': 'last'}]}, "
+										"{'columns': [{'column': 'a', 'order': 'desc', 'nulls': 'first'}, "
 										"{'column': 'b', 'nulls': 'last'}, "
 										"{'column': 'id', 'opclass': 'pg_catalog.int4_ops'}]}]"));
 	vb_index   *x = table_at(s, 0)->indexes.items[0];
+	vb_index   *y = table_at(s, 0)->indexes.items[1];
 
-	assert_int_equal(x->elements.count, 7);
-	assert_int_equal(x->columns.count, 7);
+	assert_int_equal(x->elements.count, 4);
+	assert_int_equal(x->columns.count, 4);
+	assert_int_equal(y->elements.count, 3);
 	/* a plain name */
 	assert_string_equal(elem_at(x, 0)->column, "id");
 	assert_null(elem_at(x, 0)->expression);
@@ -1273,11 +1275,11 @@ test_read_index_elements(void **state)
 	assert_int_equal(elem_at(x, 3)->nulls, VB_NULLS_LAST);
 	assert_string_equal(x->columns.items[3], "expr");
 	/* NULLS FIRST is DESC's default, NULLS LAST ASC's: both normalised away */
-	assert_true(elem_at(x, 4)->desc);
-	assert_int_equal(elem_at(x, 4)->nulls, VB_NULLS_DEFAULT);
-	assert_false(elem_at(x, 5)->desc);
-	assert_int_equal(elem_at(x, 5)->nulls, VB_NULLS_DEFAULT);
-	assert_string_equal(elem_at(x, 6)->opclass, "pg_catalog.int4_ops");
+	assert_true(elem_at(y, 0)->desc);
+	assert_int_equal(elem_at(y, 0)->nulls, VB_NULLS_DEFAULT);
+	assert_false(elem_at(y, 1)->desc);
+	assert_int_equal(elem_at(y, 1)->nulls, VB_NULLS_DEFAULT);
+	assert_string_equal(elem_at(y, 2)->opclass, "pg_catalog.int4_ops");
 	assert_string_equal(x->columns.items[0], "id");
 	assert_string_equal(x->columns.items[1], "a");
 	assert_string_equal(x->columns.items[2], "b");
@@ -1315,6 +1317,12 @@ test_read_index_element_errors(void **state)
 	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'x'}]}]"),
 			"tables[0].indexes[0].columns[0]",
 			"tables[0].indexes[0].columns[0]: table \"t\" has no column \"x\"");
+	/* a column listed twice: PostgreSQL would name the index otherwise
+	 * (t_a_a1_idx), so push could not converge */
+	doc_err(a, table_doc(a, ", 'indexes': [{'columns': ['a', 'b', {'column': 'a', 'order': 'desc'}]}]"),
+			"tables[0].indexes[0].columns[2]",
+			"tables[0].indexes[0].columns[2]: column \"a\" is listed twice");
+	doc_ok(a, table_doc(a, ", 'indexes': [{'columns': [{'expression': 'a'}, 'a']}]"));
 	doc_err(a, table_doc(a, ", 'indexes': [{'columns': [{'column': 'a', 'desc': true}]}]"),
 			"tables[0].indexes[0].columns[0].desc",
 			"unknown key \"tables[0].indexes[0].columns[0].desc\"");
