@@ -23,11 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
 #include "diff_internal.h"
 
 /* ---- the desired side: names and validation ------------------------------ */
@@ -40,19 +35,25 @@ static char *
 choose_name(vb_arena *a, vb_map *taken, const char *schema, const char *table,
 			const vb_list *columns, const char *label)
 {
-	char	   *name;
-	int			pass = 0;
+	char	   *first = columns ? vb_default_name(a, table, columns, label)
+		: vb_make_object_name(a, table, NULL, label);
+	char	   *tried = vb_key3(a, "\x01", schema, first);
+	char	   *name = first;
+	int			pass = (int) (size_t) vb_map_get(taken, tried);
 
-	for (;;)
+	/*
+	 * The numbers tried for this default name so far are remembered (under
+	 * a key no name can have), so that many unnamed objects with the same
+	 * default name do not try the same numbers again and again.
+	 */
+	while (vb_map_get(taken, vb_key2(a, schema, name)))
 	{
-		const char *l = pass ? vb_printf(a, "%s%d", label, pass) : label;
+		const char *l = vb_printf(a, "%s%d", label, ++pass);
 
 		name = columns ? vb_default_name(a, table, columns, l)
 			: vb_make_object_name(a, table, NULL, l);
-		if (!vb_map_get(taken, vb_key2(a, schema, name)))
-			break;
-		pass++;
 	}
+	vb_map_put(taken, tried, (void *) (size_t) pass);
 	vb_map_put(taken, vb_key2(a, schema, name), (void *) 1);
 	return name;
 }
@@ -94,14 +95,22 @@ bool
 vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 {
 	vb_map		tables;
+	vb_set		managed;
+	vb_column_index columns;
 	int			i;
 	int			j;
+
+	if (vb_should_stop(a))
+		return vb_canceled(err, a);
+	vb_set_init(&managed, a);
+	vb_column_index_init(&columns, a);
 
 	for (i = 0; i < desired->schemas.count; i++)
 	{
 		const char *s = desired->schemas.items[i];
 		const char *why = vb_reserved_schema(s);
 
+		vb_set_add(&managed, s);
 		if (why)
 		{
 			const char *path = schema_origin(a, desired, i);
@@ -115,7 +124,9 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 	{
 		vb_table   *t = desired->tables.items[i];
 
-		if (!vb_list_contains_str(&desired->schemas, t->schema))
+		if (vb_should_stop(a))
+			return vb_canceled(err, a);
+		if (!vb_set_has(&managed, t->schema))
 			return vb_fail(err, a, VB_ERR_INVALID, t->path,
 						   "%s: table \"%s.%s\" is in schema \"%s\", which this push does not manage",
 						   t->path ? t->path : t->name, t->schema, t->name, t->schema);
@@ -125,7 +136,9 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 	{
 		vb_enum    *e = desired->enums.items[i];
 
-		if (!vb_list_contains_str(&desired->schemas, e->schema))
+		if (vb_should_stop(a))
+			return vb_canceled(err, a);
+		if (!vb_set_has(&managed, e->schema))
 			return vb_fail(err, a, VB_ERR_INVALID, e->path,
 						   "%s: enum \"%s.%s\" is in schema \"%s\", which this push does not manage",
 						   e->path ? e->path : e->name, e->schema, e->name, e->schema);
@@ -141,7 +154,9 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 			vb_table   *rt;
 			int			k;
 
-			if (!vb_list_contains_str(&desired->schemas, fk->ref_schema))
+			if (vb_should_stop(a))
+				return vb_canceled(err, a);
+			if (!vb_set_has(&managed, fk->ref_schema))
 				continue;
 			rt = vb_map_get(&tables, vb_key2(a, fk->ref_schema, fk->ref_table));
 			if (rt == NULL)
@@ -149,7 +164,7 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 							   "%s: the foreign key references table \"%s.%s\", which is not in the document",
 							   fk->path ? fk->path : "foreignKeys", fk->ref_schema, fk->ref_table);
 			for (k = 0; k < fk->ref_columns.count; k++)
-				if (vb_find_column(rt, fk->ref_columns.items[k]) == NULL)
+				if (vb_column_lookup(&columns, rt, fk->ref_columns.items[k]) == NULL)
 				{
 					const char *p = vb_printf(a, "%s.referencedColumns[%d]",
 											  fk->path ? fk->path : "foreignKeys", k);
@@ -175,6 +190,8 @@ check_columns(vb_arena *a, const vb_schema *desired, vb_error *err)
 	{
 		vb_table   *t = desired->tables.items[i];
 
+		if (vb_should_stop(a))
+			return vb_canceled(err, a);
 		for (j = 0; j < t->columns.count; j++)
 			if (!vb_check_identity(a, t->columns.items[j], err))
 				return false;
@@ -197,6 +214,7 @@ name_desired_objects(vb_differ *d)
 	{
 		vb_table   *t = d->des->tables.items[i];
 
+		STOP_CHECK(d);
 		vb_map_put(&relnames, vb_key2(a, t->schema, t->name), t);
 		if (t->primary_key && t->primary_key->name)
 			vb_map_put(&relnames, vb_key2(a, t->schema, t->primary_key->name), t);
@@ -211,6 +229,7 @@ name_desired_objects(vb_differ *d)
 	{
 		vb_table   *t = d->des->tables.items[i];
 
+		STOP_CHECK(d);
 		if (t->primary_key && t->primary_key->name == NULL)
 			t->primary_key->name = choose_name(a, &relnames, t->schema, t->name, NULL, "pkey");
 		for (j = 0; j < t->uniques.count; j++)
@@ -294,24 +313,69 @@ create_table(vb_differ *d, vb_table *t)
 	 * unique constraint. On a table this plan creates, they and its indexes
 	 * and FKs scan nothing and block no one.
 	 */
-	for (i = 0; i < t->uniques.count; i++)
+	for (i = 0; i < t->uniques.count && !vb_should_stop(d->a); i++)
 		vb_add_key(d, t, t->uniques.items[i], false)->hazards = 0;
-	for (i = 0; i < t->indexes.count; i++)
+	for (i = 0; i < t->indexes.count && !vb_should_stop(d->a); i++)
 		vb_create_index(d, t, t->indexes.items[i])->hazards = 0;
-	for (i = 0; i < t->foreign_keys.count; i++)
+	for (i = 0; i < t->foreign_keys.count && !vb_should_stop(d->a); i++)
 		vb_add_foreign_key(d, t, t->foreign_keys.items[i])->hazards = 0;
 	/* checks apart too: inside CREATE TABLE, NOT VALID would be ignored */
-	for (i = 0; i < t->checks.count; i++)
+	for (i = 0; i < t->checks.count && !vb_should_stop(d->a); i++)
 		vb_add_check(d, t, t->checks.items[i])->hazards = 0;
 	vb_diff_comments(d, NULL, t);
+}
+
+/* Maps of the differ that both sides' enums and the options fill. */
+static void
+index_enums_and_entries(vb_differ *d)
+{
+	vb_arena   *a = d->a;
+	int			i;
+
+	vb_map_init(&d->cur_enums, a, d->cur->enums.count);
+	vb_map_init(&d->cur_enum_types, a, d->cur->enums.count);
+	vb_map_init(&d->des_enum_types, a, d->des->enums.count);
+	for (i = 0; i < d->cur->enums.count && !vb_should_stop(a); i++)
+	{
+		vb_enum    *e = d->cur->enums.items[i];
+
+		vb_map_put(&d->cur_enums, vb_key2(a, e->schema, e->name), e);
+		vb_map_put(&d->cur_enum_types, vb_qualified(a, e->schema, e->name), e);
+	}
+	for (i = 0; i < d->des->enums.count && !vb_should_stop(a); i++)
+	{
+		vb_enum    *e = d->des->enums.items[i];
+		const char *type = vb_qualified(a, e->schema, e->name);
+
+		if (!vb_map_get(&d->des_enum_types, type))
+			vb_map_put(&d->des_enum_types, type, e);
+	}
+	/* resolution entries by the scope they apply in */
+	vb_map_init(&d->entries, a, 8);
+	for (i = 0; i < d->opts->resolutions.count && !vb_should_stop(a); i++)
+	{
+		vb_resolution_entry *r = d->opts->resolutions.items[i];
+		const char *in = strcmp(r->kind, "column") == 0 ? r->table :
+			strcmp(r->kind, "enumValue") == 0 ? r->enum_name : "";
+		char	   *key = vb_key3(a, r->kind, r->schema, in ? in : "");
+		vb_list    *list = vb_map_get(&d->entries, key);
+
+		if (list == NULL)
+		{
+			list = vb_alloc(a, sizeof(vb_list));
+			vb_map_put(&d->entries, key, list);
+		}
+		vb_list_push(a, list, r);
+	}
 }
 
 bool
 vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 		const vb_options *opts, vb_plan **out, vb_error *err)
 {
-	vb_differ		d;
+	vb_differ	d;
 	vb_options	no_options;
+	vb_set		schemas;
 	int			i;
 	int			j;
 
@@ -328,26 +392,34 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 	vb_map_init(&d.enum_type_map, arena, 4);
 	vb_map_init(&d.default_dropped, arena, 4);
 	vb_map_init(&d.rebuilt_keys, arena, 4);
+	vb_map_init(&d.recreated_type_set, arena, 4);
 	vb_map_init(&d.des_tables, arena, desired->tables.count);
+	vb_column_index_init(&d.columns, arena);
 	for (i = 0; i < desired->tables.count; i++)
 	{
 		vb_table   *t = desired->tables.items[i];
 
+		STOP_CHECK(&d);
 		vb_map_put(&d.des_tables, vb_key2(arena, t->schema, t->name), t);
 	}
+	index_enums_and_entries(&d);
+	STOP_CHECK(&d);
 
 	if (!vb_check_document(arena, desired, err) || !check_columns(arena, desired, err) ||
 		!name_desired_objects(&d))
 		return false;
 
+	vb_set_init(&schemas, arena);
+	for (i = 0; i < current->schemas.count; i++)
+		vb_set_add(&schemas, current->schemas.items[i]);
 	for (i = 0; i < desired->schemas.count; i++)
-		if (!vb_list_contains_str(&current->schemas, desired->schemas.items[i]))
+		if (!vb_set_has(&schemas, desired->schemas.items[i]))
 		{
 			vb_operation *op = vb_new_op(&d, VB_OP_CREATE_SCHEMA, desired->schemas.items[i], NULL,
-									  desired->schemas.items[i]);
+										 desired->schemas.items[i]);
 
 			vb_add_sql(&d, op, vb_printf(arena, "CREATE SCHEMA %s",
-									  vb_quote_ident(arena, desired->schemas.items[i])));
+										 vb_quote_ident(arena, desired->schemas.items[i])));
 		}
 
 	if (!vb_diff_enums(&d) || !vb_pair_tables(&d))
@@ -368,6 +440,7 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 		vb_list		cur_pk;
 		vb_list		des_pk;
 
+		STOP_CHECK(&d);
 		memset(&cur_pk, 0, sizeof(cur_pk));
 		memset(&des_pk, 0, sizeof(des_pk));
 		if (p->cur->primary_key)
@@ -384,6 +457,7 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 	{
 		vb_table_pair *p = d.pairs.items[i];
 
+		STOP_CHECK(&d);
 		vb_diff_foreign_keys(&d, p);
 		vb_emit_renames(&d, p, &p->object_renames);
 	}
@@ -391,6 +465,7 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 	{
 		vb_table   *t = desired->tables.items[j];
 
+		STOP_CHECK(&d);
 		if (!vb_map_get(&d.pair_by_des, vb_key2(arena, t->schema, t->name)))
 		{
 			for (i = 0; i < t->columns.count; i++)
@@ -405,10 +480,11 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 			create_table(&d, t);
 		}
 	}
+	STOP_CHECK(&d);
 
 	if (d.plan->operations.count > 1)
 		qsort(d.plan->operations.items, (size_t) d.plan->operations.count,
-		  sizeof(void *), vb_compare_ops);
+			  sizeof(void *), vb_compare_ops);
 	for (i = 0; i < current->unmanaged.count; i++)
 		vb_list_push(arena, &d.plan->unmanaged, current->unmanaged.items[i]);
 	*out = d.plan;

@@ -58,34 +58,29 @@ added_value_used(vb_differ *d, const vb_enum *e, const char *value)
 {
 	const char *type = vb_qualified(d->a, e->schema, e->name);
 	const char *literal = vb_quote_literal(d->a, value);
+	vb_list    *users = vb_type_users(d, false, type);
+	const vb_table *last = NULL;
 	int			i;
-	int			j;
 
-	for (i = 0; i < d->des->tables.count; i++)
+	/* the desired columns of the type, table by table */
+	for (i = 0; users && i < users->count && !vb_should_stop(d->a); i++)
 	{
-		vb_table   *t = d->des->tables.items[i];
+		vb_type_user *u = users->items[i];
+		vb_table   *t = u->table;
+		vb_column  *c = u->column;
 		vb_table_pair *p = vb_map_get(&d->pair_by_des, vb_key2(d->a, t->schema, t->name));
-		bool		uses_type = false;
+		vb_column  *cc = p ? vb_map_get(&p->des_col_to_cur, c->name) : NULL;
+		int			dims;
 
-		for (j = 0; j < t->columns.count; j++)
-		{
-			vb_column  *c = t->columns.items[j];
-			vb_column  *cc = p ? vb_map_get(&p->des_col_to_cur, c->name) : NULL;
-			int			dims;
-
-			if (strcmp(vb_element_type(d->a, c->type, &dims), type) != 0)
-				continue;
-			uses_type = true;
-			if (c->default_expr && (strstr(c->default_expr, literal) ||
-									(dims > 0 && strstr(c->default_expr, value))))
-				return true;		/* an array default holds it unquoted */
-			if (cc && strcmp(vb_mapped_type(d, cc->type), c->type) != 0)
-				return true;
-		}
-		if (!uses_type)
-			continue;
-		if (table_text_uses(t, literal))
+		(void) vb_element_type(d->a, c->type, &dims);
+		if (c->default_expr && (strstr(c->default_expr, literal) ||
+								(dims > 0 && strstr(c->default_expr, value))))
+			return true;		/* an array default holds it unquoted */
+		if (cc && strcmp(vb_mapped_type(d, cc->type), c->type) != 0)
 			return true;
+		if (t != last && table_text_uses(t, literal))
+			return true;
+		last = t;
 	}
 	return false;
 }
@@ -100,35 +95,55 @@ enum_value_candidate(vb_differ *d, void *ctx, int ci, int di)
 	return true;
 }
 
-/* The mapping of options.enumValueMappings for one column and value:
- * true when one applies (*to is the new value or NULL). */
+/* What a value mapped to NULL is stored as in the map of mappings. */
+static const char to_null[] = "";
+
+/*
+ * The mapping of options.enumValueMappings for one column and value:
+ * true when one applies (*to is the new value or NULL). Every entry goes
+ * into one map on first use, keyed by enum, column ("" for the whole enum)
+ * and value; the first entry for a key is kept, as the entries are read in
+ * order.
+ */
 static bool
 find_mapping(vb_differ *d, const vb_enum *e, const vb_table *t, const char *col,
 			 const char *value, const char **to)
 {
-	int			pass;
+	vb_arena   *a = d->a;
+	const char *found;
 	int			i;
 	int			k;
 
-	/* an entry for the column wins over one for the whole enum */
-	for (pass = 0; pass < 2; pass++)
+	if (d->opts->enum_mappings.count == 0)
+		return false;
+	if (d->mappings.capacity == 0)
+	{
+		vb_map_init(&d->mappings, a, 16);
 		for (i = 0; i < d->opts->enum_mappings.count; i++)
 		{
 			vb_enum_mapping *m = d->opts->enum_mappings.items[i];
 
-			if (strcmp(m->enum_name, e->name) != 0 || strcmp(m->schema, e->schema) != 0 ||
-				(pass == 0) != (m->table != NULL))
-				continue;
-			if (m->table && (strcmp(m->table, t->name) != 0 || strcmp(m->column, col) != 0))
-				continue;
-			for (k = 0; k < m->from.count; k++)
-				if (strcmp(m->from.items[k], value) == 0)
-				{
-					*to = m->to.items[k];
-					return true;
-				}
+			for (k = 0; k < m->from.count && !vb_should_stop(a); k++)
+			{
+				char	   *key = vb_printf(a, "%s\x1f%s\x1f%s\x1f%s\x1f%s", m->schema, m->enum_name,
+											m->table ? m->table : "", m->column ? m->column : "",
+											(char *) m->from.items[k]);
+
+				if (!vb_map_get(&d->mappings, key))
+					vb_map_put(&d->mappings, key, m->to.items[k] ? m->to.items[k] : (void *) to_null);
+			}
 		}
-	return false;
+	}
+	/* an entry for the column wins over one for the whole enum */
+	found = vb_map_get(&d->mappings, vb_printf(a, "%s\x1f%s\x1f%s\x1f%s\x1f%s", e->schema, e->name,
+											   t->name, col, value));
+	if (found == NULL)
+		found = vb_map_get(&d->mappings, vb_printf(a, "%s\x1f%s\x1f\x1f\x1f%s", e->schema, e->name,
+												   value));
+	if (found == NULL)
+		return false;
+	*to = found == to_null ? NULL : found;
+	return true;
 }
 
 /*
@@ -212,30 +227,31 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const vb_list *
 	const char *new_type = vb_qualified(a, e->schema, e->name);
 	char	   *tmp = vb_make_object_name(a, e->name, NULL, "viborm_old");
 	vb_operation *op = vb_new_op(d, VB_OP_RECREATE_ENUM, e->schema, NULL, e->name);
+	vb_list    *users = vb_type_users(d, true, old_type);
 	bool		old_still_used = false;
 	int			i;
-	int			j;
 
 	vb_list_push(a, &d->recreated_types, (void *) new_type);
+	vb_map_put(&d->recreated_type_set, new_type, (void *) 1);
 	vb_add_sql(d, op, vb_printf(a, "ALTER TYPE %s RENAME TO %s", new_type, vb_quote_ident(a, tmp)));
 	vb_add_sql(d, op, vb_pg_create_enum(a, e->schema, e->name, &e->values));
-	for (i = 0; i < d->cur->tables.count; i++)
+	/* the current columns of the type, table by table */
+	for (i = 0; users && i < users->count; i++)
 	{
-		vb_table   *ct = d->cur->tables.items[i];
+		vb_table   *ct = ((vb_type_user *) users->items[i])->table;
 		vb_table_pair *p = vb_map_get(&d->pair_by_cur, vb_key2(a, ct->schema, ct->name));
 		vb_list		readd;
+		int			j;
 
+		STOP_RETURN(d);
 		memset(&readd, 0, sizeof(readd));
-		for (j = 0; j < ct->columns.count; j++)
+		for (; i < users->count && ((vb_type_user *) users->items[i])->table == ct; i++)
 		{
-			vb_column  *cc = ct->columns.items[j];
-			vb_column  *dc;
+			vb_column  *cc = ((vb_type_user *) users->items[i])->column;
+			vb_column  *dc = p ? vb_map_get(&p->cur_col_to_des, cc->name) : NULL;
 			int			dims;
-			const char *elem = vb_element_type(a, cc->type, &dims);
 
-			if (strcmp(elem, old_type) != 0)
-				continue;
-			dc = p ? vb_map_get(&p->cur_col_to_des, cc->name) : NULL;
+			(void) vb_element_type(a, cc->type, &dims);
 			if (dc == NULL)
 				continue;		/* dropped before this step */
 			if (strcmp(vb_mapped_type(d, cc->type), dc->type) != 0)
@@ -260,6 +276,7 @@ recreate_enum(vb_differ *d, const vb_enum *ce, const vb_enum *e, const vb_list *
 														convert_expression(d, op, p, cc, dc, e,
 																		   removed, dims))));
 		}
+		i--;					/* the loop moves on to the next table */
 		for (j = 0; j < readd.count; j++)
 			if (((vb_column *) readd.items[j])->generated_source)
 				op->search_schema = p->des->schema;
@@ -290,53 +307,71 @@ diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
 	char	  **des_names = vb_alloc(a, sizeof(char *) * (size_t) (nd + 1));
 	int		   *cur_match = vb_alloc(a, sizeof(int) * (size_t) (nc + 1));
 	int		   *des_match = vb_alloc(a, sizeof(int) * (size_t) (nd + 1));
-	vb_rename_scope sc = {"enumValue", e->schema, e->name};
+	vb_rename_set rs;
 	bool		recreate = false;
 	int			i;
 	int			j;
 	int			last = -1;
 	vb_list		removed;
+	vb_map		cur_index;
 	const char *type = vb_qualified(a, e->schema, e->name);
 
+	vb_map_init(&cur_index, a, nc);
 	for (i = 0; i < nc; i++)
 	{
+		STOP_CHECK(d);
 		cur_names[i] = ((vb_enum_value *) ce->values.items[i])->name;
 		cur_match[i] = -1;
+		vb_map_put(&cur_index, cur_names[i], (void *) (size_t) (i + 1));
 	}
+	/* by name, then by renamedFrom */
 	for (j = 0; j < nd; j++)
 	{
 		vb_enum_value *v = e->values.items[j];
 
+		STOP_CHECK(d);
 		des_names[j] = v->name;
 		des_match[j] = -1;
-		for (i = 0; i < nc; i++)
-			if (cur_match[i] < 0 && strcmp(cur_names[i], v->name) == 0)
-			{
-				cur_match[i] = j;
-				des_match[j] = i;
-			}
+		i = (int) (size_t) vb_map_get(&cur_index, v->name) - 1;
+		if (i >= 0 && cur_match[i] < 0)
+		{
+			cur_match[i] = j;
+			des_match[j] = i;
+		}
 	}
 	for (j = 0; j < nd; j++)
 	{
 		vb_enum_value *v = e->values.items[j];
 
+		STOP_CHECK(d);
 		if (des_match[j] >= 0 || v->renamed_from == NULL)
 			continue;
-		for (i = 0; i < nc; i++)
-			if (cur_match[i] < 0 && strcmp(cur_names[i], v->renamed_from) == 0)
-			{
-				cur_match[i] = j;
-				des_match[j] = i;
-			}
+		i = (int) (size_t) vb_map_get(&cur_index, v->renamed_from) - 1;
+		if (i >= 0 && cur_match[i] < 0)
+		{
+			cur_match[i] = j;
+			des_match[j] = i;
+		}
 	}
-	if (!vb_resolve_renames(d, &sc, nc, cur_names, nd, des_names, enum_value_candidate, NULL,
-						 cur_match, des_match))
+	memset(&rs, 0, sizeof(rs));
+	rs.scope.kind = "enumValue";
+	rs.scope.schema = e->schema;
+	rs.scope.table = e->name;
+	rs.ncur = nc;
+	rs.ndes = nd;
+	rs.cur_names = cur_names;
+	rs.des_names = des_names;
+	rs.cur_match = cur_match;
+	rs.des_match = des_match;
+	rs.is_candidate = enum_value_candidate;
+	if (!vb_resolve_renames(d, &rs))
 		return false;
 
 	/* removed values, or existing values whose order changes: re-create */
 	memset(&removed, 0, sizeof(removed));
 	for (i = 0; i < nc; i++)
 	{
+		STOP_CHECK(d);
 		if (cur_match[i] < 0)
 		{
 			vb_list_push(a, &removed, cur_names[i]);
@@ -356,6 +391,7 @@ diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
 	{
 		vb_operation *op;
 
+		STOP_CHECK(d);
 		if (cur_match[i] < 0 || strcmp(cur_names[i], des_names[cur_match[i]]) == 0)
 			continue;
 		op = vb_new_op(d, VB_OP_RENAME_ENUM_VALUE, e->schema, NULL, e->name);
@@ -373,6 +409,7 @@ diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
 		vb_operation *op;
 		char	   *where;
 
+		STOP_CHECK(d);
 		if (des_match[j] >= 0)
 			continue;
 		if (j > 0)
@@ -396,6 +433,13 @@ diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
 	return true;
 }
 
+/* The current enum of that schema and name, or NULL. */
+static vb_enum *
+current_enum(vb_differ *d, const char *schema, const char *name)
+{
+	return vb_map_get(&d->cur_enums, vb_key2(d->a, schema, name));
+}
+
 bool
 vb_diff_enums(vb_differ *d)
 {
@@ -409,18 +453,20 @@ vb_diff_enums(vb_differ *d)
 	{
 		vb_enum    *e = d->des->enums.items[i];
 
-		if (vb_find_enum(d->cur, e->schema, e->name))
+		STOP_CHECK(d);
+		if (current_enum(d, e->schema, e->name))
 			vb_map_put(&claimed, vb_key2(a, e->schema, e->name), e);
 	}
 	for (i = 0; i < d->des->enums.count; i++)
 	{
 		vb_enum    *e = d->des->enums.items[i];
-		vb_enum    *ce = vb_find_enum(d->cur, e->schema, e->name);
+		vb_enum    *ce = current_enum(d, e->schema, e->name);
 
+		STOP_CHECK(d);
 		if (ce == NULL && e->renamed_from &&
 			!vb_map_get(&claimed, vb_key2(a, e->schema, e->renamed_from)))
 		{
-			ce = vb_find_enum(d->cur, e->schema, e->renamed_from);
+			ce = current_enum(d, e->schema, e->renamed_from);
 			if (ce)
 			{
 				vb_operation *op = vb_new_op(d, VB_OP_RENAME_ENUM, e->schema, NULL, e->name);
@@ -445,6 +491,7 @@ vb_diff_enums(vb_differ *d)
 		vb_enum    *ce = d->cur->enums.items[i];
 		vb_operation *op;
 
+		STOP_CHECK(d);
 		if (vb_map_get(&claimed, vb_key2(a, ce->schema, ce->name)))
 			continue;
 		op = vb_new_op(d, VB_OP_DROP_ENUM, ce->schema, NULL, ce->name);
@@ -465,11 +512,12 @@ vb_diff_enum_contents(vb_differ *d)
 	for (i = 0; i < d->des->enums.count; i++)
 	{
 		vb_enum    *e = d->des->enums.items[i];
-		vb_enum    *ce = vb_find_enum(d->cur, e->schema, e->name);
+		vb_enum    *ce = current_enum(d, e->schema, e->name);
 
+		STOP_CHECK(d);
 		if (ce == NULL && e->renamed_from && vb_map_get(&d->enum_type_map,
 														vb_qualified(a, e->schema, e->renamed_from)))
-			ce = vb_find_enum(d->cur, e->schema, e->renamed_from);
+			ce = current_enum(d, e->schema, e->renamed_from);
 		if (ce && !diff_enum_values(d, ce, e))
 			return false;
 	}
@@ -484,12 +532,5 @@ vb_diff_enum_contents(vb_differ *d)
 bool
 vb_mentions_recreated_type(vb_differ *d, const char *expr)
 {
-	int			i;
-
-	if (expr == NULL)
-		return false;
-	for (i = 0; i < d->recreated_types.count; i++)
-		if (strstr(expr, vb_printf(d->a, "::%s", (char *) d->recreated_types.items[i])))
-			return true;
-	return false;
+	return vb_casts_to_any(expr, &d->recreated_type_set);
 }

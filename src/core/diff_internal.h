@@ -64,9 +64,28 @@ typedef struct vb_differ
 	vb_list		pairs;			/* vb_table_pair * */
 	vb_map		enum_type_map;	/* current enum type text -> desired text */
 	vb_map		default_dropped;	/* key3(des schema, table, column) */
-	vb_map		rebuilt_keys;
-	vb_list		recreated_types;	/* char *: old type text of re-created enums */	/* key3(cur schema, table, cols) of dropped keys */
+	vb_map		rebuilt_keys;	/* key3(cur schema, table, cols) of dropped keys */
+	vb_list		recreated_types;	/* char *: type text of re-created enums */
+	vb_map		recreated_type_set; /* the same texts, as a set */
+	vb_map		cur_enums;		/* key2(schema, name) -> current vb_enum */
+	vb_map		des_enum_types; /* qualified type text -> desired vb_enum */
+	vb_map		cur_enum_types; /* qualified type text -> current vb_enum */
+	vb_map		entries;		/* key3(kind, schema, table or enum) ->
+								 * vb_list * of options.resolutions entries */
+	vb_map		cur_type_users; /* element type text -> vb_list * of current
+								 * columns (vb_type_user), built on first use */
+	vb_map		des_type_users; /* the same for desired columns */
+	vb_map		mappings;		/* options.enumValueMappings by enum, column
+								 * and value, built on first use */
+	vb_column_index columns;	/* columns of both sides by name */
 } vb_differ;
+
+/* A column of a table that has some type, for vb_type_users. */
+typedef struct vb_type_user
+{
+	vb_table   *table;
+	vb_column  *column;
+} vb_type_user;
 
 /* A rename, held back until all renames of its namespace are known. */
 typedef struct vb_pending_rename
@@ -78,12 +97,50 @@ typedef struct vb_pending_rename
 
 typedef bool (*vb_candidate_fn) (vb_differ *d, void *ctx, int ci, int di);
 
+/* A text that candidates share: only objects of the same bucket are
+ * compared (NULL function: all in one). */
+typedef const char *(*vb_bucket_fn) (vb_differ *d, void *ctx, bool current, int index);
+
 typedef struct vb_rename_scope
 {
 	const char *kind;			/* table, column, enumValue */
 	const char *schema;
 	const char *table;			/* desired table name or enum name */
 } vb_rename_scope;
+
+/*
+ * The objects of one scope that may pair up: names by index on each side,
+ * the pairing so far (-1: none; name and renamedFrom set it), and which
+ * indices take part (NULL: all).
+ */
+typedef struct vb_rename_set
+{
+	vb_rename_scope scope;
+	int			ncur;
+	int			ndes;
+	const int  *cur_idx;		/* ncur indices into the arrays below, or NULL */
+	const int  *des_idx;
+	char	  **cur_names;
+	char	  **des_names;
+	int		   *cur_match;
+	int		   *des_match;
+	vb_candidate_fn is_candidate;
+	vb_bucket_fn bucket;
+	void	   *ctx;
+} vb_rename_set;
+
+/* In every loop over objects: stop when the face asks (see vb_arena.stop).
+ * STOP_CHECK in functions that return bool, STOP_RETURN in void ones. */
+#define STOP_CHECK(d) \
+	do { \
+		if (vb_should_stop((d)->a)) \
+			return vb_canceled((d)->err, (d)->a); \
+	} while (0)
+#define STOP_RETURN(d) \
+	do { \
+		if (vb_should_stop((d)->a)) \
+			return; \
+	} while (0)
 
 /* plan.c */
 vb_operation *vb_new_op(vb_differ *d, vb_op_kind kind, const char *schema,
@@ -102,10 +159,9 @@ vb_list    *vb_mapped_columns(vb_differ *d, vb_table_pair *p, const vb_list *col
 const char *vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred);
 const char *vb_unmapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred);
 char	   *vb_sorted_columns_key(vb_arena *a, const vb_list *cols);
-bool		vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur,
-							   char **cur_names, int ndes, char **des_names,
-							   vb_candidate_fn is_candidate, void *ctx,
-							   int *cur_match, int *des_match);
+bool		vb_resolve_renames(vb_differ *d, const vb_rename_set *rs);
+bool		vb_cast_mentions(const char *text, const vb_map *types);
+vb_list    *vb_type_users(vb_differ *d, bool current, const char *elem_type);
 
 /* diff_enums.c */
 bool		vb_mentions_recreated_type(vb_differ *d, const char *expr);

@@ -56,45 +56,39 @@ vb_mapped_type(vb_differ *d, const char *type)
 }
 
 /* A current default as it reads after this plan's enum renames:
- * "::old" becomes "::new" where old is a renamed enum type. */
+ * "::old" becomes "::new" where old is a renamed enum type. One pass over
+ * the text, one lookup per cast. */
 const char *
 vb_mapped_default(vb_differ *d, const char *expr)
 {
-	int			i;
-	const char *out = expr;
+	vb_buf		buf;
+	const char *p;
+	const char *hit;
+	bool		changed = false;
 
 	if (expr == NULL || d->enum_type_map.count == 0)
 		return expr;
-	for (i = 0; i < d->enum_type_map.capacity; i++)
+	vb_buf_init(&buf, d->a);
+	p = expr;
+	while ((hit = strstr(p, "::")) != NULL)
 	{
-		const vb_map_entry *e = &d->enum_type_map.entries[i];
-		char	   *needle;
-		const char *hit;
-		vb_buf		buf;
-		const char *p;
+		const char *name = hit + 2;
+		const char *end = vb_type_name_end(name);
+		const char *renamed = vb_map_get(&d->enum_type_map,
+										 vb_strndup(d->a, name, (size_t) (end - name)));
 
-		if (e->key == NULL)
-			continue;
-		needle = vb_printf(d->a, "::%s", e->key);
-		if (strstr(out, needle) == NULL)
-			continue;
-		vb_buf_init(&buf, d->a);
-		p = out;
-		while ((hit = strstr(p, needle)) != NULL)
+		vb_buf_appendn(&buf, p, (size_t) (name - p));
+		if (renamed)
 		{
-			char		next = hit[strlen(needle)];
-
-			vb_buf_appendn(&buf, p, (size_t) (hit - p));
-			if (isalnum((unsigned char) next) || next == '_' || next == '"' || next == '$')
-				vb_buf_append(&buf, needle);
-			else
-				vb_buf_appendf(&buf, "::%s", (const char *) e->value);
-			p = hit + strlen(needle);
+			vb_buf_append(&buf, renamed);
+			changed = true;
 		}
-		vb_buf_append(&buf, p);
-		out = buf.data;
+		else
+			vb_buf_appendn(&buf, name, (size_t) (end - name));
+		p = end;
 	}
-	return out;
+	vb_buf_append(&buf, p);
+	return changed ? buf.data : expr;
 }
 
 bool
@@ -215,138 +209,239 @@ vb_unmapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
 	return map_identifiers(d, p ? &p->des_col_to_cur : NULL, pred);
 }
 
+static int
+compare_strings(const void *x, const void *y)
+{
+	return strcmp(*(char *const *) x, *(char *const *) y);
+}
+
 char *
 vb_sorted_columns_key(vb_arena *a, const vb_list *cols)
 {
 	char	  **copy = vb_alloc(a, sizeof(char *) * (size_t) (cols->count + 1));
 	vb_buf		buf;
 	int			i;
-	int			j;
 
 	for (i = 0; i < cols->count; i++)
 		copy[i] = cols->items[i];
-	for (i = 1; i < cols->count; i++)	/* insertion sort: lists are short */
-		for (j = i; j > 0 && strcmp(copy[j - 1], copy[j]) > 0; j--)
-		{
-			char	   *t = copy[j];
-
-			copy[j] = copy[j - 1];
-			copy[j - 1] = t;
-		}
+	if (cols->count > 1)
+		qsort(copy, (size_t) cols->count, sizeof(char *), compare_strings);
 	vb_buf_init(&buf, a);
 	for (i = 0; i < cols->count; i++)
 		vb_buf_appendf(&buf, "%s\x1e", copy[i]);
 	return buf.data;
 }
 
+/*
+ * The columns of a schema, by element type (arrays under their element):
+ * built once, on first use, for the steps that look for every column of a
+ * type (re-creating an enum, a value it adds that a default uses).
+ */
+vb_list *
+vb_type_users(vb_differ *d, bool current, const char *elem_type)
+{
+	vb_map	   *users = current ? &d->cur_type_users : &d->des_type_users;
+	const vb_schema *s = current ? d->cur : d->des;
+	int			i;
+	int			j;
+
+	if (users->capacity == 0)
+	{
+		vb_map_init(users, d->a, 16);
+		for (i = 0; i < s->tables.count && !vb_should_stop(d->a); i++)
+		{
+			vb_table   *t = s->tables.items[i];
+
+			for (j = 0; j < t->columns.count; j++)
+			{
+				vb_column  *c = t->columns.items[j];
+				int			dims;
+				const char *elem = vb_element_type(d->a, c->type, &dims);
+				vb_list    *list = vb_map_get(users, elem);
+				vb_type_user *u = vb_alloc(d->a, sizeof(vb_type_user));
+
+				if (list == NULL)
+				{
+					list = vb_alloc(d->a, sizeof(vb_list));
+					vb_map_put(users, elem, list);
+				}
+				u->table = t;
+				u->column = c;
+				vb_list_push(d->a, list, u);
+			}
+		}
+	}
+	return vb_map_get(users, elem_type);
+}
+
 /* ---- resolution of rename candidates -------------------------------------- */
 
 
-static bool
-entry_in_scope(const vb_resolution_entry *r, const vb_rename_scope *sc)
+/* The options.resolutions entries that can apply in a scope. */
+static vb_list *
+scope_entries(vb_differ *d, const vb_rename_scope *sc)
 {
-	if (strcmp(r->kind, sc->kind) != 0 || strcmp(r->schema, sc->schema) != 0)
-		return false;
-	if (strcmp(sc->kind, "column") == 0)
-		return r->table && strcmp(r->table, sc->table) == 0;
-	if (strcmp(sc->kind, "enumValue") == 0)
-		return r->enum_name && strcmp(r->enum_name, sc->table) == 0;
-	return true;
+	if (d->entries.count == 0)
+		return NULL;
+	return vb_map_get(&d->entries, vb_key3(d->a, sc->kind, sc->schema,
+										   strcmp(sc->kind, "table") == 0 ? "" : sc->table));
 }
 
 /* A dropped/added pair still open to a rename question. */
 static bool
-pair_open(vb_differ *d, vb_map *declined, char **cur_names, char **des_names,
-		  const int *cur_match, const int *des_match, vb_candidate_fn is_candidate,
-		  void *ctx, int ci, int di)
+pair_open(vb_differ *d, vb_map *declined, const vb_rename_set *rs, int ci, int di)
 {
-	return cur_match[ci] < 0 && des_match[di] < 0 &&
-		!vb_map_get(declined, vb_key2(d->a, cur_names[ci], des_names[di])) &&
-		is_candidate(d, ctx, ci, di);
+	return rs->cur_match[ci] < 0 && rs->des_match[di] < 0 &&
+		(declined->count == 0 ||
+		 !vb_map_get(declined, vb_key2(d->a, rs->cur_names[ci], rs->des_names[di]))) &&
+		rs->is_candidate(d, rs->ctx, ci, di);
+}
+
+/* The i-th index a side takes part with. */
+#define CUR_AT(rs, i) ((rs)->cur_idx ? (rs)->cur_idx[i] : (i))
+#define DES_AT(rs, i) ((rs)->des_idx ? (rs)->des_idx[i] : (i))
+
+/*
+ * Apply the resolution entries of the scope: each names a dropped and an
+ * added object by name (both still unpaired).
+ */
+static void
+apply_entries(vb_differ *d, const vb_rename_set *rs, vb_map *declined)
+{
+	vb_list    *entries = scope_entries(d, &rs->scope);
+	vb_map		cur_by_name;
+	vb_map		des_by_name;
+	int			i;
+
+	if (entries == NULL)
+		return;
+	vb_map_init(&cur_by_name, d->a, rs->ncur);
+	vb_map_init(&des_by_name, d->a, rs->ndes);
+	for (i = 0; i < rs->ncur; i++)
+		vb_map_put(&cur_by_name, rs->cur_names[CUR_AT(rs, i)], (void *) (size_t) (CUR_AT(rs, i) + 1));
+	for (i = 0; i < rs->ndes; i++)
+		vb_map_put(&des_by_name, rs->des_names[DES_AT(rs, i)], (void *) (size_t) (DES_AT(rs, i) + 1));
+	for (i = 0; i < entries->count && !vb_should_stop(d->a); i++)
+	{
+		vb_resolution_entry *r = entries->items[i];
+		int			fc = (int) (size_t) vb_map_get(&cur_by_name, r->from) - 1;
+		int			td = (int) (size_t) vb_map_get(&des_by_name, r->to) - 1;
+
+		if (fc < 0 || td < 0 || rs->cur_match[fc] >= 0 || rs->des_match[td] >= 0)
+			continue;
+		if (r->resolution == VB_RESOLVE_RENAME)
+		{
+			rs->cur_match[fc] = td;
+			rs->des_match[td] = fc;
+		}
+		else
+			vb_map_put(declined, vb_key2(d->a, r->from, r->to), (void *) 1);
+	}
 }
 
 /*
  * Pair dropped and added objects: explicit resolutions first, then the
  * "rename"/"addAndDrop" blanket option, else every candidate pair is listed
  * as ambiguous. cur_match[ci] / des_match[di] hold the pairing (-1: none)
- * and may already be set by name and renamedFrom.
+ * and may already be set by name and renamedFrom. Only objects of the same
+ * bucket are compared, and only those still unpaired, so a scope where
+ * everything pairs by name costs nothing here.
  */
 bool
-vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur, char **cur_names,
-				int ndes, char **des_names, vb_candidate_fn is_candidate, void *ctx,
-				int *cur_match, int *des_match)
+vb_resolve_renames(vb_differ *d, const vb_rename_set *rs)
 {
-	int			i;
-	int			ci;
-	int			di;
 	int		   *cur_count;
 	int		   *des_count;
+	int			ncur_all = 0;
+	int			ndes_all = 0;
 	vb_map		declined;
+	vb_map		buckets;
+	vb_list		everyone;
+	int			pass;
+	int			i;
+	int			j;
 
 	vb_map_init(&declined, d->a, 8);
-	for (i = 0; i < d->opts->resolutions.count; i++)
-	{
-		vb_resolution_entry *r = d->opts->resolutions.items[i];
-		int			fc = -1;
-		int			td = -1;
+	apply_entries(d, rs, &declined);
 
-		if (!entry_in_scope(r, sc))
+	/* the open added objects, by bucket */
+	memset(&everyone, 0, sizeof(everyone));
+	vb_map_init(&buckets, d->a, 8);
+	for (i = 0; i < rs->ndes; i++)
+	{
+		int			di = DES_AT(rs, i);
+		vb_list    *list = &everyone;
+
+		if (di + 1 > ndes_all)
+			ndes_all = di + 1;
+		if (rs->des_match[di] >= 0)
 			continue;
-		for (ci = 0; ci < ncur; ci++)
-			if (cur_match[ci] < 0 && strcmp(cur_names[ci], r->from) == 0)
-				fc = ci;
-		for (di = 0; di < ndes; di++)
-			if (des_match[di] < 0 && strcmp(des_names[di], r->to) == 0)
-				td = di;
-		if (fc < 0 || td < 0)
-			continue;
-		if (r->resolution == VB_RESOLVE_RENAME)
+		if (rs->bucket)
 		{
-			cur_match[fc] = td;
-			des_match[td] = fc;
+			const char *key = rs->bucket(d, rs->ctx, false, di);
+
+			list = vb_map_get(&buckets, key);
+			if (list == NULL)
+			{
+				list = vb_alloc(d->a, sizeof(vb_list));
+				vb_map_put(&buckets, key, list);
+			}
 		}
-		else
-			vb_map_put(&declined, vb_key2(d->a, r->from, r->to), (void *) 1);
+		vb_list_push(d->a, list, (void *) (size_t) di);
 	}
+	for (i = 0; i < rs->ncur; i++)
+		if (CUR_AT(rs, i) + 1 > ncur_all)
+			ncur_all = CUR_AT(rs, i) + 1;
+	cur_count = vb_alloc(d->a, sizeof(int) * (size_t) (ncur_all + 1));
+	des_count = vb_alloc(d->a, sizeof(int) * (size_t) (ndes_all + 1));
 
 	/*
-	 * Candidate pairs. With "rename", a pair whose two sides have no other
-	 * candidate is renamed; everything else stays a listed ambiguity (so
-	 * diff shows it and push refuses it), unless "addAndDrop" settles all.
+	 * Candidate pairs, counted first. With "rename", a pair whose two sides
+	 * have no other candidate is renamed; everything else stays a listed
+	 * ambiguity (so diff shows it and push refuses it), unless "addAndDrop"
+	 * settles all.
 	 */
-	cur_count = vb_alloc(d->a, sizeof(int) * (size_t) (ncur + 1));
-	des_count = vb_alloc(d->a, sizeof(int) * (size_t) (ndes + 1));
-	for (ci = 0; ci < ncur; ci++)
-		for (di = 0; di < ndes; di++)
-			if (pair_open(d, &declined, cur_names, des_names, cur_match, des_match,
-						  is_candidate, ctx, ci, di))
-			{
-				cur_count[ci]++;
-				des_count[di]++;
-			}
-	for (ci = 0; ci < ncur; ci++)
-		for (di = 0; di < ndes; di++)
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < rs->ncur; i++)
 		{
-			vb_ambiguity *amb;
+			int			ci = CUR_AT(rs, i);
+			vb_list    *list;
 
-			if (!pair_open(d, &declined, cur_names, des_names, cur_match, des_match,
-						   is_candidate, ctx, ci, di) ||
-				d->opts->resolve_all == VB_RESOLVE_ADD_AND_DROP)
+			if (vb_should_stop(d->a))
+				return vb_canceled(d->err, d->a);
+			if (rs->cur_match[ci] >= 0)
 				continue;
-			if (d->opts->resolve_all == VB_RESOLVE_RENAME &&
-				cur_count[ci] == 1 && des_count[di] == 1)
+			list = rs->bucket ? vb_map_get(&buckets, rs->bucket(d, rs->ctx, true, ci)) : &everyone;
+			for (j = 0; list && j < list->count; j++)
 			{
-				cur_match[ci] = di;
-				des_match[di] = ci;
-				continue;
+				int			di = (int) (size_t) list->items[j];
+				vb_ambiguity *amb;
+
+				if (!pair_open(d, &declined, rs, ci, di))
+					continue;
+				if (pass == 0)
+				{
+					cur_count[ci]++;
+					des_count[di]++;
+					continue;
+				}
+				if (d->opts->resolve_all == VB_RESOLVE_ADD_AND_DROP)
+					continue;
+				if (d->opts->resolve_all == VB_RESOLVE_RENAME &&
+					cur_count[ci] == 1 && des_count[di] == 1)
+				{
+					rs->cur_match[ci] = di;
+					rs->des_match[di] = ci;
+					continue;
+				}
+				amb = vb_alloc(d->a, sizeof(vb_ambiguity));
+				amb->kind = rs->scope.kind;
+				amb->schema = rs->scope.schema;
+				amb->table = rs->scope.table;
+				amb->from = rs->cur_names[ci];
+				amb->to = rs->des_names[di];
+				vb_list_push(d->a, &d->plan->ambiguous, amb);
 			}
-			amb = vb_alloc(d->a, sizeof(vb_ambiguity));
-			amb->kind = sc->kind;
-			amb->schema = sc->schema;
-			amb->table = sc->table;
-			amb->from = cur_names[ci];
-			amb->to = des_names[di];
-			vb_list_push(d->a, &d->plan->ambiguous, amb);
 		}
 	return true;
 }

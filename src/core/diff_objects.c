@@ -29,41 +29,47 @@ match_objects(vb_differ *d, vb_table_pair *p, int nc, void **curs, char **cur_na
 			  equal_fn equal, int *des_match, bool *des_equal)
 {
 	bool	   *claimed = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
+	vb_map		by_name;
 	int			i;
 	int			j;
 
+	/* names are unique among the objects of a kind: the first one holds */
+	vb_map_init(&by_name, d->a, nc);
+	for (i = nc - 1; i >= 0; i--)
+		vb_map_put(&by_name, cur_names[i], (void *) (size_t) (i + 1));
 	for (j = 0; j < nd; j++)
 	{
+		STOP_RETURN(d);
 		des_match[j] = -1;
 		des_equal[j] = false;
-		for (i = 0; i < nc; i++)
-			if (!claimed[i] && strcmp(cur_names[i], des_names[j]) == 0 &&
-				equal(d, p, curs[i], dess[j]))
-			{
-				claimed[i] = true;
-				des_match[j] = i;
-				des_equal[j] = true;
-				break;
-			}
+		i = (int) (size_t) vb_map_get(&by_name, des_names[j]) - 1;
+		if (i >= 0 && !claimed[i] && equal(d, p, curs[i], dess[j]))
+		{
+			claimed[i] = true;
+			des_match[j] = i;
+			des_equal[j] = true;
+		}
 	}
 	for (j = 0; j < nd; j++)
 	{
+		STOP_RETURN(d);
 		if (des_match[j] >= 0 || des_renamed[j] == NULL)
 			continue;
-		for (i = 0; i < nc; i++)
-			if (!claimed[i] && strcmp(cur_names[i], des_renamed[j]) == 0)
-			{
-				claimed[i] = true;
-				des_match[j] = i;
-				des_equal[j] = equal(d, p, curs[i], dess[j]);
-				break;
-			}
+		i = (int) (size_t) vb_map_get(&by_name, des_renamed[j]) - 1;
+		if (i >= 0 && !claimed[i])
+		{
+			claimed[i] = true;
+			des_match[j] = i;
+			des_equal[j] = equal(d, p, curs[i], dess[j]);
+		}
 	}
 	for (j = 0; j < nd; j++)
 	{
 		if (des_match[j] >= 0)
 			continue;
 		for (i = 0; i < nc; i++)
+		{
+			STOP_RETURN(d);
 			if (!claimed[i] && equal(d, p, curs[i], dess[j]))
 			{
 				claimed[i] = true;
@@ -71,19 +77,20 @@ match_objects(vb_differ *d, vb_table_pair *p, int nc, void **curs, char **cur_na
 				des_equal[j] = true;
 				break;
 			}
+		}
 	}
 	for (j = 0; j < nd; j++)
 	{
+		STOP_RETURN(d);
 		if (des_match[j] >= 0)
 			continue;
-		for (i = 0; i < nc; i++)
-			if (!claimed[i] && strcmp(cur_names[i], des_names[j]) == 0)
-			{
-				claimed[i] = true;
-				des_match[j] = i;
-				des_equal[j] = false;
-				break;
-			}
+		i = (int) (size_t) vb_map_get(&by_name, des_names[j]) - 1;
+		if (i >= 0 && !claimed[i])
+		{
+			claimed[i] = true;
+			des_match[j] = i;
+			des_equal[j] = false;
+		}
 	}
 }
 
@@ -176,22 +183,20 @@ checks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 
 /* Does one of these (current) columns have the type of a re-created enum? */
 static bool
-uses_recreated_enum(vb_differ *d, const vb_table *t, const vb_list *cols)
+uses_recreated_enum(vb_differ *d, vb_table_pair *p, const vb_list *cols)
 {
 	int			i;
-	int			k;
 
+	if (d->recreated_type_set.count == 0)
+		return false;
 	for (i = 0; i < cols->count; i++)
 	{
-		vb_column  *c = vb_find_column(t, cols->items[i]);
+		vb_column  *c = vb_column_lookup(&d->columns, p->cur, cols->items[i]);
 		int			dims;
 
-		if (c == NULL)
-			continue;
-		for (k = 0; k < d->recreated_types.count; k++)
-			if (strcmp(vb_mapped_type(d, vb_element_type(d->a, c->type, &dims)),
-					   d->recreated_types.items[k]) == 0)
-				return true;
+		if (c && vb_map_get(&d->recreated_type_set,
+							vb_mapped_type(d, vb_element_type(d->a, c->type, &dims))))
+			return true;
 	}
 	return false;
 }
@@ -214,7 +219,7 @@ fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 							&x->ref_columns))
 		return false;
 	/* an enum swap cannot convert columns an FK ties together */
-	if (uses_recreated_enum(d, p->cur, &c->columns))
+	if (uses_recreated_enum(d, p, &c->columns))
 		return false;
 	/* a column type change on either side, or a re-created referenced key,
 	 * means the FK is dropped first and added again afterwards */
@@ -272,18 +277,19 @@ void
 vb_emit_renames(vb_differ *d, vb_table_pair *p, const vb_list *renames)
 {
 	bool		collide = false;
+	vb_set		from;
 	int			i;
-	int			j;
 
+	vb_set_init(&from, d->a);
+	for (i = 0; i < renames->count; i++)
+		vb_set_add(&from, ((vb_pending_rename *) renames->items[i])->from);
 	for (i = 0; i < renames->count && !collide; i++)
-		for (j = 0; j < renames->count; j++)
-			if (strcmp(((vb_pending_rename *) renames->items[i])->to,
-					   ((vb_pending_rename *) renames->items[j])->from) == 0)
-				collide = true;
+		collide = vb_set_has(&from, ((vb_pending_rename *) renames->items[i])->to);
 	for (i = 0; i < renames->count; i++)
 	{
 		vb_pending_rename *r = renames->items[i];
 
+		STOP_RETURN(d);
 		if (!collide)
 			emit_rename(d, p, r->kind, r->from, r->to, r->to);
 		else
@@ -557,6 +563,7 @@ diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list 
 		dr[j] = MEMBER(dess->items[j], k->renamed_from_offset);
 	}
 	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, k->equal, match, equal);
+	STOP_RETURN(d);
 	for (j = 0; j < nd; j++)
 		if (match[j] >= 0 && equal[j] &&
 			!validity_kept(d, p, curs->items[match[j]], dess->items[j], k))
@@ -569,11 +576,17 @@ diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list 
 				vb_hold_rename(d, &p->object_renames, k->rename_kind, cn[match[j]], dn[j]);
 		}
 	for (i = 0; i < nc; i++)
+	{
+		STOP_RETURN(d);
 		if (!kept[i])
 			k->drop(d, p, curs->items[i]);
+	}
 	for (j = 0; j < nd; j++)
+	{
+		STOP_RETURN(d);
 		if (match[j] < 0 || !equal[j])
 			k->add(d, p, dess->items[j]);
+	}
 }
 
 void

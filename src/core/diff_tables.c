@@ -13,25 +13,30 @@
 
 typedef struct table_ctx
 {
-	vb_table  **both;			/* current i at [2i], desired j at [2j+1] */
-	const char *schema;			/* the schema whose candidates are sought */
+	const vb_schema *cur;
+	const vb_schema *des;
+	vb_set	  **columns;		/* column names of current table i, once asked */
 } table_ctx;
 
 static bool
 table_candidate(vb_differ *d, void *ctx, int ci, int di)
 {
 	table_ctx  *tc = ctx;
-	vb_table   *c = tc->both[ci * 2];
-	vb_table   *t = tc->both[di * 2 + 1];
+	vb_table   *c = tc->cur->tables.items[ci];
+	vb_table   *t = tc->des->tables.items[di];
 	int			common = 0;
 	int			i;
 	int			most;
 
-	(void) d;
-	if (strcmp(c->schema, tc->schema) != 0 || strcmp(t->schema, tc->schema) != 0)
-		return false;
+	if (tc->columns[ci] == NULL)
+	{
+		tc->columns[ci] = vb_alloc(d->a, sizeof(vb_set));
+		vb_set_init(tc->columns[ci], d->a);
+		for (i = 0; i < c->columns.count; i++)
+			vb_set_add(tc->columns[ci], ((vb_column *) c->columns.items[i])->name);
+	}
 	for (i = 0; i < t->columns.count; i++)
-		if (vb_find_column(c, ((vb_column *) t->columns.items[i])->name))
+		if (vb_set_has(tc->columns[ci], ((vb_column *) t->columns.items[i])->name))
 			common++;
 	most = c->columns.count > t->columns.count ? c->columns.count : t->columns.count;
 	/* VibORM's heuristic: column names overlap by 70 % or more */
@@ -73,6 +78,92 @@ split_qualified(vb_arena *a, const char *name, const char *dflt_schema,
 	}
 }
 
+/* The unpaired tables of one schema, current and desired. */
+typedef struct schema_tables
+{
+	const char *schema;
+	vb_list		cur;			/* indices, as pointers */
+	vb_list		des;
+} schema_tables;
+
+static int *
+indices(vb_arena *a, const vb_list *list)
+{
+	int		   *out = vb_alloc(a, sizeof(int) * (size_t) (list->count + 1));
+	int			i;
+
+	for (i = 0; i < list->count; i++)
+		out[i] = (int) (size_t) list->items[i];
+	return out;
+}
+
+/*
+ * Resolve the rename questions of the tables that did not pair by name or
+ * renamedFrom, schema by schema, in the order the document names schemas.
+ */
+static bool
+table_renames(vb_differ *d, int *cur_match, int *des_match, char **cur_names, char **des_names)
+{
+	vb_arena   *a = d->a;
+	vb_map		by_schema;
+	vb_list		order;
+	table_ctx	tc = {d->cur, d->des, NULL};
+	int			i;
+
+	tc.columns = vb_alloc(a, sizeof(vb_set *) * (size_t) (d->cur->tables.count + 1));
+	vb_map_init(&by_schema, a, 8);
+	memset(&order, 0, sizeof(order));
+	for (i = 0; i < d->des->tables.count; i++)
+	{
+		vb_table   *t = d->des->tables.items[i];
+		schema_tables *st = vb_map_get(&by_schema, t->schema);
+
+		if (st == NULL)
+		{
+			st = vb_alloc(a, sizeof(schema_tables));
+			st->schema = t->schema;
+			vb_map_put(&by_schema, t->schema, st);
+			vb_list_push(a, &order, st);
+		}
+		if (des_match[i] < 0)
+			vb_list_push(a, &st->des, (void *) (size_t) i);
+	}
+	for (i = 0; i < d->cur->tables.count; i++)
+	{
+		vb_table   *c = d->cur->tables.items[i];
+		schema_tables *st = vb_map_get(&by_schema, c->schema);
+
+		if (st && cur_match[i] < 0)
+			vb_list_push(a, &st->cur, (void *) (size_t) i);
+	}
+	for (i = 0; i < order.count; i++)
+	{
+		schema_tables *st = order.items[i];
+		vb_rename_set rs;
+
+		if (vb_should_stop(a))
+			return vb_canceled(d->err, a);
+		if (st->cur.count == 0 || st->des.count == 0)
+			continue;
+		memset(&rs, 0, sizeof(rs));
+		rs.scope.kind = "table";
+		rs.scope.schema = st->schema;
+		rs.ncur = st->cur.count;
+		rs.ndes = st->des.count;
+		rs.cur_idx = indices(a, &st->cur);
+		rs.des_idx = indices(a, &st->des);
+		rs.cur_names = cur_names;
+		rs.des_names = des_names;
+		rs.cur_match = cur_match;
+		rs.des_match = des_match;
+		rs.is_candidate = table_candidate;
+		rs.ctx = &tc;
+		if (!vb_resolve_renames(d, &rs))
+			return false;
+	}
+	return true;
+}
+
 bool
 vb_pair_tables(vb_differ *d)
 {
@@ -83,9 +174,7 @@ vb_pair_tables(vb_differ *d)
 	int		   *des_match = vb_alloc(a, sizeof(int) * (size_t) (nd + 1));
 	char	  **cur_names = vb_alloc(a, sizeof(char *) * (size_t) (nc + 1));
 	char	  **des_names = vb_alloc(a, sizeof(char *) * (size_t) (nd + 1));
-	vb_table  **both = vb_alloc(a, sizeof(vb_table *) * (size_t) (2 * (nc > nd ? nc : nd) + 2));
 	vb_map		cur_index;
-	vb_list		schemas_seen;
 	int			i;
 	int			j;
 
@@ -94,9 +183,9 @@ vb_pair_tables(vb_differ *d)
 	{
 		vb_table   *c = d->cur->tables.items[i];
 
+		STOP_CHECK(d);
 		cur_match[i] = -1;
 		cur_names[i] = c->name;
-		both[i * 2] = c;
 		vb_map_put(&cur_index, vb_key2(a, c->schema, c->name), (void *) (size_t) (i + 1));
 	}
 	for (j = 0; j < nd; j++)
@@ -104,9 +193,9 @@ vb_pair_tables(vb_differ *d)
 		vb_table   *t = d->des->tables.items[j];
 		size_t		idx = (size_t) vb_map_get(&cur_index, vb_key2(a, t->schema, t->name));
 
+		STOP_CHECK(d);
 		des_match[j] = -1;
 		des_names[j] = t->name;
-		both[j * 2 + 1] = t;
 		if (idx)
 		{
 			des_match[j] = (int) idx - 1;
@@ -132,30 +221,24 @@ vb_pair_tables(vb_differ *d)
 	}
 
 	/* rename candidates, schema by schema (a rename never moves schemas
-	 * unless renamedFrom says so) */
-	memset(&schemas_seen, 0, sizeof(schemas_seen));
+	 * unless renamedFrom says so), among the tables still unpaired */
+	if (!table_renames(d, cur_match, des_match, cur_names, des_names))
+		return false;
+
 	for (j = 0; j < nd; j++)
 	{
-		vb_table   *t = d->des->tables.items[j];
-		vb_rename_scope sc = {"table", t->schema, NULL};
-		table_ctx	tc = {both, t->schema};
-
-		if (vb_list_contains_str(&schemas_seen, t->schema))
-			continue;
-		vb_list_push(a, &schemas_seen, t->schema);
-		if (!vb_resolve_renames(d, &sc, nc, cur_names, nd, des_names, table_candidate, &tc,
-							 cur_match, des_match))
-			return false;
-	}
-
-	for (j = 0; j < nd; j++)
+		STOP_CHECK(d);
 		if (des_match[j] >= 0)
 			new_pair(d, d->cur->tables.items[des_match[j]], d->des->tables.items[j]);
+	}
 	for (i = 0; i < nc; i++)
 		if (cur_match[i] < 0)
 		{
 			vb_table   *c = d->cur->tables.items[i];
-			vb_operation *op = vb_new_op(d, VB_OP_DROP_TABLE, c->schema, c->name, c->name);
+			vb_operation *op;
+
+			STOP_CHECK(d);
+			op = vb_new_op(d, VB_OP_DROP_TABLE, c->schema, c->name, c->name);
 
 			/* its FKs go first, so tables that reference each other can
 			 * be dropped in any order */
@@ -193,6 +276,16 @@ column_candidate(vb_differ *d, void *ctx, int ci, int di)
 	vb_column  *dc = cx->des->columns.items[di];
 
 	return strcmp(vb_mapped_type(d, cc->type), dc->type) == 0;
+}
+
+/* Candidates have the same type: only those are compared. */
+static const char *
+column_bucket(vb_differ *d, void *ctx, bool current, int index)
+{
+	column_ctx *cx = ctx;
+
+	return current ? vb_mapped_type(d, ((vb_column *) cx->cur->columns.items[index])->type)
+		: ((vb_column *) cx->des->columns.items[index])->type;
 }
 
 bool
@@ -293,33 +386,18 @@ safe_type_change(vb_arena *a, const char *from, const char *to, bool *rewrite)
 static vb_enum *
 document_enum(vb_differ *d, const char *type)
 {
-	int			i;
-
-	for (i = 0; i < d->des->enums.count; i++)
-	{
-		vb_enum    *e = d->des->enums.items[i];
-
-		if (strcmp(type, vb_qualified(d->a, e->schema, e->name)) == 0)
-			return e;
-	}
-	return NULL;
+	return vb_map_get(&d->des_enum_types, type);
 }
 
+/* Is the type (or its element type) an enum of the current schema, or of
+ * the document? */
 static bool
-is_enum_type(const vb_schema *s, vb_arena *a, const char *type)
+is_enum_type(vb_differ *d, bool current, const char *type)
 {
 	int			dims;
-	const char *elem = vb_element_type(a, type, &dims);
-	int			i;
+	const char *elem = vb_element_type(d->a, type, &dims);
 
-	for (i = 0; i < s->enums.count; i++)
-	{
-		vb_enum    *e = s->enums.items[i];
-
-		if (strcmp(elem, vb_qualified(a, e->schema, e->name)) == 0)
-			return true;
-	}
-	return false;
+	return vb_map_get(current ? &d->cur_enum_types : &d->des_enum_types, elem) != NULL;
 }
 
 /*
@@ -333,7 +411,7 @@ cast_expression(vb_differ *d, const char *col, const char *from, const char *to)
 	int			dims;
 	char	   *via = "text";
 
-	if (!is_enum_type(d->cur, a, from) && !is_enum_type(d->des, a, to))
+	if (!is_enum_type(d, true, from) && !is_enum_type(d, false, to))
 		return vb_printf(a, "%s::%s", vb_quote_ident(a, col), to);
 	(void) vb_element_type(a, from, &dims);
 	while (dims-- > 0)
@@ -461,6 +539,7 @@ vb_diff_comments(vb_differ *d, const vb_table *cur, const vb_table *des)
 		vb_column  *cc = p ? vb_map_get(&p->des_col_to_cur, dc->name) : NULL;
 		const char *have = cc && !vb_map_get(&p->recreated_columns, dc->name) ? cc->comment : NULL;
 
+		STOP_RETURN(d);
 		if (!vb_strs_equal(have, dc->comment))
 			vb_add_sql(d, vb_new_op(d, VB_OP_SET_COMMENT, des->schema, des->name, dc->name),
 					   vb_pg_comment(a, des->schema, des->name, dc->name, dc->comment));
@@ -520,20 +599,27 @@ recreate_generated(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 static void
 recreate_readers_of_changed_columns(vb_differ *d, vb_table_pair *p)
 {
+	vb_list		generated;
 	int			i;
 	int			j;
 
-	for (i = 0; i < p->des->columns.count; i++)
+	/* the generated columns of the table: usually none or a few */
+	memset(&generated, 0, sizeof(generated));
+	for (j = 0; j < p->cur->columns.count; j++)
+		if (((vb_column *) p->cur->columns.items[j])->generated)
+			vb_list_push(d->a, &generated, p->cur->columns.items[j]);
+	for (i = 0; i < p->des->columns.count && generated.count > 0; i++)
 	{
 		vb_column  *dc = p->des->columns.items[i];
 		vb_column  *cc = vb_map_get(&p->des_col_to_cur, dc->name);
 
+		STOP_RETURN(d);
 		if (cc == NULL || (strcmp(vb_mapped_type(d, cc->type), dc->type) == 0 &&
 						   vb_strs_equal(cc->collation, dc->collation)))
 			continue;
-		for (j = 0; j < p->cur->columns.count; j++)
+		for (j = 0; j < generated.count; j++)
 		{
-			vb_column  *gc = p->cur->columns.items[j];
+			vb_column  *gc = generated.items[j];
 			vb_column  *gd = vb_map_get(&p->cur_col_to_des, gc->name);
 
 			if (gc->generated && gd && gd->generated && gc != cc &&
@@ -793,7 +879,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 	char	  **cur_names = vb_alloc(a, sizeof(char *) * (size_t) (nc + 1));
 	char	  **des_names = vb_alloc(a, sizeof(char *) * (size_t) (nd + 1));
 	vb_map		cur_index;
-	vb_rename_scope sc = {"column", t->schema, t->name};
+	vb_rename_set rs;
 	column_ctx	cx = {d, c, t};
 	int			i;
 	int			j;
@@ -801,6 +887,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 	vb_map_init(&cur_index, a, nc);
 	for (i = 0; i < nc; i++)
 	{
+		STOP_CHECK(d);
 		cur_match[i] = -1;
 		cur_names[i] = ((vb_column *) c->columns.items[i])->name;
 		vb_map_put(&cur_index, cur_names[i], (void *) (size_t) (i + 1));
@@ -809,6 +896,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 	{
 		size_t		idx;
 
+		STOP_CHECK(d);
 		des_names[j] = ((vb_column *) t->columns.items[j])->name;
 		idx = (size_t) vb_map_get(&cur_index, des_names[j]);
 		des_match[j] = idx ? (int) idx - 1 : -1;
@@ -829,8 +917,20 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 			cur_match[idx - 1] = j;
 		}
 	}
-	if (!vb_resolve_renames(d, &sc, nc, cur_names, nd, des_names, column_candidate, &cx,
-						 cur_match, des_match))
+	memset(&rs, 0, sizeof(rs));
+	rs.scope.kind = "column";
+	rs.scope.schema = t->schema;
+	rs.scope.table = t->name;
+	rs.ncur = nc;
+	rs.ndes = nd;
+	rs.cur_names = cur_names;
+	rs.des_names = des_names;
+	rs.cur_match = cur_match;
+	rs.des_match = des_match;
+	rs.is_candidate = column_candidate;
+	rs.bucket = column_bucket;
+	rs.ctx = &cx;
+	if (!vb_resolve_renames(d, &rs))
 		return false;
 
 	for (i = 0; i < nc; i++)
@@ -860,6 +960,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 			drop_column(d, p, cur_names[i]);
 	for (i = 0; i < nc; i++)
 	{
+		STOP_CHECK(d);
 		if (cur_match[i] < 0 && ((vb_column *) c->columns.items[i])->generated)
 			continue;
 		if (cur_match[i] >= 0)
@@ -875,6 +976,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 	{
 		vb_column  *dc = t->columns.items[j];
 
+		STOP_CHECK(d);
 		if (des_match[j] >= 0)
 			continue;			/* changed by vb_diff_column_changes */
 		if (dc->auto_increment && !vb_integer_type(dc->type))
@@ -918,6 +1020,7 @@ vb_diff_column_changes(vb_differ *d, vb_table_pair *p)
 		vb_column  *dc = p->des->columns.items[j];
 		vb_column  *cc = vb_map_get(&p->des_col_to_cur, dc->name);
 
+		STOP_CHECK(d);
 		if (cc && !diff_column(d, p, cc, dc))
 			return false;
 	}

@@ -22,7 +22,15 @@ typedef struct reader
 {
 	vb_arena   *arena;
 	vb_error   *err;
+	vb_column_index columns;	/* the tables' columns by name */
 } reader;
+
+/* In every loop over a document's objects: stop when the face asks. */
+#define STOP_CHECK(rd) \
+	do { \
+		if (vb_should_stop((rd)->arena)) \
+			return vb_canceled((rd)->err, (rd)->arena); \
+	} while (0)
 
 typedef enum json_kind_t
 {
@@ -159,7 +167,6 @@ get_string(reader *rd, cJSON *obj, const char *key, const char *path,
 		   bool required, bool identifier, char **out)
 {
 	cJSON	   *v = member(obj, key);
-	char	   *p;
 
 	*out = NULL;
 	if (is_null(v))
@@ -170,12 +177,12 @@ get_string(reader *rd, cJSON *obj, const char *key, const char *path,
 						   "%s is required", child_path(rd, path, key));
 		return true;
 	}
-	p = child_path(rd, path, key);
-	if (!expect(rd, v, K_STRING, p, "a string"))
-		return false;
+	if (!cJSON_IsString(v))
+		return expect(rd, v, K_STRING, child_path(rd, path, key), "a string");
 	*out = vb_strdup(rd->arena, v->valuestring);
-	if (identifier && !check_identifier(rd, *out, p))
-		return false;
+	/* the path is built only for an error */
+	if (identifier && ((*out)[0] == '\0' || strlen(*out) > VB_MAX_IDENT))
+		return check_identifier(rd, *out, child_path(rd, path, key));
 	return true;
 }
 
@@ -188,8 +195,8 @@ get_bool(reader *rd, cJSON *obj, const char *key, const char *path,
 	*out = dflt;
 	if (is_null(v))
 		return true;
-	if (!expect(rd, v, K_BOOL, child_path(rd, path, key), "a boolean"))
-		return false;
+	if (!cJSON_IsBool(v))
+		return expect(rd, v, K_BOOL, child_path(rd, path, key), "a boolean");
 	*out = cJSON_IsTrue(v);
 	return true;
 }
@@ -214,6 +221,7 @@ get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 	char	   *p = child_path(rd, path, key);
 	size_t		i;
 	cJSON	   *item;
+	vb_set		seen;
 
 	if (is_null(v))
 	{
@@ -223,20 +231,23 @@ get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 	}
 	if (!expect(rd, v, K_ARRAY, p, "an array of names"))
 		return false;
-	if (required && cJSON_GetArraySize(v) == 0)
+	if (required && v->child == NULL)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
 					   "%s must name at least one column", p);
+	vb_set_init(&seen, rd->arena);
 	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
 	{
-		char	   *ip = item_path(rd, p, i);
+		char	   *ip;
 		char	   *name;
 
+		STOP_CHECK(rd);
+		ip = item_path(rd, p, i);
 		if (!expect(rd, item, K_STRING, ip, "a string"))
 			return false;
 		name = vb_strdup(rd->arena, item->valuestring);
 		if (!check_identifier(rd, name, ip))
 			return false;
-		if (vb_list_contains_str(out, name))
+		if (!vb_set_add(&seen, name))
 		{
 			/* a "schemas" list holds schemas; every other list, columns */
 			if (strcmp(key, "schemas") == 0)
@@ -250,10 +261,17 @@ get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 	return true;
 }
 
+/* A column of the table being read, by name. */
+static vb_column *
+table_column(reader *rd, const vb_table *t, const char *name)
+{
+	return vb_column_lookup(&rd->columns, t, name);
+}
+
 static bool
 columns_exist_one(reader *rd, const vb_table *t, const char *name, const char *path)
 {
-	if (vb_find_column(t, name))
+	if (table_column(rd, t, name))
 		return true;
 	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
 				   "%s: table \"%s\" has no column \"%s\"", path, t->name, name);
@@ -265,7 +283,7 @@ columns_exist(reader *rd, const vb_table *t, const vb_list *cols, const char *pa
 	int			i;
 
 	for (i = 0; i < cols->count; i++)
-		if (!vb_find_column(t, cols->items[i]))
+		if (!table_column(rd, t, cols->items[i]))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
 						   vb_printf(rd->arena, "%s[%d]", path, i),
 						   "%s[%d]: table \"%s\" has no column \"%s\"",
@@ -617,9 +635,8 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	cJSON	   *item;
 	size_t		i;
 	char	   *cp = child_path(rd, path, "columns");
-	vb_list		plain;
+	vb_set		plain;
 
-	memset(&plain, 0, sizeof(plain));
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, false, true, &ix->name) ||
@@ -632,6 +649,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ix->renamed_from))
 		return false;
 	ix->path = path;
+	vb_set_init(&plain, rd->arena);
 	if (ix->method == NULL)
 		ix->method = vb_strdup(rd->arena, "btree");
 	else
@@ -654,20 +672,19 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
 	if (!expect(rd, cols, K_ARRAY, cp, "an array"))
 		return false;
-	if (cJSON_GetArraySize(cols) == 0)
+	if (cols->child == NULL)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp,
 					   "%s must name at least one column", cp);
 	for (i = 0, item = (cols)->child; item != NULL; i++, item = item->next)
 	{
 		vb_index_elem *el = NULL;
 
+		STOP_CHECK(rd);
 		if (!read_index_elem(rd, item, item_path(rd, cp, i), &el))
 			return false;
-		if (el->column && vb_list_contains_str(&plain, el->column))
+		if (el->column && !vb_set_add(&plain, el->column))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, item_path(rd, cp, i),
 						   "%s: column \"%s\" is listed twice", item_path(rd, cp, i), el->column);
-		if (el->column)
-			vb_list_push(rd->arena, &plain, el->column);
 		vb_list_push(rd->arena, &ix->elements, el);
 		/* the face replaces "expr" by the name PostgreSQL derives */
 		vb_list_push(rd->arena, &ix->columns, el->column ? el->column : vb_strdup(rd->arena, "expr"));
@@ -766,6 +783,7 @@ read_array(reader *rd, cJSON *obj, const char *key, const char *path,
 	{
 		void	   *x = NULL;
 
+		STOP_CHECK(rd);
 		if (!fn(rd, item, item_path(rd, p, i), t, &x))
 			return false;
 		vb_list_push(rd->arena, out, x);
@@ -801,19 +819,16 @@ fk_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
 static bool
 check_unique_names(reader *rd, vb_table *t)
 {
-	vb_map		names;
+	vb_set		names;
 	int			i;
 
-	vb_map_init(&names, rd->arena, 16);
+	vb_set_init(&names, rd->arena);
 #define CHECK_NAME(nm, pth) \
 	do { \
-		if ((nm) != NULL) { \
-			if (vb_map_get(&names, (nm))) \
-				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, (pth), \
-							   "%s: the name \"%s\" is used twice in table \"%s\"", \
-							   (pth), (nm), t->name); \
-			vb_map_put(&names, (nm), (void *) (pth)); \
-		} \
+		if ((nm) != NULL && !vb_set_add(&names, (nm))) \
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, (pth), \
+						   "%s: the name \"%s\" is used twice in table \"%s\"", \
+						   (pth), (nm), t->name); \
 	} while (0)
 	if (t->primary_key)
 		CHECK_NAME(t->primary_key->name, t->primary_key->path);
@@ -846,6 +861,7 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 	cJSON	   *pk;
 	size_t		i;
 	char	   *cp = child_path(rd, path, "columns");
+	vb_set		names;
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
@@ -863,13 +879,15 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
 	if (!expect(rd, cols, K_ARRAY, cp, "an array"))
 		return false;
+	vb_set_init(&names, rd->arena);
 	for (i = 0, item = (cols)->child; item != NULL; i++, item = item->next)
 	{
 		vb_column  *c = NULL;
 
+		STOP_CHECK(rd);
 		if (!read_column(rd, item, item_path(rd, cp, i), &c))
 			return false;
-		if (vb_find_column(t, c->name))
+		if (!vb_set_add(&names, c->name))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, item_path(rd, cp, i),
 						   "%s: column \"%s\" appears twice in table \"%s\"",
 						   item_path(rd, cp, i), c->name, t->name);
@@ -882,7 +900,7 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		if (!read_key(rd, pk, child_path(rd, path, "primaryKey"), t, true, &t->primary_key))
 			return false;
 		for (i = 0; i < (size_t) t->primary_key->columns.count; i++)
-			vb_find_column(t, t->primary_key->columns.items[i])->nullable = false;
+			table_column(rd, t, t->primary_key->columns.items[i])->nullable = false;
 	}
 	if (!read_array(rd, obj, "uniqueConstraints", path, t, unique_item, &t->uniques) ||
 		!read_array(rd, obj, "indexes", path, t, index_item, &t->indexes) ||
@@ -903,6 +921,7 @@ read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
 	cJSON	   *item;
 	size_t		i;
 	char	   *vp = child_path(rd, path, "values");
+	vb_set		seen;
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
@@ -918,12 +937,14 @@ read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vp, "%s is required", vp);
 	if (!expect(rd, vals, K_ARRAY, vp, "an array"))
 		return false;
+	vb_set_init(&seen, rd->arena);
 	for (i = 0, item = (vals)->child; item != NULL; i++, item = item->next)
 	{
-		char	   *ip = item_path(rd, vp, i);
+		char	   *ip;
 		vb_enum_value *v = vb_alloc(rd->arena, sizeof(vb_enum_value));
-		int			j;
 
+		STOP_CHECK(rd);
+		ip = item_path(rd, vp, i);
 		if (cJSON_IsString(item))
 			v->name = vb_strdup(rd->arena, item->valuestring);
 		else if (cJSON_IsObject(item))
@@ -941,11 +962,10 @@ read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
 		if (v->name[0] == '\0' || strlen(v->name) > VB_MAX_IDENT)
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
 						   "%s: an enum value must have 1 to %d bytes", ip, VB_MAX_IDENT);
-		for (j = 0; j < e->values.count; j++)
-			if (strcmp(((vb_enum_value *) e->values.items[j])->name, v->name) == 0)
-				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
-							   "%s: value \"%s\" appears twice in enum \"%s\"",
-							   ip, v->name, e->name);
+		if (!vb_set_add(&seen, v->name))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s: value \"%s\" appears twice in enum \"%s\"",
+						   ip, v->name, e->name);
 		vb_list_push(rd->arena, &e->values, v);
 	}
 	*out = e;
@@ -969,7 +989,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	static const char *const allowed[] = {
 		"version", "dialect", "schemas", "tables", "enums", NULL
 	};
-	reader		rd = {arena, err};
+	reader		rd = {arena, err, {0}};
 	cJSON	   *root;
 	cJSON	   *v;
 	cJSON	   *item;
@@ -978,6 +998,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	vb_schema  *s = vb_alloc(arena, sizeof(vb_schema));
 	vb_map		seen;
 
+	vb_column_index_init(&rd.columns, arena);
 	root = vb_json_parse(arena, json, "the schema document", "", err);
 	if (root == NULL)
 		return false;
@@ -1024,12 +1045,18 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	}
 	if (!expect(&rd, v, K_ARRAY, "tables", "an array"))
 		goto done;
-	vb_map_init(&seen, arena, cJSON_GetArraySize(v));
+	vb_map_init(&seen, arena, 16);
 	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
 	{
 		vb_table   *t = NULL;
-		char	   *p = item_path(&rd, "tables", i);
+		char	   *p;
 
+		if (vb_should_stop(arena))
+		{
+			vb_canceled(err, arena);
+			goto done;
+		}
+		p = item_path(&rd, "tables", i);
 		if (!read_table(&rd, item, p, &t))
 			goto done;
 		if (vb_map_get(&seen, vb_key2(arena, t->schema, t->name)))
@@ -1047,19 +1074,27 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	{
 		if (!expect(&rd, v, K_ARRAY, "enums", "an array"))
 			goto done;
+		vb_map_init(&seen, arena, 16);
 		for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
 		{
 			vb_enum    *e = NULL;
-			char	   *p = item_path(&rd, "enums", i);
+			char	   *p;
 
+			if (vb_should_stop(arena))
+			{
+				vb_canceled(err, arena);
+				goto done;
+			}
+			p = item_path(&rd, "enums", i);
 			if (!read_enum(&rd, item, p, &e))
 				goto done;
-			if (vb_find_enum(s, e->schema, e->name))
+			if (vb_map_get(&seen, vb_key2(arena, e->schema, e->name)))
 			{
 				vb_fail(err, arena, VB_ERR_INVALID, p, "%s: enum \"%s.%s\" appears twice",
 						p, e->schema, e->name);
 				goto done;
 			}
+			vb_map_put(&seen, vb_key2(arena, e->schema, e->name), e);
 			vb_list_push(arena, &s->enums, e);
 		}
 	}
@@ -1130,6 +1165,7 @@ read_enum_mapping(reader *rd, cJSON *item, const char *p, vb_enum_mapping *m)
 	cJSON	   *map;
 	cJSON	   *e;
 	char	   *mp = child_path(rd, p, "map");
+	vb_set		seen;
 
 	if (!expect(rd, item, K_OBJECT, p, "an object") ||
 		!check_keys(rd, item, p, allowed, NULL) ||
@@ -1149,14 +1185,17 @@ read_enum_mapping(reader *rd, cJSON *item, const char *p, vb_enum_mapping *m)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, mp, "%s is required", mp);
 	if (!expect(rd, map, K_OBJECT, mp, "an object"))
 		return false;
+	vb_set_init(&seen, rd->arena);
 	for (e = map->child; e != NULL; e = e->next)
 	{
-		char	   *ep = child_path(rd, mp, e->string);
+		char	   *ep;
 
+		STOP_CHECK(rd);
+		ep = child_path(rd, mp, e->string);
 		if (!cJSON_IsNull(e) && !cJSON_IsString(e))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ep,
 						   "%s must be a value of the enum or null, not %s", ep, vb_json_kind(e));
-		if (vb_list_contains_str(&m->from, e->string))
+		if (!vb_set_add(&seen, e->string))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ep,
 						   "%s: value \"%s\" appears twice", ep, e->string);
 		vb_list_push(rd->arena, &m->from, vb_strdup(rd->arena, e->string));
@@ -1179,6 +1218,7 @@ read_enum_mappings(reader *rd, cJSON *v, vb_options *o)
 	{
 		vb_enum_mapping *m = vb_alloc(rd->arena, sizeof(vb_enum_mapping));
 
+		STOP_CHECK(rd);
 		if (!read_enum_mapping(rd, item, item_path(rd, "options.enumValueMappings", i), m))
 			return false;
 		vb_list_push(rd->arena, &o->enum_mappings, m);
@@ -1192,13 +1232,14 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	static const char *const allowed[] = {
 		"force", "dryRun", "resolutions", "lockTimeout", "schemas", "enumValueMappings", NULL
 	};
-	reader		rd = {arena, err};
+	reader		rd = {arena, err, {0}};
 	cJSON	   *root;
 	cJSON	   *v;
 	bool		ok = false;
 	vb_options *o = vb_alloc(arena, sizeof(vb_options));
 	int			k;
 
+	vb_column_index_init(&rd.columns, arena);
 	root = vb_json_parse(arena, json ? json : "{}", "the options", "options", err);
 	if (root == NULL)
 		return false;
@@ -1261,6 +1302,11 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 				vb_resolution_entry *r = vb_alloc(arena, sizeof(vb_resolution_entry));
 				cJSON	   *rv;
 
+				if (vb_should_stop(arena))
+				{
+					vb_canceled(err, arena);
+					goto done;
+				}
 				if (!expect(&rd, item, K_OBJECT, p, "an object") ||
 					!check_keys(&rd, item, p, r_allowed, NULL) ||
 					!get_string(&rd, item, "kind", p, true, false, &r->kind) ||
@@ -1325,6 +1371,7 @@ vb_managed_schemas(vb_arena *arena, const vb_schema *doc, const vb_options *opts
 				   vb_list *out)
 {
 	int			i;
+	vb_set		seen;
 
 	if (opts && opts->schemas.count > 0)
 	{
@@ -1338,18 +1385,19 @@ vb_managed_schemas(vb_arena *arena, const vb_schema *doc, const vb_options *opts
 			vb_list_push(arena, out, doc->schemas.items[i]);
 		return;
 	}
-	for (i = 0; i < doc->tables.count; i++)
+	vb_set_init(&seen, arena);
+	for (i = 0; i < doc->tables.count && !vb_should_stop(arena); i++)
 	{
 		vb_table   *t = doc->tables.items[i];
 
-		if (!vb_list_contains_str(out, t->schema))
+		if (vb_set_add(&seen, t->schema))
 			vb_list_push(arena, out, t->schema);
 	}
-	for (i = 0; i < doc->enums.count; i++)
+	for (i = 0; i < doc->enums.count && !vb_should_stop(arena); i++)
 	{
 		vb_enum    *e = doc->enums.items[i];
 
-		if (!vb_list_contains_str(out, e->schema))
+		if (vb_set_add(&seen, e->schema))
 			vb_list_push(arena, out, e->schema);
 	}
 	if (out->count == 0)

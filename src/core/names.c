@@ -234,3 +234,70 @@ vb_reserved_schema(const char *name)
 		return "is a system schema";
 	return NULL;
 }
+
+static bool
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '_' || c == '$' || (unsigned char) c >= 0x80;
+}
+
+/*
+ * The end of the type name at p, as PostgreSQL prints one after "::": an
+ * identifier, bare or double-quoted, qualified by another or not.
+ */
+const char *
+vb_type_name_end(const char *p)
+{
+	int			part;
+
+	for (part = 0; part < 2; part++)
+	{
+		if (*p == '"')
+		{
+			p++;
+			while (*p && !(*p == '"' && p[1] != '"'))
+				p += *p == '"' ? 2 : 1;
+			if (*p)
+				p++;
+		}
+		else
+			while (is_name_char(*p))
+				p++;
+		if (part > 0 || *p != '.')
+			break;
+		p++;
+	}
+	return p;
+}
+
+/*
+ * Does the text cast anything to one of the types (the map's keys: type
+ * texts as format_type prints them, e.g. public.mood)? One pass over the
+ * text, one lookup per cast, however many types there are.
+ */
+bool
+vb_casts_to_any(const char *text, const vb_map *types)
+{
+	const char *p = text;
+	char		name[2 * VB_MAX_IDENT + 8];
+
+	if (text == NULL || types->count == 0)
+		return false;
+	while ((p = strstr(p, "::")) != NULL)
+	{
+		const char *end;
+
+		p += 2;
+		end = vb_type_name_end(p);
+		if ((size_t) (end - p) < sizeof(name))
+		{
+			memcpy(name, p, (size_t) (end - p));
+			name[end - p] = '\0';
+			if (vb_map_get(types, name))
+				return true;
+		}
+		p = end > p ? end : p;
+	}
+	return false;
+}

@@ -244,17 +244,19 @@ hash_string(const char *s)
 	return h;
 }
 
+/* The table is allocated on the first put: most maps stay empty. */
 void
 vb_map_init(vb_map *map, vb_arena *arena, int expected)
 {
-	int			cap = 16;
+	int			cap = 8;
 
 	while (cap < expected * 2)
 		cap *= 2;
 	map->arena = arena;
-	map->capacity = cap;
+	map->entries = NULL;
+	map->capacity = 0;
 	map->count = 0;
-	map->entries = vb_alloc(arena, sizeof(vb_map_entry) * (size_t) cap);
+	map->initial = cap;
 }
 
 static void
@@ -263,7 +265,9 @@ map_grow(vb_map *map)
 	vb_map		bigger;
 	int			i;
 
-	vb_map_init(&bigger, map->arena, map->capacity);
+	vb_map_init(&bigger, map->arena, map->capacity ? map->capacity : map->initial / 2);
+	bigger.capacity = bigger.initial;
+	bigger.entries = vb_alloc(map->arena, sizeof(vb_map_entry) * (size_t) bigger.capacity);
 	for (i = 0; i < map->capacity; i++)
 		if (map->entries[i].key)
 			vb_map_put(&bigger, map->entries[i].key, map->entries[i].value);
@@ -338,6 +342,95 @@ vb_fail(vb_error *err, vb_arena *arena, const char *code, const char *path,
 	va_end(ap);
 	err->path = path ? vb_strdup(arena, path) : NULL;
 	return false;
+}
+
+bool
+vb_canceled(vb_error *err, vb_arena *arena)
+{
+	return vb_fail(err, arena, VB_ERR_CANCELED, NULL, "canceled");
+}
+
+bool
+vb_should_stop(vb_arena *arena)
+{
+	if (!arena->stopped && arena->stop && arena->stop(arena->stop_ctx))
+		arena->stopped = true;
+	return arena->stopped;
+}
+
+/* ---- sets ------------------------------------------------------------------ */
+
+void
+vb_set_init(vb_set *set, vb_arena *arena)
+{
+	memset(set, 0, sizeof(*set));
+	set->arena = arena;
+}
+
+bool
+vb_set_has(const vb_set *set, const char *key)
+{
+	int			i;
+
+	if (set->count > VB_SET_FEW)
+		return vb_map_get(&set->map, key) != NULL;
+	for (i = 0; i < set->count; i++)
+		if (strcmp(set->few[i], key) == 0)
+			return true;
+	return false;
+}
+
+bool
+vb_set_add(vb_set *set, const char *key)
+{
+	int			i;
+
+	if (vb_set_has(set, key))
+		return false;
+	if (set->count < VB_SET_FEW)
+	{
+		set->few[set->count++] = key;
+		return true;
+	}
+	if (set->count == VB_SET_FEW)
+	{
+		vb_map_init(&set->map, set->arena, 2 * VB_SET_FEW);
+		for (i = 0; i < VB_SET_FEW; i++)
+			vb_map_put(&set->map, set->few[i], (void *) 1);
+	}
+	vb_map_put(&set->map, key, (void *) 1);
+	set->count++;
+	return true;
+}
+
+void
+vb_column_index_init(vb_column_index *index, vb_arena *arena)
+{
+	index->arena = arena;
+	vb_map_init(&index->tables, arena, 8);
+}
+
+vb_column *
+vb_column_lookup(vb_column_index *index, const vb_table *table, const char *name)
+{
+	char		key[32];
+	vb_map	   *columns;
+	int			i;
+
+	if (table->columns.count <= VB_SET_FEW)
+		return vb_find_column(table, name);
+	snprintf(key, sizeof(key), "%p", (const void *) table);
+	columns = vb_map_get(&index->tables, key);
+	if (columns == NULL || columns->count != table->columns.count)
+	{
+		columns = vb_alloc(index->arena, sizeof(vb_map));
+		vb_map_init(columns, index->arena, table->columns.count);
+		for (i = 0; i < table->columns.count; i++)
+			vb_map_put(columns, ((vb_column *) table->columns.items[i])->name,
+					   table->columns.items[i]);
+		vb_map_put(&index->tables, vb_strdup(index->arena, key), columns);
+	}
+	return vb_map_get(columns, name);
 }
 
 /* ---- lookups -------------------------------------------------------------- */

@@ -26,7 +26,22 @@ typedef struct vb_arena
 	void	   *(*alloc) (void *ctx, size_t size);	/* returns zeroed memory */
 	void		(*release) (void *ctx);	/* frees everything; may be NULL */
 	void	   *ctx;
+
+	/*
+	 * Asked in every loop over the objects of a document, a schema or a
+	 * plan: true means stop, and the call fails with VB_ERR_CANCELED. May be
+	 * NULL (never stop). A face may also leave by unwinding the stack from
+	 * here (the extension's CHECK_FOR_INTERRUPTS does), when every
+	 * allocation of the core and of the JSON library is its own to release,
+	 * as a memory context is.
+	 */
+	bool		(*stop) (void *stop_ctx);
+	void	   *stop_ctx;
+	bool		stopped;		/* stop said yes: every later ask says yes */
 } vb_arena;
+
+/* Ask the face whether to stop (see vb_arena.stop); once true, always. */
+bool		vb_should_stop(vb_arena *arena);
 
 void	   *vb_alloc(vb_arena *arena, size_t size);
 char	   *vb_strdup(vb_arena *arena, const char *s);
@@ -83,6 +98,7 @@ void		vb_buf_appendc(vb_buf *buf, char c);
 #define VB_ERR_GUARD		"VB006"
 #define VB_ERR_ISOLATION	"VB007"
 #define VB_ERR_DEPENDENCY	"VB008"
+#define VB_ERR_CANCELED		"57014"	/* the face asked to stop */
 
 typedef struct vb_error
 {
@@ -99,6 +115,9 @@ bool		vb_fail(vb_error *err, vb_arena *arena, const char *code,
 			__attribute__((format(printf, 5, 6)))
 #endif
 		   ;
+
+/* The error of a call the face stopped (VB_ERR_CANCELED); returns false. */
+bool		vb_canceled(vb_error *err, vb_arena *arena);
 
 /* ------------------------------------------------------------------------
  * The schema model. Current (introspected) and desired (from a document)
@@ -536,18 +555,57 @@ typedef struct vb_map_entry
 typedef struct vb_map
 {
 	vb_arena   *arena;
-	vb_map_entry *entries;
+	vb_map_entry *entries;		/* NULL until the first put */
 	int			capacity;
 	int			count;
+	int			initial;		/* capacity of the first table */
 } vb_map;
 
 void		vb_map_init(vb_map *map, vb_arena *arena, int expected);
 void		vb_map_put(vb_map *map, const char *key, void *value);
 void	   *vb_map_get(const vb_map *map, const char *key);
 
+/*
+ * A set of strings for duplicate checks: a list scanned while it is short,
+ * a hash map once it grows, so that checking n names is linear in n
+ * whatever n is, and small sets cost no table. Keys are not copied.
+ */
+#define VB_SET_FEW 16
+typedef struct vb_set
+{
+	vb_arena   *arena;
+	int			count;
+	const char *few[VB_SET_FEW];
+	vb_map		map;			/* every member, once count > VB_SET_FEW */
+} vb_set;
+
+void		vb_set_init(vb_set *set, vb_arena *arena);
+bool		vb_set_has(const vb_set *set, const char *key);
+
+/* Add a key; false when it was there already. */
+bool		vb_set_add(vb_set *set, const char *key);
+
+/* Does the text cast to one of the types that are the map's keys
+ * ("::public.mood")? Linear in the text, whatever the map's size. */
+bool		vb_casts_to_any(const char *text, const vb_map *types);
+
 /* "a\x1fb" style compound keys for maps. */
 char	   *vb_key2(vb_arena *arena, const char *a, const char *b);
 char	   *vb_key3(vb_arena *arena, const char *a, const char *b, const char *c);
+
+/*
+ * Columns of tables by name, for many lookups: a scan for a table of few
+ * columns, else a map per table, built on its first lookup (and again if
+ * its column count changed since).
+ */
+typedef struct vb_column_index
+{
+	vb_arena   *arena;
+	vb_map		tables;			/* "%p" of a table -> vb_map of its columns */
+} vb_column_index;
+
+void		vb_column_index_init(vb_column_index *index, vb_arena *arena);
+vb_column  *vb_column_lookup(vb_column_index *index, const vb_table *table, const char *name);
 
 /* Lookup helpers. */
 vb_table   *vb_find_table(const vb_schema *schema, const char *nsp, const char *name);

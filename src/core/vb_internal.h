@@ -17,6 +17,9 @@ char	   *vb_default_name(vb_arena *arena, const char *table,
 /* Join a list of identifiers, each quoted, with ", ". */
 char	   *vb_quote_ident_list(vb_arena *arena, const vb_list *idents);
 
+/* The end of the (possibly qualified, possibly quoted) type name at p. */
+const char *vb_type_name_end(const char *p);
+
 /* Truncate to a whole number of UTF-8 characters within max_bytes. */
 size_t		vb_utf8_clip(const char *s, size_t len, size_t max_bytes);
 
