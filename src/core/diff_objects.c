@@ -36,7 +36,8 @@ match_objects(vb_differ *d, vb_table_pair *p, int nc, void **curs, char **cur_na
 	/* names are unique among the objects of a kind: the first one holds */
 	vb_map_init(&by_name, d->a, nc);
 	for (i = nc - 1; i >= 0; i--)
-		vb_map_put(&by_name, cur_names[i], (void *) (size_t) (i + 1));
+		if (cur_names[i])
+			vb_map_put(&by_name, cur_names[i], (void *) (size_t) (i + 1));
 	for (j = 0; j < nd; j++)
 	{
 		STOP_RETURN(d);

@@ -233,12 +233,21 @@ table_json(vb_arena *arena, const vb_table *t)
 	return o;
 }
 
-/* Print a cJSON tree into the arena and free the tree. */
+/* Print a cJSON tree into the arena and free the tree (NULL, without
+ * printing, when the face asked to stop). */
 static char *
 dump_and_free(vb_arena *arena, cJSON *root)
 {
-	char	   *text = cJSON_PrintUnformatted(root);
-	char	   *copy = vb_strdup(arena, text ? text : "null");
+	char	   *text;
+	char	   *copy;
+
+	if (arena->stopped)
+	{
+		cJSON_Delete(root);
+		return NULL;
+	}
+	text = cJSON_PrintUnformatted(root);
+	copy = vb_strdup(arena, text ? text : "null");
 
 	cJSON_free(text);			/* with cJSON's own (possibly replaced) allocator */
 	cJSON_Delete(root);
@@ -258,11 +267,11 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 	if (schema->schemas_given || schema->schemas.count > 0)
 		cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
 	arr = cJSON_CreateArray();
-	for (i = 0; i < schema->tables.count; i++)
+	for (i = 0; i < schema->tables.count && !vb_should_stop(arena); i++)
 		cJSON_AddItemToArray(arr, table_json(arena, schema->tables.items[i]));
 	cJSON_AddItemToObject(root, "tables", arr);
 	arr = cJSON_CreateArray();
-	for (i = 0; i < schema->enums.count; i++)
+	for (i = 0; i < schema->enums.count && !vb_should_stop(arena); i++)
 	{
 		const vb_enum *e = schema->enums.items[i];
 		cJSON	   *vals = cJSON_CreateArray();
@@ -326,7 +335,7 @@ vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 	int			i;
 	int			j;
 
-	for (i = 0; i < plan->operations.count; i++)
+	for (i = 0; i < plan->operations.count && !vb_should_stop(arena); i++)
 	{
 		const vb_operation *op = plan->operations.items[i];
 		cJSON	   *o = cJSON_CreateObject();
@@ -364,7 +373,7 @@ vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 								 entry(i, vb_op_kind_name(op->kind), operation_object(arena, op),
 									   "reason", op->destructive_reason ? op->destructive_reason : ""));
 	}
-	for (i = 0; i < plan->ambiguous.count; i++)
+	for (i = 0; i < plan->ambiguous.count && !vb_should_stop(arena); i++)
 	{
 		const vb_ambiguity *a = plan->ambiguous.items[i];
 		cJSON	   *o = obj1("kind", a->kind);
@@ -379,7 +388,7 @@ vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 		cJSON_AddItemToObject(o, "to", cJSON_CreateString(a->to));
 		cJSON_AddItemToArray(ambiguous, o);
 	}
-	for (i = 0; i < plan->unmanaged.count; i++)
+	for (i = 0; i < plan->unmanaged.count && !vb_should_stop(arena); i++)
 	{
 		const vb_unmanaged *u = plan->unmanaged.items[i];
 

@@ -184,6 +184,10 @@ typedef struct tbuild			/* a table being built */
 {
 	vb_table   *t;
 	vb_map		names;			/* its constraint names -> owner */
+	vb_set		columns;		/* its column names */
+	vb_set		index_names;	/* its indexes' names */
+	vb_map		fks;			/* "columns\x1etable\x1ereferenced" -> the
+								 * mrel that made that foreign key */
 } tbuild;
 
 typedef struct mmodel
@@ -197,6 +201,8 @@ typedef struct mmodel
 	mgroup	   *compound_id;
 	vb_list		uniques;		/* mgroup * */
 	vb_list		indexes;		/* mgroup * */
+	vb_map		fields_by_key;	/* key -> mfield */
+	vb_set		keys;			/* keys of its fields and relations */
 	tbuild		tb;
 } mmodel;
 
@@ -236,6 +242,22 @@ typedef struct ser
 } ser;
 
 /* ---- small helpers ------------------------------------------------------------ */
+
+/* In every loop over the document's objects: stop when the face asks. */
+#define STOP_CHECK(s) \
+	do { \
+		if (vb_should_stop((s)->arena)) \
+			return vb_canceled((s)->err, (s)->arena); \
+	} while (0)
+
+static void
+tbuild_init(ser *s, tbuild *tb)
+{
+	vb_map_init(&tb->names, s->arena, 8);
+	vb_set_init(&tb->columns, s->arena);
+	vb_set_init(&tb->index_names, s->arena);
+	vb_map_init(&tb->fks, s->arena, 8);
+}
 
 static char *
 sub(ser *s, const char *base, const char *key)
@@ -357,6 +379,19 @@ joined(ser *s, const vb_list *names)
 	vb_buf_init(&buf, s->arena);
 	for (i = 0; i < names->count; i++)
 		vb_buf_appendf(&buf, "%s%s", i ? "_" : "", (char *) names->items[i]);
+	return buf.data;
+}
+
+/* Names joined by a byte no name holds, in order: a key for maps. */
+static char *
+list_key(ser *s, const vb_list *names)
+{
+	vb_buf		buf;
+	int			i;
+
+	vb_buf_init(&buf, s->arena);
+	for (i = 0; i < names->count; i++)
+		vb_buf_appendf(&buf, "%s\x1f", (char *) names->items[i]);
 	return buf.data;
 }
 
@@ -589,18 +624,21 @@ get_key_list(ser *s, const cJSON *obj, const char *key, const char *path, vb_lis
 	const cJSON *item;
 	char	   *p = sub(s, path, key);
 	int			i = 0;
+	vb_set		seen;
 
 	if (absent(arr))
 		return true;
-	if (cJSON_GetArraySize(arr) == 0)
+	if (arr->child == NULL)
 		return FAIL(s, p, "%s must name at least one field", p);
+	vb_set_init(&seen, s->arena);
 	cJSON_ArrayForEach(item, arr)
 	{
 		char	   *ip = at(s, p, i++);
 
+		STOP_CHECK(s);
 		if (!cJSON_IsString(item))
 			return FAIL(s, ip, "%s must be a string, not %s", ip, vb_json_kind(item));
-		if (vb_list_contains_str(out, item->valuestring))
+		if (!vb_set_add(&seen, item->valuestring))
 			return FAIL(s, ip, "%s: field \"%s\" is listed twice", ip, item->valuestring);
 		vb_list_push(s->arena, out, vb_strdup(s->arena, item->valuestring));
 	}
@@ -610,24 +648,16 @@ get_key_list(ser *s, const cJSON *obj, const char *key, const char *path, vb_lis
 static mfield *
 find_field(const mmodel *m, const char *key)
 {
-	int			i;
-
-	for (i = 0; i < m->fields.count; i++)
-		if (strcmp(((mfield *) m->fields.items[i])->key, key) == 0)
-			return m->fields.items[i];
-	return NULL;
+	return vb_map_get(&m->fields_by_key, key);
 }
 
 /* Field and relation keys share one namespace (they are members of one
- * TypeScript object). */
+ * TypeScript object): a free key is taken. */
 static bool
-check_key_free(ser *s, const mmodel *m, const char *key, const char *path)
+check_key_free(ser *s, mmodel *m, const char *key, const char *path)
 {
-	int			i;
-	bool		taken = find_field(m, key) != NULL;
+	bool		taken = !vb_set_add(&m->keys, key);
 
-	for (i = 0; i < m->relations.count; i++)
-		taken = taken || strcmp(((mrel *) m->relations.items[i])->key, key) == 0;
 	if (key[0] == '\0')
 		return FAIL(s, sub(s, path, "key"), "%s must not be empty", sub(s, path, "key"));
 	if (taken)
@@ -648,17 +678,19 @@ read_enum_values(ser *s, const cJSON *obj, mfield *f)
 	const cJSON *item;
 	char	   *p = sub(s, f->path, "enumValues");
 	int			i = 0;
+	vb_set		seen;
 
 	if (!is_enum(f))
 		return true;
-	if (absent(arr) || cJSON_GetArraySize(arr) == 0)
+	if (absent(arr) || arr->child == NULL)
 		return FAIL(s, p, "%s: an enum field needs at least one value", p);
+	vb_set_init(&seen, s->arena);
 	cJSON_ArrayForEach(item, arr)
 	{
 		char	   *ip = at(s, p, i++);
 		vb_enum_value *v = vb_alloc(s->arena, sizeof(vb_enum_value));
-		int			j;
 
+		STOP_CHECK(s);
 		if (cJSON_IsString(item))
 			v->name = vb_strdup(s->arena, item->valuestring);
 		else if (!cJSON_IsObject(item))
@@ -670,9 +702,8 @@ read_enum_values(ser *s, const cJSON *obj, mfield *f)
 			v->name = get_str(s, item, "name");
 		if (v->name[0] == '\0' || strlen(v->name) > VB_MAX_IDENT)
 			return FAIL(s, ip, "%s: an enum value must have 1 to %d bytes", ip, VB_MAX_IDENT);
-		for (j = 0; j < f->enum_values.count; j++)
-			if (strcmp(((vb_enum_value *) f->enum_values.items[j])->name, v->name) == 0)
-				return FAIL(s, ip, "%s: value \"%s\" is listed twice", ip, v->name);
+		if (!vb_set_add(&seen, v->name))
+			return FAIL(s, ip, "%s: value \"%s\" is listed twice", ip, v->name);
 		vb_list_push(s->arena, &f->enum_values, v);
 	}
 	return true;
@@ -802,6 +833,7 @@ read_field(ser *s, mmodel *m, const cJSON *obj, const char *path)
 	if (f->column == NULL)
 		f->column = f->key;
 	vb_list_push(s->arena, &m->fields, f);
+	vb_map_put(&m->fields_by_key, f->key, f);
 	return true;
 }
 
@@ -940,6 +972,7 @@ read_each(ser *s, mmodel *m, const cJSON *obj, const char *key, item_reader fn)
 
 	cJSON_ArrayForEach(item, member(obj, key))
 	{
+		STOP_CHECK(s);
 		if (!fn(s, m, item, at(s, p, i++)))
 			return false;
 	}
@@ -959,6 +992,9 @@ read_model(ser *s, const cJSON *obj, const char *key)
 
 	m->key = vb_strdup(s->arena, key);
 	m->path = sub(s, "models", key);
+	vb_map_init(&m->fields_by_key, s->arena, 8);
+	vb_set_init(&m->keys, s->arena);
+	tbuild_init(s, &m->tb);
 	if (vb_map_get(&s->by_key, m->key))
 		return FAIL(s, m->path, "key \"%s\" appears twice", m->path);
 	if (!check_shape(s, obj, m->path, spec) ||
@@ -976,7 +1012,6 @@ read_model(ser *s, const cJSON *obj, const char *key)
 		!(m->compound_id = read_compound(s, member(obj, "compoundId"),
 										 sub(s, m->path, "compoundId"))))
 		return false;
-	vb_map_init(&m->tb.names, s->arena, 16);
 	vb_list_push(s->arena, &s->models, m);
 	vb_map_put(&s->by_key, m->key, m);
 	return true;
@@ -995,6 +1030,7 @@ read_models(ser *s, const cJSON *root)
 		return false;
 	cJSON_ArrayForEach(m, member(root, "models"))
 	{
+		STOP_CHECK(s);
 		if (!read_model(s, m, m->string))
 			return false;
 	}
@@ -1012,6 +1048,7 @@ resolve_keys(ser *s, const mmodel *m, const vb_list *keys, const char *path, vb_
 	{
 		mfield	   *f = find_field(m, keys->items[i]);
 
+		STOP_CHECK(s);
 		if (f == NULL)
 			return FAIL(s, at(s, path, i), "%s: model \"%s\" has no field \"%s\"",
 						at(s, path, i), m->key, (char *) keys->items[i]);
@@ -1048,6 +1085,7 @@ resolve_models(ser *s)
 	{
 		mmodel	   *m = s->models.items[i];
 
+		STOP_CHECK(s);
 		if (m->compound_id && !resolve_group(s, m, m->compound_id))
 			return false;
 		for (j = 0; j < m->uniques.count; j++)
@@ -1288,7 +1326,7 @@ build_column(ser *s, mmodel *m, mfield *f)
 	vb_column  *c = vb_alloc(s->arena, sizeof(vb_column));
 	char	   *enum_name = NULL;
 
-	if (vb_find_column(t, f->column))
+	if (!vb_set_add(&m->tb.columns, f->column))
 		return FAIL(s, f->path, "%s: another field of model \"%s\" already has column \"%s\"",
 					f->path, m->key, f->column);
 	if (is_enum(f) && !register_enum(s, m, f, &enum_name))
@@ -1394,6 +1432,7 @@ build_uniques(ser *s, mmodel *m)
 	{
 		mfield	   *f = m->fields.items[i];
 
+		STOP_CHECK(s);
 		if (f->is_unique && !f->is_id &&
 			!add_unique(s, &m->tb, vb_printf(s->arena, "%s_%s_key", m->table, f->column),
 						single(s, f->column), f->path))
@@ -1403,6 +1442,7 @@ build_uniques(ser *s, mmodel *m)
 	{
 		mgroup	   *g = m->uniques.items[i];
 
+		STOP_CHECK(s);
 		if (!add_unique(s, &m->tb, vb_printf(s->arena, "%s_%s_key", m->table, g->name),
 						columns_of(s, &g->fields), g->path))
 			return false;
@@ -1435,6 +1475,7 @@ add_index(ser *s, tbuild *tb, vb_index *ix, char *raw, const char *path)
 	ix->name = name_object(s, tb, "index", raw, path, IN_SCHEMA);
 	if (ix->name == NULL)
 		return false;
+	vb_set_add(&tb->index_names, ix->name);
 	vb_list_push(s->arena, &tb->t->indexes, ix);
 	return true;
 }
@@ -1450,6 +1491,7 @@ build_indexes(ser *s, mmodel *m)
 		mgroup	   *g = m->indexes.items[i];
 		vb_index   *ix = new_index(s, columns_of(s, &g->fields));
 
+		STOP_CHECK(s);
 		ix->unique = g->unique;
 		ix->method = g->method;
 		ix->where = g->where;
@@ -1476,27 +1518,26 @@ is_prefix(const vb_list *prefix, const vb_list *cols)
 }
 
 static bool
-same_set(const vb_list *a, const vb_list *b)
+same_set(ser *s, const vb_list *a, const vb_list *b)
 {
+	vb_set		members;
 	int			i;
 
 	if (a->count != b->count)
 		return false;
+	vb_set_init(&members, s->arena);
+	for (i = 0; i < b->count; i++)
+		vb_set_add(&members, b->items[i]);
 	for (i = 0; i < a->count; i++)
-		if (!vb_list_contains_str(b, a->items[i]))
+		if (!vb_set_has(&members, a->items[i]))
 			return false;
 	return true;
 }
 
 static bool
-has_index_named(const vb_table *t, const char *name)
+has_index_named(const tbuild *tb, const char *name)
 {
-	int			i;
-
-	for (i = 0; i < t->indexes.count; i++)
-		if (strcmp(((vb_index *) t->indexes.items[i])->name, name) == 0)
-			return true;
-	return false;
+	return vb_set_has(&tb->index_names, name);
 }
 
 /*
@@ -1539,9 +1580,9 @@ add_fk_index(ser *s, mmodel *m, const vb_list *cols, const vb_list *one_to_one,
 
 	if (fk_index_covered(m, cols, one_to_one))
 		return true;
-	if (has_index_named(m->tb.t, truncated(s, raw)))
+	if (has_index_named(&m->tb, truncated(s, raw)))
 		raw = vb_printf(s->arena, "%s_fkey_idx", base);
-	if (has_index_named(m->tb.t, truncated(s, raw)))
+	if (has_index_named(&m->tb, truncated(s, raw)))
 		return true;
 	return add_index(s, &m->tb, new_index(s, cols), raw, path);
 }
@@ -1554,16 +1595,20 @@ add_one_to_one_unique(ser *s, mmodel *m, const vb_list *cols, const char *path)
 	const vb_table *t = m->tb.t;
 	int			i;
 
-	if (t->primary_key && same_set(cols, &t->primary_key->columns))
+	if (t->primary_key && same_set(s, cols, &t->primary_key->columns))
 		return true;
 	for (i = 0; i < t->uniques.count; i++)
-		if (same_set(cols, &((vb_key *) t->uniques.items[i])->columns))
+	{
+		STOP_CHECK(s);
+		if (same_set(s, cols, &((vb_key *) t->uniques.items[i])->columns))
 			return true;
+	}
 	for (i = 0; i < t->indexes.count; i++)
 	{
 		vb_index   *ix = t->indexes.items[i];
 
-		if (ix->unique && ix->where == NULL && same_set(cols, &ix->columns))
+		STOP_CHECK(s);
+		if (ix->unique && ix->where == NULL && same_set(s, cols, &ix->columns))
 			return true;
 	}
 	return add_unique(s, &m->tb, vb_printf(s->arena, "%s_%s_key", m->table, joined(s, cols)),
@@ -1605,16 +1650,13 @@ all_nullable(const vb_list *fields)
 static bool
 add_foreign_key(ser *s, mmodel *m, mrel *r, vb_foreign_key *fk)
 {
-	int			i;
+	char	   *def = vb_printf(s->arena, "%s\x1e%s\x1e%s", list_key(s, &fk->columns), fk->ref_table,
+								list_key(s, &fk->ref_columns));
+	mrel	   *o = vb_map_get(&m->tb.fks, def);
 
-	for (i = 0; i < m->relations.count; i++)
+	/* the relations before this one that made a foreign key, by definition */
+	if (o != NULL)
 	{
-		mrel	   *o = m->relations.items[i];
-
-		if (o == r || o->fk == NULL || !vb_str_lists_equal(&o->fk->columns, &fk->columns) ||
-			strcmp(o->fk->ref_table, fk->ref_table) != 0 ||
-			!vb_str_lists_equal(&o->fk->ref_columns, &fk->ref_columns))
-			continue;
 		if (o->fk->on_delete != fk->on_delete || o->fk->on_update != fk->on_update)
 			return FAIL(s, r->path, "%s: relations \"%s\" and \"%s\" of model \"%s\" make one foreign key, but their actions differ (onDelete %s/%s, onUpdate %s/%s)",
 						r->path, o->key, r->key, m->key, action_name(o->fk->on_delete),
@@ -1623,6 +1665,7 @@ add_foreign_key(ser *s, mmodel *m, mrel *r, vb_foreign_key *fk)
 		r->fk = o->fk;
 		return true;
 	}
+	vb_map_put(&m->tb.fks, def, r);
 	fk->name = name_object(s, &m->tb, "foreign key",
 						   vb_printf(s->arena, "%s_%s_fkey", m->table, joined(s, &fk->columns)),
 						   r->path, IN_TABLE);
@@ -1676,9 +1719,12 @@ build_relations(ser *s, mmodel *m)
 			vb_list_push(s->arena, &one_to_one, columns_of(s, &r->fields));
 	}
 	for (i = 0; i < m->relations.count; i++)
+	{
+		STOP_CHECK(s);
 		if (makes_fk(m->relations.items[i]) &&
 			!build_foreign_key(s, m, m->relations.items[i], &one_to_one))
 			return false;
+	}
 	return true;
 }
 
@@ -1697,8 +1743,11 @@ build_table(ser *s, mmodel *m)
 	if (!claim_table(s, &m->tb, m->table, m->path))
 		return false;
 	for (i = 0; i < m->fields.count; i++)
+	{
+		STOP_CHECK(s);
 		if (!build_column(s, m, m->fields.items[i]))
 			return false;
+	}
 	if (!build_primary_key(s, m) || !build_uniques(s, m) || !build_indexes(s, m) ||
 		!build_relations(s, m))
 		return false;
@@ -1891,7 +1940,7 @@ make_junction(ser *s, const mrel *r, char *raw, const jside *side, vb_fk_action 
 	t->name = truncated(s, raw);
 	t->path = r->path;
 	tb->t = t;
-	vb_map_init(&tb->names, s->arena, 8);
+	tbuild_init(s, tb);
 	if (!claim_table(s, tb, raw, r->path))
 		return false;
 	for (i = 0; i < 2; i++)
@@ -1980,12 +2029,12 @@ build_junction(ser *s, const mrel *r)
 /* ---- finishing ------------------------------------------------------------------------------ */
 
 static void
-append_all(ser *s, vb_list *dst, const vb_list *src)
+add_all(vb_set *dst, const vb_list *src)
 {
 	int			i;
 
 	for (i = 0; i < src->count; i++)
-		vb_list_push(s->arena, dst, src->items[i]);
+		vb_set_add(dst, src->items[i]);
 }
 
 /* MySQL cannot index TEXT without a key length: a TEXT column in a key,
@@ -1993,22 +2042,23 @@ append_all(ser *s, vb_list *dst, const vb_list *src)
 static void
 widen_keyed_text(ser *s, vb_table *t)
 {
-	vb_list		keyed = {0};
+	vb_set		keyed;
 	int			i;
 
+	vb_set_init(&keyed, s->arena);
 	if (t->primary_key)
-		append_all(s, &keyed, &t->primary_key->columns);
+		add_all(&keyed, &t->primary_key->columns);
 	for (i = 0; i < t->uniques.count; i++)
-		append_all(s, &keyed, &((vb_key *) t->uniques.items[i])->columns);
+		add_all(&keyed, &((vb_key *) t->uniques.items[i])->columns);
 	for (i = 0; i < t->indexes.count; i++)
-		append_all(s, &keyed, &((vb_index *) t->indexes.items[i])->columns);
+		add_all(&keyed, &((vb_index *) t->indexes.items[i])->columns);
 	for (i = 0; i < t->foreign_keys.count; i++)
-		append_all(s, &keyed, &((vb_foreign_key *) t->foreign_keys.items[i])->columns);
+		add_all(&keyed, &((vb_foreign_key *) t->foreign_keys.items[i])->columns);
 	for (i = 0; i < t->columns.count; i++)
 	{
 		vb_column  *c = t->columns.items[i];
 
-		if (strcasecmp(c->type, "TEXT") == 0 && vb_list_contains_str(&keyed, c->name))
+		if (strcasecmp(c->type, "TEXT") == 0 && vb_set_has(&keyed, c->name))
 			c->type = vb_strdup(s->arena, "VARCHAR(191)");
 	}
 }
@@ -2020,19 +2070,28 @@ build_all(ser *s)
 	int			j;
 
 	for (i = 0; i < s->models.count; i++)
+	{
+		STOP_CHECK(s);
 		if (!build_table(s, s->models.items[i]))
 			return false;
+	}
 	for (i = 0; i < s->models.count; i++)
 	{
 		mmodel	   *m = s->models.items[i];
 
 		for (j = 0; j < m->relations.count; j++)
+		{
+			STOP_CHECK(s);
 			if (strcmp(((mrel *) m->relations.items[j])->kind, "manyToMany") == 0 &&
 				!build_junction(s, m->relations.items[j]))
 				return false;
+		}
 	}
 	for (i = 0; s->dialect == D_MYSQL && i < s->out->tables.count; i++)
+	{
+		STOP_CHECK(s);
 		widen_keyed_text(s, s->out->tables.items[i]);
+	}
 	return true;
 }
 

@@ -137,6 +137,8 @@ vb_plan_check(vb_arena *arena, const vb_plan *plan, const vb_options *opts, vb_e
 		{
 			const vb_ambiguity *amb = plan->ambiguous.items[i];
 
+			if (vb_should_stop(arena))
+				return vb_canceled(err, arena);
 			if (strcmp(amb->kind, "table") == 0)
 				vb_buf_appendf(&detail, "%stable %s.%s -> %s.%s", i ? "; " : "",
 							   amb->schema, amb->from, amb->schema, amb->to);
@@ -163,6 +165,8 @@ vb_plan_check(vb_arena *arena, const vb_plan *plan, const vb_options *opts, vb_e
 		{
 			const vb_operation *op = plan->operations.items[i];
 
+			if (vb_should_stop(arena))
+				return vb_canceled(err, arena);
 			if (!op->destructive)
 				continue;
 			vb_buf_appendf(&detail, "%soperation %d (%s): %s", n++ ? "; " : "", i,

@@ -491,10 +491,11 @@ void		vb_managed_schemas(vb_arena *arena, const vb_schema *doc,
 /* Fill the defaults the document left out: PK columns NOT NULL, table and
  * enum schemas. Called by the reader. */
 
-/* Serialise a schema as snapshot-form JSON (what introspect returns). */
+/* Serialise a schema as snapshot-form JSON (what introspect returns).
+ * NULL when the face asked to stop (see vb_arena.stop). */
 char	   *vb_document_write(vb_arena *arena, const vb_schema *schema);
 
-/* Serialise a plan as the result object of diff/push. */
+/* Serialise a plan as the result object of diff/push (NULL: stopped). */
 char	   *vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 							long long history_id);
 
