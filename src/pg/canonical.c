@@ -71,6 +71,11 @@ typedef struct canon_state
 								 * collations, opclasses the catalog printed */
 	vb_map		indexes;		/* key3(schema, table, index_key) of the
 								 * catalog's indexes */
+	vb_map		cur_enums;		/* key2(schema, name) -> current vb_enum */
+	vb_map		changed_enums;	/* type texts of enums whose labels change */
+	vb_map		parsed_types;	/* key2(schema, written type) -> canonical */
+	vb_map		type_oids;		/* canonical type text -> its OID */
+	vb_column_index columns;	/* the document's columns by name */
 	const char *search_path;	/* what is set now */
 	int			scratch_count;
 } canon_state;
@@ -80,6 +85,9 @@ static const char *volatile current_path = NULL;
 
 static void refuse_at(const char *path, const char *fmt,...)
 			pg_attribute_printf(2, 3) pg_attribute_noreturn();
+static Oid	index_method(const vb_index *ix);
+static void canonical_opclass_collation(canon_state *st, const vb_table *t, Oid am,
+										vb_index_elem *el, Oid type, Oid coll);
 
 /*
  * Refuse an element of the document as CREATE TABLE or CREATE INDEX would,
@@ -257,14 +265,24 @@ canonical_type(canon_state *st, const char *schema, const char *column, const ch
 	Oid			typid;
 	int32		typmod;
 
+	char	   *key;
+	char	   *canonical;
+
 	if (vb_map_get(&st->types, type))
 		return (char *) type;
+	/* many columns share a few types: each is parsed once per schema */
+	key = vb_key2(st->arena, schema, type);
+	canonical = vb_map_get(&st->parsed_types, key);
+	if (canonical)
+		return canonical;
 	parse_type(st, schema, type, &typid, &typmod);
 	CheckAttributeType(column, typid, get_typcollation(typid), NIL, 0);
 	use_catalog_only(st);
-	return vb_strdup(st->arena, format_type_extended(typid, typmod,
-													  FORMAT_TYPE_TYPEMOD_GIVEN |
-													  FORMAT_TYPE_ALLOW_INVALID));
+	canonical = vb_strdup(st->arena, format_type_extended(typid, typmod,
+														   FORMAT_TYPE_TYPEMOD_GIVEN |
+														   FORMAT_TYPE_ALLOW_INVALID));
+	vb_map_put(&st->parsed_types, key, canonical);
+	return canonical;
 }
 
 static char *
@@ -426,15 +444,13 @@ source_text(char *written, const char *printed)
 }
 
 static void *
-find_named(const vb_list *list, size_t name_offset, const char *name)
+find_named(const vb_map *by_name, const char *name)
 {
-	int			i;
+	void	   *found = vb_map_get(by_name, name);
 
-	for (i = 0; i < list->count; i++)
-		if (strcmp(*(char **) ((char *) list->items[i] + name_offset), name) == 0)
-			return list->items[i];
-	elog(ERROR, "viborm: scratch object \"%s\" not found", name);
-	return NULL;
+	if (found == NULL)
+		elog(ERROR, "viborm: scratch object \"%s\" not found", name);
+	return found;
 }
 
 /* The only column a scratch check uses, if exactly one (its conkey). */
@@ -461,13 +477,20 @@ check_column(canon_state *st, Oid relid, const char *conname)
 static void
 take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
 {
+	vb_column_index columns;
+	vb_map		checks;
 	int			i;
 
+	vb_column_index_init(&columns, st->arena);
+	vb_map_init(&checks, st->arena, back->checks.count);
+	for (i = 0; i < back->checks.count; i++)
+		vb_map_put(&checks, ((vb_check *) back->checks.items[i])->name, back->checks.items[i]);
 	for (i = 0; i < t->columns.count; i++)
 	{
 		vb_column  *c = t->columns.items[i];
-		vb_column  *b = vb_find_column(back, c->name);
+		vb_column  *b = vb_column_lookup(&columns, back, c->name);
 
+		CHECK_FOR_INTERRUPTS();
 		c->generated_source = source_text(c->generated, b->generated);
 		c->generated = b->generated;
 		c->collation = b->collation;
@@ -476,8 +499,9 @@ take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
 	{
 		vb_check   *ck = t->checks.items[i];
 		char	   *name = psprintf("viborm_ck_%d", i);
-		vb_check   *b = find_named(&back->checks, offsetof(vb_check, name), name);
+		vb_check   *b = find_named(&checks, name);
 
+		CHECK_FOR_INTERRUPTS();
 		ck->source = source_text(ck->expression, b->expression);
 		ck->expression = b->expression;
 		ck->name_column = check_column(st, relid, name);
@@ -577,6 +601,54 @@ element_text(Node *expr, const char *pretty)
 }
 
 /* One element: its expression, operator class and collation, canonical. */
+/*
+ * A canonical type text as an OID (parsed once): the type of a column the
+ * document declares, for its index elements.
+ */
+static Oid
+type_oid(canon_state *st, const char *canonical)
+{
+	Oid			typid = (Oid) (uintptr_t) vb_map_get(&st->type_oids, canonical);
+	int32		typmod;
+
+	if (typid == InvalidOid)
+	{
+		use_catalog_only(st);
+		parseTypeString(canonical, &typid, &typmod, false);
+		vb_map_put(&st->type_oids, canonical, (void *) (uintptr_t) typid);
+	}
+	return typid;
+}
+
+/*
+ * An index of plain columns, with no predicate: no scratch relation is
+ * needed, the columns' types and collations say it all. Checked and put in
+ * canonical form as canonical_index would.
+ */
+static void
+canonical_column_index(canon_state *st, const vb_table *t, vb_index *ix)
+{
+	Oid			am = index_method(ix);
+	int			i;
+
+	for (i = 0; i < ix->elements.count; i++)
+	{
+		vb_index_elem *el = ix->elements.items[i];
+		vb_column  *c = vb_column_lookup(&st->columns, t, el->column);
+		Oid			type;
+		Oid			coll;
+
+		if (c == NULL)
+			elog(ERROR, "viborm: column \"%s\" not found", el->column);
+		current_path = psprintf("%s.columns[%d]", ix->path ? ix->path : ix->name, i);
+		type = type_oid(st, c->type);
+		use_catalog_only(st);
+		coll = c->collation ? get_collation_oid(name_list(c->collation), false)
+			: get_typcollation(type);
+		canonical_opclass_collation(st, t, am, el, type, coll);
+	}
+}
+
 static void
 canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relation rel,
 				  Oid am, vb_index_elem *el)
@@ -612,6 +684,19 @@ canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relati
 		type = attr->atttypid;
 		coll = attr->attcollation;
 	}
+	canonical_opclass_collation(st, t, am, el, type, coll);
+}
+
+/*
+ * The operator class and collation of an element whose key has this type
+ * and collation: resolved as CREATE INDEX resolves them (the type needs a
+ * default operator class for the method when none is given), and left out
+ * when they are the element's defaults, as introspect leaves them out.
+ */
+static void
+canonical_opclass_collation(canon_state *st, const vb_table *t, Oid am, vb_index_elem *el,
+							Oid type, Oid coll)
+{
 	use_schema(st, t->schema);
 	if (el->opclass)
 	{
@@ -708,6 +793,17 @@ canonical_index(canon_state *st, const vb_table *t, Oid relid, vb_index *ix)
 	table_close(rel, NoLock);
 }
 
+static bool
+has_expression(const vb_index *ix)
+{
+	int			i;
+
+	for (i = 0; i < ix->elements.count; i++)
+		if (((vb_index_elem *) ix->elements.items[i])->expression)
+			return true;
+	return false;
+}
+
 static void
 canonical_indexes(canon_state *st, const vb_table *t)
 {
@@ -718,8 +814,14 @@ canonical_indexes(canon_state *st, const vb_table *t)
 	{
 		vb_index   *ix = t->indexes.items[i];
 
+		CHECK_FOR_INTERRUPTS();
 		if (index_known(st, t, ix))
 			continue;
+		if (ix->where == NULL && !has_expression(ix))
+		{
+			canonical_column_index(st, t, ix);
+			continue;
+		}
 		if (view == InvalidOid)
 			view = scratch_view(st, t);
 		canonical_index(st, t, view, ix);
@@ -799,6 +901,13 @@ canonical_objects(canon_state *st, vb_table *t)
 	take_back(st, t, back, relid);
 }
 
+/* The current enum of the desired enum's schema and name, or NULL. */
+static vb_enum *
+current_enum(canon_state *st, const vb_enum *e)
+{
+	return vb_map_get(&st->cur_enums, vb_key2(st->arena, e->schema, e->name));
+}
+
 static bool
 same_labels(const vb_enum *a, const vb_enum *b)
 {
@@ -823,21 +932,27 @@ static void
 create_scratch_objects(canon_state *st)
 {
 	vb_arena   *a = st->arena;
+	vb_set		existing;
 	int			i;
 
 	use_catalog_only(st);
+	vb_set_init(&existing, a);
+	for (i = 0; i < st->current->schemas.count; i++)
+		vb_set_add(&existing, st->current->schemas.items[i]);
 	for (i = 0; i < st->desired->schemas.count; i++)
 	{
 		const char *s = st->desired->schemas.items[i];
 
-		if (!vb_list_contains_str(&st->current->schemas, s))
+		CHECK_FOR_INTERRUPTS();
+		if (!vb_set_has(&existing, s))
 			spi_exec(psprintf("CREATE SCHEMA %s", vb_quote_ident(a, s)));
 	}
 	for (i = 0; i < st->desired->enums.count; i++)
 	{
 		vb_enum    *e = st->desired->enums.items[i];
-		vb_enum    *ce = vb_find_enum(st->current, e->schema, e->name);
+		vb_enum    *ce = current_enum(st, e);
 
+		CHECK_FOR_INTERRUPTS();
 		current_path = e->path;
 		if (ce && same_labels(ce, e))
 			continue;
@@ -860,6 +975,7 @@ needs_parser(canon_state *st)
 	{
 		vb_table   *t = st->desired->tables.items[i];
 
+		CHECK_FOR_INTERRUPTS();
 		for (j = 0; j < t->columns.count; j++)
 		{
 			vb_column  *c = t->columns.items[j];
@@ -896,10 +1012,12 @@ canonicalize_tables(canon_state *st)
 	for (i = 0; i < st->desired->tables.count; i++)
 	{
 		vb_table   *t = st->desired->tables.items[i];
+
 		for (j = 0; j < t->columns.count; j++)
 		{
 			vb_column  *c = t->columns.items[j];
 
+			CHECK_FOR_INTERRUPTS();
 			current_path = psprintf("%s.type", c->path ? c->path : c->name);
 			c->type = canonical_type(st, t->schema, c->name, c->type);
 		}
@@ -925,18 +1043,7 @@ canonicalize_tables(canon_state *st)
 static bool
 uses_changed_enum(canon_state *st, const char *text)
 {
-	int			i;
-
-	for (i = 0; i < st->desired->enums.count; i++)
-	{
-		vb_enum    *e = st->desired->enums.items[i];
-		vb_enum    *ce = vb_find_enum(st->current, e->schema, e->name);
-
-		if (ce && !same_labels(ce, e) &&
-			strstr(text, psprintf("::%s", vb_qualified(st->arena, e->schema, e->name))))
-			return true;
-	}
-	return false;
+	return vb_casts_to_any(text, &st->changed_enums);
 }
 
 static void
@@ -994,10 +1101,32 @@ collect_catalog_texts(canon_state *st)
 	vb_map_init(&st->defaults, a, 64);
 	vb_map_init(&st->exprs, a, 16);
 	vb_map_init(&st->indexes, a, 16);
+	vb_map_init(&st->parsed_types, a, 16);
+	vb_map_init(&st->type_oids, a, 16);
+	vb_column_index_init(&st->columns, a);
+	/* current enums; those the document gives other labels */
+	vb_map_init(&st->cur_enums, a, st->current->enums.count);
+	vb_map_init(&st->changed_enums, a, 8);
+	for (i = 0; i < st->current->enums.count; i++)
+	{
+		vb_enum    *e = st->current->enums.items[i];
+
+		vb_map_put(&st->cur_enums, vb_key2(a, e->schema, e->name), e);
+	}
+	for (i = 0; i < st->desired->enums.count; i++)
+	{
+		vb_enum    *e = st->desired->enums.items[i];
+		vb_enum    *ce = current_enum(st, e);
+
+		CHECK_FOR_INTERRUPTS();
+		if (ce && !same_labels(ce, e))
+			vb_map_put(&st->changed_enums, vb_qualified(a, e->schema, e->name), (void *) 1);
+	}
 	for (i = 0; i < st->current->tables.count; i++)
 	{
 		vb_table   *t = st->current->tables.items[i];
 
+		CHECK_FOR_INTERRUPTS();
 		for (j = 0; j < t->columns.count; j++)
 		{
 			vb_column  *c = t->columns.items[j];

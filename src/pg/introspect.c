@@ -23,6 +23,7 @@
 #include "catalog/pg_opclass.h"
 #include "catalog/pg_type.h"
 #include "commands/defrem.h"
+#include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
 #include "storage/proc.h"
 #include "utils/hsearch.h"
@@ -351,7 +352,10 @@ text_array(const vb_list *items)
 	int			j;
 
 	for (j = 0; j < items->count; j++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		elems[j] = CStringGetTextDatum(items->items[j]);
+	}
 	return PointerGetDatum(construct_array(elems, items->count, TEXTOID, -1, false,
 										   TYPALIGN_INT));
 }
@@ -441,18 +445,22 @@ read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		vb_table   *t = table_by_oid(tables, arena, get_oid(tup, 1));
-		vb_column  *c = vb_alloc(arena, sizeof(vb_column));
-		char	   *identity = get_text(arena, tup, 6);
-		col_info   *info = palloc(sizeof(col_info));
+		vb_column  *c;
+		char	   *identity;
+		col_info   *info;
 		char	   *key = attnum_key(arena, get_oid(tup, 1), get_int16(tup, 11));
 
+		CHECK_FOR_INTERRUPTS();
+		if (vb_map_get(attnames, key))
+			continue;			/* a second owned sequence: seen already */
+		c = vb_alloc(arena, sizeof(vb_column));
+		identity = get_text(arena, tup, 6);
+		info = palloc(sizeof(col_info));
 		c->name = get_name(arena, tup, 2);
 		info->typid = get_oid(tup, 19);
 		info->collid = get_oid(tup, 20);
 		vb_map_put(attnames, key, c->name);
 		vb_map_put(attinfo, key, info);
-		if (vb_find_column(t, c->name))
-			continue;			/* a second owned sequence: seen already */
 		c->type = get_text(arena, tup, 3);
 		c->nullable = !get_bool(tup, 4);
 		c->default_expr = get_text(arena, tup, 5);
@@ -488,6 +496,7 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 		char	   *name = get_name(arena, tup, 2);
 		char	   *type = get_text(arena, tup, 3);
 
+		CHECK_FOR_INTERRUPTS();
 		if (get_bool(tup, 12))
 		{
 			add_unmanaged(arena, s, type[0] == 'c' ? "check" : type[0] == 'x' ?
@@ -727,6 +736,7 @@ read_indexes(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 		vb_table   *t = table_by_oid(tables, arena, get_oid(tup, 1));
 		vb_index   *ix = vb_alloc(arena, sizeof(vb_index));
 
+		CHECK_FOR_INTERRUPTS();
 		ix->name = get_name(arena, tup, 2);
 		ix->unique = get_bool(tup, 3);
 		ix->method = get_text(arena, tup, 4);
@@ -750,6 +760,7 @@ read_enums(vb_arena *arena, vb_schema *s)
 		vb_enum    *e = vb_alloc(arena, sizeof(vb_enum));
 		vb_list		labels;
 
+		CHECK_FOR_INTERRUPTS();
 		memset(&labels, 0, sizeof(labels));
 		e->schema = get_name(arena, tup, 1);
 		e->name = get_name(arena, tup, 2);
@@ -818,7 +829,10 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 
 	run_query(schemas_query);
 	for (i = 0; i < SPI_processed; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		vb_list_push(arena, &s->schemas, get_name(arena, SPI_tuptable->vals[i], 1));
+	}
 
 	run_query(tables_query);
 	vb_map_init(&tables, arena, (int) SPI_processed);
@@ -828,6 +842,7 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		vb_table   *t = vb_alloc(arena, sizeof(vb_table));
 
+		CHECK_FOR_INTERRUPTS();
 		oids[i] = ObjectIdGetDatum(get_oid(tup, 1));
 		t->schema = get_name(arena, tup, 2);
 		t->name = get_name(arena, tup, 3);
@@ -840,8 +855,11 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 
 	run_query(unmanaged_query);
 	for (i = 0; i < SPI_processed; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		add_unmanaged(arena, s, get_text(arena, SPI_tuptable->vals[i], 1),
 					  get_text(arena, SPI_tuptable->vals[i], 2));
+	}
 	if (s->unmanaged.count > 1)
 		qsort(s->unmanaged.items, (size_t) s->unmanaged.count, sizeof(void *),
 			  compare_unmanaged);

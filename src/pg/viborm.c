@@ -23,6 +23,7 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
@@ -81,6 +82,20 @@ arena_alloc(void *ctx, size_t size)
 									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 }
 
+/*
+ * The core asks in every loop whether to stop: a cancel request or a
+ * statement_timeout raises its error right here (the core's memory, and
+ * the JSON library's, belong to the call's memory context, so nothing
+ * leaks), else the core goes on.
+ */
+static bool
+stop_on_interrupt(void *ctx)
+{
+	(void) ctx;
+	CHECK_FOR_INTERRUPTS();
+	return false;
+}
+
 /* The core's arena on a memory context: released with the context. */
 vb_arena *
 vb_pg_arena(MemoryContext context)
@@ -89,6 +104,7 @@ vb_pg_arena(MemoryContext context)
 
 	arena->alloc = arena_alloc;
 	arena->ctx = context;
+	arena->stop = stop_on_interrupt;
 	return arena;
 }
 
@@ -164,20 +180,36 @@ vb_pg_pin_settings(void)
 	return level;
 }
 
+/* A text the core wrote; NULL only when the core was stopped, which the
+ * extension's stop hook never lets happen (it raises the error itself). */
+static char *
+written(char *text)
+{
+	if (text == NULL)
+		elog(ERROR, "viborm: the core stopped writing JSON");
+	return text;
+}
+
 static char *
 jsonb_text(Jsonb *jb)
 {
 	return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
 }
 
+/* The names, each once, in their order. */
 static void
 list_to_vb(vb_arena *arena, List *names, vb_list *out)
 {
 	ListCell   *lc;
+	vb_set		seen;
 
+	vb_set_init(&seen, arena);
 	foreach(lc, names)
-		if (!vb_list_contains_str(out, lfirst(lc)))
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (vb_set_add(&seen, lfirst(lc)))
 			vb_list_push(arena, out, vb_strdup(arena, lfirst(lc)));
+	}
 }
 
 /*
@@ -237,15 +269,21 @@ viborm_introspect(PG_FUNCTION_ARGS)
 	 * on any database.
 	 */
 	{
-		vb_list		existing = current->schemas;
+		vb_set		existing;
 
+		vb_set_init(&existing, arena);
+		for (i = 0; i < current->schemas.count; i++)
+			vb_set_add(&existing, current->schemas.items[i]);
 		memset(&current->schemas, 0, sizeof(vb_list));
 		for (i = 0; i < schemas.count; i++)
-			if (vb_list_contains_str(&existing, schemas.items[i]))
+		{
+			CHECK_FOR_INTERRUPTS();
+			if (vb_set_has(&existing, schemas.items[i]))
 				vb_list_push(arena, &current->schemas, schemas.items[i]);
+		}
 		current->schemas_given = true;
 	}
-	text = vb_document_write(arena, current);
+	text = written(vb_document_write(arena, current));
 	PG_RETURN_DATUM(finish_call(text, level, caller, work));
 }
 
@@ -429,12 +467,12 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 		vb_pg_execute_plan(plan);
 		verify_converged(arena, desired, &after);
 		MemoryContextSwitchTo(work);
-		result_json = vb_result_write(arena, plan, false, 0);
+		result_json = written(vb_result_write(arena, plan, false, 0));
 		history_id = vb_pg_record_history(result_json, plan,
-										  vb_document_write(arena, after), started);
+										  written(vb_document_write(arena, after)), started);
 		applied = true;
 	}
 	MemoryContextSwitchTo(work);
-	text = vb_result_write(arena, plan, applied, (long long) history_id);
+	text = written(vb_result_write(arena, plan, applied, (long long) history_id));
 	PG_RETURN_DATUM(finish_call(text, level, caller, work));
 }
