@@ -32,6 +32,13 @@
 # /proc/<pid>/status), read through pg_read_file; each figure runs in its own
 # backend.
 #
+#   (e) viborm.diff() of documents of VB_BENCH_SCALE_N (12500) tables, then
+#       twice, four and eight times as many (up to 100,000), each against an
+#       empty database in a fresh backend: wall and CPU time and peak memory,
+#       with the ratio to the previous size (about 2: linear).
+# make bench runs test/bench/scale before this script: the core alone, time
+# and memory as documents double.
+#
 # Targets (DESIGN.md "Speed"): introspect/baseline <= 1.5; no-op push < 0.3 s;
 # initial push within 5% of psql. Each line says PASS or MISS; the script
 # exits 0 whatever the figures (a benchmark is not a test), and non-zero only
@@ -54,6 +61,8 @@ nruns=${VB_BENCH_RUNS:-5}
 ninitial=${VB_BENCH_INITIAL_RUNS:-3}
 admin_db=${VB_BENCH_ADMIN_DB:-postgres}
 src_db=vb_bench_src
+scale_db=vb_bench_scale
+scale_n=${VB_BENCH_SCALE_N:-12500}
 push_db=vb_bench_push # _1 .. _N, one per round
 psql_db=vb_bench_psql
 
@@ -304,7 +313,8 @@ EOF
 # shellcheck disable=SC2317 # called from cleanup
 drop_databases() {
 	local r
-	"${psql_base[@]}" -d "$admin_db" -c "DROP DATABASE IF EXISTS $src_db WITH (FORCE)" >/dev/null 2>&1 || true
+	"${psql_base[@]}" -d "$admin_db" -c "DROP DATABASE IF EXISTS $src_db WITH (FORCE)" \
+		-c "DROP DATABASE IF EXISTS $scale_db WITH (FORCE)" >/dev/null 2>&1 || true
 	for ((r = 1; r <= ninitial; r++)); do
 		"${psql_base[@]}" -d "$admin_db" \
 			-c "DROP DATABASE IF EXISTS ${push_db}_$r WITH (FORCE)" \
@@ -491,6 +501,54 @@ printf '%-26s %8s %8s %8s %8s %8s\n' "no-op push (s)" "< 0.3" "$c_s" "$(verdict 
 	"$c_s_cpu" "$(verdict "$c_s_cpu < 0.3")"
 printf '%-26s %8s %8s %8s %8s %8s\n' "initial push / psql" "<= 1.05" "$r_push" "$(verdict "$r_push <= 1.05")" \
 	"$r_push_cpu" "$(verdict "$r_push_cpu <= 1.05")"
+
+# (e) The extension's scaling: viborm.diff() of a document of n, 2n, 4n and
+# 8n tables (by default up to 100,000; VB_BENCH_SCALE_N sets n) against an
+# empty database, each in a fresh backend: the document is built in the
+# server first, then the call alone is timed. Each table has three columns,
+# a primary key, an index and a foreign key to the previous one.
+echo
+echo "bench: (e) viborm.diff() of growing documents in $scale_db"
+make_db "$scale_db" >/dev/null
+printf '%-10s %10s %8s %10s %8s %12s %8s\n' tables "wall ms" ratio "cpu ms" ratio "VmHWM kB" ratio
+prev=
+for ((k = 0, n = scale_n; k < 4; k++, n *= 2)); do
+	out=$(q "$scale_db" -f - <<SQL
+CREATE TEMPORARY TABLE d AS
+SELECT jsonb_build_object('tables', jsonb_agg(jsonb_build_object(
+         'name', 't' || g,
+         'columns', jsonb_build_array(
+             jsonb_build_object('name', 'id', 'type', 'integer', 'nullable', false),
+             jsonb_build_object('name', 'name', 'type', 'text'),
+             jsonb_build_object('name', 'prev', 'type', 'integer')),
+         'primaryKey', jsonb_build_object('columns', jsonb_build_array('id')),
+         'indexes', jsonb_build_array(jsonb_build_object('columns', jsonb_build_array('name'))),
+         'foreignKeys', CASE WHEN g > 1 THEN jsonb_build_array(jsonb_build_object(
+             'columns', jsonb_build_array('prev'), 'referencedTable', 't' || (g - 1),
+             'referencedColumns', jsonb_build_array('id'))) ELSE '[]'::jsonb END))) AS doc
+FROM generate_series(1, $n) g;
+SELECT vb_bench.cpu_ms() AS c0, clock_timestamp() AS t0 \gset
+SELECT jsonb_array_length(viborm.diff(doc)->'operations') AS ops FROM d \gset
+SELECT round(extract(epoch FROM clock_timestamp() - :'t0') * 1000) || ' '
+       || round(vb_bench.cpu_ms() - :c0) || ' ' || vb_bench.vmhwm_kb() || ' ' || :ops;
+SQL
+)
+	read -r wall cpu kb ops <<<"$out"
+	if [ "$ops" -ne $((3 * n - 1)) ]; then
+		die "(e): $n tables planned $ops operations, not $((3 * n - 1))"
+	fi
+	if [ -z "$prev" ]; then
+		printf '%-10s %10s %8s %10s %8s %12s %8s\n' "$n" "$wall" "" "$cpu" "" "$kb" ""
+	else
+		read -r pwall pcpu pkb <<<"$prev"
+		printf '%-10s %10s %8s %10s %8s %12s %8s\n' "$n" "$wall" "$(ratio "$wall" "$pwall" %.2f)" \
+			"$cpu" "$(ratio "$cpu" "$pcpu" %.2f)" "$kb" "$(ratio "$kb" "$pkb" %.2f)"
+	fi
+	prev="$wall $cpu $kb"
+done
+echo "(e): each row doubles the tables: a ratio about 2 is linear, 4 quadratic (VmHWM includes the"
+echo "    document itself and the backend's own memory, so its ratio starts below 2)."
+
 echo
 echo "bench: done in $(($(date +%s) - start_all)) s"
 exit 0
