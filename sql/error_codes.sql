@@ -9,25 +9,7 @@
 \set SHOW_CONTEXT never
 
 \i test/regress/reset.sql
-CREATE SCHEMA h;
--- h.try(fn, doc, opts): SQLSTATE, message, detail and hint, or "ok"
-CREATE FUNCTION h.try(fn text, doc jsonb, opts jsonb DEFAULT '{}') RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hint text;
-BEGIN
-  EXECUTE format('SELECT viborm.%I($1, $2)', fn) USING doc, opts;
-  RETURN NEXT 'ok';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL,
-                          hint = PG_EXCEPTION_HINT;
-  RETURN NEXT st || ': ' || msg;
-  IF det <> '' THEN
-    RETURN NEXT '  ' || det;
-  END IF;
-  IF hint <> '' THEN
-    RETURN NEXT '  hint: ' || hint;
-  END IF;
-END $$;
+\i test/regress/try.sql
 
 -- lockTimeout beyond lock_timeout's range (INT_MAX milliseconds)
 SELECT h.try('push', '{"tables": []}', '{"lockTimeout": "597h"}');
@@ -55,24 +37,7 @@ CREATE DATABASE regress_viborm_sql_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_
 \set VERBOSITY default
 \set SHOW_CONTEXT never
 CREATE EXTENSION viborm;
-CREATE SCHEMA h;
-CREATE FUNCTION h.try(fn text, doc jsonb, opts jsonb DEFAULT '{}') RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hint text;
-BEGIN
-  EXECUTE format('SELECT viborm.%I($1, $2)', fn) USING doc, opts;
-  RETURN NEXT 'ok';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL,
-                          hint = PG_EXCEPTION_HINT;
-  RETURN NEXT st || ': ' || msg;
-  IF det <> '' THEN
-    RETURN NEXT '  ' || det;
-  END IF;
-  IF hint <> '' THEN
-    RETURN NEXT '  hint: ' || hint;
-  END IF;
-END $$;
+\i test/regress/try.sql
 -- h.latin1(s): s with "e" acute as the single byte 0xe9 (Latin-1)
 CREATE FUNCTION h.latin1(s text) RETURNS text LANGUAGE sql AS $$
   SELECT replace(s, 'E9', convert_from('\xe9'::bytea, 'SQL_ASCII'))

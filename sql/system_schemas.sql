@@ -9,21 +9,7 @@
 \set SHOW_CONTEXT never
 
 \i test/regress/reset.sql
-CREATE SCHEMA h;
--- h.try(fn, doc, opts): SQLSTATE, message and detail of the error, or "ok"
-CREATE FUNCTION h.try(fn text, doc jsonb, opts jsonb DEFAULT '{}') RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text;
-BEGIN
-  EXECUTE format('SELECT viborm.%I($1, $2)', fn) USING doc, opts;
-  RETURN NEXT 'ok';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
-  RETURN NEXT st || ': ' || msg;
-  IF det <> '' THEN
-    RETURN NEXT '  ' || det;
-  END IF;
-END $$;
+\i test/regress/try.sql
 CREATE FUNCTION h.introspect(schemas text[]) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM viborm.introspect(schemas);

@@ -9,20 +9,7 @@
 
 \i test/regress/reset.sql
 \i test/regress/show.sql
--- h.try(fn, doc, opts): SQLSTATE, message and detail, or the plan's SQL
-CREATE FUNCTION h.try(fn text, doc jsonb, opts jsonb DEFAULT '{}') RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; r jsonb;
-BEGIN
-  EXECUTE format('SELECT viborm.%I($1, $2)', fn) USING doc, opts INTO r;
-  RETURN QUERY SELECT 'ok: ' || s FROM jsonb_array_elements_text(r->'sql') s;
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
-  RETURN NEXT st || ': ' || msg;
-  IF det <> '' THEN
-    RETURN NEXT '  ' || det;
-  END IF;
-END $$;
+\i test/regress/try.sql
 
 -- expressions that end in a "--" comment are one expression: checks,
 -- generation expressions, index expressions and predicates

@@ -116,8 +116,9 @@ find_mapping(vb_differ *d, const vb_enum *e, const vb_table *t, const char *col,
 
 	if (d->opts->enum_mappings.count == 0)
 		return false;
-	if (d->mappings.capacity == 0)
+	if (!d->mappings_built)
 	{
+		d->mappings_built = true;
 		vb_map_init(&d->mappings, a, 16);
 		for (i = 0; i < d->opts->enum_mappings.count; i++)
 		{
@@ -353,17 +354,8 @@ diff_enum_values(vb_differ *d, const vb_enum *ce, const vb_enum *e)
 			des_match[j] = i;
 		}
 	}
-	memset(&rs, 0, sizeof(rs));
-	rs.scope.kind = "enumValue";
-	rs.scope.schema = e->schema;
-	rs.scope.table = e->name;
-	rs.ncur = nc;
-	rs.ndes = nd;
-	rs.cur_names = cur_names;
-	rs.des_names = des_names;
-	rs.cur_match = cur_match;
-	rs.des_match = des_match;
-	rs.is_candidate = enum_value_candidate;
+	vb_rename_set_init(&rs, "enumValue", e->schema, e->name, nc, cur_names, cur_match,
+					   nd, des_names, des_match, enum_value_candidate, NULL);
 	if (!vb_resolve_renames(d, &rs))
 		return false;
 

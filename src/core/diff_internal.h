@@ -75,8 +75,10 @@ typedef struct vb_differ
 	vb_map		cur_type_users; /* element type text -> vb_list * of current
 								 * columns (vb_type_user), built on first use */
 	vb_map		des_type_users; /* the same for desired columns */
+	bool		type_users_built[2];	/* [1]: current, [0]: desired */
 	vb_map		mappings;		/* options.enumValueMappings by enum, column
 								 * and value, built on first use */
+	bool		mappings_built;
 	vb_column_index columns;	/* columns of both sides by name */
 } vb_differ;
 
@@ -159,6 +161,10 @@ vb_list    *vb_mapped_columns(vb_differ *d, vb_table_pair *p, const vb_list *col
 const char *vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred);
 const char *vb_unmapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred);
 char	   *vb_sorted_columns_key(vb_arena *a, const vb_list *cols);
+void		vb_rename_set_init(vb_rename_set *rs, const char *kind, const char *schema,
+							   const char *table, int ncur, char **cur_names, int *cur_match,
+							   int ndes, char **des_names, int *des_match,
+							   vb_candidate_fn is_candidate, void *ctx);
 bool		vb_resolve_renames(vb_differ *d, const vb_rename_set *rs);
 bool		vb_cast_mentions(const char *text, const vb_map *types);
 vb_list    *vb_type_users(vb_differ *d, bool current, const char *elem_type);

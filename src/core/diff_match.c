@@ -245,8 +245,9 @@ vb_type_users(vb_differ *d, bool current, const char *elem_type)
 	int			i;
 	int			j;
 
-	if (users->capacity == 0)
+	if (!d->type_users_built[current])
 	{
+		d->type_users_built[current] = true;
 		vb_map_init(users, d->a, 16);
 		for (i = 0; i < s->tables.count && !vb_should_stop(d->a); i++)
 		{
@@ -276,6 +277,26 @@ vb_type_users(vb_differ *d, bool current, const char *elem_type)
 
 /* ---- resolution of rename candidates -------------------------------------- */
 
+
+void
+vb_rename_set_init(vb_rename_set *rs, const char *kind, const char *schema, const char *table,
+				   int ncur, char **cur_names, int *cur_match,
+				   int ndes, char **des_names, int *des_match,
+				   vb_candidate_fn is_candidate, void *ctx)
+{
+	memset(rs, 0, sizeof(*rs));
+	rs->scope.kind = kind;
+	rs->scope.schema = schema;
+	rs->scope.table = table;
+	rs->ncur = ncur;
+	rs->cur_names = cur_names;
+	rs->cur_match = cur_match;
+	rs->ndes = ndes;
+	rs->des_names = des_names;
+	rs->des_match = des_match;
+	rs->is_candidate = is_candidate;
+	rs->ctx = ctx;
+}
 
 /* The options.resolutions entries that can apply in a scope. */
 static vb_list *

@@ -145,19 +145,10 @@ table_renames(vb_differ *d, int *cur_match, int *des_match, char **cur_names, ch
 			return vb_canceled(d->err, a);
 		if (st->cur.count == 0 || st->des.count == 0)
 			continue;
-		memset(&rs, 0, sizeof(rs));
-		rs.scope.kind = "table";
-		rs.scope.schema = st->schema;
-		rs.ncur = st->cur.count;
-		rs.ndes = st->des.count;
+		vb_rename_set_init(&rs, "table", st->schema, NULL, st->cur.count, cur_names, cur_match,
+						   st->des.count, des_names, des_match, table_candidate, &tc);
 		rs.cur_idx = indices(a, &st->cur);
 		rs.des_idx = indices(a, &st->des);
-		rs.cur_names = cur_names;
-		rs.des_names = des_names;
-		rs.cur_match = cur_match;
-		rs.des_match = des_match;
-		rs.is_candidate = table_candidate;
-		rs.ctx = &tc;
 		if (!vb_resolve_renames(d, &rs))
 			return false;
 	}
@@ -917,19 +908,9 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 			cur_match[idx - 1] = j;
 		}
 	}
-	memset(&rs, 0, sizeof(rs));
-	rs.scope.kind = "column";
-	rs.scope.schema = t->schema;
-	rs.scope.table = t->name;
-	rs.ncur = nc;
-	rs.ndes = nd;
-	rs.cur_names = cur_names;
-	rs.des_names = des_names;
-	rs.cur_match = cur_match;
-	rs.des_match = des_match;
-	rs.is_candidate = column_candidate;
+	vb_rename_set_init(&rs, "column", t->schema, t->name, nc, cur_names, cur_match,
+					   nd, des_names, des_match, column_candidate, &cx);
 	rs.bucket = column_bucket;
-	rs.ctx = &cx;
 	if (!vb_resolve_renames(d, &rs))
 		return false;
 

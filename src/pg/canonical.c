@@ -345,9 +345,10 @@ index_key(vb_arena *a, const vb_index *ix)
 /*
  * Is the index, as the document writes it, one the table already has?
  * Then PostgreSQL accepted it and printed its texts: nothing to parse or
- * check. Any other index is read on a scratch view, which also checks what
- * CREATE INDEX would (the method, its capabilities, operator classes,
- * immutable expressions).
+ * check. Any other index is checked as CREATE INDEX would check it (the
+ * method and its capabilities, operator classes, immutable expressions):
+ * one of plain columns from their types, one with expressions or a
+ * predicate on a scratch view.
  */
 static bool
 index_known(canon_state *st, const vb_table *t, const vb_index *ix)
@@ -600,7 +601,6 @@ element_text(Node *expr, const char *pretty)
 	return call ? (char *) pretty : psprintf("(%s)", pretty);
 }
 
-/* One element: its expression, operator class and collation, canonical. */
 /*
  * A canonical type text as an OID (parsed once): the type of a column the
  * document declares, for its index elements.
@@ -649,6 +649,7 @@ canonical_column_index(canon_state *st, const vb_table *t, vb_index *ix)
 	}
 }
 
+/* One element: its expression, operator class and collation, canonical. */
 static void
 canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relation rel,
 				  Oid am, vb_index_elem *el)
@@ -1070,7 +1071,6 @@ remember_table_texts(canon_state *st, const vb_table *t)
 	for (i = 0; i < t->indexes.count; i++)
 	{
 		vb_index   *ix = t->indexes.items[i];
-
 		bool		stale = ix->where && uses_changed_enum(st, ix->where);
 
 		remember(st, t, ix->where);

@@ -4,8 +4,9 @@
  *	  Run a plan inside the caller's transaction, and record it.
  *
  * A push is serialised by a lock on viborm.push_lock taken before anything
- * is read and held until the transaction ends, requires READ COMMITTED (a REPEATABLE READ snapshot
- * would predate the lock and miss a schema another push just committed),
+ * is read and held until the transaction ends, requires READ COMMITTED (a
+ * REPEATABLE READ snapshot would predate the lock and miss a schema another
+ * push just committed),
  * runs each statement in order, and turns a failure into an error that
  * names the step. Nothing is caught and continued: any error aborts the
  * caller's transaction, so a failed push leaves nothing behind.
