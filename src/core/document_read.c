@@ -815,34 +815,49 @@ fk_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
 	return read_foreign_key(rd, item, path, t, (vb_foreign_key **) out);
 }
 
-/* Two named objects of one table that would share a name. */
+/*
+ * Two named objects of one table that would share a name, in PostgreSQL's
+ * two namespaces: constraints (primary key, unique constraints, foreign
+ * keys, checks) and relations (the indexes, including those of the primary
+ * key and the unique constraints). A foreign key or a check may have the
+ * name of a plain index: PostgreSQL allows it, and introspect emits it.
+ */
 static bool
 check_unique_names(reader *rd, vb_table *t)
 {
-	vb_set		names;
+	vb_set		constraints;
+	vb_set		relations;
 	int			i;
 
-	vb_set_init(&names, rd->arena);
-#define CHECK_NAME(nm, pth) \
+	vb_set_init(&constraints, rd->arena);
+	vb_set_init(&relations, rd->arena);
+#define CHECK_NAME(set, nm, pth) \
 	do { \
-		if ((nm) != NULL && !vb_set_add(&names, (nm))) \
+		if ((nm) != NULL && !vb_set_add((set), (nm))) \
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, (pth), \
 						   "%s: the name \"%s\" is used twice in table \"%s\"", \
 						   (pth), (nm), t->name); \
 	} while (0)
 	if (t->primary_key)
-		CHECK_NAME(t->primary_key->name, t->primary_key->path);
+	{
+		CHECK_NAME(&constraints, t->primary_key->name, t->primary_key->path);
+		CHECK_NAME(&relations, t->primary_key->name, t->primary_key->path);
+	}
 	for (i = 0; i < t->uniques.count; i++)
-		CHECK_NAME(((vb_key *) t->uniques.items[i])->name,
-				   ((vb_key *) t->uniques.items[i])->path);
+	{
+		vb_key	   *k = t->uniques.items[i];
+
+		CHECK_NAME(&constraints, k->name, k->path);
+		CHECK_NAME(&relations, k->name, k->path);
+	}
 	for (i = 0; i < t->indexes.count; i++)
-		CHECK_NAME(((vb_index *) t->indexes.items[i])->name,
+		CHECK_NAME(&relations, ((vb_index *) t->indexes.items[i])->name,
 				   ((vb_index *) t->indexes.items[i])->path);
 	for (i = 0; i < t->foreign_keys.count; i++)
-		CHECK_NAME(((vb_foreign_key *) t->foreign_keys.items[i])->name,
+		CHECK_NAME(&constraints, ((vb_foreign_key *) t->foreign_keys.items[i])->name,
 				   ((vb_foreign_key *) t->foreign_keys.items[i])->path);
 	for (i = 0; i < t->checks.count; i++)
-		CHECK_NAME(((vb_check *) t->checks.items[i])->name,
+		CHECK_NAME(&constraints, ((vb_check *) t->checks.items[i])->name,
 				   ((vb_check *) t->checks.items[i])->path);
 #undef CHECK_NAME
 	return true;

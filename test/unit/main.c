@@ -20,5 +20,6 @@ main(void)
 	failed += run_objects_tests();
 	failed += run_model_tests();
 	failed += run_stop_tests();
+	failed += run_fuzz_found_tests();
 	return failed > 100 ? 100 : failed;
 }

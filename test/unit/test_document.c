@@ -895,6 +895,24 @@ test_read_duplicate_object_names_in_table(void **state)
 	doc_err(a, table_doc(a, ", 'uniqueConstraints': [{'name': 'k', 'columns': ['a']}, "
 						 "{'name': 'k', 'columns': ['b']}]"),
 			"tables[0].uniqueConstraints[1]", "is used twice");
+	doc_err(a, table_doc(a, ", 'indexes': [{'name': 'k', 'columns': ['a']}, "
+						 "{'name': 'k', 'columns': ['b']}]"),
+			"tables[0].indexes[1]", "is used twice");
+	doc_err(a, table_doc(a, ", 'checks': [{'name': 'k', 'expression': 'a > 0'}], "
+						 "'foreignKeys': [{'name': 'k', 'columns': ['id'], 'referencedTable': 't', "
+						 "'referencedColumns': ['id']}]"),
+			"tables[0].checks[0]", "is used twice");
+	/*
+	 * Found by the fuzzer: indexes and the constraints that have none (foreign
+	 * keys, checks) are two namespaces in PostgreSQL, so an index and a
+	 * foreign key or a check may share a name (the model form's junction
+	 * tables do when their names are cut to 63 bytes, and introspect emits
+	 * such tables)
+	 */
+	doc_ok(a, table_doc(a, ", 'indexes': [{'name': 'k', 'columns': ['a']}, {'name': 'c', "
+						"'columns': ['b']}], 'foreignKeys': [{'name': 'k', 'columns': ['id'], "
+						"'referencedTable': 't', 'referencedColumns': ['id']}], "
+						"'checks': [{'name': 'c', 'expression': 'a > 0'}]"));
 }
 
 /* ---- references to columns ---------------------------------------------------------------- */
@@ -1006,7 +1024,7 @@ test_read_check_errors(void **state)
 	doc_err(a, table_doc(a, ", 'checks': ['a > 0']"),
 			"tables[0].checks[0]", "tables[0].checks[0] must be an object, not a string");
 	/* a check's name is a constraint name of the table, like the others */
-	doc_err(a, table_doc(a, ", 'indexes': [{'name': 'x', 'columns': ['a']}], "
+	doc_err(a, table_doc(a, ", 'uniqueConstraints': [{'name': 'x', 'columns': ['a']}], "
 						 "'checks': [{'name': 'x', 'expression': 'a > 0'}]"),
 			"tables[0].checks[0]", "tables[0].checks[0]: the name \"x\" is used twice in table \"t\"");
 	doc_err(a, table_doc(a, ", 'comment': 5"),
