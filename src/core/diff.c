@@ -10,20 +10,13 @@
  *   2. within paired tables, pair columns the same way, then pair keys,
  *      indexes and foreign keys by name or by definition (a definition
  *      that matches under another name is renamed, never re-created);
- *   3. emit operations with their SQL, destructiveness and hazards;
- *   4. order them by phase, a fixed order that respects every dependency
- *      between the kinds (FKs dropped before what they reference, tables
- *      created before FKs, renames before the changes that use the new
- *      names, enums created before columns use them, ...).
+ *   3. build operations that say what changes (vb_change), with their
+ *      guards and destructiveness;
+ *   4. hand them to the dialect, which writes their statements, guard
+ *      queries and hazards, and order them by phase (dialect.h).
  *
  * Lookups go through hash maps so the cost stays linear in the schema size.
  */
-#include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,27 +26,23 @@
 /* ---- the desired side: names and validation ------------------------------ */
 
 /*
- * PostgreSQL's ChooseRelationName: the default name, or with a number
- * appended to the label ("t_a_idx1") while the name is taken.
+ * The name the database would choose for an unnamed object, the next
+ * alternative while the name is taken in its scope.
  */
 static char *
-choose_name(vb_arena *a, vb_map *taken, const char *schema, const char *table,
-			const vb_list *columns, const char *label)
+choose_name(vb_differ *d, vb_map *taken, vb_name_kind kind, const char *scope,
+			const char *table, const vb_list *columns)
 {
 	char	   *name;
-	int			pass = 0;
+	int			pass;
 
-	for (;;)
+	for (pass = 0;; pass++)
 	{
-		const char *l = pass ? vb_printf(a, "%s%d", label, pass) : label;
-
-		name = columns ? vb_default_name(a, table, columns, l)
-			: vb_make_object_name(a, table, NULL, l);
-		if (!vb_map_get(taken, vb_key2(a, schema, name)))
+		name = d->dl->default_name(d->a, kind, table, columns, pass);
+		if (!vb_map_get(taken, vb_key2(d->a, scope, name)))
 			break;
-		pass++;
 	}
-	vb_map_put(taken, vb_key2(a, schema, name), (void *) 1);
+	vb_map_put(taken, vb_key2(d->a, scope, name), (void *) 1);
 	return name;
 }
 
@@ -111,96 +100,153 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 	return true;
 }
 
-static bool
-name_desired_objects(vb_differ *d)
+static void
+take(vb_differ *d, vb_map *taken, const char *scope, const char *name)
 {
-	vb_arena   *a = d->a;
-	vb_map		relnames;
-	vb_map		fknames;
+	if (name)
+		vb_map_put(taken, vb_key2(d->a, scope, name), (void *) 1);
+}
+
+/* Names of the schemas' relations: tables, and named keys and indexes. */
+static void
+take_relation_names(vb_differ *d, vb_map *rel)
+{
 	int			i;
 	int			j;
 
-	/* relation names taken in each schema: tables and named indexes */
-	vb_map_init(&relnames, a, d->des->tables.count * 4);
+	vb_map_init(rel, d->a, d->des->tables.count * 4);
 	for (i = 0; i < d->des->tables.count; i++)
 	{
 		vb_table   *t = d->des->tables.items[i];
 
-		vb_map_put(&relnames, vb_key2(a, t->schema, t->name), t);
-		if (t->primary_key && t->primary_key->name)
-			vb_map_put(&relnames, vb_key2(a, t->schema, t->primary_key->name), t);
-		for (j = 0; j < t->uniques.count; j++)
-			if (((vb_key *) t->uniques.items[j])->name)
-				vb_map_put(&relnames, vb_key2(a, t->schema, ((vb_key *) t->uniques.items[j])->name), t);
-		for (j = 0; j < t->indexes.count; j++)
-			if (((vb_index *) t->indexes.items[j])->name)
-				vb_map_put(&relnames, vb_key2(a, t->schema, ((vb_index *) t->indexes.items[j])->name), t);
-	}
-	for (i = 0; i < d->des->tables.count; i++)
-	{
-		vb_table   *t = d->des->tables.items[i];
-
-		if (t->primary_key && t->primary_key->name == NULL)
-			t->primary_key->name = choose_name(a, &relnames, t->schema, t->name, NULL, "pkey");
-		for (j = 0; j < t->uniques.count; j++)
-		{
-			vb_key	   *k = t->uniques.items[j];
-
-			if (k->name == NULL)
-				k->name = choose_name(a, &relnames, t->schema, t->name, &k->columns, "key");
-		}
-		for (j = 0; j < t->indexes.count; j++)
-		{
-			vb_index   *ix = t->indexes.items[j];
-
-			if (ix->name == NULL)
-			{
-				/* PostgreSQL names an index after its key and INCLUDE columns */
-				vb_list		parts = ix->columns;
-				int			k;
-
-				if (ix->include.count > 0)
-				{
-					memset(&parts, 0, sizeof(parts));
-					for (k = 0; k < ix->columns.count; k++)
-						vb_list_push(a, &parts, ix->columns.items[k]);
-					for (k = 0; k < ix->include.count; k++)
-						vb_list_push(a, &parts, ix->include.items[k]);
-				}
-				ix->name = choose_name(a, &relnames, t->schema, t->name, &parts, "idx");
-			}
-		}
-		/* constraint names of the table (PostgreSQL numbers a default
-		 * name that another constraint of the table holds) */
-		vb_map_init(&fknames, a, t->foreign_keys.count + t->checks.count + 4);
+		take(d, rel, t->schema, t->name);
 		if (t->primary_key)
-			vb_map_put(&fknames, vb_key2(a, "", t->primary_key->name), t);
+			take(d, rel, t->schema, t->primary_key->name);
 		for (j = 0; j < t->uniques.count; j++)
-			vb_map_put(&fknames, vb_key2(a, "", ((vb_key *) t->uniques.items[j])->name), t);
-		for (j = 0; j < t->foreign_keys.count; j++)
-			if (((vb_foreign_key *) t->foreign_keys.items[j])->name)
-				vb_map_put(&fknames, vb_key2(a, "", ((vb_foreign_key *) t->foreign_keys.items[j])->name), t);
-		for (j = 0; j < t->checks.count; j++)
-			if (((vb_check *) t->checks.items[j])->name)
-				vb_map_put(&fknames, vb_key2(a, "", ((vb_check *) t->checks.items[j])->name), t);
-		for (j = 0; j < t->foreign_keys.count; j++)
-		{
-			vb_foreign_key *fk = t->foreign_keys.items[j];
+			take(d, rel, t->schema, ((vb_key *) t->uniques.items[j])->name);
+		for (j = 0; j < t->indexes.count; j++)
+			take(d, rel, t->schema, ((vb_index *) t->indexes.items[j])->name);
+	}
+}
 
-			if (fk->name == NULL)
-				fk->name = choose_name(a, &fknames, "", t->name, &fk->columns, "fkey");
-		}
-		for (j = 0; j < t->checks.count; j++)
-		{
-			vb_check   *ck = t->checks.items[j];
-			vb_list		one;
+/* The name of an unnamed object of table t, in the scope of its kind. */
+static char *
+name_in_scope(vb_differ *d, vb_map *rel, vb_map *con, vb_name_kind kind, const vb_table *t,
+			  const vb_list *columns)
+{
+	bool		schema_scope = d->dl->name_scope(kind) == VB_SCOPE_SCHEMA;
 
-			memset(&one, 0, sizeof(one));
-			if (ck->name_column)
-				vb_list_push(a, &one, ck->name_column);
-			if (ck->name == NULL)
-				ck->name = choose_name(a, &fknames, "", t->name, ck->name_column ? &one : NULL,
-									   "check");
+	return choose_name(d, schema_scope ? rel : con, kind, schema_scope ? t->schema : "",
+					   t->name, columns);
+}
+
+static void
+name_keys_and_indexes(vb_differ *d, vb_map *rel, vb_map *con, vb_table *t)
+{
+	int			j;
+	int			k;
+
+	if (t->primary_key && t->primary_key->name == NULL)
+		t->primary_key->name = name_in_scope(d, rel, con, VB_NAME_PRIMARY_KEY, t, NULL);
+	for (j = 0; j < t->uniques.count; j++)
+	{
+		vb_key	   *key = t->uniques.items[j];
+
+		if (key->name == NULL)
+			key->name = name_in_scope(d, rel, con, VB_NAME_UNIQUE, t, &key->columns);
+	}
+	for (j = 0; j < t->indexes.count; j++)
+	{
+		vb_index   *ix = t->indexes.items[j];
+		vb_list		parts = {0};
+
+		if (ix->name)
+			continue;
+		/* PostgreSQL names an index after its key and INCLUDE columns */
+		for (k = 0; k < ix->columns.count; k++)
+			vb_list_push(d->a, &parts, ix->columns.items[k]);
+		for (k = 0; k < ix->include.count; k++)
+			vb_list_push(d->a, &parts, ix->include.items[k]);
+		ix->name = name_in_scope(d, rel, con, VB_NAME_INDEX, t, &parts);
+	}
+}
+
+/* FKs and checks, numbered past the table's other constraint names. */
+static void
+name_constraints(vb_differ *d, vb_map *rel, vb_map *con, vb_table *t)
+{
+	int			j;
+
+	if (t->primary_key)
+		take(d, con, "", t->primary_key->name);
+	for (j = 0; j < t->uniques.count; j++)
+		take(d, con, "", ((vb_key *) t->uniques.items[j])->name);
+	for (j = 0; j < t->foreign_keys.count; j++)
+		take(d, con, "", ((vb_foreign_key *) t->foreign_keys.items[j])->name);
+	for (j = 0; j < t->checks.count; j++)
+		take(d, con, "", ((vb_check *) t->checks.items[j])->name);
+	for (j = 0; j < t->foreign_keys.count; j++)
+	{
+		vb_foreign_key *fk = t->foreign_keys.items[j];
+
+		if (fk->name == NULL)
+			fk->name = name_in_scope(d, rel, con, VB_NAME_FOREIGN_KEY, t, &fk->columns);
+	}
+	for (j = 0; j < t->checks.count; j++)
+	{
+		vb_check   *ck = t->checks.items[j];
+		vb_list		one = {0};
+
+		if (ck->name_column)
+			vb_list_push(d->a, &one, ck->name_column);
+		if (ck->name == NULL)
+			ck->name = name_in_scope(d, rel, con, VB_NAME_CHECK, t,
+									 ck->name_column ? &one : NULL);
+	}
+}
+
+/*
+ * Give unnamed objects the names the database would choose, unique in the
+ * scope the dialect gives their kind (PostgreSQL: keys and indexes among
+ * the schema's relations, FKs and checks among the table's constraints).
+ */
+static void
+name_desired_objects(vb_differ *d)
+{
+	vb_map		rel;
+	vb_map		con;
+	int			i;
+
+	take_relation_names(d, &rel);
+	for (i = 0; i < d->des->tables.count; i++)
+	{
+		vb_table   *t = d->des->tables.items[i];
+
+		vb_map_init(&con, d->a, t->foreign_keys.count + t->checks.count + 4);
+		name_keys_and_indexes(d, &rel, &con, t);
+		name_constraints(d, &rel, &con, t);
+	}
+}
+
+/* autoIncrement needs one of the dialect's integer types. */
+static bool
+check_auto_increment(vb_differ *d)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < d->des->tables.count; i++)
+	{
+		vb_table   *t = d->des->tables.items[i];
+
+		for (j = 0; j < t->columns.count; j++)
+		{
+			vb_column  *c = t->columns.items[j];
+
+			if (c->auto_increment && d->dl->integer_rank(c->type) == 0)
+				return vb_fail(d->err, d->a, VB_ERR_INVALID, c->path,
+							   "%s: autoIncrement needs smallint, integer or bigint, not %s",
+							   c->path ? c->path : c->name, c->type);
 		}
 	}
 	return true;
@@ -210,94 +256,88 @@ static void
 create_table(vb_differ *d, vb_table *t)
 {
 	vb_operation *op = vb_new_op(d, VB_OP_CREATE_TABLE, t->schema, t->name, t->name);
-	int			i;
 
-	vb_add_sql(d, op, vb_pg_create_table(d->a, t));
-	for (i = 0; i < t->columns.count; i++)
-		if (((vb_column *) t->columns.items[i])->generated_source)
-			op->search_schema = t->schema;
-
-	/*
-	 * Unique constraints come as ALTER TABLE statements: inside CREATE TABLE,
-	 * PostgreSQL silently drops one that repeats the primary key or another
-	 * unique constraint. On a table this plan creates, they and its indexes
-	 * and FKs scan nothing and block no one.
-	 */
-	for (i = 0; i < t->uniques.count; i++)
-		vb_add_key(d, t, t->uniques.items[i], false)->hazards = 0;
-	for (i = 0; i < t->indexes.count; i++)
-		vb_create_index(d, t, t->indexes.items[i])->hazards = 0;
-	for (i = 0; i < t->foreign_keys.count; i++)
-		vb_add_foreign_key(d, t, t->foreign_keys.items[i])->hazards = 0;
-	/* checks apart too: inside CREATE TABLE, NOT VALID would be ignored */
-	for (i = 0; i < t->checks.count; i++)
-		vb_add_check(d, t, t->checks.items[i])->hazards = 0;
-	vb_diff_comments(d, NULL, t);
+	op->change.table = t;
+	vb_create_table_objects(d, t);
 }
 
-bool
-vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
-		const vb_options *opts, vb_plan **out, vb_error *err)
+static void
+init_differ(vb_differ *d, vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
+			const vb_schema *desired, const vb_options *opts, vb_error *err)
 {
-	vb_differ		d;
-	vb_options	no_options;
 	int			i;
-	int			j;
 
-	memset(&d, 0, sizeof(d));
-	memset(&no_options, 0, sizeof(no_options));
-	d.a = arena;
-	d.err = err;
-	d.cur = current;
-	d.des = desired;
-	d.opts = opts ? opts : &no_options;
-	d.plan = vb_alloc(arena, sizeof(vb_plan));
-	vb_map_init(&d.pair_by_cur, arena, current->tables.count);
-	vb_map_init(&d.pair_by_des, arena, desired->tables.count);
-	vb_map_init(&d.enum_type_map, arena, 4);
-	vb_map_init(&d.default_dropped, arena, 4);
-	vb_map_init(&d.rebuilt_keys, arena, 4);
-	vb_map_init(&d.des_tables, arena, desired->tables.count);
+	memset(d, 0, sizeof(*d));
+	d->a = arena;
+	d->err = err;
+	d->dl = dialect;
+	d->cur = current;
+	d->des = desired;
+	d->opts = opts;
+	d->plan = vb_alloc(arena, sizeof(vb_plan));
+	vb_map_init(&d->pair_by_cur, arena, current->tables.count);
+	vb_map_init(&d->pair_by_des, arena, desired->tables.count);
+	vb_map_init(&d->enum_type_map, arena, 4);
+	vb_map_init(&d->changed_types, arena, 4);
+	vb_map_init(&d->default_dropped, arena, 4);
+	vb_map_init(&d->rebuilt_keys, arena, 4);
+	vb_map_init(&d->des_tables, arena, desired->tables.count);
 	for (i = 0; i < desired->tables.count; i++)
 	{
 		vb_table   *t = desired->tables.items[i];
 
-		vb_map_put(&d.des_tables, vb_key2(arena, t->schema, t->name), t);
+		vb_map_put(&d->des_tables, vb_key2(arena, t->schema, t->name), t);
 	}
+	vb_map_init(&d->cur_enums, arena, current->enums.count);
+	for (i = 0; i < current->enums.count; i++)
+	{
+		vb_enum    *e = current->enums.items[i];
 
-	if (!vb_check_document(arena, desired, err) || !name_desired_objects(&d))
+		vb_map_put(&d->cur_enums, dialect->qualified(arena, e->schema, e->name), e);
+	}
+	vb_map_init(&d->des_enums, arena, desired->enums.count);
+	for (i = 0; i < desired->enums.count; i++)
+	{
+		vb_enum    *e = desired->enums.items[i];
+
+		vb_map_put(&d->des_enums, dialect->qualified(arena, e->schema, e->name), e);
+	}
+}
+
+bool
+vb_diff(vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
+		const vb_schema *desired, const vb_options *opts, vb_plan **out, vb_error *err)
+{
+	vb_differ	d;
+	vb_options	no_options;
+	int			i;
+
+	memset(&no_options, 0, sizeof(no_options));
+	init_differ(&d, arena, dialect, current, desired, opts ? opts : &no_options, err);
+	if (!vb_check_document(arena, desired, err) || !check_auto_increment(&d))
 		return false;
+	name_desired_objects(&d);
 
 	for (i = 0; i < desired->schemas.count; i++)
 		if (!vb_list_contains_str(&current->schemas, desired->schemas.items[i]))
-		{
-			vb_operation *op = vb_new_op(&d, VB_OP_CREATE_SCHEMA, desired->schemas.items[i], NULL,
-									  desired->schemas.items[i]);
+			vb_new_op(&d, VB_OP_CREATE_SCHEMA, desired->schemas.items[i], NULL,
+					  desired->schemas.items[i]);
 
-			vb_add_sql(&d, op, vb_printf(arena, "CREATE SCHEMA %s",
-									  vb_quote_ident(arena, desired->schemas.items[i])));
-		}
-
-	if (!vb_diff_enums(&d) || !vb_pair_tables(&d))
-		return false;
+	vb_diff_enums(&d);
+	vb_pair_tables(&d);
 	for (i = 0; i < d.pairs.count; i++)
-		if (!vb_diff_columns(&d, d.pairs.items[i]))
-			return false;
-	if (!vb_diff_enum_contents(&d))
-		return false;
+		vb_diff_columns(&d, d.pairs.items[i]);
+	vb_diff_enum_contents(&d);
 	for (i = 0; i < d.pairs.count; i++)
-		if (!vb_diff_column_changes(&d, d.pairs.items[i]))
-			return false;
+		vb_diff_column_changes(&d, d.pairs.items[i]);
 	/* keys and indexes of every table before any FK: an FK depends on the
 	 * key it references */
 	for (i = 0; i < d.pairs.count; i++)
 	{
 		vb_table_pair *p = d.pairs.items[i];
-		vb_list		cur_pk;
-		vb_list		des_pk;
+		vb_list		cur_pk = {0};
+		vb_list		des_pk = {0};
 
-		memset(&cur_pk, 0, sizeof(cur_pk));
-		memset(&des_pk, 0, sizeof(des_pk));
 		if (p->cur->primary_key)
 			vb_list_push(arena, &cur_pk, p->cur->primary_key);
 		if (p->des->primary_key)
@@ -315,28 +355,15 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 		vb_diff_foreign_keys(&d, p);
 		vb_emit_renames(&d, p, &p->object_renames);
 	}
-	for (j = 0; j < desired->tables.count; j++)
+	for (i = 0; i < desired->tables.count; i++)
 	{
-		vb_table   *t = desired->tables.items[j];
+		vb_table   *t = desired->tables.items[i];
 
 		if (!vb_map_get(&d.pair_by_des, vb_key2(arena, t->schema, t->name)))
-		{
-			for (i = 0; i < t->columns.count; i++)
-			{
-				vb_column  *c = t->columns.items[i];
-
-				if (c->auto_increment && !vb_integer_type(c->type))
-					return vb_fail(err, arena, VB_ERR_INVALID, c->path,
-								   "%s: autoIncrement needs smallint, integer or bigint, not %s",
-								   c->path ? c->path : c->name, c->type);
-			}
 			create_table(&d, t);
-		}
 	}
-
-	if (d.plan->operations.count > 1)
-		qsort(d.plan->operations.items, (size_t) d.plan->operations.count,
-		  sizeof(void *), vb_compare_ops);
+	if (!vb_plan_write(&d))
+		return false;
 	for (i = 0; i < current->unmanaged.count; i++)
 		vb_list_push(arena, &d.plan->unmanaged, current->unmanaged.items[i]);
 	*out = d.plan;

@@ -1,7 +1,9 @@
 /*
- * diff_match.c — helpers that compare current objects with desired ones through the
- * plan's renames, and the resolution of rename candidates (renamedFrom,
- * options.resolutions, or an ambiguity report).
+ * diff_match.c — pairing current objects with desired ones (one routine for
+ * tables, columns, enum values, keys, indexes, foreign keys and checks),
+ * the resolution of rename candidates (renamedFrom, options.resolutions,
+ * or an ambiguity report), and the helpers that compare current objects
+ * with desired ones through the plan's renames.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -9,6 +11,8 @@
 #include <string.h>
 
 #include "diff_internal.h"
+
+const char	vb_unknowable[] = "?";
 
 /* ---- helpers --------------------------------------------------------------- */
 
@@ -18,19 +22,10 @@ vb_is_managed(const vb_differ *d, const char *schema)
 	return vb_list_contains_str(&d->des->schemas, schema);
 }
 
-/* Strip trailing "[]" pairs: the element type of an array type text. */
 const char *
-vb_element_type(vb_arena *a, const char *type, int *dims)
+vb_element_type(vb_differ *d, const char *type, int *dims)
 {
-	size_t		len = strlen(type);
-
-	*dims = 0;
-	while (len >= 2 && type[len - 2] == '[' && type[len - 1] == ']')
-	{
-		len -= 2;
-		(*dims)++;
-	}
-	return vb_strndup(a, type, len);
+	return d->dl->element_type(d->a, type, dims);
 }
 
 /* A current type text as it reads after this plan's enum renames. */
@@ -44,7 +39,7 @@ vb_mapped_type(vb_differ *d, const char *type)
 
 	if (d->enum_type_map.count == 0)
 		return type;
-	elem = vb_element_type(d->a, type, &dims);
+	elem = vb_element_type(d, type, &dims);
 	renamed = vb_map_get(&d->enum_type_map, elem);
 	if (renamed == NULL)
 		return type;
@@ -53,6 +48,33 @@ vb_mapped_type(vb_differ *d, const char *type)
 	while (dims-- > 0)
 		vb_buf_append(&buf, "[]");
 	return buf.data;
+}
+
+static bool
+is_ident_char(char c)
+{
+	return isalnum((unsigned char) c) || c == '_' || c == '$' || (unsigned char) c >= 0x80;
+}
+
+/* The next "::type" cast of `type` in expr at or after p, as a whole name. */
+static const char *
+find_cast(vb_differ *d, const char *p, const char *type)
+{
+	const char *needle = vb_printf(d->a, "::%s", type);
+	size_t		n = strlen(needle);
+	const char *hit;
+
+	for (hit = strstr(p, needle); hit; hit = strstr(hit + 1, needle))
+		if (!is_ident_char(hit[n]) && hit[n] != '"')
+			return hit;
+	return NULL;
+}
+
+/* Does a printed expression cast to `type` ("::public.mood")? */
+bool
+vb_mentions_type(vb_differ *d, const char *expr, const char *type)
+{
+	return expr && find_cast(d, expr, type) != NULL;
 }
 
 /* A current default as it reads after this plan's enum renames:
@@ -68,41 +90,24 @@ vb_mapped_default(vb_differ *d, const char *expr)
 	for (i = 0; i < d->enum_type_map.capacity; i++)
 	{
 		const vb_map_entry *e = &d->enum_type_map.entries[i];
-		char	   *needle;
+		size_t		n;
 		const char *hit;
 		vb_buf		buf;
 		const char *p;
 
-		if (e->key == NULL)
+		if (e->key == NULL || !vb_mentions_type(d, out, e->key))
 			continue;
-		needle = vb_printf(d->a, "::%s", e->key);
-		if (strstr(out, needle) == NULL)
-			continue;
+		n = strlen(e->key) + 2;
 		vb_buf_init(&buf, d->a);
-		p = out;
-		while ((hit = strstr(p, needle)) != NULL)
+		for (p = out; (hit = find_cast(d, p, e->key)) != NULL; p = hit + n)
 		{
-			char		next = hit[strlen(needle)];
-
 			vb_buf_appendn(&buf, p, (size_t) (hit - p));
-			if (isalnum((unsigned char) next) || next == '_' || next == '"' || next == '$')
-				vb_buf_append(&buf, needle);
-			else
-				vb_buf_appendf(&buf, "::%s", (const char *) e->value);
-			p = hit + strlen(needle);
+			vb_buf_appendf(&buf, "::%s", (const char *) e->value);
 		}
 		vb_buf_append(&buf, p);
 		out = buf.data;
 	}
 	return out;
-}
-
-bool
-vb_strs_equal(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
 }
 
 /* Column names of a current object, renamed to what the plan calls them. */
@@ -122,26 +127,23 @@ vb_mapped_columns(vb_differ *d, vb_table_pair *p, const vb_list *cols)
 	return out;
 }
 
-static bool
-is_ident_char(char c)
-{
-	return isalnum((unsigned char) c) || c == '_' || c == '$' || (unsigned char) c >= 0x80;
-}
-
 /*
- * Rewrite the column references of a deparsed predicate through the plan's
- * column renames. The text is PostgreSQL's own output: identifiers are bare
- * or double-quoted, literals single-quoted. Names after "." or "::" and
- * before "(" are not column references and stay as they are.
+ * Rewrite the column references of a printed expression: `column` gives
+ * each one's new text (NULL: keep it as it is; VB_UNKNOWABLE: the result
+ * cannot be known, and the whole rewrite is NULL). The text is the
+ * catalog's own output: identifiers are bare or quoted with the dialect's
+ * quote, literals single-quoted. Names after "." or "::" and before "("
+ * are not column references.
  */
-static const char *
-map_identifiers(vb_differ *d, vb_map *names, const char *pred)
+const char *
+vb_rewrite_columns(vb_differ *d, const char *expr, vb_column_text_fn column, void *ctx)
 {
 	vb_buf		buf;
-	const char *s = pred;
+	const char *s = expr;
+	char		q = d->dl->ident_quote;
 
-	if (pred == NULL || names == NULL)
-		return pred;
+	if (expr == NULL)
+		return NULL;
 	vb_buf_init(&buf, d->a);
 	while (*s)
 	{
@@ -155,23 +157,22 @@ map_identifiers(vb_differ *d, vb_map *names, const char *pred)
 				s++;
 			vb_buf_appendn(&buf, start, (size_t) (s - start));
 		}
-		else if (*s == '"' || ((isalpha((unsigned char) *s) || *s == '_' || (unsigned char) *s >= 0x80) &&
-							   (s == pred || !is_ident_char(s[-1]))))
+		else if (*s == q || ((isalpha((unsigned char) *s) || *s == '_' || (unsigned char) *s >= 0x80) &&
+							 (s == expr || !is_ident_char(s[-1]))))
 		{
 			const char *start = s;
 			vb_buf		name;
 			const char *after;
 			const char *before = start;
-			bool		qualifier;
-			vb_column  *dc;
+			const char *text;
 
 			vb_buf_init(&name, d->a);
-			if (*s == '"')
+			if (*s == q)
 			{
 				s++;
-				while (*s && !(*s == '"' && s[1] != '"'))
+				while (*s && !(*s == q && s[1] != q))
 				{
-					if (*s == '"')
+					if (*s == q)
 						s++;
 					vb_buf_appendc(&name, *s++);
 				}
@@ -186,13 +187,17 @@ map_identifiers(vb_differ *d, vb_map *names, const char *pred)
 			after = s;
 			while (*after == ' ')
 				after++;
-			while (before > pred && before[-1] == ' ')
+			while (before > expr && before[-1] == ' ')
 				before--;
-			qualifier = (before > pred && (before[-1] == '.' || before[-1] == ':')) ||
-				*after == '(' || *after == '.';
-			dc = qualifier ? NULL : vb_map_get(names, name.data);
-			if (dc && strcmp(dc->name, name.data) != 0)
-				vb_buf_append(&buf, vb_quote_ident(d->a, dc->name));
+			if ((before > expr && (before[-1] == '.' || before[-1] == ':')) ||
+				*after == '(' || *after == '.')
+				text = NULL;	/* a qualifier, type or function name */
+			else
+				text = column(d, ctx, name.data);
+			if (text == VB_UNKNOWABLE)
+				return NULL;
+			if (text)
+				vb_buf_append(&buf, text);
 			else
 				vb_buf_appendn(&buf, start, (size_t) (s - start));
 		}
@@ -202,17 +207,20 @@ map_identifiers(vb_differ *d, vb_map *names, const char *pred)
 	return buf.data;
 }
 
+/* A current column's name in the document, quoted, when it is renamed. */
+static const char *
+renamed_column(vb_differ *d, void *ctx, const char *name)
+{
+	vb_column  *dc = vb_map_get(&((vb_table_pair *) ctx)->cur_col_to_des, name);
+
+	return dc && strcmp(dc->name, name) != 0 ? d->dl->quote_ident(d->a, dc->name) : NULL;
+}
+
+/* A current expression in the document's column names. */
 const char *
 vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
 {
-	return map_identifiers(d, p ? &p->cur_col_to_des : NULL, pred);
-}
-
-/* The other way: a desired expression in the current column names. */
-const char *
-vb_unmapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
-{
-	return map_identifiers(d, p ? &p->des_col_to_cur : NULL, pred);
+	return p ? vb_rewrite_columns(d, pred, renamed_column, p) : pred;
 }
 
 char *
@@ -239,49 +247,82 @@ vb_sorted_columns_key(vb_arena *a, const vb_list *cols)
 	return buf.data;
 }
 
-/* ---- resolution of rename candidates -------------------------------------- */
+/* ---- pairing ----------------------------------------------------------------- */
 
+void
+vb_pairing_alloc(vb_differ *d, vb_pairing *pr, int ncur, int ndes)
+{
+	memset(pr, 0, sizeof(*pr));
+	pr->ncur = ncur;
+	pr->ndes = ndes;
+	pr->cur_names = vb_alloc(d->a, sizeof(char *) * (size_t) (ncur + 1));
+	pr->des_names = vb_alloc(d->a, sizeof(char *) * (size_t) (ndes + 1));
+	pr->renamed_names = vb_alloc(d->a, sizeof(char *) * (size_t) (ndes + 1));
+	pr->cur_match = vb_alloc(d->a, sizeof(int) * (size_t) (ncur + 1));
+	pr->des_match = vb_alloc(d->a, sizeof(int) * (size_t) (ndes + 1));
+	pr->des_equal = vb_alloc(d->a, sizeof(bool) * (size_t) (ndes + 1));
+}
+
+static const char *
+scope_of(char **scopes, int i)
+{
+	return scopes ? scopes[i] : "";
+}
+
+static void
+pair_up(vb_pairing *pr, int ci, int di, bool equal)
+{
+	pr->cur_match[ci] = di;
+	pr->des_match[di] = ci;
+	pr->des_equal[di] = equal;
+}
 
 static bool
-entry_in_scope(const vb_resolution_entry *r, const vb_rename_scope *sc)
+same(vb_differ *d, vb_pairing *pr, int ci, int di)
 {
-	if (strcmp(r->kind, sc->kind) != 0 || strcmp(r->schema, sc->schema) != 0)
+	return pr->same == NULL || pr->same(d, pr->ctx, ci, di);
+}
+
+/* Does an options.resolutions entry speak of this scope? */
+static bool
+entry_in_scope(const vb_resolution_entry *r, const vb_pairing *pr, const char *schema)
+{
+	if (strcmp(r->kind, pr->kind) != 0 || strcmp(r->schema, schema) != 0)
 		return false;
-	if (strcmp(sc->kind, "column") == 0)
-		return r->table && strcmp(r->table, sc->table) == 0;
-	if (strcmp(sc->kind, "enumValue") == 0)
-		return r->enum_name && strcmp(r->enum_name, sc->table) == 0;
+	if (strcmp(pr->kind, "column") == 0)
+		return r->table && strcmp(r->table, pr->table) == 0;
+	if (strcmp(pr->kind, "enumValue") == 0)
+		return r->enum_name && strcmp(r->enum_name, pr->table) == 0;
 	return true;
 }
 
-/* A dropped/added pair still open to a rename question. */
+/* A dropped/added pair of the scope still open to a rename question. */
 static bool
-pair_open(vb_differ *d, vb_map *declined, char **cur_names, char **des_names,
-		  const int *cur_match, const int *des_match, vb_candidate_fn is_candidate,
-		  void *ctx, int ci, int di)
+pair_open(vb_differ *d, vb_pairing *pr, vb_map *declined, const char *scope, int ci, int di)
 {
-	return cur_match[ci] < 0 && des_match[di] < 0 &&
-		!vb_map_get(declined, vb_key2(d->a, cur_names[ci], des_names[di])) &&
-		is_candidate(d, ctx, ci, di);
+	return pr->cur_match[ci] < 0 && pr->des_match[di] < 0 &&
+		strcmp(scope_of(pr->cur_scopes, ci), scope) == 0 &&
+		strcmp(scope_of(pr->des_scopes, di), scope) == 0 &&
+		!vb_map_get(declined, vb_key2(d->a, pr->cur_names[ci], pr->des_names[di])) &&
+		pr->candidate(d, pr->ctx, ci, di);
 }
 
 /*
- * Pair dropped and added objects: explicit resolutions first, then the
- * "rename"/"addAndDrop" blanket option, else every candidate pair is listed
- * as ambiguous. cur_match[ci] / des_match[di] hold the pairing (-1: none)
- * and may already be set by name and renamedFrom.
+ * Step 3 for tables, columns and enum values, in one scope: explicit
+ * resolutions first, then the "rename"/"addAndDrop" blanket option, else
+ * every candidate pair is listed as ambiguous (diff shows it, push refuses
+ * it).
  */
-bool
-vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur, char **cur_names,
-				int ndes, char **des_names, vb_candidate_fn is_candidate, void *ctx,
-				int *cur_match, int *des_match)
+static void
+resolve_renames(vb_differ *d, vb_pairing *pr, const char *scope)
 {
+	const char *schema = pr->cur_scopes ? scope : pr->schema;
+	int		   *cur_count = vb_alloc(d->a, sizeof(int) * (size_t) (pr->ncur + 1));
+	int		   *des_count = vb_alloc(d->a, sizeof(int) * (size_t) (pr->ndes + 1));
+	vb_map		declined;
 	int			i;
 	int			ci;
 	int			di;
-	int		   *cur_count;
-	int		   *des_count;
-	vb_map		declined;
 
 	vb_map_init(&declined, d->a, 8);
 	for (i = 0; i < d->opts->resolutions.count; i++)
@@ -290,63 +331,139 @@ vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur, char **cur
 		int			fc = -1;
 		int			td = -1;
 
-		if (!entry_in_scope(r, sc))
+		if (!entry_in_scope(r, pr, schema))
 			continue;
-		for (ci = 0; ci < ncur; ci++)
-			if (cur_match[ci] < 0 && strcmp(cur_names[ci], r->from) == 0)
+		for (ci = 0; ci < pr->ncur; ci++)
+			if (pr->cur_match[ci] < 0 && strcmp(pr->cur_names[ci], r->from) == 0 &&
+				strcmp(scope_of(pr->cur_scopes, ci), scope) == 0)
 				fc = ci;
-		for (di = 0; di < ndes; di++)
-			if (des_match[di] < 0 && strcmp(des_names[di], r->to) == 0)
+		for (di = 0; di < pr->ndes; di++)
+			if (pr->des_match[di] < 0 && strcmp(pr->des_names[di], r->to) == 0 &&
+				strcmp(scope_of(pr->des_scopes, di), scope) == 0)
 				td = di;
 		if (fc < 0 || td < 0)
 			continue;
 		if (r->resolution == VB_RESOLVE_RENAME)
-		{
-			cur_match[fc] = td;
-			des_match[td] = fc;
-		}
+			pair_up(pr, fc, td, true);
 		else
 			vb_map_put(&declined, vb_key2(d->a, r->from, r->to), (void *) 1);
 	}
 
-	/*
-	 * Candidate pairs. With "rename", a pair whose two sides have no other
-	 * candidate is renamed; everything else stays a listed ambiguity (so
-	 * diff shows it and push refuses it), unless "addAndDrop" settles all.
-	 */
-	cur_count = vb_alloc(d->a, sizeof(int) * (size_t) (ncur + 1));
-	des_count = vb_alloc(d->a, sizeof(int) * (size_t) (ndes + 1));
-	for (ci = 0; ci < ncur; ci++)
-		for (di = 0; di < ndes; di++)
-			if (pair_open(d, &declined, cur_names, des_names, cur_match, des_match,
-						  is_candidate, ctx, ci, di))
+	/* with "rename", a pair whose sides have no other candidate is renamed */
+	for (ci = 0; ci < pr->ncur; ci++)
+		for (di = 0; di < pr->ndes; di++)
+			if (pair_open(d, pr, &declined, scope, ci, di))
 			{
 				cur_count[ci]++;
 				des_count[di]++;
 			}
-	for (ci = 0; ci < ncur; ci++)
-		for (di = 0; di < ndes; di++)
+	for (ci = 0; ci < pr->ncur; ci++)
+		for (di = 0; di < pr->ndes; di++)
 		{
 			vb_ambiguity *amb;
 
-			if (!pair_open(d, &declined, cur_names, des_names, cur_match, des_match,
-						   is_candidate, ctx, ci, di) ||
+			if (!pair_open(d, pr, &declined, scope, ci, di) ||
 				d->opts->resolve_all == VB_RESOLVE_ADD_AND_DROP)
 				continue;
 			if (d->opts->resolve_all == VB_RESOLVE_RENAME &&
 				cur_count[ci] == 1 && des_count[di] == 1)
 			{
-				cur_match[ci] = di;
-				des_match[di] = ci;
+				pair_up(pr, ci, di, true);
 				continue;
 			}
 			amb = vb_alloc(d->a, sizeof(vb_ambiguity));
-			amb->kind = sc->kind;
-			amb->schema = sc->schema;
-			amb->table = sc->table;
-			amb->from = cur_names[ci];
-			amb->to = des_names[di];
+			amb->kind = pr->kind;
+			amb->schema = schema;
+			amb->table = pr->table;
+			amb->from = pr->cur_names[ci];
+			amb->to = pr->des_names[di];
 			vb_list_push(d->a, &d->plan->ambiguous, amb);
 		}
-	return true;
+}
+
+/* Step 3 for objects: the same definition under another name. */
+static void
+pair_by_definition(vb_differ *d, vb_pairing *pr)
+{
+	int			ci;
+	int			di;
+
+	for (di = 0; di < pr->ndes; di++)
+		for (ci = 0; ci < pr->ncur && pr->des_match[di] < 0; ci++)
+			if (pr->cur_match[ci] < 0 && pr->same(d, pr->ctx, ci, di))
+				pair_up(pr, ci, di, true);
+}
+
+void
+vb_pair(vb_differ *d, vb_pairing *pr)
+{
+	vb_map		by_name;
+	int			ci;
+	int			di;
+	size_t		idx;
+
+	vb_map_init(&by_name, d->a, pr->ncur);
+	for (ci = pr->ncur - 1; ci >= 0; ci--)	/* the first of equal names wins */
+	{
+		pr->cur_match[ci] = -1;
+		vb_map_put(&by_name, vb_key2(d->a, scope_of(pr->cur_scopes, ci), pr->cur_names[ci]),
+				   (void *) (size_t) (ci + 1));
+	}
+	for (di = 0; di < pr->ndes; di++)
+	{
+		pr->des_match[di] = -1;
+		pr->des_equal[di] = false;
+	}
+
+	/* 1. the same name (objects: and the same definition) */
+	for (di = 0; di < pr->ndes; di++)
+	{
+		idx = (size_t) vb_map_get(&by_name, vb_key2(d->a, scope_of(pr->des_scopes, di),
+													pr->des_names[di]));
+		if (idx && pr->cur_match[idx - 1] < 0 && same(d, pr, (int) idx - 1, di))
+			pair_up(pr, (int) idx - 1, di, true);
+	}
+	/* 2. renamedFrom */
+	for (di = 0; di < pr->ndes; di++)
+	{
+		if (pr->des_match[di] >= 0 || pr->renamed_names[di] == NULL)
+			continue;
+		idx = (size_t) vb_map_get(&by_name,
+								  vb_key2(d->a, pr->renamed_scopes && pr->renamed_scopes[di] ?
+										  pr->renamed_scopes[di] : scope_of(pr->des_scopes, di),
+										  pr->renamed_names[di]));
+		if (idx && pr->cur_match[idx - 1] < 0)
+			pair_up(pr, (int) idx - 1, di, same(d, pr, (int) idx - 1, di));
+	}
+	if (pr->kind)
+	{
+		/* 3. rename questions, scope by scope (a rename never moves a table
+		 * to another schema unless renamedFrom says so) */
+		vb_map		seen;
+
+		vb_map_init(&seen, d->a, 4);
+		for (di = 0; di < pr->ndes; di++)
+		{
+			const char *scope = scope_of(pr->des_scopes, di);
+
+			if (vb_map_get(&seen, scope))
+				continue;
+			vb_map_put(&seen, scope, (void *) 1);
+			resolve_renames(d, pr, scope);
+		}
+		return;
+	}
+	if (pr->same == NULL)
+		return;					/* paired by name alone (enum types) */
+	/* 3. the same definition under another name; 4. the same name */
+	pair_by_definition(d, pr);
+	for (di = 0; di < pr->ndes; di++)
+	{
+		if (pr->des_match[di] >= 0)
+			continue;
+		idx = (size_t) vb_map_get(&by_name, vb_key2(d->a, scope_of(pr->des_scopes, di),
+													pr->des_names[di]));
+		if (idx && pr->cur_match[idx - 1] < 0)
+			pair_up(pr, (int) idx - 1, di, false);
+	}
 }

@@ -331,6 +331,9 @@ typedef struct vb_options
 	vb_list		enum_mappings;	/* vb_enum_mapping * */
 } vb_options;
 
+/* A database's language: facts and the SQL of each operation (dialect.h). */
+typedef struct vb_dialect vb_dialect;
+
 /* ------------------------------------------------------------------------
  * Plans.
  * ------------------------------------------------------------------------ */
@@ -377,26 +380,146 @@ typedef enum vb_op_kind
 #define VB_HAZARD_DELETES_DATA		(1u << 5)
 
 /*
- * A data guard of an operation: a query on the current schema returning
- * one bigint, the number of rows the operation would break. The face runs
- * every guard before any statement of the plan and fails with VB006 when a
- * count is not zero.
+ * A data guard of an operation: a question about the rows of a current
+ * table, answered by a query the dialect writes (one bigint: the number of
+ * rows the operation would break). The face runs every guard before any
+ * statement of the plan and fails with VB006 when a count is not zero.
+ * Names are the current ones: guards run before the plan's renames.
  */
+typedef enum vb_guard_kind
+{
+	VB_GUARD_NOT_NULL,			/* rows where `column` is NULL */
+	VB_GUARD_TABLE_EMPTY,		/* any row at all */
+	VB_GUARD_UNIQUE,			/* rows beyond the first of equal `elements` */
+	VB_GUARD_CHECK,				/* rows where `expression` is false */
+	VB_GUARD_FOREIGN_KEY,		/* rows whose `columns` match nothing in the
+								 * referenced table (ref_table NULL: it has no
+								 * rows yet, so every non-NULL key) */
+	VB_GUARD_TYPE_CHANGE,		/* values of `column` that `to_type` cannot hold */
+	VB_GUARD_ENUM_VALUE,		/* rows of `column` holding `value` */
+	VB_GUARD_ENUM_TARGET		/* rows of `column` holding a value not in `values` */
+} vb_guard_kind;
+
 typedef struct vb_guard
 {
-	char	   *sql;
+	vb_guard_kind kind;
+	const char *schema;			/* the current table */
+	const char *table;
+	const char *column;			/* NOT_NULL, TYPE_CHANGE, ENUM_* */
+	vb_list		elements;		/* UNIQUE: vb_index_elem * (column or expression) */
+	bool		nulls_not_distinct; /* UNIQUE */
+	const char *expression;		/* CHECK; UNIQUE: the index predicate or NULL */
+	vb_list		columns;		/* FOREIGN_KEY: char * */
+	const char *ref_schema;		/* FOREIGN_KEY */
+	const char *ref_table;
+	vb_list		ref_columns;	/* FOREIGN_KEY: char * */
+	vb_list		key_types;		/* FOREIGN_KEY: char *, the type both sides are
+								 * compared as when a key column changes type
+								 * (empty: as they are) */
+	const char *from_type;		/* TYPE_CHANGE */
+	const char *to_type;		/* TYPE_CHANGE */
+	bool		through_text;	/* TYPE_CHANGE: an enum on either side */
+	const char *value;			/* ENUM_VALUE */
+	vb_list		values;			/* ENUM_TARGET: char * */
+	int			dims;			/* ENUM_*: the column is an array */
+	char	   *sql;			/* the query, written by the dialect */
 	char	   *problem;		/* "NULL in column \"email\", which becomes NOT NULL" */
 	char	   *object;			/* the table: schema.table */
 	char	   *hint;
-	bool		cast_fails;		/* a data error of the query is the failure
-								 * (a type change); otherwise the query could
-								 * not be evaluated before the plan runs (a
-								 * value this plan adds) and is skipped */
+	bool		cast_fails;		/* a data error of the query is the failure (a
+								 * type change tries the conversion itself) */
 } vb_guard;
+
+/* Aspects of a column that an alterColumn changes (vb_change.alter). */
+#define VB_ALTER_EXPRESSION_DROPPED	(1u << 0)	/* generated -> plain, values kept */
+#define VB_ALTER_SERIAL_OFF			(1u << 1)	/* serial-style -> not */
+#define VB_ALTER_IDENTITY_OFF		(1u << 2)
+#define VB_ALTER_IDENTITY_KIND		(1u << 3)	/* always <-> by default */
+#define VB_ALTER_TYPE				(1u << 4)	/* type (and collation with it) */
+#define VB_ALTER_COLLATION			(1u << 5)	/* collation, same type */
+#define VB_ALTER_DEFAULT			(1u << 6)
+#define VB_ALTER_NOT_NULL			(1u << 7)	/* becomes NOT NULL: NULLs take the
+												 * declared default first, if any */
+#define VB_ALTER_NULLABLE			(1u << 8)
+#define VB_ALTER_SERIAL_ON			(1u << 9)	/* becomes serial-style */
+#define VB_ALTER_SEQUENCE_OPTIONS	(1u << 10)	/* identity sequence options */
+#define VB_ALTER_IDENTITY_ON		(1u << 11)
+
+/*
+ * One column moved to a re-created enum type: through text, removed values
+ * mapped (to NULL when `to` holds NULL).
+ */
+typedef struct vb_enum_conversion
+{
+	const vb_column *cur_column;
+	const vb_column *column;	/* the document's column */
+	int			dims;			/* array dimensions */
+	bool		drop_default;	/* its default names the type: dropped first */
+	vb_list		from;			/* char *: removed values with a mapping */
+	vb_list		to;				/* char * or NULL */
+} vb_enum_conversion;
+
+/*
+ * What an enum swap does to one table (vb_change.swaps): generated columns
+ * dropped before its columns are converted (the database refuses to
+ * convert a column a generation expression reads) and added again after;
+ * with several swaps on the table, the first drops and the last re-adds.
+ */
+typedef struct vb_enum_swap
+{
+	const vb_table *table;		/* the document's table */
+	vb_list		drop_generated; /* vb_column *, the document's */
+	vb_list		conversions;	/* vb_enum_conversion * */
+	vb_list		add_generated;	/* vb_column *, the document's */
+} vb_enum_swap;
+
+/*
+ * What an operation changes, from what, to what. The differ fills the
+ * members its kind needs; the dialect writes the statements from them
+ * (dialect.h). "The document's" objects are the desired ones, "current"
+ * ones are as the database has them (drops run before renames, so they
+ * use current names; everything else uses the document's names).
+ */
+typedef struct vb_change
+{
+	const vb_table *table;		/* the document's table (NULL for drops) */
+	const vb_table *cur_table;	/* the current table (drops, renames) */
+	const vb_column *column;	/* the document's column */
+	const vb_column *cur_column;
+	const vb_key *key;			/* primary key or unique constraint */
+	const vb_index *index;
+	const vb_foreign_key *fk;
+	const vb_check *check;
+	const vb_enum *enum_type;	/* the document's enum (current for drops) */
+	const vb_enum *cur_enum;
+	const char *from;			/* renames: the old name; addEnumValue: the
+								 * neighbour it goes next to, or NULL */
+	const char *to;				/* renames: the new name; addEnumValue and
+								 * renameEnumValue: the value */
+	const char *comment;		/* setComment: the text, NULL removes it */
+	bool		before;			/* addEnumValue: BEFORE `from`, not AFTER */
+	bool		primary;		/* keys: the primary key */
+	bool		new_table;		/* the object's table is created by the plan */
+	bool		recreate;		/* drop/addColumn of a generated column that
+								 * comes back with a new expression */
+	bool		finish;			/* recreateEnum: only the old type's drop */
+	unsigned	alter;			/* alterColumn: VB_ALTER_* */
+	bool		rewrite;		/* alterColumn: the type change rewrites */
+	bool		through_text;	/* alterColumn: an enum on either side of the
+								 * type change: converted through text */
+	const char *cur_type;		/* alterColumn: current type and default, */
+	const char *cur_default;	/* read through this plan's enum renames */
+	bool		default_dropped;	/* alterColumn: an enum swap dropped it */
+	vb_list		swaps;			/* recreateEnum: vb_enum_swap *, table by table */
+	bool		keep_old_type;	/* recreateEnum: a column change still
+								 * converts from the old type, so a finishing
+								 * operation drops it later */
+} vb_change;
 
 typedef struct vb_operation
 {
 	vb_op_kind	kind;
+	vb_change	change;			/* what it does, for the dialect to write */
 	const char *schema;
 	const char *table;			/* NULL for schema- or enum-level operations */
 	const char *object;			/* the object's name */
@@ -405,7 +528,7 @@ typedef struct vb_operation
 	bool		destructive;
 	const char *destructive_reason;
 	unsigned	hazards;
-	int			phase;			/* execution phase (see diff.c) */
+	int			phase;			/* execution phase (see plan.c) */
 	int			seq;			/* creation order, for stable sorting */
 	vb_list		guards;			/* vb_guard *, checked before the plan runs */
 	const char *search_schema;	/* run under search_path <schema>, public:
@@ -484,9 +607,9 @@ bool		vb_check_document(vb_arena *arena, const vb_schema *desired,
 /* Compare the current and the desired schema (both canonical) and build
  * the ordered plan. Never fails on ambiguity or destruction: those are
  * listed in the plan; vb_plan_check decides whether a push may run it. */
-bool		vb_diff(vb_arena *arena, const vb_schema *current,
-					const vb_schema *desired, const vb_options *opts,
-					vb_plan **out, vb_error *err);
+bool		vb_diff(vb_arena *arena, const vb_dialect *dialect,
+					const vb_schema *current, const vb_schema *desired,
+					const vb_options *opts, vb_plan **out, vb_error *err);
 
 /* Refuse a plan with unresolved ambiguity (VB002) or destructive operations
  * without force (VB003). */
@@ -494,26 +617,14 @@ bool		vb_plan_check(vb_arena *arena, const vb_plan *plan,
 						  const vb_options *opts, vb_error *err);
 
 /* ------------------------------------------------------------------------
- * Names and quoting (PostgreSQL dialect).
+ * Names.
  * ------------------------------------------------------------------------ */
-char	   *vb_quote_ident(vb_arena *arena, const char *ident);
-char	   *vb_quote_literal(vb_arena *arena, const char *literal);
-char	   *vb_qualified(vb_arena *arena, const char *schema, const char *name);
 
-/* PostgreSQL's makeObjectName: name1_name2_label within 63 bytes. */
+/* PostgreSQL's makeObjectName: name1_name2_label within 63 bytes, the
+ * longer name truncated first, never inside a UTF-8 character (VibORM's
+ * serializer names objects this way for every dialect). */
 char	   *vb_make_object_name(vb_arena *arena, const char *name1,
 								const char *name2, const char *label);
-
-/* PostgreSQL's default names for unnamed objects. */
-char	   *vb_default_pkey_name(vb_arena *arena, const char *table);
-char	   *vb_default_unique_name(vb_arena *arena, const char *table,
-								   const vb_list *columns);
-char	   *vb_default_index_name(vb_arena *arena, const char *table,
-								  const vb_list *columns);
-char	   *vb_default_fkey_name(vb_arena *arena, const char *table,
-								 const vb_list *columns);
-char	   *vb_default_sequence_name(vb_arena *arena, const char *table,
-									 const char *column);
 
 /* A string-keyed hash map (open addressing), arena-allocated. */
 typedef struct vb_map_entry

@@ -49,7 +49,7 @@
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 
-#include "ddl_pg.h"
+#include "dialect_pg.h"
 #include "vb_pg.h"
 
 typedef struct canon_state
@@ -81,7 +81,7 @@ set_search_path(canon_state *st, const char *path)
 static void
 use_schema(canon_state *st, const char *schema)
 {
-	set_search_path(st, psprintf("%s, public", vb_quote_ident(st->arena, schema)));
+	set_search_path(st, psprintf("%s, public", quote_identifier(schema)));
 }
 
 static void
@@ -376,7 +376,7 @@ scratch_view(canon_state *st, const vb_table *t)
 	int			i;
 
 	vb_buf_init(&sql, a);
-	vb_buf_appendf(&sql, "CREATE TEMPORARY VIEW %s AS SELECT", vb_quote_ident(a, name));
+	vb_buf_appendf(&sql, "CREATE TEMPORARY VIEW %s AS SELECT", quote_identifier(name));
 	for (i = 0; i < t->columns.count; i++)
 	{
 		vb_column  *c = t->columns.items[i];
@@ -384,7 +384,7 @@ scratch_view(canon_state *st, const vb_table *t)
 		vb_buf_appendf(&sql, "%s NULL::%s%s%s AS %s", i ? "," : "", c->type,
 					   c->collation ? " COLLATE " : "",
 					   c->collation ? vb_pg_object_name(a, c->collation) : "",
-					   vb_quote_ident(a, c->name));
+					   quote_identifier(c->name));
 	}
 	use_catalog_only(st);
 	current_path = t->path;
@@ -578,12 +578,12 @@ canonical_objects(canon_state *st, vb_table *t)
 
 	check_expressions(t);
 	vb_buf_init(&sql, a);
-	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", vb_quote_ident(a, name));
+	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", quote_identifier(name));
 	for (i = 0; i < t->columns.count; i++)
 	{
 		vb_column  *c = t->columns.items[i];
 
-		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", vb_quote_ident(a, c->name),
+		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", quote_identifier(c->name),
 					   c->generated ? "integer" : c->type);
 	}
 	vb_buf_appendc(&sql, ')');
@@ -613,7 +613,7 @@ canonical_objects(canon_state *st, vb_table *t)
 		plain.nullable = true;
 		current_path = psprintf("%s.generated", c->path ? c->path : c->name);
 		spi_exec(vb_pg_alter_table(a, "pg_temp", name,
-								   psprintf("DROP COLUMN %s, ADD COLUMN %s", vb_quote_ident(a, c->name),
+								   psprintf("DROP COLUMN %s, ADD COLUMN %s", quote_identifier(c->name),
 											vb_pg_column_definition(a, &plain))));
 	}
 	for (i = 0; i < t->checks.count; i++)
@@ -665,7 +665,7 @@ create_scratch_objects(canon_state *st)
 		const char *s = st->desired->schemas.items[i];
 
 		if (!vb_list_contains_str(&st->current->schemas, s))
-			spi_exec(psprintf("CREATE SCHEMA %s", vb_quote_ident(a, s)));
+			spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(s)));
 	}
 	for (i = 0; i < st->desired->enums.count; i++)
 	{
@@ -676,8 +676,8 @@ create_scratch_objects(canon_state *st)
 		if (ce && same_labels(ce, e))
 			continue;
 		if (ce)
-			spi_exec(psprintf("ALTER TYPE %s RENAME TO %s", vb_qualified(a, e->schema, e->name),
-							  vb_quote_ident(a, psprintf("viborm_scratch_%d", ++st->scratch_count))));
+			spi_exec(psprintf("ALTER TYPE %s RENAME TO %s", quote_qualified_identifier(e->schema, e->name),
+							  quote_identifier(psprintf("viborm_scratch_%d", ++st->scratch_count))));
 		spi_exec(vb_pg_create_enum(a, e->schema, e->name, &e->values));
 	}
 	current_path = NULL;
@@ -767,7 +767,7 @@ uses_changed_enum(canon_state *st, const char *text)
 		vb_enum    *ce = vb_find_enum(st->current, e->schema, e->name);
 
 		if (ce && !same_labels(ce, e) &&
-			strstr(text, psprintf("::%s", vb_qualified(st->arena, e->schema, e->name))))
+			strstr(text, psprintf("::%s", quote_qualified_identifier(e->schema, e->name))))
 			return true;
 	}
 	return false;

@@ -8,7 +8,7 @@
 
 #include "utils/array.h"
 
-#include "vb.h"
+#include "dialect.h"
 
 /* arena.c-like helpers in viborm.c */
 extern vb_arena *vb_pg_arena(MemoryContext context);

@@ -263,7 +263,7 @@ verify_converged(vb_arena *arena, const vb_schema *desired, vb_schema **after)
 	*after = vb_pg_introspect(arena, &desired->schemas);
 	(*after)->schemas = desired->schemas;	/* as the document lists them */
 	(*after)->schemas_given = true;
-	if (!vb_diff(arena, *after, desired, &plain, &plan, &err))
+	if (!vb_diff(arena, &vb_dialect_pg, *after, desired, &plain, &plan, &err))
 		vb_pg_raise(&err);
 	if (plan->operations.count == 0 && plan->ambiguous.count == 0)
 		return;
@@ -339,7 +339,7 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 	current = vb_pg_introspect(arena, &managed);
 	vb_pg_canonicalize(arena, desired, current);
 	MemoryContextSwitchTo(work);
-	if (!vb_diff(arena, current, desired, opts, &plan, &err))
+	if (!vb_diff(arena, &vb_dialect_pg, current, desired, opts, &plan, &err))
 		vb_pg_raise(&err);
 
 	if (push && !vb_plan_check(arena, plan, opts, &err))

@@ -388,7 +388,7 @@ unit_diff_ok(vb_arena *a, const vb_schema *cur, const vb_schema *des, const vb_o
 	vb_error	err;
 
 	memset(&err, 0, sizeof(err));
-	if (!vb_diff(a, cur, des, opts, &p, &err))
+	if (!vb_diff(a, &vb_dialect_pg, cur, des, opts, &p, &err))
 	{
 		report_error("vb_diff", &err);
 		_fail(file, line);
@@ -403,7 +403,7 @@ unit_diff_err(vb_arena *a, const vb_schema *cur, const vb_schema *des, const vb_
 	vb_plan    *p = NULL;
 	vb_error   *err = vb_alloc(a, sizeof(vb_error));
 
-	if (vb_diff(a, cur, des, opts, &p, err))
+	if (vb_diff(a, &vb_dialect_pg, cur, des, opts, &p, err))
 	{
 		print_error("vb_diff succeeded with %d operations\n", p->operations.count);
 		_fail(file, line);

@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <cmocka.h>
 
-#include "vb.h"
+#include "dialect.h"
 
 /* ---- group runners (one per file); each returns its failure count ---- */
 int			run_names_tests(void);
