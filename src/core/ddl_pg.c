@@ -101,11 +101,15 @@ vb_pg_create_table(vb_arena *a, const vb_table *t)
 		vb_buf_appendf(&buf, "%s%s", i ? ", " : "",
 					   vb_pg_column_definition(a, t->columns.items[i]));
 	if (t->primary_key)
-		vb_buf_appendf(&buf, "%sCONSTRAINT %s PRIMARY KEY (%s)",
+		vb_buf_appendf(&buf, "%sCONSTRAINT %s PRIMARY KEY (%s)%s",
 					   t->columns.count ? ", " : "",
 					   vb_quote_ident(a, t->primary_key->name),
-					   vb_quote_ident_list(a, &t->primary_key->columns));
+					   vb_quote_ident_list(a, &t->primary_key->columns),
+					   vb_pg_deferrability(t->primary_key->deferrable,
+										   t->primary_key->initially_deferred));
 	vb_buf_appendc(&buf, ')');
+	if (t->with.count > 0)
+		vb_buf_appendf(&buf, " WITH (%s)", vb_pg_options(a, &t->with));
 	return buf.data;
 }
 
@@ -129,11 +133,12 @@ vb_pg_add_key(vb_arena *a, const char *schema, const char *table,
 			  const vb_key *k, bool primary)
 {
 	return vb_pg_alter_table(a, schema, table,
-							 vb_printf(a, "ADD CONSTRAINT %s %s (%s)",
+							 vb_printf(a, "ADD CONSTRAINT %s %s (%s)%s",
 									   vb_quote_ident(a, k->name),
 									   primary ? "PRIMARY KEY" :
 									   k->nulls_not_distinct ? "UNIQUE NULLS NOT DISTINCT" : "UNIQUE",
-									   vb_quote_ident_list(a, &k->columns)));
+									   vb_quote_ident_list(a, &k->columns),
+									   vb_pg_deferrability(k->deferrable, k->initially_deferred)));
 }
 
 char *
@@ -180,6 +185,8 @@ vb_pg_create_index(vb_arena *a, const char *schema, const char *table,
 		vb_buf_appendf(&buf, " INCLUDE (%s)", vb_quote_ident_list(a, &ix->include));
 	if (ix->nulls_not_distinct)
 		vb_buf_append(&buf, " NULLS NOT DISTINCT");
+	if (ix->with.count > 0)
+		vb_buf_appendf(&buf, " WITH (%s)", vb_pg_options(a, &ix->with));
 	if (ix->where_source)
 		vb_buf_appendf(&buf, " WHERE (%s)", ix->where_source);
 	else if (ix->where)
@@ -198,12 +205,13 @@ vb_pg_add_foreign_key(vb_arena *a, const char *schema, const char *table,
 				   vb_quote_ident(a, fk->name), vb_quote_ident_list(a, &fk->columns),
 				   vb_qualified(a, fk->ref_schema, fk->ref_table),
 				   vb_quote_ident_list(a, &fk->ref_columns));
+	if (fk->match_full)
+		vb_buf_append(&buf, " MATCH FULL");
 	if (fk->on_update != VB_FK_NO_ACTION)
 		vb_buf_appendf(&buf, " ON UPDATE %s", fk_action_sql[fk->on_update]);
 	if (fk->on_delete != VB_FK_NO_ACTION)
 		vb_buf_appendf(&buf, " ON DELETE %s", fk_action_sql[fk->on_delete]);
-	if (fk->deferrable)
-		vb_buf_append(&buf, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
+	vb_buf_append(&buf, vb_pg_deferrability(fk->deferrable, fk->initially_deferred));
 	if (fk->not_valid)
 		vb_buf_append(&buf, " NOT VALID");
 	return vb_pg_alter_table(a, schema, table, buf.data);
@@ -213,23 +221,97 @@ char *
 vb_pg_add_check(vb_arena *a, const char *schema, const char *table, const vb_check *ck)
 {
 	return vb_pg_alter_table(a, schema, table,
-							 vb_printf(a, "ADD CONSTRAINT %s CHECK (%s)%s",
+							 vb_printf(a, "ADD CONSTRAINT %s CHECK (%s)%s%s",
 									   vb_quote_ident(a, ck->name),
 									   ck->source ? ck->source : ck->expression,
+									   ck->no_inherit ? " NO INHERIT" : "",
 									   ck->not_valid ? " NOT VALID" : ""));
 }
 
-/* COMMENT ON TABLE / COLUMN (column NULL: the table); NULL comment removes it */
+/* COMMENT ON <target> IS '...'; a NULL comment removes it */
+static char *
+comment_on(vb_arena *a, const char *target, const char *comment)
+{
+	return vb_printf(a, "COMMENT ON %s IS %s", target,
+					 comment ? vb_quote_literal(a, comment) : "NULL");
+}
+
+/* COMMENT ON TABLE / COLUMN (column NULL: the table) */
 char *
 vb_pg_comment(vb_arena *a, const char *schema, const char *table, const char *column,
 			  const char *comment)
 {
-	const char *target = column ?
-		vb_printf(a, "COLUMN %s.%s", vb_qualified(a, schema, table), vb_quote_ident(a, column)) :
-		vb_printf(a, "TABLE %s", vb_qualified(a, schema, table));
+	return comment_on(a, column ?
+					  vb_printf(a, "COLUMN %s.%s", vb_qualified(a, schema, table),
+								vb_quote_ident(a, column)) :
+					  vb_printf(a, "TABLE %s", vb_qualified(a, schema, table)),
+					  comment);
+}
 
-	return vb_printf(a, "COMMENT ON %s IS %s", target,
-					 comment ? vb_quote_literal(a, comment) : "NULL");
+/* COMMENT ON INDEX s.i */
+char *
+vb_pg_comment_on_index(vb_arena *a, const char *schema, const char *index,
+					   const char *comment)
+{
+	return comment_on(a, vb_printf(a, "INDEX %s", vb_qualified(a, schema, index)), comment);
+}
+
+/* COMMENT ON CONSTRAINT c ON s.t (keys, foreign keys, checks) */
+char *
+vb_pg_comment_on_constraint(vb_arena *a, const char *schema, const char *table,
+							const char *constraint, const char *comment)
+{
+	return comment_on(a, vb_printf(a, "CONSTRAINT %s ON %s", vb_quote_ident(a, constraint),
+								   vb_qualified(a, schema, table)),
+					  comment);
+}
+
+/* " DEFERRABLE [INITIALLY DEFERRED]", or "" for a constraint checked at once */
+const char *
+vb_pg_deferrability(bool deferrable, bool initially_deferred)
+{
+	if (!deferrable)
+		return "";
+	return initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+}
+
+/* A storage parameter's name: "fillfactor", or "toast.name" as two identifiers */
+static char *
+option_name(vb_arena *a, const vb_option *o)
+{
+	return vb_pg_object_name(a, o->name);
+}
+
+/* "fillfactor = '70', toast.autovacuum_enabled = 'false'": the values as
+ * string literals, which PostgreSQL stores exactly as they are written */
+char *
+vb_pg_options(vb_arena *a, const vb_list *options)
+{
+	vb_buf		buf;
+	int			i;
+
+	vb_buf_init(&buf, a);
+	for (i = 0; i < options->count; i++)
+	{
+		const vb_option *o = options->items[i];
+
+		vb_buf_appendf(&buf, "%s%s = %s", i ? ", " : "", option_name(a, o),
+					   vb_quote_literal(a, o->value));
+	}
+	return buf.data;
+}
+
+/* "fillfactor, toast.autovacuum_enabled", for RESET */
+char *
+vb_pg_option_names(vb_arena *a, const vb_list *options)
+{
+	vb_buf		buf;
+	int			i;
+
+	vb_buf_init(&buf, a);
+	for (i = 0; i < options->count; i++)
+		vb_buf_appendf(&buf, "%s%s", i ? ", " : "", option_name(a, options->items[i]));
+	return buf.data;
 }
 
 char *

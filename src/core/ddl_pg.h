@@ -12,6 +12,13 @@ char	   *vb_pg_add_check(vb_arena *a, const char *schema, const char *table,
 							const vb_check *ck);
 char	   *vb_pg_comment(vb_arena *a, const char *schema, const char *table,
 						  const char *column, const char *comment);
+char	   *vb_pg_comment_on_index(vb_arena *a, const char *schema, const char *index,
+								   const char *comment);
+char	   *vb_pg_comment_on_constraint(vb_arena *a, const char *schema, const char *table,
+										const char *constraint, const char *comment);
+const char *vb_pg_deferrability(bool deferrable, bool initially_deferred);
+char	   *vb_pg_options(vb_arena *a, const vb_list *options);
+char	   *vb_pg_option_names(vb_arena *a, const vb_list *options);
 char	   *vb_pg_column_definition(vb_arena *a, const vb_column *c);
 char	   *vb_pg_create_table(vb_arena *a, const vb_table *t);
 char	   *vb_pg_alter_table(vb_arena *a, const char *schema, const char *table,

@@ -57,6 +57,59 @@ choose_name(vb_arena *a, vb_map *taken, const char *schema, const char *table,
 	return name;
 }
 
+/* Does this key cover exactly the columns of the list, in any order? */
+static bool
+same_column_set(vb_arena *a, const vb_list *key, const vb_list *cols)
+{
+	return key->count == cols->count &&
+		strcmp(vb_sorted_columns_key(a, key), vb_sorted_columns_key(a, cols)) == 0;
+}
+
+/*
+ * What a foreign key can reference, as PostgreSQL looks for it: a primary
+ * key, a unique constraint or a unique index (without predicate or
+ * expressions) on exactly the referenced columns, checked at once (not
+ * deferrable). NULL when there is one; else why not.
+ */
+static const char *
+referenced_key_problem(vb_arena *a, const vb_table *rt, const vb_list *cols)
+{
+	bool		deferrable = false;
+	int			i;
+	int			j;
+
+	if (rt->primary_key && same_column_set(a, &rt->primary_key->columns, cols))
+	{
+		if (!rt->primary_key->deferrable)
+			return NULL;
+		deferrable = true;
+	}
+	for (i = 0; i < rt->uniques.count; i++)
+	{
+		vb_key	   *k = rt->uniques.items[i];
+
+		if (!same_column_set(a, &k->columns, cols))
+			continue;
+		if (!k->deferrable)
+			return NULL;
+		deferrable = true;
+	}
+	for (i = 0; i < rt->indexes.count; i++)
+	{
+		vb_index   *ix = rt->indexes.items[i];
+		bool		plain = ix->unique && ix->where == NULL;
+
+		for (j = 0; plain && j < ix->elements.count; j++)
+			if (((vb_index_elem *) ix->elements.items[j])->column == NULL)
+				plain = false;
+		if (plain && same_column_set(a, &ix->columns, cols))
+			return NULL;
+	}
+	return deferrable ?
+		"only a deferrable key covers them, and PostgreSQL references only keys that are checked at once (make the key \"deferrable\": false)" :
+		"no primary key, unique constraint or unique index without predicate covers exactly them";
+}
+
 /*
  * Checks of a document against the schemas it manages (desired->schemas):
  * every table and enum lives in one of them, and every FK into a managed
@@ -101,11 +154,19 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 		{
 			vb_foreign_key *fk = t->foreign_keys.items[j];
 
-			if (vb_list_contains_str(&desired->schemas, fk->ref_schema) &&
-				!vb_map_get(&tables, vb_key2(a, fk->ref_schema, fk->ref_table)))
+			vb_table   *rt = vb_map_get(&tables, vb_key2(a, fk->ref_schema, fk->ref_table));
+			const char *problem;
+
+			if (vb_list_contains_str(&desired->schemas, fk->ref_schema) && rt == NULL)
 				return vb_fail(err, a, VB_ERR_INVALID, fk->path,
 							   "%s: the foreign key references table \"%s.%s\", which is not in the document",
 							   fk->path ? fk->path : "foreignKeys", fk->ref_schema, fk->ref_table);
+			if (rt && (problem = referenced_key_problem(a, rt, &fk->ref_columns)) != NULL)
+				return vb_fail(err, a, VB_ERR_INVALID, fk->path,
+							   "%s: the foreign key references columns (%s) of table \"%s.%s\", but %s",
+							   fk->path ? fk->path : "foreignKeys",
+							   vb_quote_ident_list(a, &fk->ref_columns), fk->ref_schema,
+							   fk->ref_table, problem);
 		}
 	}
 	return true;
@@ -233,6 +294,7 @@ create_table(vb_differ *d, vb_table *t)
 	for (i = 0; i < t->checks.count; i++)
 		vb_add_check(d, t, t->checks.items[i])->hazards = 0;
 	vb_diff_comments(d, NULL, t);
+	vb_comment_new_objects(d, t);
 }
 
 bool
@@ -278,7 +340,7 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 									  vb_quote_ident(arena, desired->schemas.items[i])));
 		}
 
-	if (!vb_diff_enums(&d) || !vb_pair_tables(&d))
+	if (!vb_diff_enums(&d) || !vb_pair_tables(&d) || !vb_diff_check_holders(&d))
 		return false;
 	for (i = 0; i < d.pairs.count; i++)
 		if (!vb_diff_columns(&d, d.pairs.items[i]))
@@ -307,6 +369,7 @@ vb_diff(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
 		vb_diff_indexes(&d, p);
 		vb_diff_checks(&d, p);
 		vb_diff_comments(&d, p->cur, p->des);
+		vb_diff_storage(&d, p->des->schema, p->des->name, NULL, &p->cur->with, &p->des->with);
 	}
 	for (i = 0; i < d.pairs.count; i++)
 	{

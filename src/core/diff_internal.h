@@ -18,6 +18,9 @@ enum
 	PH_RENAME_TABLE,
 	PH_RENAME_COLUMN,
 	PH_RENAME_OTHER,			/* constraints, indexes, sequences */
+	PH_SET_STORAGE,				/* storage parameters of kept tables and
+								 * indexes: before rewrites and builds that
+								 * use them */
 	PH_RECREATE_ENUM,
 	PH_CREATE_TABLE,
 	PH_ADD_COLUMN,
@@ -28,7 +31,7 @@ enum
 	PH_ADD_CHECK,
 	PH_CREATE_INDEX,
 	PH_ADD_FOREIGN_KEY,
-	PH_VALIDATE,
+	PH_VALIDATE,				/* VALIDATE, ALTER CONSTRAINT */
 	PH_COMMENT,
 	PH_DROP_ENUM
 };
@@ -107,6 +110,9 @@ bool		vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur,
 							   vb_candidate_fn is_candidate, void *ctx,
 							   int *cur_match, int *des_match);
 
+/* diff_holders.c */
+bool		vb_diff_check_holders(vb_differ *d);
+
 /* diff_enums.c */
 bool		vb_mentions_recreated_type(vb_differ *d, const char *expr);
 bool		vb_diff_enums(vb_differ *d);
@@ -132,6 +138,9 @@ vb_operation *vb_add_check(vb_differ *d, const vb_table *t, vb_check *ck);
 vb_operation *vb_add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary);
 vb_operation *vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix);
 vb_operation *vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk);
+void		vb_comment_new_objects(vb_differ *d, const vb_table *t);
+void		vb_diff_storage(vb_differ *d, const char *schema, const char *table,
+							const char *index, const vb_list *cur, const vb_list *des);
 
 /* guards.c */
 void		vb_guard_not_null(vb_differ *d, vb_operation *op, vb_table_pair *p,

@@ -120,6 +120,7 @@ keys_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 	vb_key	   *x = des;
 
 	return c->nulls_not_distinct == x->nulls_not_distinct &&
+		c->deferrable == x->deferrable && c->initially_deferred == x->initially_deferred &&
 		vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) &&
 		!any_recreated(p, &x->columns);
 }
@@ -141,6 +142,46 @@ elements_equal(vb_differ *d, vb_table_pair *p, const vb_index_elem *c, const vb_
 		!vb_mentions_recreated_type(d, c->expression);
 }
 
+/* The value of a storage parameter, or NULL when it is not set. */
+static const char *
+option_value(const vb_list *options, const char *name)
+{
+	int			i;
+
+	for (i = 0; i < options->count; i++)
+		if (strcmp(((vb_option *) options->items[i])->name, name) == 0)
+			return ((vb_option *) options->items[i])->value;
+	return NULL;
+}
+
+/*
+ * Storage parameters that an index reads only when it is built, from then
+ * on keeping its own copy in its metapage: ALTER INDEX ... SET would change
+ * the catalog but not the index, so a change rebuilds it.
+ */
+static const struct
+{
+	const char *method;
+	const char *option;
+}			build_time_options[] = {
+	{"brin", "pages_per_range"},	/* the range size of the revmap */
+	{"hash", "fillfactor"},		/* hashm_ffactor, the split threshold */
+};
+
+static bool
+build_time_options_equal(const vb_index *c, const vb_index *x)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(build_time_options) / sizeof(build_time_options[0]); i++)
+		if (strcmp(c->method, build_time_options[i].method) == 0 &&
+			!vb_strs_equal(option_value(&c->with, build_time_options[i].option),
+						   option_value(&x->with, build_time_options[i].option)))
+			return false;
+	return true;
+}
+
+/* The other storage parameters are compared apart (see index_kept). */
 static bool
 indexes_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 {
@@ -149,6 +190,7 @@ indexes_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 	int			i;
 
 	if (c->unique != x->unique || strcmp(c->method, x->method) != 0 ||
+		!build_time_options_equal(c, x) ||
 		c->nulls_not_distinct != x->nulls_not_distinct ||
 		c->elements.count != x->elements.count ||
 		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->include), &x->include) ||
@@ -169,7 +211,8 @@ checks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 	vb_check   *c = cur;
 	vb_check   *x = des;
 
-	return strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
+	return c->no_inherit == x->no_inherit &&
+		strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
 		!vb_mentions_recreated_type(d, c->expression) &&
 		!mentions_recreated(p, x->expression);
 }
@@ -206,8 +249,9 @@ fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 	const char *rt = rp ? rp->des->name : c->ref_table;
 	int			i;
 
+	/* deferrability is changed in place: see fk_kept */
 	if (c->on_delete != x->on_delete || c->on_update != x->on_update || any_recreated(p, &x->columns) ||
-		c->deferrable != x->deferrable || c->initially_deferred != x->initially_deferred ||
+		c->match_full != x->match_full ||
 		strcmp(rs, x->ref_schema) != 0 || strcmp(rt, x->ref_table) != 0 ||
 		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) ||
 		!vb_str_lists_equal(rp ? vb_mapped_columns(d, rp, &c->ref_columns) : &c->ref_columns,
@@ -461,46 +505,178 @@ drop_check(vb_differ *d, vb_table_pair *p, void *cur)
 	vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, ck->name));
 }
 
+/*
+ * Storage parameters of a kept table or index: ALTER ... SET for those
+ * that are new or whose value differs, RESET for those the document drops
+ * (compared as PostgreSQL stores them, in any order). Most parameters
+ * take SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes; the
+ * others (fastupdate, pages_per_range, ...: exclusive_lock) take ACCESS
+ * EXCLUSIVE on the relation, which every query of the table waits for.
+ */
+void
+vb_diff_storage(vb_differ *d, const char *schema, const char *table, const char *index,
+				const vb_list *cur, const vb_list *des)
+{
+	vb_arena   *a = d->a;
+	vb_list		set;
+	vb_list		reset;
+	unsigned	hazards = 0;
+	const char *target;
+	vb_operation *op;
+	int			i;
+
+	memset(&set, 0, sizeof(set));
+	memset(&reset, 0, sizeof(reset));
+	for (i = 0; i < des->count; i++)
+	{
+		vb_option  *o = des->items[i];
+
+		if (vb_strs_equal(option_value(cur, o->name), o->value))
+			continue;
+		vb_list_push(a, &set, o);
+		if (o->exclusive_lock)
+			hazards |= VB_HAZARD_ACCESS_EXCLUSIVE;
+	}
+	for (i = 0; i < cur->count; i++)
+	{
+		vb_option  *o = cur->items[i];
+
+		if (option_value(des, o->name))
+			continue;
+		vb_list_push(a, &reset, o);
+		if (o->exclusive_lock)
+			hazards |= VB_HAZARD_ACCESS_EXCLUSIVE;
+	}
+	if (set.count == 0 && reset.count == 0)
+		return;
+	op = vb_new_op(d, VB_OP_SET_STORAGE, schema, table, index ? index : table);
+	target = index ? vb_printf(a, "ALTER INDEX %s", vb_qualified(a, schema, index)) :
+		vb_printf(a, "ALTER TABLE %s", vb_qualified(a, schema, table));
+	if (set.count > 0)
+		vb_add_sql(d, op, vb_printf(a, "%s SET (%s)", target, vb_pg_options(a, &set)));
+	if (reset.count > 0)
+		vb_add_sql(d, op, vb_printf(a, "%s RESET (%s)", target, vb_pg_option_names(a, &reset)));
+	op->hazards |= hazards;
+}
+
+/* A kept index: its storage parameters, under its new name. */
+static void
+index_kept(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+{
+	vb_index   *c = cur;
+	vb_index   *x = des;
+
+	vb_diff_storage(d, p->des->schema, p->des->name, x->name, &c->with, &x->with);
+}
+
+/*
+ * A kept foreign key whose deferrability differs: ALTER CONSTRAINT, which
+ * PostgreSQL 15 can do for foreign keys (not for keys): no scan, no guard,
+ * under the constraint's new name.
+ */
+static void
+fk_kept(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+{
+	vb_foreign_key *c = cur;
+	vb_foreign_key *x = des;
+	vb_operation *op;
+
+	if (c->deferrable == x->deferrable && c->initially_deferred == x->initially_deferred)
+		return;
+	op = vb_new_op(d, VB_OP_ALTER_CONSTRAINT, p->des->schema, p->des->name, x->name);
+	vb_add_sql(d, op, vb_pg_alter_table(d->a, p->des->schema, p->des->name,
+										vb_printf(d->a, "ALTER CONSTRAINT %s %s",
+												  vb_quote_ident(d->a, x->name),
+												  !x->deferrable ? "NOT DEFERRABLE" :
+												  x->initially_deferred ?
+												  "DEFERRABLE INITIALLY DEFERRED" :
+												  "DEFERRABLE INITIALLY IMMEDIATE")));
+}
+
 /* What differs between the kinds of objects that belong to a table. */
 typedef struct object_kind
 {
 	size_t		name_offset;	/* offsets of the char * members */
 	size_t		renamed_from_offset;
+	size_t		comment_offset;
 	size_t		not_valid_offset;	/* of a bool member, or NO_NOT_VALID */
 	equal_fn	equal;
-	vb_op_kind	rename_kind;
+	vb_op_kind	rename_kind;	/* RENAME_INDEX: an index, else a constraint */
 	void		(*drop) (vb_differ *d, vb_table_pair *p, void *cur);
 	void		(*add) (vb_differ *d, vb_table_pair *p, void *des);
+	/* what a kept object may still change in place; may be NULL */
+	void		(*kept) (vb_differ *d, vb_table_pair *p, void *cur, void *des);
 } object_kind;
 
 #define NO_NOT_VALID ((size_t) -1)
 
 static const object_kind primary_key_kind = {
-	offsetof(vb_key, name), offsetof(vb_key, renamed_from), NO_NOT_VALID, keys_equal,
-	VB_OP_RENAME_CONSTRAINT, drop_primary_key, add_primary_key
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), offsetof(vb_key, comment),
+	NO_NOT_VALID, keys_equal, VB_OP_RENAME_CONSTRAINT, drop_primary_key, add_primary_key, NULL
 };
 static const object_kind unique_kind = {
-	offsetof(vb_key, name), offsetof(vb_key, renamed_from), NO_NOT_VALID, keys_equal,
-	VB_OP_RENAME_CONSTRAINT, drop_unique, add_unique
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), offsetof(vb_key, comment),
+	NO_NOT_VALID, keys_equal, VB_OP_RENAME_CONSTRAINT, drop_unique, add_unique, NULL
 };
 static const object_kind index_kind = {
-	offsetof(vb_index, name), offsetof(vb_index, renamed_from), NO_NOT_VALID, indexes_equal,
-	VB_OP_RENAME_INDEX, drop_index, add_index
+	offsetof(vb_index, name), offsetof(vb_index, renamed_from), offsetof(vb_index, comment),
+	NO_NOT_VALID, indexes_equal, VB_OP_RENAME_INDEX, drop_index, add_index, index_kept
 };
 static const object_kind foreign_key_kind = {
 	offsetof(vb_foreign_key, name), offsetof(vb_foreign_key, renamed_from),
-	offsetof(vb_foreign_key, not_valid), fks_equal,
-	VB_OP_RENAME_CONSTRAINT, drop_foreign_key, add_fk
+	offsetof(vb_foreign_key, comment), offsetof(vb_foreign_key, not_valid), fks_equal,
+	VB_OP_RENAME_CONSTRAINT, drop_foreign_key, add_fk, fk_kept
 };
 static const object_kind check_kind = {
-	offsetof(vb_check, name), offsetof(vb_check, renamed_from),
+	offsetof(vb_check, name), offsetof(vb_check, renamed_from), offsetof(vb_check, comment),
 	offsetof(vb_check, not_valid), checks_equal,
-	VB_OP_RENAME_CONSTRAINT, drop_check, add_check
+	VB_OP_RENAME_CONSTRAINT, drop_check, add_check, NULL
 };
 
 #define MEMBER(obj, offset) (*(char **) ((char *) (obj) + (offset)))
 #define NOT_VALID(obj, k) \
 	((k)->not_valid_offset != NO_NOT_VALID && *(bool *) ((char *) (obj) + (k)->not_valid_offset))
+
+/*
+ * The comment of an object of table t (its final name), when it differs
+ * from what the database has: `have` is the comment of the kept object,
+ * NULL for one the plan creates (it comes without one).
+ */
+static void
+comment_object(vb_differ *d, const vb_table *t, const object_kind *k, const char *have,
+			   void *des)
+{
+	const char *name = MEMBER(des, k->name_offset);
+	const char *comment = MEMBER(des, k->comment_offset);
+
+	if (vb_strs_equal(have, comment))
+		return;
+	vb_add_sql(d, vb_new_op(d, VB_OP_SET_COMMENT, t->schema, t->name, name),
+			   k->rename_kind == VB_OP_RENAME_INDEX ?
+			   vb_pg_comment_on_index(d->a, t->schema, name, comment) :
+			   vb_pg_comment_on_constraint(d->a, t->schema, t->name, name, comment));
+}
+
+static void
+comment_objects(vb_differ *d, const vb_table *t, const vb_list *objects, const object_kind *k)
+{
+	int			i;
+
+	for (i = 0; i < objects->count; i++)
+		comment_object(d, t, k, NULL, objects->items[i]);
+}
+
+/* Comments of the keys, indexes, foreign keys and checks of a new table. */
+void
+vb_comment_new_objects(vb_differ *d, const vb_table *t)
+{
+	if (t->primary_key)
+		comment_object(d, t, &primary_key_kind, NULL, t->primary_key);
+	comment_objects(d, t, &t->uniques, &unique_kind);
+	comment_objects(d, t, &t->indexes, &index_kind);
+	comment_objects(d, t, &t->foreign_keys, &foreign_key_kind);
+	comment_objects(d, t, &t->checks, &check_kind);
+}
 
 /*
  * A kept constraint whose validity differs: NOT VALID -> valid is a
@@ -532,7 +708,9 @@ validity_kept(vb_differ *d, vb_table_pair *p, void *cur, void *des, const object
 /*
  * Pair the objects of one kind of a table and plan the difference: an
  * object kept under another name is renamed (held back with the table's
- * other renames), one whose definition changes is dropped and added.
+ * other renames), one whose definition changes is dropped and added; a
+ * kept one changes in place what it can (validity, deferrability of a
+ * foreign key, storage parameters of an index); comments follow.
  */
 static void
 diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list *dess,
@@ -567,13 +745,21 @@ diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list 
 			kept[match[j]] = true;
 			if (strcmp(cn[match[j]], dn[j]) != 0)
 				vb_hold_rename(d, &p->object_renames, k->rename_kind, cn[match[j]], dn[j]);
+			if (k->kept)
+				k->kept(d, p, curs->items[match[j]], dess->items[j]);
 		}
 	for (i = 0; i < nc; i++)
 		if (!kept[i])
 			k->drop(d, p, curs->items[i]);
 	for (j = 0; j < nd; j++)
-		if (match[j] < 0 || !equal[j])
+	{
+		bool		keep = match[j] >= 0 && equal[j];
+
+		if (!keep)
 			k->add(d, p, dess->items[j]);
+		comment_object(d, p->des, k, keep ? MEMBER(curs->items[match[j]], k->comment_offset) : NULL,
+					   dess->items[j]);
+	}
 }
 
 void

@@ -138,20 +138,26 @@ vb_guard_key_exprs(vb_differ *d, vb_table_pair *p, const vb_list *cols)
 	return out;
 }
 
+/* Rows that violate a check: of the table and its inheritance children,
+ * which inherit it, or of the table ONLY for a NO INHERIT check. */
 void
 vb_guard_check(vb_differ *d, vb_operation *op, vb_table_pair *p, const vb_check *ck)
 {
 	vb_arena   *a = d->a;
 
 	add_guard(d, op, p,
-			  vb_printf(a, "SELECT count(*) FROM %s WHERE NOT (%s)", cur_table(d, p),
-						vb_unmapped_predicate(d, p, ck->expression)),
+			  vb_printf(a, "SELECT count(*) FROM %s%s WHERE NOT (%s)", ck->no_inherit ? "ONLY " : "",
+						cur_table(d, p), vb_unmapped_predicate(d, p, ck->expression)),
 			  vb_printf(a, "values that violate check \"%s\" %s", ck->name, ck->expression),
 			  "Fix those rows first, or add the check with \"notValid\": true (then only new rows are checked).");
 }
 
-/* Rows whose key has no match in the referenced table (MATCH SIMPLE:
- * rows with a NULL in the key are never checked). */
+/*
+ * Rows whose key has no match in the referenced table. MATCH SIMPLE: rows
+ * with a NULL in the key are never checked. MATCH FULL: a key all NULL is
+ * not checked, one partly NULL is a violation whatever the referenced
+ * table holds.
+ */
 void
 vb_guard_foreign_key(vb_differ *d, vb_operation *op, vb_table_pair *p,
 					 const vb_foreign_key *fk)
@@ -159,6 +165,8 @@ vb_guard_foreign_key(vb_differ *d, vb_operation *op, vb_table_pair *p,
 	vb_arena   *a = d->a;
 	char	   *notnull = cur_column_list(d, p, &fk->columns, " AND ", "t.", " IS NOT NULL");
 	vb_table_pair *rp = vb_map_get(&d->pair_by_des, vb_key2(a, fk->ref_schema, fk->ref_table));
+	const char *missing = "true";	/* a new referenced table holds nothing */
+	bool		full = fk->match_full && fk->columns.count > 1;
 	vb_buf		match;
 	int			i;
 
@@ -178,14 +186,20 @@ vb_guard_foreign_key(vb_differ *d, vb_operation *op, vb_table_pair *p,
 			vb_buf_appendf(&match, "%sr.%s = t.%s", i ? " AND " : "", vb_quote_ident(a, rc),
 						   vb_quote_ident(a, cur_column(p, fk->columns.items[i])));
 		}
+	if (rp)
+		missing = vb_printf(a, "NOT EXISTS (SELECT 1 FROM %s r WHERE %s)",
+							vb_qualified(a, rp->cur->schema, rp->cur->name), match.data);
 	add_guard(d, op, p,
-			  rp ? vb_printf(a, "SELECT count(*) FROM %s t WHERE %s AND NOT EXISTS "
-							 "(SELECT 1 FROM %s r WHERE %s)",
-							 cur_table(d, p), notnull,
-							 vb_qualified(a, rp->cur->schema, rp->cur->name), match.data)
-			  : vb_printf(a, "SELECT count(*) FROM %s t WHERE %s", cur_table(d, p), notnull),
-			  vb_printf(a, "references to rows missing from %s.%s (foreign key \"%s\")",
-						fk->ref_schema, fk->ref_table, fk->name),
+			  full ? vb_printf(a, "SELECT count(*) FROM %s t WHERE NOT (%s) AND (NOT (%s) OR %s)",
+							   cur_table(d, p),
+							   cur_column_list(d, p, &fk->columns, " AND ", "t.", " IS NULL"),
+							   notnull, missing) :
+			  rp ? vb_printf(a, "SELECT count(*) FROM %s t WHERE %s AND %s", cur_table(d, p),
+							 notnull, missing) :
+			  vb_printf(a, "SELECT count(*) FROM %s t WHERE %s", cur_table(d, p), notnull),
+			  vb_printf(a, "references to rows missing from %s.%s (foreign key \"%s\"%s)",
+						fk->ref_schema, fk->ref_table, fk->name,
+						full ? ", MATCH FULL: a key partly NULL counts too" : ""),
 			  "Fix those rows first, or add the foreign key with \"notValid\": true.");
 }
 

@@ -53,6 +53,12 @@ static const struct
 	[VB_OP_DROP_CHECK] = {"dropCheck", PH_DROP_KEY_INDEX, VB_HAZARD_ACCESS_EXCLUSIVE},
 	[VB_OP_VALIDATE_CONSTRAINT] = {"validateConstraint", PH_VALIDATE, VB_HAZARD_TABLE_SCAN},
 	[VB_OP_SET_COMMENT] = {"setComment", PH_COMMENT, 0},
+	/* ALTER CONSTRAINT (a foreign key's deferrability): ACCESS EXCLUSIVE on
+	 * the table, no scan */
+	[VB_OP_ALTER_CONSTRAINT] = {"alterConstraint", PH_VALIDATE, VB_HAZARD_ACCESS_EXCLUSIVE},
+	/* ALTER TABLE/INDEX ... SET/RESET: SHARE UPDATE EXCLUSIVE for most
+	 * parameters; the differ adds accessExclusiveLock for the others */
+	[VB_OP_SET_STORAGE] = {"setStorageParameters", PH_SET_STORAGE, 0},
 };
 
 const char *

@@ -29,6 +29,7 @@
 #include "catalog/heap.h"
 #include "catalog/namespace.h"
 #include "executor/spi.h"
+#include "mb/pg_wchar.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
@@ -67,6 +68,20 @@ typedef struct canon_state
 
 /* JSON path of the element being canonicalised, for error reports */
 static const char *volatile current_path = NULL;
+
+/*
+ * Finer paths inside the statement being run: an error whose position
+ * (the server's cursor) falls inside one of these spans names the span's
+ * element instead of current_path (an index expression, its predicate).
+ */
+typedef struct text_span
+{
+	int			start;			/* characters, 0-based, end excluded */
+	int			end;
+	const char *path;
+} text_span;
+
+static List *volatile current_spans = NIL;
 
 static void
 set_search_path(canon_state *st, const char *path)
@@ -196,12 +211,34 @@ known(canon_state *st, const vb_table *t, const char *text)
 	return text == NULL || vb_map_get(&st->exprs, vb_key3(st->arena, t->schema, t->name, text));
 }
 
+/*
+ * The key under which a storage parameter counts as known: "name=value"
+ * as reloptions store it, for the table or for indexes of one access
+ * method (a parameter valid for btree is not for gin).
+ */
+static char *
+option_text(vb_arena *a, const char *method, const vb_option *o)
+{
+	return vb_printf(a, "with\x1e%s\x1e%s=%s", method ? method : "", o->name, o->value);
+}
+
+static bool
+known_options(canon_state *st, const vb_table *t, const char *method, const vb_list *options)
+{
+	int			i;
+
+	for (i = 0; i < options->count; i++)
+		if (!known(st, t, option_text(st->arena, method, options->items[i])))
+			return false;
+	return true;
+}
+
 static bool
 plain_index(canon_state *st, const vb_table *t, const vb_index *ix)
 {
 	int			i;
 
-	if (!known(st, t, ix->where))
+	if (!known(st, t, ix->where) || !known_options(st, t, ix->method, &ix->with))
 		return false;
 	for (i = 0; i < ix->elements.count; i++)
 	{
@@ -231,14 +268,21 @@ table_needs_scratch(canon_state *st, const vb_table *t)
 		if (!known(st, t, ((vb_check *) t->checks.items[i])->expression) ||
 			((vb_check *) t->checks.items[i])->name == NULL)
 			return true;
-	return false;
+	for (i = 0; i < t->indexes.count; i++)
+		if (!plain_index(st, t, t->indexes.items[i]))
+			return true;
+	return !known_options(st, t, NULL, &t->with);
 }
 
-/* Every expression of the table, parsed on its own first: exactly one. */
+/*
+ * Every expression of the table, parsed on its own first: exactly one
+ * (the texts of indexes that are built on the scratch table too).
+ */
 static void
-check_expressions(const vb_table *t)
+check_expressions(canon_state *st, const vb_table *t)
 {
 	int			i;
+	int			j;
 
 	for (i = 0; i < t->columns.count; i++)
 	{
@@ -254,6 +298,25 @@ check_expressions(const vb_table *t)
 
 		current_path = psprintf("%s.expression", ck->path ? ck->path : "checks");
 		parse_one_expression(ck->expression, "a check expression");
+	}
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+		const char *path = ix->path ? ix->path : "indexes";
+
+		if (plain_index(st, t, ix))
+			continue;
+		for (j = 0; j < ix->elements.count; j++)
+		{
+			vb_index_elem *el = ix->elements.items[j];
+
+			current_path = psprintf("%s.columns[%d].expression", path, j);
+			if (el->expression)
+				parse_one_expression(el->expression, "an index expression");
+		}
+		current_path = psprintf("%s.where", path);
+		if (ix->where)
+			parse_one_expression(ix->where, "an index predicate");
 	}
 }
 
@@ -358,206 +421,122 @@ take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
 		ck->expression = b->expression;
 		ck->name_column = check_column(st, relid, name);
 	}
+	t->with = back->with;
 }
 
 /*
- * Index elements and predicates are read as DefineIndex reads them, against
- * a temporary view with the desired columns (no storage, no index build):
- * expressions and predicates transformed and printed as pg_get_indexdef and
- * pg_get_expr print them, operator classes and collations resolved and
- * omitted when they are the element's defaults, as introspect omits them.
+ * The scratch copy of an index that needs canonical form: built for real on
+ * the scratch table, so PostgreSQL itself decides what the elements are (an
+ * expression that is only a column, with or without COLLATE, is a column),
+ * resolves operator classes and collations, checks the storage parameters,
+ * and prints everything as introspect() reads it back. Document texts go
+ * on lines of their own, so a trailing "--" comment ends there.
  */
-static Oid
-scratch_view(canon_state *st, const vb_table *t)
+static char *
+scratch_index_sql(canon_state *st, const char *table, const vb_index *ix, const char *name)
 {
 	vb_arena   *a = st->arena;
-	char	   *name = psprintf("viborm_scratch_%d", ++st->scratch_count);
-	vb_buf		sql;
+	vb_index	copy = *ix;
 	int			i;
 
-	vb_buf_init(&sql, a);
-	vb_buf_appendf(&sql, "CREATE TEMPORARY VIEW %s AS SELECT", vb_quote_ident(a, name));
-	for (i = 0; i < t->columns.count; i++)
+	copy.name = (char *) name;
+	memset(&copy.elements, 0, sizeof(copy.elements));
+	for (i = 0; i < ix->elements.count; i++)
 	{
-		vb_column  *c = t->columns.items[i];
+		vb_index_elem *el = vb_alloc(a, sizeof(vb_index_elem));
 
-		vb_buf_appendf(&sql, "%s NULL::%s%s%s AS %s", i ? "," : "", c->type,
-					   c->collation ? " COLLATE " : "",
-					   c->collation ? vb_pg_object_name(a, c->collation) : "",
-					   vb_quote_ident(a, c->name));
+		*el = *(vb_index_elem *) ix->elements.items[i];
+		if (el->expression)
+			el->source = vb_printf(a, "\n%s\n", el->expression);
+		vb_list_push(a, &copy.elements, el);
 	}
-	use_catalog_only(st);
-	current_path = t->path;
-	spi_exec(sql.data);
-	return RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
+	copy.where = NULL;
+	copy.where_source = ix->where ? vb_printf(a, "\n%s\n", ix->where) : NULL;
+	return vb_pg_create_index(a, "pg_temp", table, &copy);
 }
 
-static ParseState *
-view_parse_state(Oid relid, Relation *rel)
+/* Where `needle` lies in `sql`, from byte `*from` on, as a span of characters. */
+static void
+add_span(List **spans, const char *sql, int *from, const char *needle, const char *path)
 {
-	ParseState *pstate = make_parsestate(NULL);
-	ParseNamespaceItem *nsitem;
+	const char *hit = strstr(sql + *from, needle);
+	text_span  *sp;
 
-	*rel = table_open(relid, AccessShareLock);
-	nsitem = addRangeTableEntryForRelation(pstate, *rel, AccessShareLock, NULL, false, true);
-	addNSItemToQuery(pstate, nsitem, false, true, true);
-	return pstate;
+	if (hit == NULL)
+		return;
+	sp = palloc(sizeof(text_span));
+	sp->start = pg_mbstrlen_with_len(sql, hit - sql);
+	sp->end = sp->start + pg_mbstrlen_with_len(hit, strlen(needle));
+	sp->path = path;
+	*spans = lappend(*spans, sp);
+	*from = (hit - sql) + strlen(needle);
 }
 
-static char *
-deparse_pretty(Node *expr, Oid relid)
-{
-	Datum		printed = DirectFunctionCall3(pg_get_expr_ext,
-											  CStringGetTextDatum(nodeToString(expr)),
-											  ObjectIdGetDatum(relid), BoolGetDatum(true));
-
-	return TextDatumGetCString(printed);
-}
-
+/* The spans of an index's expressions and predicate in its scratch statement. */
 static List *
-name_list(const char *name)
+index_spans(const char *sql, const vb_index *ix)
 {
-	const char *dot = strchr(name, '.');
-
-	if (dot == NULL)
-		return list_make1(makeString(pstrdup(name)));
-	return list_make2(makeString(pnstrdup(name, dot - name)), makeString(pstrdup(dot + 1)));
-}
-
-/*
- * pg_get_indexdef prints an element expression pretty, in parentheses
- * unless it reads as a function call (ruleutils' looks_like_function).
- */
-static char *
-element_text(Node *expr, const char *pretty)
-{
-	bool		call = false;
-
-	switch (nodeTag(expr))
-	{
-		case T_FuncExpr:
-			call = ((FuncExpr *) expr)->funcformat == COERCE_EXPLICIT_CALL ||
-				((FuncExpr *) expr)->funcformat == COERCE_SQL_SYNTAX;
-			break;
-		case T_NullIfExpr:
-		case T_CoalesceExpr:
-		case T_MinMaxExpr:
-		case T_SQLValueFunction:
-		case T_XmlExpr:
-			call = true;
-			break;
-		default:
-			break;
-	}
-	return call ? (char *) pretty : psprintf("(%s)", pretty);
-}
-
-/* One element: its expression, operator class and collation, canonical. */
-static void
-canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relation rel,
-				  Oid am, vb_index_elem *el)
-{
-	Oid			type;
-	Oid			coll;
-
-	if (el->expression)
-	{
-		Node	   *expr;
-
-		use_schema(st, t->schema);
-		expr = transformExpr(pstate, parse_one_expression(el->expression, "an index expression"),
-							 EXPR_KIND_INDEX_EXPRESSION);
-		assign_expr_collations(pstate, expr);
-		type = exprType(expr);
-		coll = exprCollation(expr);
-		use_catalog_only(st);
-		{
-			char	   *written = el->expression;
-
-			el->expression = vb_strdup(st->arena,
-									   element_text(expr, deparse_pretty(expr, RelationGetRelid(rel))));
-			el->source = source_text(written, el->expression);
-		}
-	}
-	else
-	{
-		AttrNumber	att = attnameAttNum(rel, el->column, false);
-		Form_pg_attribute attr = TupleDescAttr(RelationGetDescr(rel), att - 1);
-
-		type = attr->atttypid;
-		coll = attr->attcollation;
-	}
-	use_schema(st, t->schema);
-	if (el->opclass)
-	{
-		Oid			opclass = ResolveOpClass(name_list(el->opclass), type,
-											 get_am_name(am), am);
-
-		use_catalog_only(st);
-		el->opclass = opclass == vb_pg_default_opclass(type, am) ? NULL :
-			vb_pg_opclass_name(st->arena, opclass);
-	}
-	use_schema(st, t->schema);
-	if (el->collation)
-	{
-		Oid			c = get_collation_oid(name_list(el->collation), false);
-
-		use_catalog_only(st);
-		el->collation = c == coll ? NULL : vb_pg_collation_name(st->arena, c);
-	}
-	use_catalog_only(st);
-}
-
-static void
-canonical_index(canon_state *st, const vb_table *t, Oid relid, vb_index *ix)
-{
-	Relation	rel;
-	ParseState *pstate = view_parse_state(relid, &rel);
-	Oid			am = get_index_am_oid(ix->method, false);
+	const char *path = ix->path ? ix->path : ix->name;
+	List	   *spans = NIL;
+	int			from = 0;
 	int			i;
 
 	for (i = 0; i < ix->elements.count; i++)
 	{
-		current_path = psprintf("%s.columns[%d]", ix->path ? ix->path : ix->name, i);
-		canonical_element(st, t, pstate, rel, am, ix->elements.items[i]);
+		vb_index_elem *el = ix->elements.items[i];
+
+		if (el->expression)
+			add_span(&spans, sql, &from, psprintf("(\n%s\n)", el->expression),
+					 psprintf("%s.columns[%d].expression", path, i));
 	}
 	if (ix->where)
-	{
-		Node	   *expr;
-
-		current_path = psprintf("%s.where", ix->path ? ix->path : ix->name);
-		use_schema(st, t->schema);
-		expr = transformWhereClause(pstate, parse_one_expression(ix->where, "an index predicate"),
-									EXPR_KIND_INDEX_PREDICATE, "WHERE");
-		assign_expr_collations(pstate, expr);
-		expr = (Node *) make_ands_explicit(make_ands_implicit((Expr *) expr));
-		use_catalog_only(st);
-		{
-			char	   *written = ix->where;
-
-			ix->where = vb_strdup(st->arena, deparse(expr, relid));
-			ix->where_source = source_text(written, ix->where);
-		}
-	}
-	table_close(rel, NoLock);
+		add_span(&spans, sql, &from, psprintf(" WHERE (\n%s\n)", ix->where),
+				 psprintf("%s.where", path));
+	return spans;
 }
 
-static void
-canonical_indexes(canon_state *st, const vb_table *t)
+/* The path of the span that holds the server's error position, if one does. */
+static const char *
+span_path(int cursorpos)
 {
-	Oid			view = InvalidOid;
+	ListCell   *lc;
+
+	foreach(lc, current_spans)
+	{
+		text_span  *sp = lfirst(lc);
+
+		if (cursorpos - 1 >= sp->start && cursorpos - 1 < sp->end)
+			return sp->path;
+	}
+	return NULL;
+}
+
+static char *
+scratch_index_name(const char *table, int i)
+{
+	return psprintf("%s_ix_%d", table, i);
+}
+
+/* Copy an index's canonical form, read back from its scratch copy. */
+static void
+take_back_index(vb_index *ix, const vb_index *back)
+{
 	int			i;
 
-	for (i = 0; i < t->indexes.count; i++)
+	for (i = 0; i < ix->elements.count; i++)
 	{
-		vb_index   *ix = t->indexes.items[i];
+		vb_index_elem *el = ix->elements.items[i];
+		vb_index_elem *b = back->elements.items[i];
+		char	   *written = el->expression;
 
-		if (plain_index(st, t, ix))
-			continue;
-		if (view == InvalidOid)
-			view = scratch_view(st, t);
-		canonical_index(st, t, view, ix);
+		*el = *b;
+		el->source = written && b->expression ? source_text(written, b->expression) : NULL;
+		if (b->column)
+			ix->columns.items[i] = b->column;
 	}
+	ix->where_source = ix->where && back->where ? source_text(ix->where, back->where) : NULL;
+	ix->where = back->where;
+	ix->with = back->with;
 }
 
 /*
@@ -572,11 +551,12 @@ canonical_objects(canon_state *st, vb_table *t)
 	vb_arena   *a = st->arena;
 	char	   *name = psprintf("viborm_scratch_%d", ++st->scratch_count);
 	vb_table   *back = vb_alloc(a, sizeof(vb_table));
+	bool	   *build = palloc0(sizeof(bool) * (t->indexes.count + 1));
 	vb_buf		sql;
 	Oid			relid;
 	int			i;
 
-	check_expressions(t);
+	check_expressions(st, t);
 	vb_buf_init(&sql, a);
 	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", vb_quote_ident(a, name));
 	for (i = 0; i < t->columns.count; i++)
@@ -625,12 +605,43 @@ canonical_objects(canon_state *st, vb_table *t)
 		current_path = ((vb_check *) t->checks.items[i])->path;
 		spi_exec(vb_pg_add_check(a, "pg_temp", name, &ck));
 	}
+	if (t->with.count > 0)
+	{
+		current_path = psprintf("%s.with", t->path ? t->path : t->name);
+		spi_exec(psprintf("ALTER TABLE %s SET (%s)", vb_qualified(a, "pg_temp", name),
+						  vb_pg_options(a, &t->with)));
+	}
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+
+		build[i] = !plain_index(st, t, ix);
+		if (!build[i])
+			continue;
+		{
+			char	   *sql = scratch_index_sql(st, name, ix, scratch_index_name(name, i));
+
+			current_path = ix->path ? ix->path : ix->name;
+			current_spans = index_spans(sql, ix);
+			use_schema(st, t->schema);
+			spi_exec(sql);
+			current_spans = NIL;
+		}
+	}
 	current_path = t->path;
 	use_catalog_only(st);
 	back->schema = "pg_temp";
 	back->name = name;
 	vb_pg_read_tables(a, &relid, &back, 1);
 	take_back(st, t, back, relid);
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+
+		if (build[i])
+			take_back_index(ix, find_named(&back->indexes, offsetof(vb_index, name),
+										   scratch_index_name(name, i)));
+	}
 }
 
 static bool
@@ -749,7 +760,6 @@ canonicalize_tables(canon_state *st)
 		name_expression_elements(st, t);
 		if (table_needs_scratch(st, t))
 			canonical_objects(st, t);
-		canonical_indexes(st, t);
 	}
 	current_path = NULL;
 }
@@ -794,11 +804,15 @@ remember_table_texts(canon_state *st, const vb_table *t)
 	}
 	for (i = 0; i < t->checks.count; i++)
 		remember(st, t, ((vb_check *) t->checks.items[i])->expression);
+	for (i = 0; i < t->with.count; i++)
+		remember(st, t, option_text(st->arena, NULL, t->with.items[i]));
 	for (i = 0; i < t->indexes.count; i++)
 	{
 		vb_index   *ix = t->indexes.items[i];
 
 		remember(st, t, ix->where);
+		for (j = 0; j < ix->with.count; j++)
+			remember(st, t, option_text(st->arena, ix->method, ix->with.items[j]));
 		for (j = 0; j < ix->elements.count; j++)
 		{
 			remember(st, t, ((vb_index_elem *) ix->elements.items[j])->expression);
@@ -834,6 +848,24 @@ collect_catalog_texts(canon_state *st)
 	}
 }
 
+/* Which storage parameters of the document take ACCESS EXCLUSIVE to change
+ * (those read back from a scratch table have it already). */
+static void
+mark_option_locks(const vb_schema *desired)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+
+		vb_pg_mark_option_locks(&t->with);
+		for (j = 0; j < t->indexes.count; j++)
+			vb_pg_mark_option_locks(&((vb_index *) t->indexes.items[j])->with);
+	}
+}
+
 void
 vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current)
 {
@@ -846,11 +878,13 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 	st.desired = desired;
 	st.current = current;
 	collect_catalog_texts(&st);
+	mark_option_locks(desired);
 	if (!needs_parser(&st))
 		return;
 
 	st.search_path = "pg_catalog";
 	current_path = NULL;
+	current_spans = NIL;
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(oldcontext);
 	PG_TRY();
@@ -869,6 +903,10 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 		MemoryContextSwitchTo(oldcontext);
 		edata = CopyErrorData();
 		FlushErrorState();
+		/* SPI reports the position in its query as an internal one */
+		if (edata->internalpos > 0 && span_path(edata->internalpos))
+			path = span_path(edata->internalpos);
+		current_spans = NIL;
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;

@@ -17,12 +17,14 @@
  */
 #include "postgres.h"
 
+#include "access/reloptions.h"
 #include "catalog/index.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_opclass.h"
 #include "catalog/pg_type.h"
 #include "commands/defrem.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "storage/proc.h"
 #include "utils/hsearch.h"
@@ -99,11 +101,16 @@ static const char *const columns_query =
 	"ARRAY(SELECT att.attname::text FROM unnest(" keys ") WITH ORDINALITY k(num, ord) " \
 	"JOIN pg_attribute att ON att.attrelid = " rel " AND att.attnum = k.num ORDER BY k.ord)"
 
+/* Storage parameters of the tables and of their TOAST tables. */
+static const char *const table_options_query =
+"SELECT c.oid, c.reloptions, tc.reloptions "
+"FROM pg_class c LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid "
+"WHERE c.oid = ANY($2) AND (c.reloptions IS NOT NULL OR tc.reloptions IS NOT NULL)";
+
 /*
- * Constraints. Column 12 says the model cannot express this one (a
- * deferrable or INCLUDE key, an FK that is MATCH FULL or SET NULL (cols),
- * a NO INHERIT or inherited check, an exclusion): those are listed as
- * unmanaged.
+ * Constraints. Column 12 says the model cannot express this one (an
+ * INCLUDE key, an FK that is MATCH PARTIAL or SET NULL (cols), an
+ * inherited check, an exclusion): those are listed as unmanaged.
  */
 static const char *const constraints_query =
 "SELECT con.conrelid, con.conname, con.contype::text, con.condeferrable, con.condeferred, "
@@ -112,17 +119,21 @@ static const char *const constraints_query =
 "            ELSE " KEY_NAMES("con.confrelid", "con.confkey") " END, "
 "       con.confupdtype::text, con.confdeltype::text, "
 "       con.contype = 'x' "
-"       OR (con.contype = 'c' AND (con.connoinherit OR NOT con.conislocal)) "
-"       OR (con.contype IN ('p', 'u') AND (con.condeferrable OR i.indnkeyatts <> i.indnatts)) "
-"       OR (con.contype = 'f' AND (con.confmatchtype <> 's' "
+"       OR (con.contype = 'c' AND NOT con.conislocal) "
+"       OR (con.contype IN ('p', 'u') AND i.indnkeyatts <> i.indnatts) "
+"       OR (con.contype = 'f' AND (con.confmatchtype = 'p' "
 "           OR con.confdelsetcols IS NOT NULL)), "
 "       con.confrelid, con.confkey, NOT con.convalidated, "
 "       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END, "
-"       coalesce(i.indnullsnotdistinct, false) "
+"       coalesce(i.indnullsnotdistinct, false), con.confmatchtype = 'f', con.connoinherit, "
+"       cd.description, ic.relname "
 "FROM pg_constraint con "
 "LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
 "LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
-"LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u') "
+"LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x') "
+"LEFT JOIN pg_class ic ON ic.oid = i.indexrelid "
+"LEFT JOIN pg_description cd ON cd.objoid = con.oid "
+"     AND cd.classoid = 'pg_constraint'::regclass AND cd.objsubid = 0 "
 "WHERE con.conrelid = ANY($2) AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
 "ORDER BY con.conrelid, con.conname";
 
@@ -139,10 +150,13 @@ static const char *const indexes_query =
 "       i.indclass::oid[], i.indcollation::oid[], i.indexprs::text, am.oid, "
 "       ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 "
 "                         THEN pg_get_indexdef(i.indexrelid, k, true) END "
-"             FROM generate_series(1, i.indnkeyatts) k ORDER BY k) "
+"             FROM generate_series(1, i.indnkeyatts) k ORDER BY k), "
+"       ic.reloptions, d.description "
 "FROM pg_index i "
 "JOIN pg_class ic ON ic.oid = i.indexrelid "
 "JOIN pg_am am ON am.oid = ic.relam "
+"LEFT JOIN pg_description d ON d.objoid = i.indexrelid "
+"     AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0 "
 "WHERE i.indrelid = ANY($2) "
 "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
 "                AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) "
@@ -216,6 +230,61 @@ static const char *const unmanaged_query =
 "   AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_proc'::regclass "
 "                   AND x.objid = p.oid AND x.deptype = 'e') "
 ") u";
+
+/* "view", "index", ... for a relkind (in a SQL CASE) */
+#define RELKIND_WORD(k) \
+	"CASE " k " WHEN 'r' THEN 'table' WHEN 'i' THEN 'index' " \
+	"WHEN 'I' THEN 'partitioned index' WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' " \
+	"WHEN 'm' THEN 'materialized view' WHEN 'c' THEN 'composite type' " \
+	"WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' ELSE 'relation' END"
+
+/* " (of extension x)" for an object an extension owns */
+#define OF_EXTENSION(classid, objid) \
+	"coalesce((SELECT ' (of extension ' || x.extname || ')' FROM pg_depend e " \
+	"JOIN pg_extension x ON x.oid = e.refobjid WHERE e.classid = " classid " " \
+	"AND e.objid = " objid " AND e.deptype = 'e' LIMIT 1), '')"
+
+/*
+ * Every name of the managed schemas' relation and type namespaces, and
+ * every constraint name of the managed tables: space, schema, the managed
+ * table the object belongs to (an index, an owned sequence, a
+ * constraint), name, and what it is. read_name_holders keeps those that
+ * viborm does not manage. Array types are left out (PostgreSQL moves an
+ * array type out of the way of a new type), and so are the row types of
+ * the managed tables.
+ */
+static const char *const names_query =
+"SELECT 'r', n.nspname, ot.relname, c.relname, "
+"       " RELKIND_WORD("c.relkind") " || ' ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) "
+"       || " OF_EXTENSION("'pg_class'::regclass", "c.oid") " "
+"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+"LEFT JOIN pg_index i ON i.indexrelid = c.oid "
+"LEFT JOIN pg_depend sd ON c.relkind = 'S' AND sd.classid = 'pg_class'::regclass "
+"     AND sd.objid = c.oid AND sd.refclassid = 'pg_class'::regclass AND sd.deptype IN ('a', 'i') "
+"LEFT JOIN pg_class ot ON ot.oid = coalesce(i.indrelid, sd.refobjid) AND ot.oid = ANY($2) "
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND c.relkind <> 't' "
+"UNION ALL "
+"SELECT 't', n.nspname, NULL, t.typname, "
+"       CASE WHEN t.typrelid <> 0 THEN 'the row type of ' || " RELKIND_WORD("r.relkind") " "
+"            ELSE CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' "
+"                 WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' "
+"                 WHEN 'p' THEN 'pseudo-type' ELSE 'type' END END "
+"       || ' ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) "
+"       || " OF_EXTENSION("'pg_type'::regclass", "t.oid") " "
+"FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+"LEFT JOIN pg_class r ON r.oid = t.typrelid "
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND NOT (t.typrelid = ANY($2)) "
+"AND NOT EXISTS (SELECT 1 FROM pg_type a WHERE a.typarray = t.oid) "
+"UNION ALL "
+"SELECT 'c', n.nspname, c.relname, con.conname, "
+"       CASE con.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique constraint' "
+"       WHEN 'f' THEN 'foreign key' WHEN 'c' THEN 'check' WHEN 'x' THEN 'exclusion constraint' "
+"       WHEN 't' THEN 'constraint trigger' ELSE 'constraint' END "
+"       || ' ' || quote_ident(con.conname) || ' on ' || quote_ident(n.nspname) || '.' "
+"       || quote_ident(c.relname) "
+"FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+"JOIN pg_namespace n ON n.oid = c.relnamespace "
+"WHERE con.conrelid = ANY($2)";
 
 static Datum schemas_param;
 static Datum tables_param;
@@ -475,6 +544,74 @@ read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 	}
 }
 
+/*
+ * Does ALTER ... SET/RESET of this storage parameter take ACCESS
+ * EXCLUSIVE? The server's own table of parameters says (only the name
+ * counts there; "toast.x" is x).
+ */
+static bool
+option_needs_exclusive_lock(const char *name)
+{
+	const char *dot = strchr(name, '.');
+
+	return AlterTableGetRelOptionsLockLevel(list_make1(makeDefElem(pstrdup(dot ? dot + 1 : name),
+																   NULL, -1))) >= AccessExclusiveLock;
+}
+
+void
+vb_pg_mark_option_locks(const vb_list *options)
+{
+	int			i;
+
+	for (i = 0; i < options->count; i++)
+	{
+		vb_option  *o = options->items[i];
+
+		o->exclusive_lock = option_needs_exclusive_lock(o->name);
+	}
+}
+
+/* reloptions ("name=value" text[]) into options, names prefixed ("toast.") */
+static void
+get_options(vb_arena *arena, HeapTuple tup, int col, const char *prefix, vb_list *out)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, SPI_tuptable->tupdesc, col, &isnull);
+	ListCell   *lc;
+
+	if (isnull)
+		return;
+	foreach(lc, vb_pg_text_array_to_list(DatumGetArrayTypeP(d)))
+	{
+		char	   *text = lfirst(lc);
+		char	   *eq = strchr(text, '=');
+		vb_option  *o = vb_alloc(arena, sizeof(vb_option));
+
+		if (eq == NULL)
+			elog(ERROR, "viborm: storage parameter \"%s\" has no value", text);
+		o->name = vb_printf(arena, "%s%.*s", prefix, (int) (eq - text), text);
+		o->value = vb_strdup(arena, eq + 1);
+		o->exclusive_lock = option_needs_exclusive_lock(o->name);
+		vb_list_push(arena, out, o);
+	}
+}
+
+static void
+read_table_options(vb_arena *arena, vb_map *tables)
+{
+	uint64		i;
+
+	run_query(table_options_query);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		vb_table   *t = table_by_oid(tables, arena, get_oid(tup, 1));
+
+		get_options(arena, tup, 2, "", &t->with);
+		get_options(arena, tup, 3, "toast.", &t->with);
+	}
+}
+
 static void
 read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
 {
@@ -501,6 +638,9 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 			k->name = name;
 			get_key_columns(arena, attnames, tup, 6, get_oid(tup, 1), &k->columns);
 			k->nulls_not_distinct = get_bool(tup, 17);
+			k->deferrable = get_bool(tup, 4);
+			k->initially_deferred = get_bool(tup, 5);
+			k->comment = get_text(arena, tup, 20);
 			if (type[0] == 'p')
 				t->primary_key = k;
 			else
@@ -523,6 +663,8 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 			fk->deferrable = get_bool(tup, 4);
 			fk->initially_deferred = get_bool(tup, 5);
 			fk->not_valid = get_bool(tup, 15);
+			fk->match_full = get_bool(tup, 18);
+			fk->comment = get_text(arena, tup, 20);
 			vb_list_push(arena, &t->foreign_keys, fk);
 		}
 		else if (type[0] == 'c')
@@ -532,6 +674,8 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 			ck->name = name;
 			ck->expression = get_text(arena, tup, 16);
 			ck->not_valid = get_bool(tup, 15);
+			ck->no_inherit = get_bool(tup, 19);
+			ck->comment = get_text(arena, tup, 20);
 			vb_list_push(arena, &t->checks, ck);
 		}
 	}
@@ -732,6 +876,8 @@ read_indexes(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 		ix->method = get_text(arena, tup, 4);
 		ix->nulls_not_distinct = get_bool(tup, 5);
 		ix->where = get_text(arena, tup, 7);
+		get_options(arena, tup, 15, "", &ix->with);
+		ix->comment = get_text(arena, tup, 16);
 		read_index_elements(arena, tup, get_oid(tup, 1), attnames, attinfo, ix);
 		vb_list_push(arena, &t->indexes, ix);
 	}
@@ -777,8 +923,80 @@ read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n
 	vb_map_init(&attnames, arena, n * 10);
 	vb_map_init(&attinfo, arena, n * 10);
 	read_columns(arena, tables, &attnames, &attinfo);
+	read_table_options(arena, tables);
 	read_constraints(arena, s, tables, &attnames);
 	read_indexes(arena, tables, &attnames, &attinfo);
+}
+
+/*
+ * The names held by objects viborm does not manage: every name of the
+ * managed schemas' namespaces (names_query) but those of the managed
+ * tables, their indexes and keys, the sequences of their serial and
+ * identity columns, their constraints, and the managed enums.
+ */
+static void
+read_name_holders(vb_arena *arena, vb_schema *s)
+{
+	vb_map		managed;
+	uint64		i;
+	int			j;
+	int			k;
+
+	vb_map_init(&managed, arena, s->tables.count * 8 + s->enums.count + 8);
+	for (j = 0; j < s->tables.count; j++)
+	{
+		vb_table   *t = s->tables.items[j];
+		const char *in_table = vb_key2(arena, t->schema, t->name);
+
+		vb_map_put(&managed, vb_key3(arena, "r", t->schema, t->name), t);
+		if (t->primary_key)
+		{
+			vb_map_put(&managed, vb_key3(arena, "r", t->schema, t->primary_key->name), t);
+			vb_map_put(&managed, vb_key3(arena, "c", in_table, t->primary_key->name), t);
+		}
+		for (k = 0; k < t->uniques.count; k++)
+		{
+			vb_key	   *u = t->uniques.items[k];
+
+			vb_map_put(&managed, vb_key3(arena, "r", t->schema, u->name), t);
+			vb_map_put(&managed, vb_key3(arena, "c", in_table, u->name), t);
+		}
+		for (k = 0; k < t->indexes.count; k++)
+			vb_map_put(&managed, vb_key3(arena, "r", t->schema,
+										 ((vb_index *) t->indexes.items[k])->name), t);
+		for (k = 0; k < t->columns.count; k++)
+			if (((vb_column *) t->columns.items[k])->sequence_name)
+				vb_map_put(&managed, vb_key3(arena, "r", t->schema,
+											 ((vb_column *) t->columns.items[k])->sequence_name), t);
+		for (k = 0; k < t->foreign_keys.count; k++)
+			vb_map_put(&managed, vb_key3(arena, "c", in_table,
+										 ((vb_foreign_key *) t->foreign_keys.items[k])->name), t);
+		for (k = 0; k < t->checks.count; k++)
+			vb_map_put(&managed, vb_key3(arena, "c", in_table,
+										 ((vb_check *) t->checks.items[k])->name), t);
+	}
+	for (j = 0; j < s->enums.count; j++)
+		vb_map_put(&managed, vb_key3(arena, "t", ((vb_enum *) s->enums.items[j])->schema,
+									 ((vb_enum *) s->enums.items[j])->name), s);
+
+	run_query(names_query);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		vb_name_holder *h = vb_alloc(arena, sizeof(vb_name_holder));
+		char	   *space = get_text(arena, tup, 1);
+
+		h->space = space[0];
+		h->schema = get_name(arena, tup, 2);
+		h->table = get_name(arena, tup, 3);
+		h->name = get_name(arena, tup, 4);
+		h->what = get_text(arena, tup, 5);
+		if (vb_map_get(&managed, vb_key3(arena, space, h->space == 'c' ?
+										 vb_key2(arena, h->schema, h->table) : h->schema,
+										 h->name)))
+			continue;
+		vb_list_push(arena, &s->name_holders, h);
+	}
 }
 
 /*
@@ -837,6 +1055,7 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 	}
 	read_relations(arena, s, &tables, oids, (int) SPI_processed);
 	read_enums(arena, s);
+	read_name_holders(arena, s);
 
 	run_query(unmanaged_query);
 	for (i = 0; i < SPI_processed; i++)

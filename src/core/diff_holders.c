@@ -1,0 +1,221 @@
+/*
+ * diff_holders.c — names the document needs that an object viborm leaves
+ * alone already holds (VB008).
+ *
+ * viborm never alters or drops what it does not manage: a view, a
+ * free-standing sequence, a domain, an object of an extension, an exclusion
+ * constraint or a key with INCLUDE columns (and the index behind it). When
+ * the document needs one of their names — a table or an index named like a
+ * view, an enum named like a domain, a check named like an exclusion
+ * constraint of its table — the statement that creates or renames the
+ * document's object would fail half-way through the push ("relation ...
+ * already exists"). The plan is refused before anything runs instead,
+ * naming every conflict.
+ *
+ * PostgreSQL has three namespaces here: relation names of a schema
+ * (tables, indexes, sequences, views, ...), type names of a schema (every
+ * table also has a row type), and constraint names of a table.
+ */
+#include <string.h>
+
+#include "diff_internal.h"
+
+typedef struct holder_check
+{
+	vb_arena   *a;
+	vb_differ  *d;				/* NULL: before naming and pairing */
+	vb_map		holders;		/* key3(space, schema[.table], name) ->
+								 * vb_name_holder */
+	vb_buf		detail;
+	int			count;
+	const vb_name_holder *first;
+	const char *first_need;
+	const char *first_path;
+} holder_check;
+
+static char *
+holder_key(vb_arena *a, char space, const char *schema, const char *table, const char *name)
+{
+	return vb_key3(a, space == 'c' ? "c" : space == 't' ? "t" : "r",
+				   table ? vb_key2(a, schema, table) : schema, name);
+}
+
+/*
+ * Where a holder's name lives once the plan has run. Before pairing, only
+ * holders that belong to no table are known for sure. After pairing, one
+ * that belongs to a table follows it (an index moves with its table's SET
+ * SCHEMA, a constraint takes the table's new name) and goes with a table
+ * the plan drops. False: the holder does not count.
+ */
+static bool
+place_holder(holder_check *hc, const vb_name_holder *h, const char **schema, const char **table)
+{
+	vb_table_pair *p;
+
+	*schema = h->schema;
+	*table = NULL;
+	if (h->table == NULL)
+		return h->space != 'c';
+	if (hc->d == NULL)
+		return false;
+	p = vb_map_get(&hc->d->pair_by_cur, vb_key2(hc->a, h->schema, h->table));
+	if (p == NULL)
+		return false;			/* dropped with its table */
+	*schema = p->des->schema;
+	if (h->space == 'c')
+		*table = p->des->name;
+	return true;
+}
+
+/* One name the document needs: `what` and `path` describe the object. */
+static void
+need(holder_check *hc, char space, const char *schema, const char *table, const char *name,
+	 const char *what, const char *path)
+{
+	const vb_name_holder *h;
+	const char *in;
+
+	if (name == NULL)
+		return;					/* unnamed yet: checked after naming */
+	h = vb_map_get(&hc->holders, holder_key(hc->a, space, schema, table, name));
+	if (h == NULL)
+		return;
+	in = space == 'c' ? vb_printf(hc->a, "constraint name \"%s\" on %s.%s", name, schema, table) :
+		vb_printf(hc->a, "%s name \"%s\" in schema %s", space == 't' ? "type" : "relation",
+				  name, schema);
+	vb_buf_appendf(&hc->detail, "%s%s (%s) needs the %s, held by %s.", hc->count ? "\n" : "",
+				   path ? path : what, what, in, h->what);
+	if (hc->count++ == 0)
+	{
+		hc->first = h;
+		hc->first_need = in;
+		hc->first_path = path;
+	}
+}
+
+static void
+need_relation(holder_check *hc, const vb_table *t, const char *name, const char *what,
+			  const char *path)
+{
+	need(hc, 'r', t->schema, NULL, name, what, path);
+}
+
+static void
+need_constraint(holder_check *hc, const vb_table *t, const char *name, const char *kind,
+				const char *path)
+{
+	if (name == NULL)
+		return;
+	need(hc, 'c', t->schema, t->name, name,
+		 vb_printf(hc->a, "%s %s of %s.%s", kind, name, t->schema, t->name), path);
+}
+
+/* Every name one table of the document needs. */
+static void
+table_needs(holder_check *hc, const vb_table *t)
+{
+	vb_arena   *a = hc->a;
+	const char *tname = vb_printf(a, "table %s.%s", t->schema, t->name);
+	int			i;
+
+	need_relation(hc, t, t->name, tname, t->path);
+	need(hc, 't', t->schema, NULL, t->name, vb_printf(a, "the row type of %s", tname), t->path);
+	if (t->primary_key)
+	{
+		need_constraint(hc, t, t->primary_key->name, "primary key", t->primary_key->path);
+		need_relation(hc, t, t->primary_key->name,
+					  vb_printf(a, "the index of primary key %s", t->primary_key->name),
+					  t->primary_key->path);
+	}
+	for (i = 0; i < t->uniques.count; i++)
+	{
+		vb_key	   *k = t->uniques.items[i];
+
+		need_constraint(hc, t, k->name, "unique constraint", k->path);
+		need_relation(hc, t, k->name, vb_printf(a, "the index of unique constraint %s", k->name),
+					  k->path);
+	}
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+
+		need_relation(hc, t, ix->name, vb_printf(a, "index %s.%s", t->schema, ix->name), ix->path);
+	}
+	for (i = 0; i < t->foreign_keys.count; i++)
+		need_constraint(hc, t, ((vb_foreign_key *) t->foreign_keys.items[i])->name, "foreign key",
+						((vb_foreign_key *) t->foreign_keys.items[i])->path);
+	for (i = 0; i < t->checks.count; i++)
+		need_constraint(hc, t, ((vb_check *) t->checks.items[i])->name, "check",
+						((vb_check *) t->checks.items[i])->path);
+	/* the sequences of serial-style and identity columns, named as
+	 * PostgreSQL names them (the differ renames them to that name) */
+	for (i = 0; i < t->columns.count; i++)
+	{
+		vb_column  *c = t->columns.items[i];
+		char	   *seq;
+
+		if (!c->auto_increment && c->identity == VB_IDENTITY_NONE)
+			continue;
+		seq = vb_default_sequence_name(a, t->name, c->name);
+		need_relation(hc, t, seq, vb_printf(a, "the sequence %s.%s of column %s", t->schema, seq,
+											c->name), c->path);
+	}
+}
+
+static bool
+check_holders(vb_arena *a, vb_differ *d, const vb_schema *current, const vb_schema *desired,
+			  vb_error *err)
+{
+	holder_check hc;
+	int			i;
+
+	if (current->name_holders.count == 0)
+		return true;
+	memset(&hc, 0, sizeof(hc));
+	hc.a = a;
+	hc.d = d;
+	vb_buf_init(&hc.detail, a);
+	vb_map_init(&hc.holders, a, current->name_holders.count);
+	for (i = 0; i < current->name_holders.count; i++)
+	{
+		vb_name_holder *h = current->name_holders.items[i];
+		const char *schema;
+		const char *table;
+
+		if (place_holder(&hc, h, &schema, &table))
+			vb_map_put(&hc.holders, holder_key(a, h->space, schema, table, h->name), h);
+	}
+	for (i = 0; i < desired->tables.count; i++)
+		table_needs(&hc, desired->tables.items[i]);
+	for (i = 0; i < desired->enums.count; i++)
+	{
+		vb_enum    *e = desired->enums.items[i];
+
+		need(&hc, 't', e->schema, NULL, e->name, vb_printf(a, "enum %s.%s", e->schema, e->name),
+			 e->path);
+	}
+	if (hc.count == 0)
+		return true;
+	vb_fail(err, a, VB_ERR_DEPENDENCY, hc.first_path,
+			"%s needs the %s, held by %s, which viborm leaves alone%s",
+			hc.first_path ? hc.first_path : "the document", hc.first_need, hc.first->what,
+			hc.count > 1 ? vb_printf(a, " (and %d more)", hc.count - 1) : "");
+	err->detail = hc.detail.data;
+	err->hint = vb_strdup(a, "Rename or drop that object, or give the document's object another name. Nothing was applied.");
+	return false;
+}
+
+bool
+vb_check_name_holders(vb_arena *arena, const vb_schema *current, const vb_schema *desired,
+					  vb_error *err)
+{
+	return check_holders(arena, NULL, current, desired, err);
+}
+
+/* After naming and pairing: every name, holders placed where the plan
+ * leaves them. */
+bool
+vb_diff_check_holders(vb_differ *d)
+{
+	return check_holders(d->a, d, d->cur, d->des, d->err);
+}
