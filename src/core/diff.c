@@ -178,6 +178,8 @@ name_desired_objects(vb_differ *d)
 	vb_arena   *a = d->a;
 	vb_map		relnames;
 	vb_map		fknames;
+	vb_map		held_constraints;
+	vb_list    *held;
 	int			i;
 	int			j;
 
@@ -197,6 +199,8 @@ name_desired_objects(vb_differ *d)
 			if (((vb_index *) t->indexes.items[j])->name)
 				vb_map_put(&relnames, vb_key2(a, t->schema, ((vb_index *) t->indexes.items[j])->name), t);
 	}
+	vb_map_init(&held_constraints, a, 8);
+	vb_held_names(d, &relnames, &held_constraints);
 	for (i = 0; i < d->des->tables.count; i++)
 	{
 		vb_table   *t = d->des->tables.items[i];
@@ -234,6 +238,9 @@ name_desired_objects(vb_differ *d)
 		/* constraint names of the table (PostgreSQL numbers a default
 		 * name that another constraint of the table holds) */
 		vb_map_init(&fknames, a, t->foreign_keys.count + t->checks.count + 4);
+		held = vb_map_get(&held_constraints, vb_key2(a, t->schema, t->name));
+		for (j = 0; held && j < held->count; j++)
+			vb_map_put(&fknames, vb_key2(a, "", held->items[j]), t);
 		if (t->primary_key)
 			vb_map_put(&fknames, vb_key2(a, "", t->primary_key->name), t);
 		for (j = 0; j < t->uniques.count; j++)

@@ -23,7 +23,6 @@
 typedef struct holder_check
 {
 	vb_arena   *a;
-	vb_differ  *d;				/* NULL: before naming and pairing */
 	vb_map		holders;		/* key3(space, schema[.table], name) ->
 								 * vb_name_holder */
 	vb_buf		detail;
@@ -41,30 +40,110 @@ holder_key(vb_arena *a, char space, const char *schema, const char *table, const
 }
 
 /*
- * Where a holder's name lives once the plan has run. Before pairing, only
- * holders that belong to no table are known for sure. After pairing, one
- * that belongs to a table follows it (an index moves with its table's SET
- * SCHEMA, a constraint takes the table's new name) and goes with a table
- * the plan drops. False: the holder does not count.
+ * The document's tables by the current table they will be, before the
+ * differ has paired them: by name, else by renamedFrom (as vb_pair_tables
+ * pairs them first). A table dropped, or paired by a resolution, is not
+ * there.
+ */
+static void
+early_pairs(vb_arena *a, const vb_schema *desired, vb_map *out)
+{
+	int			i;
+
+	vb_map_init(out, a, desired->tables.count * 2 + 1);
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+
+		vb_map_put(out, vb_key2(a, t->schema, t->name), t);
+	}
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+		const char *dot;
+		char	   *key;
+
+		if (t->renamed_from == NULL)
+			continue;
+		dot = strchr(t->renamed_from, '.');
+		key = dot ? vb_key2(a, vb_strndup(a, t->renamed_from, (size_t) (dot - t->renamed_from)), dot + 1)
+			: vb_key2(a, t->schema, t->renamed_from);
+		if (vb_map_get(out, key) == NULL)
+			vb_map_put(out, key, t);
+	}
+}
+
+/*
+ * Where a holder's name lives once the plan has run. One that belongs to
+ * no table stays where it is. One that belongs to a table follows it (an
+ * index moves with its table's SET SCHEMA, a constraint takes the table's
+ * new name) and goes with a table the plan drops. After pairing (d set)
+ * the differ's pairs say; before, `early` (early_pairs). False: the holder
+ * does not count.
  */
 static bool
-place_holder(holder_check *hc, const vb_name_holder *h, const char **schema, const char **table)
+place_holder(vb_arena *a, vb_differ *d, vb_map *early, const vb_name_holder *h,
+			 const char **schema, const char **table)
 {
-	vb_table_pair *p;
+	const vb_table *t;
 
 	*schema = h->schema;
 	*table = NULL;
 	if (h->table == NULL)
 		return h->space != 'c';
-	if (hc->d == NULL)
-		return false;
-	p = vb_map_get(&hc->d->pair_by_cur, vb_key2(hc->a, h->schema, h->table));
-	if (p == NULL)
-		return false;			/* dropped with its table */
-	*schema = p->des->schema;
+	if (d)
+	{
+		vb_table_pair *p = vb_map_get(&d->pair_by_cur, vb_key2(a, h->schema, h->table));
+
+		t = p ? p->des : NULL;
+	}
+	else
+		t = vb_map_get(early, vb_key2(a, h->schema, h->table));
+	if (t == NULL)
+		return false;			/* dropped with its table, or unknown yet */
+	*schema = t->schema;
 	if (h->space == 'c')
-		*table = p->des->name;
+		*table = t->name;
 	return true;
+}
+
+/*
+ * PostgreSQL chooses names for unnamed objects around the names already
+ * taken, held ones included ("t_a_key1" when "t_a_key" is the name of a
+ * key viborm leaves alone): put the held relation names into relnames
+ * (key2(schema, name)), and the held constraint names into constraints
+ * (key2(schema, table) -> vb_list of names), as the tables will be named.
+ */
+void
+vb_held_names(vb_differ *d, vb_map *relnames, vb_map *constraints)
+{
+	vb_map		early;
+	int			i;
+
+	if (d->cur->name_holders.count == 0)
+		return;
+	early_pairs(d->a, d->des, &early);
+	for (i = 0; i < d->cur->name_holders.count; i++)
+	{
+		const vb_name_holder *h = d->cur->name_holders.items[i];
+		const char *schema;
+		const char *table;
+		vb_list    *names;
+
+		if (!place_holder(d->a, NULL, &early, h, &schema, &table))
+			continue;
+		if (h->space == 'r')
+			vb_map_put(relnames, vb_key2(d->a, schema, h->name), (void *) h);
+		if (h->space != 'c')
+			continue;
+		names = vb_map_get(constraints, vb_key2(d->a, schema, table));
+		if (names == NULL)
+		{
+			names = vb_alloc(d->a, sizeof(vb_list));
+			vb_map_put(constraints, vb_key2(d->a, schema, table), names);
+		}
+		vb_list_push(d->a, names, h->name);
+	}
 }
 
 /* One name the document needs: `what` and `path` describe the object. */
@@ -76,7 +155,7 @@ need(holder_check *hc, char space, const char *schema, const char *table, const 
 	const char *in;
 
 	if (name == NULL)
-		return;					/* unnamed yet: checked after naming */
+		return;					/* unnamed yet: named around held names */
 	h = vb_map_get(&hc->holders, holder_key(hc->a, space, schema, table, name));
 	if (h == NULL)
 		return;
@@ -116,10 +195,12 @@ table_needs(holder_check *hc, const vb_table *t)
 {
 	vb_arena   *a = hc->a;
 	const char *tname = vb_printf(a, "table %s.%s", t->schema, t->name);
+	int			before = hc->count;
 	int			i;
 
 	need_relation(hc, t, t->name, tname, t->path);
-	need(hc, 't', t->schema, NULL, t->name, vb_printf(a, "the row type of %s", tname), t->path);
+	if (hc->count == before)	/* a view holds both names: say it once */
+		need(hc, 't', t->schema, NULL, t->name, vb_printf(a, "the row type of %s", tname), t->path);
 	if (t->primary_key)
 	{
 		need_constraint(hc, t, t->primary_key->name, "primary key", t->primary_key->path);
@@ -167,13 +248,15 @@ check_holders(vb_arena *a, vb_differ *d, const vb_schema *current, const vb_sche
 			  vb_error *err)
 {
 	holder_check hc;
+	vb_map		early;
 	int			i;
 
 	if (current->name_holders.count == 0)
 		return true;
 	memset(&hc, 0, sizeof(hc));
 	hc.a = a;
-	hc.d = d;
+	if (d == NULL)
+		early_pairs(a, desired, &early);
 	vb_buf_init(&hc.detail, a);
 	vb_map_init(&hc.holders, a, current->name_holders.count);
 	for (i = 0; i < current->name_holders.count; i++)
@@ -182,7 +265,7 @@ check_holders(vb_arena *a, vb_differ *d, const vb_schema *current, const vb_sche
 		const char *schema;
 		const char *table;
 
-		if (place_holder(&hc, h, &schema, &table))
+		if (place_holder(a, d, &early, h, &schema, &table))
 			vb_map_put(&hc.holders, holder_key(a, h->space, schema, table, h->name), h);
 	}
 	for (i = 0; i < desired->tables.count; i++)

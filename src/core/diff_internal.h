@@ -112,6 +112,7 @@ bool		vb_resolve_renames(vb_differ *d, const vb_rename_scope *sc, int ncur,
 
 /* diff_holders.c */
 bool		vb_diff_check_holders(vb_differ *d);
+void		vb_held_names(vb_differ *d, vb_map *relnames, vb_map *constraints);
 
 /* diff_enums.c */
 bool		vb_mentions_recreated_type(vb_differ *d, const char *expr);

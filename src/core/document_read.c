@@ -532,7 +532,7 @@ get_options(reader *rd, cJSON *obj, const char *path, vb_list *out)
 		return false;
 	cJSON_ArrayForEach(item, v)
 	{
-		char	   *ip = child_path(rd, p, item->string);
+		char	   *ip = item->string[0] ? child_path(rd, p, item->string) : p;
 		vb_option  *o;
 		const char *dot = strchr(item->string, '.');
 

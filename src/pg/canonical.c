@@ -452,6 +452,7 @@ scratch_index_sql(canon_state *st, const char *table, const vb_index *ix, const 
 	}
 	copy.where = NULL;
 	copy.where_source = ix->where ? vb_printf(a, "\n%s\n", ix->where) : NULL;
+	memset(&copy.with, 0, sizeof(copy.with));	/* set apart: see canonical_objects */
 	return vb_pg_create_index(a, "pg_temp", table, &copy);
 }
 
@@ -626,6 +627,12 @@ canonical_objects(canon_state *st, vb_table *t)
 			use_schema(st, t->schema);
 			spi_exec(sql);
 			current_spans = NIL;
+			/* its storage parameters apart, so an error names them */
+			current_path = psprintf("%s.with", ix->path ? ix->path : ix->name);
+			if (ix->with.count > 0)
+				spi_exec(psprintf("ALTER INDEX %s SET (%s)",
+								  vb_qualified(a, "pg_temp", scratch_index_name(name, i)),
+								  vb_pg_options(a, &ix->with)));
 		}
 	}
 	current_path = t->path;
