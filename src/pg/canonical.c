@@ -7,10 +7,14 @@
  *	  NOW() = now(), 'a' = 'a'::text, redundant parentheses vanish.
  *
  * Types go through parseTypeString + format_type; defaults through
- * cookDefault (what CREATE TABLE stores) + pg_get_expr; predicates through
- * transformWhereClause against a scratch table with the desired columns +
- * pg_get_expr. Every expression is first parsed on its own and must be
- * exactly one expression, so no document text ever reaches SQL unchecked.
+ * cookDefault (what CREATE TABLE stores) + pg_get_expr. Everything else of
+ * a table (generation expressions, collations, checks, storage parameters,
+ * index elements and predicates) is built for real on a TEMPORARY scratch
+ * table, indexes included, and read back with introspect's own queries:
+ * the server decides what an index element is and how it prints, never a
+ * rule copied here. Every expression is first parsed on its own and must
+ * be exactly one expression, so no document text ever reaches SQL
+ * unchecked.
  *
  * Objects this push will create (schemas, enums, new enum values) do not
  * exist yet, so the work runs inside an internal subtransaction that first

@@ -4,10 +4,11 @@
  *	  Read the live schema of the managed namespaces straight from
  *	  pg_catalog into the core's model.
  *
- * Seven set-based queries read everything, whatever the number of tables
+ * Nine set-based queries read everything, whatever the number of tables
  * (never information_schema, never a query per table). Objects that belong
  * to an extension and viborm's own schema are skipped; what the model
- * cannot express is listed as unmanaged and left alone.
+ * cannot express is listed as unmanaged and left alone, and the names such
+ * objects hold are listed too (the differ refuses to need them).
  *
  * Types and expressions are printed by the catalog's own functions
  * (format_type, pg_get_expr) under the settings pinned by viborm.c, which
