@@ -425,19 +425,22 @@ take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
 		ck->expression = b->expression;
 		ck->name_column = check_column(st, relid, name);
 	}
-	t->with = back->with;
 }
 
 /*
  * The scratch copy of an index that needs canonical form: built for real on
  * the scratch table, so PostgreSQL itself decides what the elements are (an
  * expression that is only a column, with or without COLLATE, is a column),
- * resolves operator classes and collations, checks the storage parameters,
- * and prints everything as introspect() reads it back. Document texts go
- * on lines of their own, so a trailing "--" comment ends there.
+ * resolves operator classes and collations, checks the storage parameters
+ * (with_options), and prints everything as introspect() reads it back. It
+ * is not unique: on a partitioned scratch table a unique index would have to
+ * hold the partition key, and uniqueness changes nothing of how the
+ * elements read. Document texts go on lines of their own, so a trailing
+ * "--" comment ends there.
  */
 static char *
-scratch_index_sql(canon_state *st, const char *table, const vb_index *ix, const char *name)
+scratch_index_sql(canon_state *st, const char *table, const vb_index *ix, const char *name,
+				  bool with_options)
 {
 	vb_arena   *a = st->arena;
 	vb_index	copy = *ix;
@@ -456,7 +459,10 @@ scratch_index_sql(canon_state *st, const char *table, const vb_index *ix, const 
 	}
 	copy.where = NULL;
 	copy.where_source = ix->where ? vb_printf(a, "\n%s\n", ix->where) : NULL;
-	memset(&copy.with, 0, sizeof(copy.with));	/* set apart: see canonical_objects */
+	copy.unique = false;
+	copy.nulls_not_distinct = false;
+	if (!with_options)
+		memset(&copy.with, 0, sizeof(copy.with));
 	return vb_pg_create_index(a, "pg_temp", table, &copy);
 }
 
@@ -517,14 +523,15 @@ span_path(int cursorpos)
 }
 
 static char *
-scratch_index_name(const char *table, int i)
+scratch_index_name(const char *table, int i, bool with_options)
 {
-	return psprintf("%s_ix_%d", table, i);
+	return psprintf("%s_ix_%d%s", table, i, with_options ? "_w" : "");
 }
 
-/* Copy an index's canonical form, read back from its scratch copy. */
+/* Copy an index's canonical form, read back from its scratch copy (its
+ * storage parameters from the copy built with them, if there is one). */
 static void
-take_back_index(vb_index *ix, const vb_index *back)
+take_back_index(vb_index *ix, const vb_index *back, const vb_index *back_with)
 {
 	int			i;
 
@@ -541,26 +548,58 @@ take_back_index(vb_index *ix, const vb_index *back)
 	}
 	ix->where_source = ix->where && back->where ? source_text(ix->where, back->where) : NULL;
 	ix->where = back->where;
-	ix->with = back->with;
+	if (back_with)
+		ix->with = back_with->with;
+}
+
+/* A table being put in canonical form on its scratch table. */
+typedef struct scratch_table
+{
+	vb_table   *table;			/* the document's */
+	char	   *name;			/* of its scratch table, in pg_temp */
+	Oid			relid;
+	bool		partitioned;	/* no storage: see build_scratch_table */
+	vb_table   *back;			/* read back */
+	bool	   *built;			/* per index: built on the scratch table */
+} scratch_table;
+
+/* A column name the document's table does not use, for the partition key. */
+static char *
+partition_key_name(const vb_table *t)
+{
+	char	   *name = pstrdup("viborm_partition_key");
+	int			n = 0;
+
+	while (vb_find_column(t, name))
+		name = psprintf("viborm_partition_key_%d", ++n);
+	return name;
 }
 
 /*
  * Create the table (columns, generation expressions, collations), its
- * checks and its indexes on a temporary scratch table, one statement per
- * object so an error names the element, and read them back as introspect
- * reads real tables.
+ * checks, its storage parameters and the indexes that need it as a
+ * temporary scratch table, one statement per object so an error names the
+ * element. The table is read back later, with the others of its group.
+ *
+ * The scratch table is a partitioned table with no partition, unless its
+ * own storage parameters need the server's word (a partitioned table takes
+ * none): then it has no storage, and neither have its indexes, so building
+ * them writes no file and a document of a thousand new tables costs no
+ * thousands of files created and deleted. A partitioned table takes no NO
+ * INHERIT check: the scratch checks are inherited (their text is the same).
  */
 static void
-canonical_objects(canon_state *st, vb_table *t)
+build_scratch_table(canon_state *st, scratch_table *sc)
 {
 	vb_arena   *a = st->arena;
+	vb_table   *t = sc->table;
 	char	   *name = psprintf("viborm_scratch_%d", ++st->scratch_count);
-	vb_table   *back = vb_alloc(a, sizeof(vb_table));
-	bool	   *build = palloc0(sizeof(bool) * (t->indexes.count + 1));
 	vb_buf		sql;
-	Oid			relid;
 	int			i;
 
+	sc->name = name;
+	sc->built = palloc0(sizeof(bool) * (t->indexes.count + 1));
+	sc->partitioned = known_options(st, t, NULL, &t->with);
 	check_expressions(st, t);
 	vb_buf_init(&sql, a);
 	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", vb_quote_ident(a, name));
@@ -571,11 +610,17 @@ canonical_objects(canon_state *st, vb_table *t)
 		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", vb_quote_ident(a, c->name),
 					   c->generated ? "integer" : c->type);
 	}
+	if (sc->partitioned)
+	{
+		char	   *key = vb_quote_ident(a, partition_key_name(t));
+
+		vb_buf_appendf(&sql, "%s%s integer) PARTITION BY LIST (%s", i ? ", " : "", key, key);
+	}
 	vb_buf_appendc(&sql, ')');
 	use_schema(st, t->schema);
 	current_path = t->path;
 	spi_exec(sql.data);
-	relid = RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
+	sc->relid = RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
 	/* one statement per column property, so an error names its element */
 	for (i = 0; i < t->columns.count; i++)
 	{
@@ -607,10 +652,11 @@ canonical_objects(canon_state *st, vb_table *t)
 
 		ck.name = psprintf("viborm_ck_%d", i);
 		ck.not_valid = false;
+		ck.no_inherit = false;
 		current_path = ((vb_check *) t->checks.items[i])->path;
 		spi_exec(vb_pg_add_check(a, "pg_temp", name, &ck));
 	}
-	if (t->with.count > 0)
+	if (!sc->partitioned && t->with.count > 0)
 	{
 		current_path = psprintf("%s.with", t->path ? t->path : t->name);
 		spi_exec(psprintf("ALTER TABLE %s SET (%s)", vb_qualified(a, "pg_temp", name),
@@ -619,40 +665,104 @@ canonical_objects(canon_state *st, vb_table *t)
 	for (i = 0; i < t->indexes.count; i++)
 	{
 		vb_index   *ix = t->indexes.items[i];
+		char	   *index_sql;
 
-		build[i] = !plain_index(st, t, ix);
-		if (!build[i])
+		sc->built[i] = !plain_index(st, t, ix);
+		if (!sc->built[i])
 			continue;
-		{
-			char	   *sql = scratch_index_sql(st, name, ix, scratch_index_name(name, i));
-
-			current_path = ix->path ? ix->path : ix->name;
-			current_spans = index_spans(sql, ix);
-			use_schema(st, t->schema);
-			spi_exec(sql);
-			current_spans = NIL;
-			/* its storage parameters apart, so an error names them */
-			current_path = psprintf("%s.with", ix->path ? ix->path : ix->name);
-			if (ix->with.count > 0)
-				spi_exec(psprintf("ALTER INDEX %s SET (%s)",
-								  vb_qualified(a, "pg_temp", scratch_index_name(name, i)),
-								  vb_pg_options(a, &ix->with)));
-		}
+		index_sql = scratch_index_sql(st, name, ix, scratch_index_name(name, i, false), false);
+		current_path = ix->path ? ix->path : ix->name;
+		current_spans = index_spans(index_sql, ix);
+		use_schema(st, t->schema);
+		spi_exec(index_sql);
+		current_spans = NIL;
+		/* with its storage parameters once more (a partitioned index takes
+		 * no ALTER INDEX ... SET), so an error about them names them */
+		current_path = psprintf("%s.with", ix->path ? ix->path : ix->name);
+		if (ix->with.count > 0)
+			spi_exec(scratch_index_sql(st, name, ix, scratch_index_name(name, i, true), true));
 	}
 	current_path = t->path;
 	use_catalog_only(st);
-	back->schema = "pg_temp";
-	back->name = name;
-	vb_pg_read_tables(a, &relid, &back, 1);
-	take_back(st, t, back, relid);
+	sc->back = vb_alloc(a, sizeof(vb_table));
+	sc->back->schema = "pg_temp";
+	sc->back->name = name;
+}
+
+/* Copy what the scratch table says back into the document. */
+static void
+finish_scratch_table(canon_state *st, scratch_table *sc)
+{
+	vb_table   *t = sc->table;
+	int			i;
+
+	take_back(st, t, sc->back, sc->relid);
+	if (!sc->partitioned)
+		t->with = sc->back->with;
 	for (i = 0; i < t->indexes.count; i++)
 	{
 		vb_index   *ix = t->indexes.items[i];
 
-		if (build[i])
-			take_back_index(ix, find_named(&back->indexes, offsetof(vb_index, name),
-										   scratch_index_name(name, i)));
+		if (sc->built[i])
+			take_back_index(ix, find_named(&sc->back->indexes, offsetof(vb_index, name),
+										   scratch_index_name(sc->name, i, false)),
+							ix->with.count == 0 ? NULL :
+							find_named(&sc->back->indexes, offsetof(vb_index, name),
+									   scratch_index_name(sc->name, i, true)));
 	}
+}
+
+/*
+ * Scratch tables are built and read back in groups: one set of catalog
+ * queries reads a whole group (the read of one table costs as much as
+ * that of a hundred), and each group runs in a subtransaction of its own,
+ * rolled back once it is read, so the locks and files of the temporary
+ * relations never pile up past a group however large the schema is.
+ */
+#define SCRATCH_GROUP 100
+
+static void
+canonicalize_group(canon_state *st, scratch_table *group, int n)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	const char *search_path = st->search_path;
+	Oid		   *relids = palloc(sizeof(Oid) * (n + 1));
+	vb_table  **backs = palloc(sizeof(vb_table *) * (n + 1));
+	int			i;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(oldcontext);
+	PG_TRY();
+	{
+		for (i = 0; i < n; i++)
+		{
+			build_scratch_table(st, &group[i]);
+			relids[i] = group[i].relid;
+			backs[i] = group[i].back;
+		}
+		vb_pg_read_tables(st->arena, relids, backs, n);
+		for (i = 0; i < n; i++)
+			finish_scratch_table(st, &group[i]);
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+		ReThrowError(edata);
+	}
+	PG_END_TRY();
+	/* the rollback restored the settings of the group's start */
+	st->search_path = search_path;
 }
 
 static bool
@@ -746,12 +856,15 @@ needs_parser(canon_state *st)
 static void
 canonicalize_tables(canon_state *st)
 {
+	scratch_table *group = palloc0(sizeof(scratch_table) * SCRATCH_GROUP);
+	int			n = 0;
 	int			i;
 	int			j;
 
 	for (i = 0; i < st->desired->tables.count; i++)
 	{
 		vb_table   *t = st->desired->tables.items[i];
+
 		for (j = 0; j < t->columns.count; j++)
 		{
 			vb_column  *c = t->columns.items[j];
@@ -770,7 +883,15 @@ canonicalize_tables(canon_state *st)
 		}
 		name_expression_elements(st, t);
 		if (table_needs_scratch(st, t))
-			canonical_objects(st, t);
+		{
+			memset(&group[n], 0, sizeof(scratch_table));
+			group[n++].table = t;
+		}
+		if (n == SCRATCH_GROUP || (n > 0 && i == st->desired->tables.count - 1))
+		{
+			canonicalize_group(st, group, n);
+			n = 0;
+		}
 	}
 	current_path = NULL;
 }

@@ -77,7 +77,7 @@ static const char *const columns_query =
 "            THEN sq.relname END, "
 "       CASE WHEN sq.deptype = 'i' THEN sq.relname END, a.attnum, "
 "       ds.description, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqcache, "
-"       ps.seqcycle, a.atttypid, a.attcollation "
+"       ps.seqcycle, a.atttypid, a.attcollation, sq.relname "
 "FROM pg_attribute a "
 "JOIN pg_type t ON t.oid = a.atttypid "
 "LEFT JOIN LATERAL (SELECT pg_get_expr(ad.adbin, 0) AS expr FROM pg_attrdef ad "
@@ -232,60 +232,56 @@ static const char *const unmanaged_query =
 "                   AND x.objid = p.oid AND x.deptype = 'e') "
 ") u";
 
-/* "view", "index", ... for a relkind (in a SQL CASE) */
-#define RELKIND_WORD(k) \
-	"CASE " k " WHEN 'r' THEN 'table' WHEN 'i' THEN 'index' " \
-	"WHEN 'I' THEN 'partitioned index' WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' " \
-	"WHEN 'm' THEN 'materialized view' WHEN 'c' THEN 'composite type' " \
-	"WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' ELSE 'relation' END"
-
-/* " (of extension x)" for an object an extension owns */
-#define OF_EXTENSION(classid, objid) \
-	"coalesce((SELECT ' (of extension ' || x.extname || ')' FROM pg_depend e " \
-	"JOIN pg_extension x ON x.oid = e.refobjid WHERE e.classid = " classid " " \
-	"AND e.objid = " objid " AND e.deptype = 'e' LIMIT 1), '')"
+/* the extension that owns an object, if one does (x.extname) */
+#define OWNING_EXTENSION(classid, objid) \
+	"LEFT JOIN pg_depend e ON e.classid = " classid " AND e.objid = " objid " " \
+	"AND e.deptype = 'e' LEFT JOIN pg_extension x ON x.oid = e.refobjid "
 
 /*
- * Every name of the managed schemas' relation and type namespaces, and
- * every constraint name of the managed tables: space, schema, the managed
- * table the object belongs to (an index, an owned sequence, a
- * constraint), name, and what it is. read_name_holders keeps those that
- * viborm does not manage. Array types are left out (PostgreSQL moves an
- * array type out of the way of a new type), and so are the row types of
- * the managed tables.
+ * The names of the managed schemas' relation and type namespaces held by
+ * what the other queries do not read: every relation but the managed
+ * tables and their indexes and owned sequences (a view, an extension's
+ * table, the index of a partitioned table, a free sequence, ...), every
+ * type but the row types of relations (a relation's own name says it) and
+ * array types (PostgreSQL moves an array type out of the way of a new
+ * type), and the constraint triggers of the managed tables. Columns:
+ * space, schema, table (for a constraint), name, relkind or typtype or
+ * contype, owning extension. read_name_holders keeps those that viborm
+ * does not manage (the enums it reads); the unmanaged constraints of the
+ * managed tables and their indexes come from read_constraints, the owned
+ * sequences no column uses from read_columns.
  */
 static const char *const names_query =
-"SELECT 'r', n.nspname, ot.relname, c.relname, "
-"       " RELKIND_WORD("c.relkind") " || ' ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) "
-"       || " OF_EXTENSION("'pg_class'::regclass", "c.oid") " "
+"SELECT 'r', n.nspname, NULL::name, c.relname, c.relkind::text, x.extname "
 "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-"LEFT JOIN pg_index i ON i.indexrelid = c.oid "
-"LEFT JOIN pg_depend sd ON c.relkind = 'S' AND sd.classid = 'pg_class'::regclass "
-"     AND sd.objid = c.oid AND sd.refclassid = 'pg_class'::regclass AND sd.deptype IN ('a', 'i') "
-"LEFT JOIN pg_class ot ON ot.oid = coalesce(i.indrelid, sd.refobjid) AND ot.oid = ANY($2) "
-"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND c.relkind <> 't' "
+OWNING_EXTENSION("'pg_class'::regclass", "c.oid")
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
+"AND c.relkind NOT IN ('t', 'i', 'I', 'S') AND c.oid NOT IN (SELECT unnest($2)) "
 "UNION ALL "
-"SELECT 't', n.nspname, NULL, t.typname, "
-"       CASE WHEN t.typrelid <> 0 THEN 'the row type of ' || " RELKIND_WORD("r.relkind") " "
-"            ELSE CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' "
-"                 WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' "
-"                 WHEN 'p' THEN 'pseudo-type' ELSE 'type' END END "
-"       || ' ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) "
-"       || " OF_EXTENSION("'pg_type'::regclass", "t.oid") " "
+"SELECT 'r', n.nspname, NULL, c.relname, c.relkind::text, x.extname "
+"FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+"JOIN pg_namespace n ON n.oid = c.relnamespace "
+OWNING_EXTENSION("'pg_class'::regclass", "c.oid")
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND i.indrelid NOT IN (SELECT unnest($2)) "
+"UNION ALL "
+"SELECT 'r', n.nspname, NULL, c.relname, c.relkind::text, x.extname "
+"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+"LEFT JOIN pg_depend sd ON sd.classid = 'pg_class'::regclass AND sd.objid = c.oid "
+"     AND sd.refclassid = 'pg_class'::regclass AND sd.deptype IN ('a', 'i') "
+OWNING_EXTENSION("'pg_class'::regclass", "c.oid")
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND c.relkind = 'S' "
+"AND coalesce(sd.refobjid, 0) NOT IN (SELECT unnest($2)) "
+"UNION ALL "
+"SELECT 't', n.nspname, NULL, t.typname, t.typtype::text, x.extname "
 "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-"LEFT JOIN pg_class r ON r.oid = t.typrelid "
-"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND NOT (t.typrelid = ANY($2)) "
+OWNING_EXTENSION("'pg_type'::regclass", "t.oid")
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND t.typrelid = 0 "
 "AND NOT EXISTS (SELECT 1 FROM pg_type a WHERE a.typarray = t.oid) "
 "UNION ALL "
-"SELECT 'c', n.nspname, c.relname, con.conname, "
-"       CASE con.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique constraint' "
-"       WHEN 'f' THEN 'foreign key' WHEN 'c' THEN 'check' WHEN 'x' THEN 'exclusion constraint' "
-"       WHEN 't' THEN 'constraint trigger' ELSE 'constraint' END "
-"       || ' ' || quote_ident(con.conname) || ' on ' || quote_ident(n.nspname) || '.' "
-"       || quote_ident(c.relname) "
+"SELECT 'c', n.nspname, c.relname, con.conname, con.contype::text, NULL "
 "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
 "JOIN pg_namespace n ON n.oid = c.relnamespace "
-"WHERE con.conrelid = ANY($2)";
+"WHERE con.conrelid = ANY($2) AND con.contype = 't'";
 
 static Datum schemas_param;
 static Datum tables_param;
@@ -501,8 +497,23 @@ read_seq_options(HeapTuple tup, vb_column *c)
 		(got.cache != dflt.cache ? VB_SEQ_CACHE : 0);
 }
 
+/* A name held by an object viborm leaves alone (see vb_name_holder). */
 static void
-read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
+add_holder(vb_arena *arena, vb_schema *s, char space, const char *schema, const char *table,
+		   const char *name, char *what)
+{
+	vb_name_holder *h = vb_alloc(arena, sizeof(vb_name_holder));
+
+	h->space = space;
+	h->schema = vb_strdup(arena, schema);
+	h->table = table ? vb_strdup(arena, table) : NULL;
+	h->name = vb_strdup(arena, name);
+	h->what = what;
+	vb_list_push(arena, &s->name_holders, h);
+}
+
+static void
+read_columns(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 {
 	uint64		i;
 
@@ -515,8 +526,16 @@ read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 		char	   *identity = get_text(arena, tup, 6);
 		col_info   *info = palloc(sizeof(col_info));
 		char	   *key = attnum_key(arena, get_oid(tup, 1), get_int16(tup, 11));
+		char	   *owned = get_name(arena, tup, 21);
+		char	   *used = get_name(arena, tup, 9) ? get_name(arena, tup, 9) : get_name(arena, tup, 10);
 
 		c->name = get_name(arena, tup, 2);
+		/* a sequence the column owns but does not use (not its serial
+		 * default, not its identity) is not managed, and holds its name */
+		if (owned && (used == NULL || strcmp(owned, used) != 0))
+			add_holder(arena, s, 'r', t->schema, t->name, owned,
+					   vb_printf(arena, "sequence %s.%s (owned by column %s of %s.%s)", t->schema,
+								 owned, c->name, t->schema, t->name));
 		info->typid = get_oid(tup, 19);
 		info->collid = get_oid(tup, 20);
 		vb_map_put(attnames, key, c->name);
@@ -628,8 +647,20 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 
 		if (get_bool(tup, 12))
 		{
+			char	   *index = get_name(arena, tup, 21);
+			char	   *what = vb_printf(arena, "%s %s on %s.%s",
+										 type[0] == 'c' ? "check" : type[0] == 'x' ?
+										 "exclusion constraint" : type[0] == 'f' ? "foreign key" :
+										 type[0] == 'p' ? "primary key" : "unique constraint",
+										 name, t->schema, t->name);
+
 			add_unmanaged(arena, s, type[0] == 'c' ? "check" : type[0] == 'x' ?
 						  "exclusion" : "constraint", table_part(arena, t, name));
+			/* it holds its name on the table, and its index's in the schema */
+			add_holder(arena, s, 'c', t->schema, t->name, name, what);
+			if (index)
+				add_holder(arena, s, 'r', t->schema, t->name, index,
+						   vb_printf(arena, "index %s.%s (of %s)", t->schema, index, what));
 			continue;
 		}
 		if (type[0] == 'p' || type[0] == 'u')
@@ -923,80 +954,108 @@ read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n
 												   TYPALIGN_INT));
 	vb_map_init(&attnames, arena, n * 10);
 	vb_map_init(&attinfo, arena, n * 10);
-	read_columns(arena, tables, &attnames, &attinfo);
+	read_columns(arena, s, tables, &attnames, &attinfo);
 	read_table_options(arena, tables);
 	read_constraints(arena, s, tables, &attnames);
 	read_indexes(arena, tables, &attnames, &attinfo);
 }
 
+/* "view", "index", ... for a relkind */
+static const char *
+relkind_word(char relkind)
+{
+	switch (relkind)
+	{
+		case 'r':
+			return "table";
+		case 'i':
+			return "index";
+		case 'I':
+			return "partitioned index";
+		case 'S':
+			return "sequence";
+		case 'v':
+			return "view";
+		case 'm':
+			return "materialized view";
+		case 'c':
+			return "composite type";
+		case 'f':
+			return "foreign table";
+		case 'p':
+			return "partitioned table";
+		default:
+			return "relation";
+	}
+}
+
+static const char *
+typtype_word(char typtype)
+{
+	switch (typtype)
+	{
+		case 'd':
+			return "domain";
+		case 'e':
+			return "enum";
+		case 'r':
+			return "range type";
+		case 'm':
+			return "multirange type";
+		case 'p':
+			return "pseudo-type";
+		default:
+			return "type";
+	}
+}
+
 /*
- * The names held by objects viborm does not manage: every name of the
- * managed schemas' namespaces (names_query) but those of the managed
- * tables, their indexes and keys, the sequences of their serial and
- * identity columns, their constraints, and the managed enums.
+ * The names held by the objects of names_query that viborm does not
+ * manage (all but the enums it reads). A relation that has a row type
+ * holds that type name too.
  */
 static void
 read_name_holders(vb_arena *arena, vb_schema *s)
 {
-	vb_map		managed;
+	vb_map		enums;
 	uint64		i;
 	int			j;
-	int			k;
 
-	vb_map_init(&managed, arena, s->tables.count * 8 + s->enums.count + 8);
-	for (j = 0; j < s->tables.count; j++)
-	{
-		vb_table   *t = s->tables.items[j];
-		const char *in_table = vb_key2(arena, t->schema, t->name);
-
-		vb_map_put(&managed, vb_key3(arena, "r", t->schema, t->name), t);
-		if (t->primary_key)
-		{
-			vb_map_put(&managed, vb_key3(arena, "r", t->schema, t->primary_key->name), t);
-			vb_map_put(&managed, vb_key3(arena, "c", in_table, t->primary_key->name), t);
-		}
-		for (k = 0; k < t->uniques.count; k++)
-		{
-			vb_key	   *u = t->uniques.items[k];
-
-			vb_map_put(&managed, vb_key3(arena, "r", t->schema, u->name), t);
-			vb_map_put(&managed, vb_key3(arena, "c", in_table, u->name), t);
-		}
-		for (k = 0; k < t->indexes.count; k++)
-			vb_map_put(&managed, vb_key3(arena, "r", t->schema,
-										 ((vb_index *) t->indexes.items[k])->name), t);
-		for (k = 0; k < t->columns.count; k++)
-			if (((vb_column *) t->columns.items[k])->sequence_name)
-				vb_map_put(&managed, vb_key3(arena, "r", t->schema,
-											 ((vb_column *) t->columns.items[k])->sequence_name), t);
-		for (k = 0; k < t->foreign_keys.count; k++)
-			vb_map_put(&managed, vb_key3(arena, "c", in_table,
-										 ((vb_foreign_key *) t->foreign_keys.items[k])->name), t);
-		for (k = 0; k < t->checks.count; k++)
-			vb_map_put(&managed, vb_key3(arena, "c", in_table,
-										 ((vb_check *) t->checks.items[k])->name), t);
-	}
+	vb_map_init(&enums, arena, s->enums.count + 1);
 	for (j = 0; j < s->enums.count; j++)
-		vb_map_put(&managed, vb_key3(arena, "t", ((vb_enum *) s->enums.items[j])->schema,
-									 ((vb_enum *) s->enums.items[j])->name), s);
-
+		vb_map_put(&enums, vb_key2(arena, ((vb_enum *) s->enums.items[j])->schema,
+								   ((vb_enum *) s->enums.items[j])->name), s);
 	run_query(names_query);
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
-		vb_name_holder *h = vb_alloc(arena, sizeof(vb_name_holder));
 		char	   *space = get_text(arena, tup, 1);
+		char	   *schema = get_name(arena, tup, 2);
+		char	   *table = get_name(arena, tup, 3);
+		char	   *name = get_name(arena, tup, 4);
+		char	   *kind = get_text(arena, tup, 5);
+		char	   *extension = get_name(arena, tup, 6);
+		const char *of = extension ? vb_printf(arena, " (of extension %s)", extension) : "";
 
-		h->space = space[0];
-		h->schema = get_name(arena, tup, 2);
-		h->table = get_name(arena, tup, 3);
-		h->name = get_name(arena, tup, 4);
-		h->what = get_text(arena, tup, 5);
-		if (vb_map_get(&managed, vb_key3(arena, space, h->space == 'c' ?
-										 vb_key2(arena, h->schema, h->table) : h->schema,
-										 h->name)))
-			continue;
-		vb_list_push(arena, &s->name_holders, h);
+		if (space[0] == 'r')
+		{
+			add_holder(arena, s, 'r', schema, NULL, name,
+					   vb_printf(arena, "%s %s.%s%s", relkind_word(kind[0]), schema, name, of));
+			if (strchr("rvmfpc", kind[0]))
+				add_holder(arena, s, 't', schema, NULL, name,
+						   vb_printf(arena, "the row type of %s %s.%s%s", relkind_word(kind[0]),
+									 schema, name, of));
+		}
+		else if (space[0] == 't')
+		{
+			if (kind[0] == 'e' && vb_map_get(&enums, vb_key2(arena, schema, name)))
+				continue;		/* an enum viborm manages */
+			add_holder(arena, s, 't', schema, NULL, name,
+					   vb_printf(arena, "%s %s.%s%s", typtype_word(kind[0]), schema, name, of));
+		}
+		else
+			add_holder(arena, s, 'c', schema, table, name,
+					   vb_printf(arena, "constraint trigger %s on %s.%s", name, schema, table));
 	}
 }
 
