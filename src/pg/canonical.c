@@ -721,29 +721,25 @@ finish_scratch_table(canon_state *st, scratch_table *sc)
  */
 #define SCRATCH_GROUP 100
 
+/*
+ * Run fn(st, arg) inside an internal subtransaction that is always rolled
+ * back, with everything it created; an error is thrown again once the
+ * subtransaction is gone. The rollback also restores the settings of its
+ * start, which st->search_path follows.
+ */
 static void
-canonicalize_group(canon_state *st, scratch_table *group, int n)
+in_rolled_back_subtransaction(canon_state *st, void (*fn) (canon_state *st, void *arg),
+							  void *arg)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
 	const char *search_path = st->search_path;
-	Oid		   *relids = palloc(sizeof(Oid) * (n + 1));
-	vb_table  **backs = palloc(sizeof(vb_table *) * (n + 1));
-	int			i;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(oldcontext);
 	PG_TRY();
 	{
-		for (i = 0; i < n; i++)
-		{
-			build_scratch_table(st, &group[i]);
-			relids[i] = group[i].relid;
-			backs[i] = group[i].back;
-		}
-		vb_pg_read_tables(st->arena, relids, backs, n);
-		for (i = 0; i < n; i++)
-			finish_scratch_table(st, &group[i]);
+		fn(st, arg);
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
@@ -761,8 +757,32 @@ canonicalize_group(canon_state *st, scratch_table *group, int n)
 		ReThrowError(edata);
 	}
 	PG_END_TRY();
-	/* the rollback restored the settings of the group's start */
 	st->search_path = search_path;
+}
+
+typedef struct scratch_group
+{
+	scratch_table *tables;
+	int			n;
+} scratch_group;
+
+static void
+canonicalize_group(canon_state *st, void *arg)
+{
+	scratch_group *g = arg;
+	Oid		   *relids = palloc(sizeof(Oid) * (g->n + 1));
+	vb_table  **backs = palloc(sizeof(vb_table *) * (g->n + 1));
+	int			i;
+
+	for (i = 0; i < g->n; i++)
+	{
+		build_scratch_table(st, &g->tables[i]);
+		relids[i] = g->tables[i].relid;
+		backs[i] = g->tables[i].back;
+	}
+	vb_pg_read_tables(st->arena, relids, backs, g->n);
+	for (i = 0; i < g->n; i++)
+		finish_scratch_table(st, &g->tables[i]);
 }
 
 static bool
@@ -889,7 +909,9 @@ canonicalize_tables(canon_state *st)
 		}
 		if (n == SCRATCH_GROUP || (n > 0 && i == st->desired->tables.count - 1))
 		{
-			canonicalize_group(st, group, n);
+			scratch_group g = {group, n};
+
+			in_rolled_back_subtransaction(st, canonicalize_group, &g);
 			n = 0;
 		}
 	}
@@ -998,12 +1020,20 @@ mark_option_locks(const vb_schema *desired)
 	}
 }
 
+/* Everything, in the scratch subtransaction: new schemas and enums first. */
+static void
+canonicalize_all(canon_state *st, void *arg)
+{
+	(void) arg;
+	create_scratch_objects(st);
+	canonicalize_tables(st);
+}
+
 void
 vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current)
 {
 	canon_state st;
 	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
 
 	memset(&st, 0, sizeof(st));
 	st.arena = arena;
@@ -1017,15 +1047,9 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 	st.search_path = "pg_catalog";
 	current_path = NULL;
 	current_spans = NIL;
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(oldcontext);
 	PG_TRY();
 	{
-		create_scratch_objects(&st);
-		canonicalize_tables(&st);
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
+		in_rolled_back_subtransaction(&st, canonicalize_all, NULL);
 	}
 	PG_CATCH();
 	{
@@ -1039,9 +1063,6 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 		if (edata->internalpos > 0 && span_path(edata->internalpos))
 			path = span_path(edata->internalpos);
 		current_spans = NIL;
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
 		if (edata->sqlerrcode == ERRCODE_INSUFFICIENT_PRIVILEGE || path == NULL)
 			ReThrowError(edata);
 		ereport(ERROR,

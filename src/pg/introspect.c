@@ -595,15 +595,14 @@ vb_pg_mark_option_locks(const vb_list *options)
 static void
 get_options(vb_arena *arena, HeapTuple tup, int col, const char *prefix, vb_list *out)
 {
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, SPI_tuptable->tupdesc, col, &isnull);
-	ListCell   *lc;
+	vb_list		texts;
+	int			i;
 
-	if (isnull)
-		return;
-	foreach(lc, vb_pg_text_array_to_list(DatumGetArrayTypeP(d)))
+	memset(&texts, 0, sizeof(texts));
+	get_names(arena, tup, col, &texts);
+	for (i = 0; i < texts.count; i++)
 	{
-		char	   *text = lfirst(lc);
+		char	   *text = texts.items[i];
 		char	   *eq = strchr(text, '=');
 		vb_option  *o = vb_alloc(arena, sizeof(vb_option));
 

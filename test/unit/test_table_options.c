@@ -39,18 +39,6 @@ holder(vb_arena *a, vb_schema *s, char space, const char *table, const char *nam
 	return h;
 }
 
-/* public.t (id integer NOT NULL, a integer, b text) */
-static vb_table *
-t3(vb_arena *a, vb_schema *s)
-{
-	vb_table   *t = tbl(a, s, "t");
-
-	col(a, t, "id", "integer", false);
-	col(a, t, "a", "integer", true);
-	col(a, t, "b", "text", true);
-	return t;
-}
-
 /* ---- the reader ----------------------------------------------------------------------------- */
 
 static void
