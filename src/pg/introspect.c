@@ -4,7 +4,7 @@
  *	  Read the live schema of the managed namespaces straight from
  *	  pg_catalog into the core's model.
  *
- * Nine set-based queries read everything, whatever the number of tables
+ * Eight set-based queries read everything, whatever the number of tables
  * (never information_schema, never a query per table). Objects that belong
  * to an extension and viborm's own schema are skipped; what the model
  * cannot express is listed as unmanaged and left alone, and the names such
@@ -44,10 +44,11 @@
  * to their OIDs ($2), so this filter is evaluated once.
  */
 static const char *const tables_query =
-"SELECT c.oid, n.nspname, c.relname, td.description "
+"SELECT c.oid, n.nspname, c.relname, td.description, c.reloptions, tc.reloptions "
 "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 "LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass "
 "     AND td.objsubid = 0 "
+"LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid "
 "WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
 "AND c.relkind = 'r' AND NOT c.relispartition "
 "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass "
@@ -102,7 +103,8 @@ static const char *const columns_query =
 	"ARRAY(SELECT att.attname::text FROM unnest(" keys ") WITH ORDINALITY k(num, ord) " \
 	"JOIN pg_attribute att ON att.attrelid = " rel " AND att.attnum = k.num ORDER BY k.ord)"
 
-/* Storage parameters of the tables and of their TOAST tables. */
+/* Storage parameters of the tables and of their TOAST tables (for
+ * scratch tables: introspect reads them with the tables). */
 static const char *const table_options_query =
 "SELECT c.oid, c.reloptions, tc.reloptions "
 "FROM pg_class c LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid "
@@ -942,9 +944,11 @@ read_enums(vb_arena *arena, vb_schema *s)
 	}
 }
 
-/* Columns, constraints and indexes of the tables with these OIDs. */
+/* Columns, constraints and indexes of the tables with these OIDs, and
+ * their storage parameters when the tables were not read with them. */
 static void
-read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n)
+read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n,
+			   bool options)
 {
 	vb_map		attnames;
 	vb_map		attinfo;
@@ -954,7 +958,8 @@ read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n
 	vb_map_init(&attnames, arena, n * 10);
 	vb_map_init(&attinfo, arena, n * 10);
 	read_columns(arena, s, tables, &attnames, &attinfo);
-	read_table_options(arena, tables);
+	if (options)
+		read_table_options(arena, tables);
 	read_constraints(arena, s, tables, &attnames);
 	read_indexes(arena, tables, &attnames, &attinfo);
 }
@@ -1078,7 +1083,7 @@ vb_pg_read_tables(vb_arena *arena, const Oid *relids, vb_table **tables, int n)
 		oids[i] = ObjectIdGetDatum(relids[i]);
 		vb_map_put(&map, vb_printf(arena, "%u", relids[i]), tables[i]);
 	}
-	read_relations(arena, scratch, &map, oids, n);
+	read_relations(arena, scratch, &map, oids, n, true);
 }
 
 vb_schema *
@@ -1109,10 +1114,12 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 		t->schema = get_name(arena, tup, 2);
 		t->name = get_name(arena, tup, 3);
 		t->comment = get_text(arena, tup, 4);
+		get_options(arena, tup, 5, "", &t->with);
+		get_options(arena, tup, 6, "toast.", &t->with);
 		vb_list_push(arena, &s->tables, t);
 		vb_map_put(&tables, vb_printf(arena, "%u", get_oid(tup, 1)), t);
 	}
-	read_relations(arena, s, &tables, oids, (int) SPI_processed);
+	read_relations(arena, s, &tables, oids, (int) SPI_processed, false);
 	read_enums(arena, s);
 	read_name_holders(arena, s);
 
