@@ -57,55 +57,60 @@ choose_name(vb_arena *a, vb_map *taken, const char *schema, const char *table,
 	return name;
 }
 
-/* Does this key cover exactly the columns of the list, in any order? */
-static bool
-same_column_set(vb_arena *a, const vb_list *key, const vb_list *cols)
-{
-	return key->count == cols->count &&
-		strcmp(vb_sorted_columns_key(a, key), vb_sorted_columns_key(a, cols)) == 0;
-}
-
 /*
  * What a foreign key can reference, as PostgreSQL looks for it: a primary
  * key, a unique constraint or a unique index (without predicate or
- * expressions) on exactly the referenced columns, checked at once (not
- * deferrable). NULL when there is one; else why not.
+ * expressions) on exactly the referenced columns, in any order, checked at
+ * once (not deferrable). One map for the whole document, key3(schema,
+ * table, sorted columns) -> KEY_IMMEDIATE or KEY_DEFERRABLE, so each
+ * foreign key is one lookup.
  */
-static const char *
-referenced_key_problem(vb_arena *a, const vb_table *rt, const vb_list *cols)
+#define KEY_DEFERRABLE ((void *) 1)
+#define KEY_IMMEDIATE ((void *) 2)
+
+static void
+note_key(vb_arena *a, vb_map *keys, const vb_table *t, const vb_list *cols, bool deferrable)
 {
-	bool		deferrable = false;
+	char	   *k = vb_key3(a, t->schema, t->name, vb_sorted_columns_key(a, cols));
+
+	if (vb_map_get(keys, k) != KEY_IMMEDIATE)
+		vb_map_put(keys, k, deferrable ? KEY_DEFERRABLE : KEY_IMMEDIATE);
+}
+
+static void
+referenceable_keys(vb_arena *a, const vb_table *t, vb_map *keys)
+{
 	int			i;
 	int			j;
 
-	if (rt->primary_key && same_column_set(a, &rt->primary_key->columns, cols))
+	if (t->primary_key)
+		note_key(a, keys, t, &t->primary_key->columns, t->primary_key->deferrable);
+	for (i = 0; i < t->uniques.count; i++)
+		note_key(a, keys, t, &((vb_key *) t->uniques.items[i])->columns,
+				 ((vb_key *) t->uniques.items[i])->deferrable);
+	for (i = 0; i < t->indexes.count; i++)
 	{
-		if (!rt->primary_key->deferrable)
-			return NULL;
-		deferrable = true;
-	}
-	for (i = 0; i < rt->uniques.count; i++)
-	{
-		vb_key	   *k = rt->uniques.items[i];
-
-		if (!same_column_set(a, &k->columns, cols))
-			continue;
-		if (!k->deferrable)
-			return NULL;
-		deferrable = true;
-	}
-	for (i = 0; i < rt->indexes.count; i++)
-	{
-		vb_index   *ix = rt->indexes.items[i];
+		vb_index   *ix = t->indexes.items[i];
 		bool		plain = ix->unique && ix->where == NULL;
 
 		for (j = 0; plain && j < ix->elements.count; j++)
 			if (((vb_index_elem *) ix->elements.items[j])->column == NULL)
 				plain = false;
-		if (plain && same_column_set(a, &ix->columns, cols))
-			return NULL;
+		if (plain)
+			note_key(a, keys, t, &ix->columns, false);
 	}
-	return deferrable ?
+}
+
+/* NULL when a key the foreign key can reference covers its columns; else why not. */
+static const char *
+referenced_key_problem(vb_arena *a, vb_map *keys, const vb_table *rt, const vb_list *cols)
+{
+	void	   *found = vb_map_get(keys, vb_key3(a, rt->schema, rt->name,
+												 vb_sorted_columns_key(a, cols)));
+
+	if (found == KEY_IMMEDIATE)
+		return NULL;
+	return found == KEY_DEFERRABLE ?
 		"only a deferrable key covers them, and PostgreSQL references only keys that are checked at once (make the key \"deferrable\": false)" :
 		"no primary key, unique constraint or unique index without predicate covers exactly them";
 }
@@ -120,6 +125,7 @@ bool
 vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 {
 	vb_map		tables;
+	vb_map		keys;
 	int			i;
 	int			j;
 
@@ -127,10 +133,12 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 		return vb_fail(err, a, VB_ERR_INVALID, "schemas",
 					   "schema \"viborm\" belongs to the extension and cannot be managed");
 	vb_map_init(&tables, a, desired->tables.count);
+	vb_map_init(&keys, a, desired->tables.count * 2);
 	for (i = 0; i < desired->tables.count; i++)
 	{
 		vb_table   *t = desired->tables.items[i];
 
+		referenceable_keys(a, t, &keys);
 		if (!vb_list_contains_str(&desired->schemas, t->schema))
 			return vb_fail(err, a, VB_ERR_INVALID, t->path,
 						   "%s: table \"%s.%s\" is in schema \"%s\", which this push does not manage",
@@ -161,7 +169,7 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 				return vb_fail(err, a, VB_ERR_INVALID, fk->path,
 							   "%s: the foreign key references table \"%s.%s\", which is not in the document",
 							   fk->path ? fk->path : "foreignKeys", fk->ref_schema, fk->ref_table);
-			if (rt && (problem = referenced_key_problem(a, rt, &fk->ref_columns)) != NULL)
+			if (rt && (problem = referenced_key_problem(a, &keys, rt, &fk->ref_columns)) != NULL)
 				return vb_fail(err, a, VB_ERR_INVALID, fk->path,
 							   "%s: the foreign key references columns (%s) of table \"%s.%s\", but %s",
 							   fk->path ? fk->path : "foreignKeys",

@@ -524,22 +524,23 @@ get_options(reader *rd, cJSON *obj, const char *path, vb_list *out)
 	cJSON	   *v = member(obj, "with");
 	char	   *p = child_path(rd, path, "with");
 	cJSON	   *item;
-	cJSON	   *prev;
+	vb_map		seen;
 
 	if (is_null(v))
 		return true;
 	if (!expect(rd, v, K_OBJECT, p, "an object of storage parameters"))
 		return false;
+	vb_map_init(&seen, rd->arena, cJSON_GetArraySize(v));
 	cJSON_ArrayForEach(item, v)
 	{
 		char	   *ip = item->string[0] ? child_path(rd, p, item->string) : p;
 		vb_option  *o;
 		const char *dot = strchr(item->string, '.');
 
-		for (prev = v->child; prev != item; prev = prev->next)
-			if (strcmp(prev->string, item->string) == 0)
-				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
-							   "key \"%s\" appears twice", ip);
+		if (vb_map_get(&seen, item->string))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "key \"%s\" appears twice", ip);
+		vb_map_put(&seen, item->string, item);
 		if (item->string[0] == '\0' || (dot && (dot == item->string || dot[1] == '\0')) ||
 			strlen(dot ? dot + 1 : item->string) > VB_MAX_IDENT ||
 			(dot && (size_t) (dot - item->string) > VB_MAX_IDENT))

@@ -10,7 +10,8 @@
  * cookDefault (what CREATE TABLE stores) + pg_get_expr. Everything else of
  * a table (generation expressions, collations, checks, storage parameters,
  * index elements and predicates) is built for real on a TEMPORARY scratch
- * table, indexes included, and read back with introspect's own queries:
+ * table (a partitioned one, without storage), indexes included, and read
+ * back with introspect's own queries:
  * the server decides what an index element is and how it prints, never a
  * rule copied here. Every expression is first parsed on its own and must
  * be exactly one expression, so no document text ever reaches SQL
