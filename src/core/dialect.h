@@ -38,6 +38,9 @@ typedef enum vb_phase_id
 	VB_PH_RENAME_TABLE,
 	VB_PH_RENAME_COLUMN,
 	VB_PH_RENAME_OTHER,			/* constraints, indexes, sequences */
+	VB_PH_SET_STORAGE,			/* storage parameters of kept tables and
+								 * indexes: before rewrites and builds that
+								 * use them */
 	VB_PH_RECREATE_ENUM,
 	VB_PH_CREATE_TABLE,
 	VB_PH_ADD_COLUMN,
@@ -48,7 +51,7 @@ typedef enum vb_phase_id
 	VB_PH_ADD_CHECK,
 	VB_PH_CREATE_INDEX,
 	VB_PH_ADD_FOREIGN_KEY,
-	VB_PH_VALIDATE,
+	VB_PH_VALIDATE,				/* VALIDATE, ALTER CONSTRAINT */
 	VB_PH_COMMENT,
 	VB_PH_DROP_ENUM
 } vb_phase_id;

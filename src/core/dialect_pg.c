@@ -386,9 +386,10 @@ char *
 vb_pg_add_check(vb_arena *a, const char *schema, const char *table, const vb_check *ck)
 {
 	return vb_pg_alter_table(a, schema, table,
-							 vb_printf(a, "ADD CONSTRAINT %s CHECK (%s)%s",
+							 vb_printf(a, "ADD CONSTRAINT %s CHECK (%s)%s%s",
 									   pg_quote_ident(a, ck->name),
 									   ck->source ? ck->source : ck->expression,
+									   ck->no_inherit ? " NO INHERIT" : "",
 									   ck->not_valid ? " NOT VALID" : ""));
 }
 
@@ -404,6 +405,92 @@ vb_pg_create_enum(vb_arena *a, const char *schema, const char *name, const vb_li
 		vb_buf_appendf(&buf, "%s%s", i ? ", " : "",
 					   pg_quote_literal(a, ((vb_enum_value *) values->items[i])->name));
 	vb_buf_appendc(&buf, ')');
+	return buf.data;
+}
+
+/* " DEFERRABLE [INITIALLY DEFERRED]", or "" for a constraint checked at once */
+static const char *
+deferrability(bool deferrable, bool initially_deferred)
+{
+	if (!deferrable)
+		return "";
+	return initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+}
+
+/* "fillfactor = '70', toast.autovacuum_enabled = 'false'": the values as
+ * string literals, which PostgreSQL stores exactly as they are written;
+ * a name "toast.x" is two identifiers */
+char *
+vb_pg_options(vb_arena *a, const vb_list *options)
+{
+	vb_buf		buf;
+	int			i;
+
+	vb_buf_init(&buf, a);
+	for (i = 0; i < options->count; i++)
+	{
+		const vb_option *o = options->items[i];
+
+		vb_buf_appendf(&buf, "%s%s = %s", i ? ", " : "", vb_pg_object_name(a, o->name),
+					   pg_quote_literal(a, o->value));
+	}
+	return buf.data;
+}
+
+/* "fillfactor, toast.autovacuum_enabled", for RESET */
+static char *
+option_names(vb_arena *a, const vb_list *options)
+{
+	vb_buf		buf;
+	int			i;
+
+	vb_buf_init(&buf, a);
+	for (i = 0; i < options->count; i++)
+		vb_buf_appendf(&buf, "%s%s", i ? ", " : "",
+					   vb_pg_object_name(a, ((vb_option *) options->items[i])->name));
+	return buf.data;
+}
+
+char *
+vb_pg_create_index(vb_arena *a, const char *schema, const char *table, const vb_index *ix)
+{
+	vb_buf		buf;
+	int			i;
+
+	vb_buf_init(&buf, a);
+	vb_buf_appendf(&buf, "CREATE %sINDEX %s ON %s USING %s (",
+				   ix->unique ? "UNIQUE " : "", pg_quote_ident(a, ix->name),
+				   pg_qualified(a, schema, table), pg_quote_ident(a, ix->method));
+	for (i = 0; i < ix->elements.count; i++)
+	{
+		const vb_index_elem *el = ix->elements.items[i];
+
+		if (i > 0)
+			vb_buf_append(&buf, ", ");
+		if (el->column)
+			vb_buf_append(&buf, pg_quote_ident(a, el->column));
+		else
+			vb_buf_appendf(&buf, "(%s)", el->source ? el->source : el->expression);
+		if (el->collation)
+			vb_buf_appendf(&buf, " COLLATE %s", vb_pg_object_name(a, el->collation));
+		if (el->opclass)
+			vb_buf_appendf(&buf, " %s", vb_pg_object_name(a, el->opclass));
+		if (el->desc)
+			vb_buf_append(&buf, " DESC");
+		if (el->nulls != VB_NULLS_DEFAULT)
+			vb_buf_append(&buf, el->nulls == VB_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
+	}
+	vb_buf_appendc(&buf, ')');
+	if (ix->include.count > 0)
+		vb_buf_appendf(&buf, " INCLUDE (%s)", quote_list(a, &ix->include));
+	if (ix->nulls_not_distinct)
+		vb_buf_append(&buf, " NULLS NOT DISTINCT");
+	if (ix->with.count > 0)
+		vb_buf_appendf(&buf, " WITH (%s)", vb_pg_options(a, &ix->with));
+	if (ix->where_source)
+		vb_buf_appendf(&buf, " WHERE (%s)", ix->where_source);
+	else if (ix->where)
+		vb_buf_appendf(&buf, " WHERE %s", ix->where);
 	return buf.data;
 }
 
@@ -444,11 +531,15 @@ write_create_table(vb_sql *out, const vb_change *c)
 		run_in_schema_if(out, col->generated_source != NULL, t->schema);
 	}
 	if (t->primary_key)
-		vb_buf_appendf(&buf, "%sCONSTRAINT %s PRIMARY KEY (%s)",
+		vb_buf_appendf(&buf, "%sCONSTRAINT %s PRIMARY KEY (%s)%s",
 					   t->columns.count ? ", " : "",
 					   pg_quote_ident(a, t->primary_key->name),
-					   quote_list(a, &t->primary_key->columns));
+					   quote_list(a, &t->primary_key->columns),
+					   deferrability(t->primary_key->deferrable,
+									 t->primary_key->initially_deferred));
 	vb_buf_appendc(&buf, ')');
+	if (t->with.count > 0)
+		vb_buf_appendf(&buf, " WITH (%s)", vb_pg_options(a, &t->with));
 	vb_sql_add(out, buf.data);
 }
 
@@ -812,11 +903,12 @@ write_add_key(vb_sql *out, const vb_change *c)
 	const vb_key *k = c->key;
 
 	vb_sql_add(out, vb_pg_alter_table(a, c->table->schema, c->table->name,
-									  vb_printf(a, "ADD CONSTRAINT %s %s (%s)",
+									  vb_printf(a, "ADD CONSTRAINT %s %s (%s)%s",
 												pg_quote_ident(a, k->name),
 												c->primary ? "PRIMARY KEY" :
 												k->nulls_not_distinct ? "UNIQUE NULLS NOT DISTINCT" : "UNIQUE",
-												quote_list(a, &k->columns))));
+												quote_list(a, &k->columns),
+												deferrability(k->deferrable, k->initially_deferred))));
 }
 
 static void
@@ -849,47 +941,14 @@ write_drop_check(vb_sql *out, const vb_change *c)
 static void
 write_create_index(vb_sql *out, const vb_change *c)
 {
-	vb_arena   *a = out->arena;
 	const vb_index *ix = c->index;
-	vb_buf		buf;
 	int			i;
 
-	vb_buf_init(&buf, a);
-	vb_buf_appendf(&buf, "CREATE %sINDEX %s ON %s USING %s (",
-				   ix->unique ? "UNIQUE " : "", pg_quote_ident(a, ix->name),
-				   pg_qualified(a, c->table->schema, c->table->name),
-				   pg_quote_ident(a, ix->method));
-	for (i = 0; i < ix->elements.count; i++)
-	{
-		const vb_index_elem *el = ix->elements.items[i];
-
-		if (i > 0)
-			vb_buf_append(&buf, ", ");
-		if (el->column)
-			vb_buf_append(&buf, pg_quote_ident(a, el->column));
-		else
-			vb_buf_appendf(&buf, "(%s)", el->source ? el->source : el->expression);
-		run_in_schema_if(out, el->source != NULL, c->table->schema);
-		if (el->collation)
-			vb_buf_appendf(&buf, " COLLATE %s", vb_pg_object_name(a, el->collation));
-		if (el->opclass)
-			vb_buf_appendf(&buf, " %s", vb_pg_object_name(a, el->opclass));
-		if (el->desc)
-			vb_buf_append(&buf, " DESC");
-		if (el->nulls != VB_NULLS_DEFAULT)
-			vb_buf_append(&buf, el->nulls == VB_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
-	}
-	vb_buf_appendc(&buf, ')');
-	if (ix->include.count > 0)
-		vb_buf_appendf(&buf, " INCLUDE (%s)", quote_list(a, &ix->include));
-	if (ix->nulls_not_distinct)
-		vb_buf_append(&buf, " NULLS NOT DISTINCT");
-	if (ix->where_source)
-		vb_buf_appendf(&buf, " WHERE (%s)", ix->where_source);
-	else if (ix->where)
-		vb_buf_appendf(&buf, " WHERE %s", ix->where);
+	vb_sql_add(out, vb_pg_create_index(out->arena, c->table->schema, c->table->name, ix));
 	run_in_schema_if(out, ix->where_source != NULL, c->table->schema);
-	vb_sql_add(out, buf.data);
+	for (i = 0; i < ix->elements.count; i++)
+		run_in_schema_if(out, ((vb_index_elem *) ix->elements.items[i])->source != NULL,
+						 c->table->schema);
 }
 
 /* The index still lives in the current schema when it is dropped. */
@@ -912,12 +971,13 @@ write_add_foreign_key(vb_sql *out, const vb_change *c)
 				   pg_quote_ident(a, fk->name), quote_list(a, &fk->columns),
 				   pg_qualified(a, fk->ref_schema, fk->ref_table),
 				   quote_list(a, &fk->ref_columns));
+	if (fk->match_full)
+		vb_buf_append(&buf, " MATCH FULL");
 	if (fk->on_update != VB_FK_NO_ACTION)
 		vb_buf_appendf(&buf, " ON UPDATE %s", fk_action_sql[fk->on_update]);
 	if (fk->on_delete != VB_FK_NO_ACTION)
 		vb_buf_appendf(&buf, " ON DELETE %s", fk_action_sql[fk->on_delete]);
-	if (fk->deferrable)
-		vb_buf_append(&buf, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
+	vb_buf_append(&buf, deferrability(fk->deferrable, fk->initially_deferred));
 	if (fk->not_valid)
 		vb_buf_append(&buf, " NOT VALID");
 	vb_sql_add(out, vb_pg_alter_table(a, c->table->schema, c->table->name, buf.data));
@@ -941,18 +1001,60 @@ write_validate_constraint(vb_sql *out, const vb_change *c)
 															   : c->check->name))));
 }
 
-/* COMMENT ON TABLE / COLUMN; a NULL comment removes it. */
+/*
+ * COMMENT ON a table, column, index or constraint (keys, foreign keys,
+ * checks: under the table); a NULL comment removes it.
+ */
 static void
 write_set_comment(vb_sql *out, const vb_change *c)
 {
 	vb_arena   *a = out->arena;
 	const char *table = pg_qualified(a, c->table->schema, c->table->name);
-	const char *target = c->column ?
-		vb_printf(a, "COLUMN %s.%s", table, pg_quote_ident(a, c->column->name)) :
-		vb_printf(a, "TABLE %s", table);
+	const char *target;
+	const char *constraint = c->key ? c->key->name : c->fk ? c->fk->name :
+		c->check ? c->check->name : NULL;
 
+	if (c->column)
+		target = vb_printf(a, "COLUMN %s.%s", table, pg_quote_ident(a, c->column->name));
+	else if (c->index)
+		target = vb_printf(a, "INDEX %s", pg_qualified(a, c->table->schema, c->index->name));
+	else if (constraint)
+		target = vb_printf(a, "CONSTRAINT %s ON %s", pg_quote_ident(a, constraint), table);
+	else
+		target = vb_printf(a, "TABLE %s", table);
 	vb_sql_add(out, vb_printf(a, "COMMENT ON %s IS %s", target,
 							  c->comment ? pg_quote_literal(a, c->comment) : "NULL"));
+}
+
+/* A foreign key's deferrability, in place (PostgreSQL 15 cannot alter a key's). */
+static void
+write_alter_constraint(vb_sql *out, const vb_change *c)
+{
+	vb_arena   *a = out->arena;
+	const vb_foreign_key *fk = c->fk;
+
+	vb_sql_add(out, vb_pg_alter_table(a, c->table->schema, c->table->name,
+									  vb_printf(a, "ALTER CONSTRAINT %s %s", pg_quote_ident(a, fk->name),
+												!fk->deferrable ? "NOT DEFERRABLE" :
+												fk->initially_deferred ?
+												"DEFERRABLE INITIALLY DEFERRED" :
+												"DEFERRABLE INITIALLY IMMEDIATE")));
+}
+
+/* Storage parameters of a kept table or index: SET those new or changed,
+ * RESET those the document drops. */
+static void
+write_set_storage(vb_sql *out, const vb_change *c)
+{
+	vb_arena   *a = out->arena;
+	const char *target = c->index ?
+		vb_printf(a, "ALTER INDEX %s", pg_qualified(a, c->table->schema, c->index->name)) :
+		vb_printf(a, "ALTER TABLE %s", pg_qualified(a, c->table->schema, c->table->name));
+
+	if (c->set.count > 0)
+		vb_sql_add(out, vb_printf(a, "%s SET (%s)", target, vb_pg_options(a, &c->set)));
+	if (c->reset.count > 0)
+		vb_sql_add(out, vb_printf(a, "%s RESET (%s)", target, option_names(a, &c->reset)));
 }
 
 /* ---- enum types ----------------------------------------------------------- */
@@ -1158,16 +1260,23 @@ unique_query(vb_arena *a, const vb_guard *g, const char *t)
 					 t, cond.len ? " WHERE " : "", cond.len ? cond.data : "", keys.data);
 }
 
-/* Rows whose key matches nothing in the referenced table (MATCH SIMPLE:
- * a key with a NULL is never checked). */
+/*
+ * Rows whose key matches nothing in the referenced table. MATCH SIMPLE: a
+ * key with a NULL is never checked. MATCH FULL: a key all NULL is not
+ * checked, one partly NULL is a violation whatever the referenced table
+ * holds.
+ */
 static char *
 foreign_key_query(vb_arena *a, const vb_guard *g, const char *t)
 {
 	vb_buf		notnull;
+	vb_buf		allnull;
 	vb_buf		match;
+	const char *missing = "true";	/* a new referenced table holds nothing */
 	int			i;
 
 	vb_buf_init(&notnull, a);
+	vb_buf_init(&allnull, a);
 	vb_buf_init(&match, a);
 	for (i = 0; i < g->columns.count; i++)
 	{
@@ -1175,6 +1284,7 @@ foreign_key_query(vb_arena *a, const vb_guard *g, const char *t)
 		const char *type = g->key_types.count ? g->key_types.items[i] : NULL;
 
 		vb_buf_appendf(&notnull, "%st.%s IS NOT NULL", i ? " AND " : "", col);
+		vb_buf_appendf(&allnull, "%st.%s IS NULL", i ? " AND " : "", col);
 		if (g->ref_table && type)
 			vb_buf_appendf(&match, "%sr.%s::text::%s = t.%s::text::%s", i ? " AND " : "",
 						   pg_quote_ident(a, g->ref_columns.items[i]), type, col, type);
@@ -1182,11 +1292,15 @@ foreign_key_query(vb_arena *a, const vb_guard *g, const char *t)
 			vb_buf_appendf(&match, "%sr.%s = t.%s", i ? " AND " : "",
 						   pg_quote_ident(a, g->ref_columns.items[i]), col);
 	}
+	if (g->ref_table)
+		missing = vb_printf(a, "NOT EXISTS (SELECT 1 FROM %s r WHERE %s)",
+							pg_qualified(a, g->ref_schema, g->ref_table), match.data);
+	if (g->match_full && g->columns.count > 1)
+		return vb_printf(a, "SELECT count(*) FROM %s t WHERE NOT (%s) AND (NOT (%s) OR %s)",
+						 t, allnull.data, notnull.data, missing);
 	if (g->ref_table == NULL)
 		return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s", t, notnull.data);
-	return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s AND NOT EXISTS "
-					 "(SELECT 1 FROM %s r WHERE %s)", t, notnull.data,
-					 pg_qualified(a, g->ref_schema, g->ref_table), match.data);
+	return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s AND %s", t, notnull.data, missing);
 }
 
 static char *
@@ -1221,8 +1335,9 @@ pg_guard_query(vb_arena *a, const vb_guard *g)
 			return vb_printf(a, "SELECT count(*) FROM %s", t);
 		case VB_GUARD_UNIQUE:
 			return unique_query(a, g, t);
-		case VB_GUARD_CHECK:
-			return vb_printf(a, "SELECT count(*) FROM %s WHERE NOT (%s)", t, g->expression);
+		case VB_GUARD_CHECK:	/* the table and its inheritance children, or ONLY */
+			return vb_printf(a, "SELECT count(*) FROM %s%s WHERE NOT (%s)",
+							 g->only ? "ONLY " : "", t, g->expression);
 		case VB_GUARD_FOREIGN_KEY:
 			return foreign_key_query(a, g, t);
 		case VB_GUARD_TYPE_CHANGE:
@@ -1267,6 +1382,8 @@ static const unsigned base_hazards[VB_OP__COUNT] = {
 	[VB_OP_ADD_CHECK] = VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_TABLE_SCAN,
 	[VB_OP_DROP_CHECK] = VB_HAZARD_ACCESS_EXCLUSIVE,
 	[VB_OP_VALIDATE_CONSTRAINT] = VB_HAZARD_TABLE_SCAN,
+	/* ALTER CONSTRAINT (a foreign key's deferrability): no scan */
+	[VB_OP_ALTER_CONSTRAINT] = VB_HAZARD_ACCESS_EXCLUSIVE,
 };
 
 static unsigned
@@ -1308,6 +1425,12 @@ pg_hazards(const vb_operation *op)
 		case VB_OP_RECREATE_ENUM:
 			if (c->finish)
 				h = 0;
+			break;
+		case VB_OP_SET_STORAGE:
+			/* SHARE UPDATE EXCLUSIVE for most parameters; ACCESS EXCLUSIVE
+			 * for those the server says need it (AlterTableGetRelOptionsLockLevel) */
+			if (c->exclusive_lock)
+				h |= VB_HAZARD_ACCESS_EXCLUSIVE;
 			break;
 		default:
 			break;
@@ -1382,6 +1505,8 @@ const vb_dialect vb_dialect_pg = {
 		[VB_OP_DROP_CHECK] = write_drop_check,
 		[VB_OP_VALIDATE_CONSTRAINT] = write_validate_constraint,
 		[VB_OP_SET_COMMENT] = write_set_comment,
+		[VB_OP_ALTER_CONSTRAINT] = write_alter_constraint,
+		[VB_OP_SET_STORAGE] = write_set_storage,
 	},
 	.guard_query = pg_guard_query,
 	.hazards = pg_hazards,

@@ -25,6 +25,13 @@ char	   *vb_pg_alter_column(vb_arena *a, const char *schema, const char *table,
 char	   *vb_pg_add_check(vb_arena *a, const char *schema, const char *table,
 							const vb_check *ck);
 
+/* CREATE INDEX as a push writes it (the document's own expression texts). */
+char	   *vb_pg_create_index(vb_arena *a, const char *schema, const char *table,
+							   const vb_index *ix);
+
+/* Storage parameters as WITH (...) lists them: "fillfactor = '70', ...". */
+char	   *vb_pg_options(vb_arena *a, const vb_list *options);
+
 /* CREATE TYPE schema.name AS ENUM (values). */
 char	   *vb_pg_create_enum(vb_arena *a, const char *schema, const char *name,
 							  const vb_list *values);

@@ -47,6 +47,77 @@ choose_name(vb_differ *d, vb_map *taken, vb_name_kind kind, const char *scope,
 }
 
 /*
+ * What a foreign key can reference, as PostgreSQL looks for it: a primary
+ * key, a unique constraint or a unique index (without predicate or
+ * expressions) on exactly the referenced columns, in any order, checked at
+ * once (not deferrable). One map for the whole document, key3(schema,
+ * table, sorted columns) -> KEY_IMMEDIATE or KEY_DEFERRABLE, so each
+ * foreign key is one lookup.
+ */
+#define KEY_DEFERRABLE ((void *) 1)
+#define KEY_IMMEDIATE ((void *) 2)
+
+static void
+note_key(vb_arena *a, vb_map *keys, const vb_table *t, const vb_list *cols, bool deferrable)
+{
+	char	   *k = vb_key3(a, t->schema, t->name, vb_sorted_columns_key(a, cols));
+
+	if (vb_map_get(keys, k) != KEY_IMMEDIATE)
+		vb_map_put(keys, k, deferrable ? KEY_DEFERRABLE : KEY_IMMEDIATE);
+}
+
+static void
+referenceable_keys(vb_arena *a, const vb_table *t, vb_map *keys)
+{
+	int			i;
+	int			j;
+
+	if (t->primary_key)
+		note_key(a, keys, t, &t->primary_key->columns, t->primary_key->deferrable);
+	for (i = 0; i < t->uniques.count; i++)
+		note_key(a, keys, t, &((vb_key *) t->uniques.items[i])->columns,
+				 ((vb_key *) t->uniques.items[i])->deferrable);
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+		bool		plain = ix->unique && ix->where == NULL;
+
+		for (j = 0; plain && j < ix->elements.count; j++)
+			if (((vb_index_elem *) ix->elements.items[j])->column == NULL)
+				plain = false;
+		if (plain)
+			note_key(a, keys, t, &ix->columns, false);
+	}
+}
+
+/* NULL when a key the foreign key can reference covers its columns; else why not. */
+static const char *
+referenced_key_problem(vb_arena *a, vb_map *keys, const vb_table *rt, const vb_list *cols)
+{
+	void	   *found = vb_map_get(keys, vb_key3(a, rt->schema, rt->name,
+												 vb_sorted_columns_key(a, cols)));
+
+	if (found == KEY_IMMEDIATE)
+		return NULL;
+	return found == KEY_DEFERRABLE ?
+		"only a deferrable key covers them, and PostgreSQL references only keys that are checked at once (make the key \"deferrable\": false)" :
+		"no primary key, unique constraint or unique index without predicate covers exactly them";
+}
+
+/* "a, b" (for messages) */
+static char *
+names_text(vb_arena *a, const vb_list *names)
+{
+	vb_buf		buf;
+	int			i;
+
+	vb_buf_init(&buf, a);
+	for (i = 0; i < names->count; i++)
+		vb_buf_appendf(&buf, "%s%s", i ? ", " : "", (const char *) names->items[i]);
+	return buf.data;
+}
+
+/*
  * Checks of a document against the schemas it manages (desired->schemas):
  * every table and enum lives in one of them, and every FK into a managed
  * schema names a table of the document. The face calls this before it
@@ -56,6 +127,7 @@ bool
 vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 {
 	vb_map		tables;
+	vb_map		keys;
 	int			i;
 	int			j;
 
@@ -63,10 +135,12 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 		return vb_fail(err, a, VB_ERR_INVALID, "schemas",
 					   "schema \"viborm\" belongs to the extension and cannot be managed");
 	vb_map_init(&tables, a, desired->tables.count);
+	vb_map_init(&keys, a, desired->tables.count * 2);
 	for (i = 0; i < desired->tables.count; i++)
 	{
 		vb_table   *t = desired->tables.items[i];
 
+		referenceable_keys(a, t, &keys);
 		if (!vb_list_contains_str(&desired->schemas, t->schema))
 			return vb_fail(err, a, VB_ERR_INVALID, t->path,
 						   "%s: table \"%s.%s\" is in schema \"%s\", which this push does not manage",
@@ -90,11 +164,19 @@ vb_check_document(vb_arena *a, const vb_schema *desired, vb_error *err)
 		{
 			vb_foreign_key *fk = t->foreign_keys.items[j];
 
-			if (vb_list_contains_str(&desired->schemas, fk->ref_schema) &&
-				!vb_map_get(&tables, vb_key2(a, fk->ref_schema, fk->ref_table)))
+			vb_table   *rt = vb_map_get(&tables, vb_key2(a, fk->ref_schema, fk->ref_table));
+			const char *problem;
+
+			if (vb_list_contains_str(&desired->schemas, fk->ref_schema) && rt == NULL)
 				return vb_fail(err, a, VB_ERR_INVALID, fk->path,
 							   "%s: the foreign key references table \"%s.%s\", which is not in the document",
 							   fk->path ? fk->path : "foreignKeys", fk->ref_schema, fk->ref_table);
+			if (rt && (problem = referenced_key_problem(a, &keys, rt, &fk->ref_columns)) != NULL)
+				return vb_fail(err, a, VB_ERR_INVALID, fk->path,
+							   "%s: the foreign key references columns (%s) of table \"%s.%s\", but %s",
+							   fk->path ? fk->path : "foreignKeys",
+							   names_text(a, &fk->ref_columns), fk->ref_schema,
+							   fk->ref_table, problem);
 		}
 	}
 	return true;
@@ -215,14 +297,23 @@ name_desired_objects(vb_differ *d)
 {
 	vb_map		rel;
 	vb_map		con;
+	vb_map		held_constraints;
+	vb_list    *held;
 	int			i;
+	int			j;
 
 	take_relation_names(d, &rel);
+	/* names objects viborm leaves alone hold: named around, as PostgreSQL does */
+	vb_map_init(&held_constraints, d->a, 8);
+	vb_held_names(d, &rel, &held_constraints);
 	for (i = 0; i < d->des->tables.count; i++)
 	{
 		vb_table   *t = d->des->tables.items[i];
 
 		vb_map_init(&con, d->a, t->foreign_keys.count + t->checks.count + 4);
+		held = vb_map_get(&held_constraints, vb_key2(d->a, t->schema, t->name));
+		for (j = 0; held && j < held->count; j++)
+			take(d, &con, "", held->items[j]);
 		name_keys_and_indexes(d, &rel, &con, t);
 		name_constraints(d, &rel, &con, t);
 	}
@@ -325,6 +416,8 @@ vb_diff(vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
 
 	vb_diff_enums(&d);
 	vb_pair_tables(&d);
+	if (!vb_diff_check_holders(&d))
+		return false;
 	for (i = 0; i < d.pairs.count; i++)
 		vb_diff_columns(&d, d.pairs.items[i]);
 	vb_diff_enum_contents(&d);
@@ -347,6 +440,7 @@ vb_diff(vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
 		vb_diff_indexes(&d, p);
 		vb_diff_checks(&d, p);
 		vb_diff_comments(&d, p->cur, p->des);
+		vb_diff_storage(&d, p->des, NULL, &p->cur->with, &p->des->with);
 	}
 	for (i = 0; i < d.pairs.count; i++)
 	{

@@ -120,6 +120,10 @@ bool		vb_mentions_type(vb_differ *d, const char *expr, const char *type);
 void		vb_pairing_alloc(vb_differ *d, vb_pairing *pr, int ncur, int ndes);
 void		vb_pair(vb_differ *d, vb_pairing *pr);
 
+/* diff_holders.c */
+bool		vb_diff_check_holders(vb_differ *d);
+void		vb_held_names(vb_differ *d, vb_map *relnames, vb_map *constraints);
+
 /* diff_enums.c */
 bool		vb_mentions_recreated_type(vb_differ *d, const char *expr);
 void		vb_diff_enums(vb_differ *d);
@@ -142,6 +146,8 @@ void		vb_diff_indexes(vb_differ *d, vb_table_pair *p);
 void		vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p);
 void		vb_diff_checks(vb_differ *d, vb_table_pair *p);
 void		vb_create_table_objects(vb_differ *d, vb_table *t);
+void		vb_diff_storage(vb_differ *d, const vb_table *t, const vb_index *index,
+							const vb_list *cur, const vb_list *des);
 
 /* guards.c */
 bool		vb_through_text(vb_differ *d, const vb_column *cc, const vb_column *dc);

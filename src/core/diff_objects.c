@@ -43,6 +43,7 @@ static bool
 keys_equal(vb_differ *d, vb_table_pair *p, const vb_key *c, const vb_key *x)
 {
 	return c->nulls_not_distinct == x->nulls_not_distinct &&
+		c->deferrable == x->deferrable && c->initially_deferred == x->initially_deferred &&
 		vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) &&
 		!any_recreated(p, &x->columns);
 }
@@ -64,12 +65,53 @@ elements_equal(vb_differ *d, vb_table_pair *p, const vb_index_elem *c, const vb_
 		!vb_mentions_recreated_type(d, c->expression);
 }
 
+/* The value of a storage parameter, or NULL when it is not set. */
+static const char *
+option_value(const vb_list *options, const char *name)
+{
+	int			i;
+
+	for (i = 0; i < options->count; i++)
+		if (strcmp(((vb_option *) options->items[i])->name, name) == 0)
+			return ((vb_option *) options->items[i])->value;
+	return NULL;
+}
+
+/*
+ * Storage parameters that an index reads only when it is built, from then
+ * on keeping its own copy in its metapage: ALTER INDEX ... SET would change
+ * the catalog but not the index, so a change rebuilds it.
+ */
+static const struct
+{
+	const char *method;
+	const char *option;
+}			build_time_options[] = {
+	{"brin", "pages_per_range"},	/* the range size of the revmap */
+	{"hash", "fillfactor"},		/* hashm_ffactor, the split threshold */
+};
+
+static bool
+build_time_options_equal(const vb_index *c, const vb_index *x)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(build_time_options) / sizeof(build_time_options[0]); i++)
+		if (strcmp(c->method, build_time_options[i].method) == 0 &&
+			!vb_strs_equal(option_value(&c->with, build_time_options[i].option),
+						   option_value(&x->with, build_time_options[i].option)))
+			return false;
+	return true;
+}
+
+/* The other storage parameters are compared apart (see index_kept). */
 static bool
 indexes_equal(vb_differ *d, vb_table_pair *p, const vb_index *c, const vb_index *x)
 {
 	int			i;
 
 	if (c->unique != x->unique || strcmp(c->method, x->method) != 0 ||
+		!build_time_options_equal(c, x) ||
 		c->nulls_not_distinct != x->nulls_not_distinct ||
 		c->elements.count != x->elements.count ||
 		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->include), &x->include) ||
@@ -87,7 +129,8 @@ indexes_equal(vb_differ *d, vb_table_pair *p, const vb_index *c, const vb_index 
 static bool
 checks_equal(vb_differ *d, vb_table_pair *p, const vb_check *c, const vb_check *x)
 {
-	return strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
+	return c->no_inherit == x->no_inherit &&
+		strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
 		!vb_mentions_recreated_type(d, c->expression) &&
 		!mentions_recreated(p, x->expression);
 }
@@ -122,8 +165,9 @@ fks_equal(vb_differ *d, vb_table_pair *p, const vb_foreign_key *c, const vb_fore
 	const char *rt = rp ? rp->des->name : c->ref_table;
 	int			i;
 
+	/* deferrability is changed in place: see fk_kept */
 	if (c->on_delete != x->on_delete || c->on_update != x->on_update || any_recreated(p, &x->columns) ||
-		c->deferrable != x->deferrable || c->initially_deferred != x->initially_deferred ||
+		c->match_full != x->match_full ||
 		strcmp(rs, x->ref_schema) != 0 || strcmp(rt, x->ref_table) != 0 ||
 		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) ||
 		!vb_str_lists_equal(rp ? vb_mapped_columns(d, rp, &c->ref_columns) : &c->ref_columns,
@@ -295,27 +339,49 @@ key_rebuilt(vb_differ *d, vb_table_pair *p, const vb_list *cols)
 										 vb_sorted_columns_key(d->a, cols)), (void *) 1);
 }
 
+/* ---- storage parameters ----------------------------------------------------------- */
+
 /*
- * The objects of a table this plan creates. Unique constraints come as
- * statements of their own: inside CREATE TABLE, PostgreSQL silently drops
- * one that repeats the primary key or another unique constraint; checks
- * too: inside CREATE TABLE, NOT VALID would be ignored. On a new table
- * they scan nothing and block no one.
+ * Storage parameters of a kept table or index: ALTER ... SET for those
+ * that are new or whose value differs, RESET for those the document drops
+ * (compared as PostgreSQL stores them, in any order). Most parameters
+ * take SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes; the
+ * others (fastupdate, pages_per_range, ...: exclusive_lock) take ACCESS
+ * EXCLUSIVE on the relation, which every query of the table waits for.
  */
 void
-vb_create_table_objects(vb_differ *d, vb_table *t)
+vb_diff_storage(vb_differ *d, const vb_table *t, const vb_index *index, const vb_list *cur,
+				const vb_list *des)
 {
+	vb_change	c;
+	vb_operation *op;
 	int			i;
 
-	for (i = 0; i < t->uniques.count; i++)
-		add_key(d, NULL, t, t->uniques.items[i], false);
-	for (i = 0; i < t->indexes.count; i++)
-		add_index(d, NULL, t, t->indexes.items[i]);
-	for (i = 0; i < t->foreign_keys.count; i++)
-		add_foreign_key(d, NULL, t, t->foreign_keys.items[i]);
-	for (i = 0; i < t->checks.count; i++)
-		add_check(d, NULL, t, t->checks.items[i]);
-	vb_diff_comments(d, NULL, t);
+	memset(&c, 0, sizeof(c));
+	for (i = 0; i < des->count; i++)
+	{
+		vb_option  *o = des->items[i];
+
+		if (vb_strs_equal(option_value(cur, o->name), o->value))
+			continue;
+		vb_list_push(d->a, &c.set, o);
+		c.exclusive_lock |= o->exclusive_lock;
+	}
+	for (i = 0; i < cur->count; i++)
+	{
+		vb_option  *o = cur->items[i];
+
+		if (option_value(des, o->name))
+			continue;
+		vb_list_push(d->a, &c.reset, o);
+		c.exclusive_lock |= o->exclusive_lock;
+	}
+	if (c.set.count == 0 && c.reset.count == 0)
+		return;
+	op = vb_new_op(d, VB_OP_SET_STORAGE, t->schema, t->name, index ? index->name : t->name);
+	c.table = t;
+	c.index = index;
+	op->change = c;
 }
 
 /* ---- one kind of object ---------------------------------------------------------------- */
@@ -325,12 +391,17 @@ typedef struct object_kind
 {
 	size_t		name_offset;	/* offsets of the char * members */
 	size_t		renamed_from_offset;
+	size_t		comment_offset;
 	size_t		not_valid_offset;	/* of a bool member, or NO_NOT_VALID */
-	vb_op_kind	rename_kind;
+	vb_op_kind	rename_kind;	/* RENAME_INDEX: an index, else a constraint */
 	bool		(*equal) (vb_differ *d, vb_table_pair *p, const void *cur, const void *des);
 	void		(*drop) (vb_differ *d, vb_table_pair *p, const void *cur);
 	void		(*add) (vb_differ *d, vb_table_pair *p, const void *des);
 	void		(*validate) (vb_differ *d, vb_table_pair *p, vb_operation *op, const void *des);
+	/* what a kept object may still change in place; may be NULL */
+	void		(*kept) (vb_differ *d, vb_table_pair *p, const void *cur, const void *des);
+	/* which member of vb_change a setComment on it fills */
+	void		(*comment_on) (vb_change *c, const void *object);
 } object_kind;
 
 #define NO_NOT_VALID ((size_t) -1)
@@ -446,28 +517,125 @@ validate_check(vb_differ *d, vb_table_pair *p, vb_operation *op, const void *des
 	vb_guard_check(d, op, p, des);
 }
 
+/* A kept index: its storage parameters, under its new name. */
+static void
+index_kept(vb_differ *d, vb_table_pair *p, const void *cur, const void *des)
+{
+	const vb_index *c = cur;
+	const vb_index *x = des;
+
+	vb_diff_storage(d, p->des, x, &c->with, &x->with);
+}
+
+/*
+ * A kept foreign key whose deferrability differs: ALTER CONSTRAINT, which
+ * PostgreSQL 15 can do for foreign keys (not for keys): no scan, no guard,
+ * under the constraint's new name.
+ */
+static void
+fk_kept(vb_differ *d, vb_table_pair *p, const void *cur, const void *des)
+{
+	const vb_foreign_key *c = cur;
+	const vb_foreign_key *x = des;
+	vb_operation *op;
+
+	if (c->deferrable == x->deferrable && c->initially_deferred == x->initially_deferred)
+		return;
+	op = vb_new_op(d, VB_OP_ALTER_CONSTRAINT, p->des->schema, p->des->name, x->name);
+	op->change.table = p->des;
+	op->change.fk = x;
+}
+
+static void
+comment_on_key(vb_change *c, const void *object)
+{
+	c->key = object;
+}
+
+static void
+comment_on_index(vb_change *c, const void *object)
+{
+	c->index = object;
+}
+
+static void
+comment_on_fk(vb_change *c, const void *object)
+{
+	c->fk = object;
+}
+
+static void
+comment_on_check(vb_change *c, const void *object)
+{
+	c->check = object;
+}
+
 static const object_kind primary_key_kind = {
-	offsetof(vb_key, name), offsetof(vb_key, renamed_from), NO_NOT_VALID,
-	VB_OP_RENAME_CONSTRAINT, primary_key_equal, drop_primary_key, add_primary_key, NULL
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), offsetof(vb_key, comment),
+	NO_NOT_VALID, VB_OP_RENAME_CONSTRAINT, primary_key_equal, drop_primary_key,
+	add_primary_key, NULL, NULL, comment_on_key
 };
 static const object_kind unique_kind = {
-	offsetof(vb_key, name), offsetof(vb_key, renamed_from), NO_NOT_VALID,
-	VB_OP_RENAME_CONSTRAINT, primary_key_equal, drop_unique, add_unique, NULL
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), offsetof(vb_key, comment),
+	NO_NOT_VALID, VB_OP_RENAME_CONSTRAINT, primary_key_equal, drop_unique, add_unique,
+	NULL, NULL, comment_on_key
 };
 static const object_kind index_kind = {
-	offsetof(vb_index, name), offsetof(vb_index, renamed_from), NO_NOT_VALID,
-	VB_OP_RENAME_INDEX, index_equal, drop_index, add_index_of, NULL
+	offsetof(vb_index, name), offsetof(vb_index, renamed_from), offsetof(vb_index, comment),
+	NO_NOT_VALID, VB_OP_RENAME_INDEX, index_equal, drop_index, add_index_of, NULL,
+	index_kept, comment_on_index
 };
 static const object_kind foreign_key_kind = {
 	offsetof(vb_foreign_key, name), offsetof(vb_foreign_key, renamed_from),
-	offsetof(vb_foreign_key, not_valid), VB_OP_RENAME_CONSTRAINT, fk_equal, drop_fk, add_fk,
-	validate_fk
+	offsetof(vb_foreign_key, comment), offsetof(vb_foreign_key, not_valid),
+	VB_OP_RENAME_CONSTRAINT, fk_equal, drop_fk, add_fk, validate_fk, fk_kept, comment_on_fk
 };
 static const object_kind check_kind = {
-	offsetof(vb_check, name), offsetof(vb_check, renamed_from),
+	offsetof(vb_check, name), offsetof(vb_check, renamed_from), offsetof(vb_check, comment),
 	offsetof(vb_check, not_valid), VB_OP_RENAME_CONSTRAINT, check_equal, drop_check,
-	add_check_of, validate_check
+	add_check_of, validate_check, NULL, comment_on_check
 };
+
+/*
+ * The comment of an object of table t (under its final name), when it
+ * differs from what the database has: `have` is the comment of the kept
+ * object, NULL for one the plan creates (it comes without one).
+ */
+static void
+comment_object(vb_differ *d, const vb_table *t, const object_kind *k, const char *have,
+			   const void *des)
+{
+	const char *comment = MEMBER(des, k->comment_offset);
+	vb_operation *op;
+
+	if (vb_strs_equal(have, comment))
+		return;
+	op = vb_new_op(d, VB_OP_SET_COMMENT, t->schema, t->name, MEMBER(des, k->name_offset));
+	op->change.table = t;
+	op->change.comment = comment;
+	k->comment_on(&op->change, des);
+}
+
+static void
+comment_objects(vb_differ *d, const vb_table *t, const vb_list *objects, const object_kind *k)
+{
+	int			i;
+
+	for (i = 0; i < objects->count; i++)
+		comment_object(d, t, k, NULL, objects->items[i]);
+}
+
+/* Comments of the keys, indexes, foreign keys and checks of a new table. */
+static void
+comment_new_objects(vb_differ *d, const vb_table *t)
+{
+	if (t->primary_key)
+		comment_object(d, t, &primary_key_kind, NULL, t->primary_key);
+	comment_objects(d, t, &t->uniques, &unique_kind);
+	comment_objects(d, t, &t->indexes, &index_kind);
+	comment_objects(d, t, &t->foreign_keys, &foreign_key_kind);
+	comment_objects(d, t, &t->checks, &check_kind);
+}
 
 /*
  * A kept constraint whose validity differs: NOT VALID -> valid is a
@@ -511,7 +679,9 @@ same_object(vb_differ *d, void *ctx, int ci, int di)
 /*
  * Pair the objects of one kind of a table and plan the difference: an
  * object kept under another name is renamed (held back with the table's
- * other renames), one whose definition changes is dropped and added.
+ * other renames), one whose definition changes is dropped and added; a
+ * kept one changes in place what it can (validity, deferrability of a
+ * foreign key, storage parameters of an index); comments follow.
  */
 static void
 diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list *dess,
@@ -538,16 +708,26 @@ diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list 
 			!validity_kept(d, p, curs->items[pr.des_match[j]], dess->items[j], k))
 			pr.des_equal[j] = false;
 	for (j = 0; j < pr.ndes; j++)
-		if (pr.des_match[j] >= 0 && pr.des_equal[j] &&
-			strcmp(pr.cur_names[pr.des_match[j]], pr.des_names[j]) != 0)
-			vb_hold_rename(d, &p->object_renames, k->rename_kind, pr.cur_names[pr.des_match[j]],
-						   pr.des_names[j]);
+		if (pr.des_match[j] >= 0 && pr.des_equal[j])
+		{
+			if (strcmp(pr.cur_names[pr.des_match[j]], pr.des_names[j]) != 0)
+				vb_hold_rename(d, &p->object_renames, k->rename_kind,
+							   pr.cur_names[pr.des_match[j]], pr.des_names[j]);
+			if (k->kept)
+				k->kept(d, p, curs->items[pr.des_match[j]], dess->items[j]);
+		}
 	for (i = 0; i < pr.ncur; i++)
 		if (pr.cur_match[i] < 0 || !pr.des_equal[pr.cur_match[i]])
 			k->drop(d, p, curs->items[i]);
 	for (j = 0; j < pr.ndes; j++)
-		if (pr.des_match[j] < 0 || !pr.des_equal[j])
+	{
+		bool		keep = pr.des_match[j] >= 0 && pr.des_equal[j];
+
+		if (!keep)
 			k->add(d, p, dess->items[j]);
+		comment_object(d, p->des, k, keep ? MEMBER(curs->items[pr.des_match[j]], k->comment_offset)
+					   : NULL, dess->items[j]);
+	}
 }
 
 void
@@ -573,3 +753,28 @@ vb_diff_checks(vb_differ *d, vb_table_pair *p)
 {
 	diff_objects(d, p, &p->cur->checks, &p->des->checks, &check_kind);
 }
+
+/*
+ * The objects of a table this plan creates. Unique constraints come as
+ * statements of their own: inside CREATE TABLE, PostgreSQL silently drops
+ * one that repeats the primary key or another unique constraint; checks
+ * too: inside CREATE TABLE, NOT VALID would be ignored. On a new table
+ * they scan nothing and block no one.
+ */
+void
+vb_create_table_objects(vb_differ *d, vb_table *t)
+{
+	int			i;
+
+	for (i = 0; i < t->uniques.count; i++)
+		add_key(d, NULL, t, t->uniques.items[i], false);
+	for (i = 0; i < t->indexes.count; i++)
+		add_index(d, NULL, t, t->indexes.items[i]);
+	for (i = 0; i < t->foreign_keys.count; i++)
+		add_foreign_key(d, NULL, t, t->foreign_keys.items[i]);
+	for (i = 0; i < t->checks.count; i++)
+		add_check(d, NULL, t, t->checks.items[i]);
+	vb_diff_comments(d, NULL, t);
+	comment_new_objects(d, t);
+}
+

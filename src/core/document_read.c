@@ -335,34 +335,6 @@ is_null_default(const char *s)
 	return len == 4 && strncasecmp(s, "null", 4) == 0;
 }
 
-/*
- * A JSON number as SQL text: integers exactly (up to 2^53), others in the
- * shortest form that reads back as the same double. NULL when the number
- * cannot be represented exactly (larger integers, infinities).
- */
-static char *
-number_text(vb_arena *arena, double x)
-{
-	int			precision;
-
-	if (!isfinite(x))
-		return NULL;
-	if (x == floor(x))
-	{
-		if (fabs(x) >= 9007199254740992.0)	/* 2^53 and up: not exact */
-			return NULL;
-		return vb_printf(arena, "%.0f", x);
-	}
-	for (precision = 1; precision <= 17; precision++)
-	{
-		char	   *s = vb_printf(arena, "%.*g", precision, x);
-
-		if (strtod(s, NULL) == x)
-			return s;
-	}
-	return NULL;
-}
-
 /* An integer member: a JSON integer below 2^53, or a string of digits for
  * anything up to the bigint range. */
 static bool
@@ -459,7 +431,7 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 			c->default_expr = vb_strdup(rd->arena, cJSON_IsTrue(dv) ? "true" : "false");
 		else if (cJSON_IsNumber(dv))
 		{
-			c->default_expr = number_text(rd->arena, dv->valuedouble);
+			c->default_expr = vb_json_number_text(rd->arena, dv->valuedouble);
 			if (c->default_expr == NULL)
 				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
 							   "%s: this number cannot be read exactly; write the default as a string",
@@ -525,13 +497,90 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 	return true;
 }
 
+/* deferrable / initiallyDeferred of a key or a foreign key */
+static bool
+get_deferrability(reader *rd, cJSON *obj, const char *path, bool *deferrable,
+				  bool *initially_deferred)
+{
+	if (!get_bool(rd, obj, "deferrable", path, false, deferrable) ||
+		!get_bool(rd, obj, "initiallyDeferred", path, false, initially_deferred))
+		return false;
+	if (*initially_deferred && !*deferrable)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+					   child_path(rd, path, "initiallyDeferred"),
+					   "%s requires deferrable: true", child_path(rd, path, "initiallyDeferred"));
+	return true;
+}
+
+/*
+ * "with": storage parameters, {"fillfactor": 70, "toast.autovacuum_enabled":
+ * false}. Each value becomes the text PostgreSQL stores for it: a number
+ * its digits, a boolean true or false, a string itself; null means the
+ * parameter is not set. Names and values are checked by the server.
+ */
+static bool
+get_options(reader *rd, cJSON *obj, const char *path, vb_list *out)
+{
+	cJSON	   *v = member(obj, "with");
+	char	   *p = child_path(rd, path, "with");
+	cJSON	   *item;
+	vb_map		seen;
+
+	if (is_null(v))
+		return true;
+	if (!expect(rd, v, K_OBJECT, p, "an object of storage parameters"))
+		return false;
+	vb_map_init(&seen, rd->arena, cJSON_GetArraySize(v));
+	cJSON_ArrayForEach(item, v)
+	{
+		char	   *ip = item->string[0] ? child_path(rd, p, item->string) : p;
+		vb_option  *o;
+		const char *dot = strchr(item->string, '.');
+
+		if (vb_map_get(&seen, item->string))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "key \"%s\" appears twice", ip);
+		vb_map_put(&seen, item->string, item);
+		if (item->string[0] == '\0' || (dot && (dot == item->string || dot[1] == '\0')) ||
+			strlen(dot ? dot + 1 : item->string) > VB_MAX_IDENT ||
+			(dot && (size_t) (dot - item->string) > VB_MAX_IDENT))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s: a storage parameter is named \"name\" or \"namespace.name\", each part 1 to %d bytes",
+						   ip, VB_MAX_IDENT);
+		if (cJSON_IsNull(item))
+			continue;
+		o = vb_alloc(rd->arena, sizeof(vb_option));
+		o->name = vb_strdup(rd->arena, item->string);
+		if (cJSON_IsString(item))
+			o->value = vb_strdup(rd->arena, item->valuestring);
+		else if (cJSON_IsBool(item))
+			o->value = vb_strdup(rd->arena, cJSON_IsTrue(item) ? "true" : "false");
+		else if (cJSON_IsNumber(item))
+		{
+			o->value = vb_json_number_text(rd->arena, item->valuedouble);
+			if (o->value == NULL)
+				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+							   "%s: this number cannot be read exactly; write it as a string", ip);
+		}
+		else
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s must be a number, a boolean or a string, not %s", ip,
+						   vb_json_kind(item));
+		vb_list_push(rd->arena, out, o);
+	}
+	return true;
+}
+
 static bool
 read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 		 vb_key **out)
 {
-	static const char *const pk_allowed[] = {"name", "columns", NULL};
+	static const char *const pk_allowed[] = {
+		"name", "columns", "deferrable", "initiallyDeferred", "comment", NULL
+	};
 	static const char *const uq_allowed[] = {
-		"name", "columns", "nullsNotDistinct", "renamedFrom", NULL
+		"name", "columns", "nullsNotDistinct", "deferrable", "initiallyDeferred", "comment",
+		"renamedFrom", NULL
 	};
 	vb_key	   *k = vb_alloc(rd->arena, sizeof(vb_key));
 
@@ -540,7 +589,9 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 		!get_bool(rd, obj, "nullsNotDistinct", path, false, &k->nulls_not_distinct) ||
 		!get_string(rd, obj, "name", path, false, true, &k->name) ||
 		!get_name_list(rd, obj, "columns", path, true, &k->columns) ||
-		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")))
+		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")) ||
+		!get_deferrability(rd, obj, path, &k->deferrable, &k->initially_deferred) ||
+		!get_comment(rd, obj, path, &k->comment))
 		return false;
 	if (!primary && !get_string(rd, obj, "renamedFrom", path, false, true, &k->renamed_from))
 		return false;
@@ -610,7 +661,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 {
 	static const char *const allowed[] = {
 		"name", "columns", "unique", "type", "where", "include", "nullsNotDistinct",
-		"renamedFrom", NULL
+		"with", "comment", "renamedFrom", NULL
 	};
 	vb_index   *ix = vb_alloc(rd->arena, sizeof(vb_index));
 	cJSON	   *cols;
@@ -629,6 +680,8 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		!get_string(rd, obj, "where", path, false, false, &ix->where) ||
 		!get_name_list(rd, obj, "include", path, false, &ix->include) ||
 		!columns_exist(rd, t, &ix->include, child_path(rd, path, "include")) ||
+		!get_options(rd, obj, path, &ix->with) ||
+		!get_comment(rd, obj, path, &ix->comment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ix->renamed_from))
 		return false;
 	ix->path = path;
@@ -677,7 +730,7 @@ static bool
 read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out)
 {
 	static const char *const allowed[] = {
-		"name", "expression", "notValid", "renamedFrom", NULL
+		"name", "expression", "notValid", "noInherit", "comment", "renamedFrom", NULL
 	};
 	vb_check   *ck = vb_alloc(rd->arena, sizeof(vb_check));
 
@@ -687,6 +740,8 @@ read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out
 		!get_string(rd, obj, "name", path, false, true, &ck->name) ||
 		!get_string(rd, obj, "expression", path, true, false, &ck->expression) ||
 		!get_bool(rd, obj, "notValid", path, false, &ck->not_valid) ||
+		!get_bool(rd, obj, "noInherit", path, false, &ck->no_inherit) ||
+		!get_comment(rd, obj, path, &ck->comment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ck->renamed_from))
 		return false;
 	if (ck->expression[0] == '\0')
@@ -704,9 +759,10 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 	static const char *const allowed[] = {
 		"name", "columns", "referencedTable", "referencedColumns",
 		"referencedSchema", "onDelete", "onUpdate", "deferrable",
-		"initiallyDeferred", "notValid", "renamedFrom", NULL
+		"initiallyDeferred", "match", "notValid", "comment", "renamedFrom", NULL
 	};
 	vb_foreign_key *fk = vb_alloc(rd->arena, sizeof(vb_foreign_key));
+	char	   *match = NULL;
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
@@ -719,11 +775,17 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 		!get_name_list(rd, obj, "referencedColumns", path, true, &fk->ref_columns) ||
 		!parse_fk_action(rd, obj, "onDelete", path, &fk->on_delete) ||
 		!parse_fk_action(rd, obj, "onUpdate", path, &fk->on_update) ||
-		!get_bool(rd, obj, "deferrable", path, false, &fk->deferrable) ||
-		!get_bool(rd, obj, "initiallyDeferred", path, false, &fk->initially_deferred) ||
+		!get_deferrability(rd, obj, path, &fk->deferrable, &fk->initially_deferred) ||
+		!get_string(rd, obj, "match", path, false, false, &match) ||
+		!get_comment(rd, obj, path, &fk->comment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &fk->renamed_from))
 		return false;
 	fk->path = path;
+	if (match && strcmp(match, "full") != 0 && strcmp(match, "simple") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "match"),
+					   "%s must be \"simple\" or \"full\", not \"%s\"",
+					   child_path(rd, path, "match"), match);
+	fk->match_full = match && strcmp(match, "full") == 0;
 	if (fk->ref_schema == NULL)
 		fk->ref_schema = t->schema;
 	if (fk->columns.count != fk->ref_columns.count)
@@ -732,10 +794,6 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 					   "%s has %d columns but %s has %d",
 					   child_path(rd, path, "columns"), fk->columns.count,
 					   child_path(rd, path, "referencedColumns"), fk->ref_columns.count);
-	if (fk->initially_deferred && !fk->deferrable)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-					   child_path(rd, path, "initiallyDeferred"),
-					   "%s requires deferrable: true", child_path(rd, path, "initiallyDeferred"));
 	*out = fk;
 	return true;
 }
@@ -833,7 +891,7 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 {
 	static const char *const allowed[] = {
 		"name", "schema", "columns", "primaryKey", "uniqueConstraints",
-		"indexes", "foreignKeys", "checks", "comment", "renamedFrom", NULL
+		"indexes", "foreignKeys", "checks", "with", "comment", "renamedFrom", NULL
 	};
 	vb_table   *t = vb_alloc(rd->arena, sizeof(vb_table));
 	cJSON	   *cols;
@@ -847,6 +905,7 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		!get_string(rd, obj, "name", path, true, true, &t->name) ||
 		!get_string(rd, obj, "schema", path, false, true, &t->schema) ||
 		!get_comment(rd, obj, path, &t->comment) ||
+		!get_options(rd, obj, path, &t->with) ||
 		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from))
 		return false;
 	t->path = path;

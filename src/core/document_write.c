@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "vb_internal.h"
+#include "vb_json.h"
 
 static const char *const fk_action_names[] = {
 	"noAction", "restrict", "cascade", "setNull", "setDefault"
@@ -55,6 +53,60 @@ name_array(const vb_list *names)
 	return arr;
 }
 
+static void
+add_string_if(cJSON *o, const char *key, const char *value)
+{
+	if (value)
+		cJSON_AddItemToObject(o, key, cJSON_CreateString(value));
+}
+
+static void
+add_true_if(cJSON *o, const char *key, bool value)
+{
+	if (value)
+		cJSON_AddItemToObject(o, key, cJSON_CreateTrue());
+}
+
+/*
+ * A storage parameter's value in the form that reads back as the same
+ * text: true and false as booleans, a number whose digits read back
+ * exactly (70, 0.5) as a number, anything else (on, 1e3, auto) as a string.
+ */
+static cJSON *
+option_value_json(vb_arena *arena, const char *value)
+{
+	char	   *end;
+	double		x;
+	const char *digits;
+
+	if (strcmp(value, "true") == 0 || strcmp(value, "false") == 0)
+		return cJSON_CreateBool(value[0] == 't');
+	x = strtod(value, &end);
+	digits = value[0] != '\0' && *end == '\0' ? vb_json_number_text(arena, x) : NULL;
+	if (digits && strcmp(digits, value) == 0)
+		return cJSON_CreateNumber(x);
+	return cJSON_CreateString(value);
+}
+
+/* "with": {name: value, ...}, in the order PostgreSQL stores them */
+static void
+add_options(vb_arena *arena, cJSON *o, const vb_list *options)
+{
+	cJSON	   *w;
+	int			i;
+
+	if (options->count == 0)
+		return;
+	w = cJSON_CreateObject();
+	for (i = 0; i < options->count; i++)
+	{
+		const vb_option *opt = options->items[i];
+
+		cJSON_AddItemToObject(w, opt->name, option_value_json(arena, opt->value));
+	}
+	cJSON_AddItemToObject(o, "with", w);
+}
+
 static cJSON *
 key_json(const vb_key *k)
 {
@@ -62,8 +114,10 @@ key_json(const vb_key *k)
 
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(k->name));
 	cJSON_AddItemToObject(o, "columns", name_array(&k->columns));
-	if (k->nulls_not_distinct)
-		cJSON_AddItemToObject(o, "nullsNotDistinct", cJSON_CreateTrue());
+	add_true_if(o, "nullsNotDistinct", k->nulls_not_distinct);
+	add_true_if(o, "deferrable", k->deferrable);
+	add_true_if(o, "initiallyDeferred", k->initially_deferred);
+	add_string_if(o, "comment", k->comment);
 	return o;
 }
 
@@ -98,13 +152,6 @@ identity_json(vb_arena *arena, const vb_column *c)
 	return o;
 }
 
-static void
-add_string_if(cJSON *o, const char *key, const char *value)
-{
-	if (value)
-		cJSON_AddItemToObject(o, key, cJSON_CreateString(value));
-}
-
 /* A plain ascending column is written as its name; anything else as an object. */
 static cJSON *
 index_elem_json(const vb_index_elem *el)
@@ -126,7 +173,7 @@ index_elem_json(const vb_index_elem *el)
 }
 
 static cJSON *
-index_json(const vb_index *ix)
+index_json(vb_arena *arena, const vb_index *ix)
 {
 	cJSON	   *io = cJSON_CreateObject();
 	cJSON	   *cols = cJSON_CreateArray();
@@ -143,6 +190,8 @@ index_json(const vb_index *ix)
 	if (ix->nulls_not_distinct)
 		cJSON_AddItemToObject(io, "nullsNotDistinct", cJSON_CreateTrue());
 	add_string_if(io, "where", ix->where);
+	add_options(arena, io, &ix->with);
+	add_string_if(io, "comment", ix->comment);
 	return io;
 }
 
@@ -153,8 +202,9 @@ check_json(const vb_check *ck)
 
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(ck->name));
 	cJSON_AddItemToObject(o, "expression", cJSON_CreateString(ck->expression));
-	if (ck->not_valid)
-		cJSON_AddItemToObject(o, "notValid", cJSON_CreateTrue());
+	add_true_if(o, "notValid", ck->not_valid);
+	add_true_if(o, "noInherit", ck->no_inherit);
+	add_string_if(o, "comment", ck->comment);
 	return o;
 }
 
@@ -201,7 +251,7 @@ table_json(vb_arena *arena, const vb_table *t)
 
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->indexes.count; i++)
-		cJSON_AddItemToArray(arr, index_json(t->indexes.items[i]));
+		cJSON_AddItemToArray(arr, index_json(arena, t->indexes.items[i]));
 	cJSON_AddItemToObject(o, "indexes", arr);
 
 	arr = cJSON_CreateArray();
@@ -219,8 +269,10 @@ table_json(vb_arena *arena, const vb_table *t)
 		cJSON_AddItemToObject(fo, "onUpdate", cJSON_CreateString(fk_action_names[fk->on_update]));
 		cJSON_AddItemToObject(fo, "deferrable", cJSON_CreateBool(fk->deferrable));
 		cJSON_AddItemToObject(fo, "initiallyDeferred", cJSON_CreateBool(fk->initially_deferred));
-		if (fk->not_valid)
-			cJSON_AddItemToObject(fo, "notValid", cJSON_CreateTrue());
+		if (fk->match_full)
+			cJSON_AddItemToObject(fo, "match", cJSON_CreateString("full"));
+		add_true_if(fo, "notValid", fk->not_valid);
+		add_string_if(fo, "comment", fk->comment);
 		cJSON_AddItemToArray(arr, fo);
 	}
 	cJSON_AddItemToObject(o, "foreignKeys", arr);
@@ -229,6 +281,7 @@ table_json(vb_arena *arena, const vb_table *t)
 	for (i = 0; i < t->checks.count; i++)
 		cJSON_AddItemToArray(arr, check_json(t->checks.items[i]));
 	cJSON_AddItemToObject(o, "checks", arr);
+	add_options(arena, o, &t->with);
 	add_string_if(o, "comment", t->comment);
 	return o;
 }

@@ -187,13 +187,15 @@ vb_guard_check(vb_differ *d, vb_operation *op, vb_table_pair *p, const vb_check 
 
 	if ((g->expression = guard_text(d, p, ck->expression)) == NULL)
 		return;
+	g->only = ck->no_inherit;	/* else its inheritance children too */
 	add_guard(d, op, g, vb_printf(d->a, "values that violate check \"%s\" %s", ck->name, ck->expression),
 			  "Fix those rows first, or add the check with \"notValid\": true (then only new rows are checked).");
 }
 
 /*
- * Rows whose key has no match in the referenced table. A key column the
- * plan adds holds nothing yet: no guard. A referenced table or column the
+ * Rows whose key has no match in the referenced table (MATCH FULL: or
+ * whose key is partly NULL). A key column the plan adds holds nothing yet:
+ * no guard. A referenced table or column the
  * plan adds holds nothing either: every non-NULL key is a failure. When a
  * column on either side changes type, both sides compare as the document's
  * type of the key.
@@ -230,8 +232,11 @@ vb_guard_foreign_key(vb_differ *d, vb_operation *op, vb_table_pair *p,
 	}
 	for (i = 0; retyped && i < fk->columns.count; i++)
 		vb_list_push(d->a, &g->key_types, vb_find_column(p->des, fk->columns.items[i])->type);
-	add_guard(d, op, g, vb_printf(d->a, "references to rows missing from %s.%s (foreign key \"%s\")",
-								  fk->ref_schema, fk->ref_table, fk->name),
+	g->match_full = fk->match_full;
+	add_guard(d, op, g, vb_printf(d->a, "references to rows missing from %s.%s (foreign key \"%s\"%s)",
+								  fk->ref_schema, fk->ref_table, fk->name,
+								  fk->match_full && fk->columns.count > 1 ?
+								  ", MATCH FULL: a key partly NULL counts too" : ""),
 			  "Fix those rows first, or add the foreign key with \"notValid\": true.");
 }
 

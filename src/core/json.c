@@ -1,6 +1,9 @@
 /*
  * json.c — JSON helpers shared by the document readers.
  */
+#include <math.h>
+#include <stdlib.h>
+
 #include "vb_json.h"
 
 const char *
@@ -44,5 +47,33 @@ vb_json_parse(vb_arena *arena, const char *text, const char *what, vb_error *err
 	}
 	vb_fail(err, arena, VB_ERR_INVALID, NULL, "%s is not valid JSON (line %d, column %d)",
 			what, line, column);
+	return NULL;
+}
+
+/*
+ * A JSON number as SQL text: integers exactly (up to 2^53), others in the
+ * shortest form that reads back as the same double. NULL when the number
+ * cannot be represented exactly (larger integers, infinities).
+ */
+char *
+vb_json_number_text(vb_arena *arena, double x)
+{
+	int			precision;
+
+	if (!isfinite(x))
+		return NULL;
+	if (x == floor(x))
+	{
+		if (fabs(x) >= 9007199254740992.0)	/* 2^53 and up: not exact */
+			return NULL;
+		return vb_printf(arena, "%.0f", x);
+	}
+	for (precision = 1; precision <= 17; precision++)
+	{
+		char	   *s = vb_printf(arena, "%.*g", precision, x);
+
+		if (strtod(s, NULL) == x)
+			return s;
+	}
 	return NULL;
 }

@@ -43,6 +43,8 @@ static const struct
 	[VB_OP_DROP_CHECK] = {"dropCheck", VB_PH_DROP_KEY_INDEX},
 	[VB_OP_VALIDATE_CONSTRAINT] = {"validateConstraint", VB_PH_VALIDATE},
 	[VB_OP_SET_COMMENT] = {"setComment", VB_PH_COMMENT},
+	[VB_OP_ALTER_CONSTRAINT] = {"alterConstraint", VB_PH_VALIDATE},
+	[VB_OP_SET_STORAGE] = {"setStorageParameters", VB_PH_SET_STORAGE},
 };
 
 const char *

@@ -166,9 +166,28 @@ typedef struct vb_key			/* primary key or unique constraint */
 	char	   *name;			/* NULL: unnamed in the document */
 	vb_list		columns;		/* char * */
 	bool		nulls_not_distinct; /* unique constraints only */
+	bool		deferrable;
+	bool		initially_deferred;
+	char	   *comment;		/* COMMENT ON CONSTRAINT */
 	char	   *renamed_from;
 	const char *path;
 } vb_key;
+
+/*
+ * A storage parameter (WITH (name = value)) of a table or an index, as
+ * PostgreSQL stores it in reloptions: "name=value" split at the first '='.
+ * A table's TOAST parameters are named "toast.name". The value is text:
+ * the document's numbers and booleans are read as the digits and
+ * true/false that PostgreSQL would store for them.
+ */
+typedef struct vb_option
+{
+	char	   *name;
+	char	   *value;
+	bool		exclusive_lock; /* changing it with ALTER ... SET/RESET takes
+								 * ACCESS EXCLUSIVE (the face fills it in from
+								 * the server's own table of parameters) */
+} vb_option;
 
 typedef enum vb_nulls_order
 {
@@ -201,6 +220,8 @@ typedef struct vb_index
 	char	   *method;			/* btree, hash, gin, gist, brin, spgist ... */
 	char	   *where;			/* canonical predicate or NULL */
 	char	   *where_source;	/* as the document wrote it (see vb_check) */
+	vb_list		with;			/* vb_option *: storage parameters */
+	char	   *comment;		/* COMMENT ON INDEX */
 	char	   *renamed_from;
 	const char *path;
 } vb_index;
@@ -216,7 +237,9 @@ typedef struct vb_foreign_key
 	vb_fk_action on_update;
 	bool		deferrable;
 	bool		initially_deferred;
+	bool		match_full;		/* MATCH FULL; false: MATCH SIMPLE */
 	bool		not_valid;
+	char	   *comment;		/* COMMENT ON CONSTRAINT */
 	char	   *renamed_from;
 	const char *path;
 } vb_foreign_key;
@@ -236,6 +259,9 @@ typedef struct vb_check
 								 * named <table>_<column>_check, else
 								 * <table>_check, as PostgreSQL names them */
 	bool		not_valid;
+	bool		no_inherit;		/* NO INHERIT: this table only, not its
+								 * inheritance children */
+	char	   *comment;		/* COMMENT ON CONSTRAINT */
 	char	   *renamed_from;
 	const char *path;
 } vb_check;
@@ -250,6 +276,7 @@ typedef struct vb_table
 	vb_list		indexes;		/* vb_index * */
 	vb_list		foreign_keys;	/* vb_foreign_key * */
 	vb_list		checks;			/* vb_check * */
+	vb_list		with;			/* vb_option *: storage parameters */
 	char	   *comment;
 	char	   *renamed_from;	/* "name" or "schema.name" */
 	char	   *model;			/* model key for model-form documents */
@@ -277,6 +304,28 @@ typedef struct vb_unmanaged
 	char	   *object;			/* qualified name */
 } vb_unmanaged;
 
+/*
+ * A name in a managed schema held by an object viborm leaves alone (a view,
+ * a free-standing sequence, a domain, an object of an extension, an
+ * exclusion constraint, the index behind one, ...). The face lists them
+ * (current side only); the differ refuses a document that needs one of
+ * these names (VB008), before anything runs.
+ */
+typedef struct vb_name_holder
+{
+	char		space;			/* 'r': relation names of the schema (tables,
+								 * indexes, sequences, views, ...); 't': type
+								 * names of the schema; 'c': constraint names
+								 * of one table */
+	char	   *schema;
+	char	   *table;			/* the managed table it belongs to (a
+								 * constraint, its index, an owned sequence),
+								 * or NULL */
+	char	   *name;
+	char	   *what;			/* "view public.v", "exclusion constraint
+								 * t_ex on public.t" */
+} vb_name_holder;
+
 typedef struct vb_schema
 {
 	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL */
@@ -285,6 +334,7 @@ typedef struct vb_schema
 	vb_list		tables;			/* vb_table * */
 	vb_list		enums;			/* vb_enum * */
 	vb_list		unmanaged;		/* vb_unmanaged * (current side only) */
+	vb_list		name_holders;	/* vb_name_holder * (current side only) */
 } vb_schema;
 
 /* ------------------------------------------------------------------------
@@ -368,6 +418,8 @@ typedef enum vb_op_kind
 	VB_OP_DROP_CHECK,
 	VB_OP_VALIDATE_CONSTRAINT,
 	VB_OP_SET_COMMENT,
+	VB_OP_ALTER_CONSTRAINT,
+	VB_OP_SET_STORAGE,
 	VB_OP__COUNT
 } vb_op_kind;
 
@@ -419,6 +471,9 @@ typedef struct vb_guard
 	const char *from_type;		/* TYPE_CHANGE */
 	const char *to_type;		/* TYPE_CHANGE */
 	bool		through_text;	/* TYPE_CHANGE: an enum on either side */
+	bool		only;			/* CHECK: the table alone, not its
+								 * inheritance children (NO INHERIT) */
+	bool		match_full;		/* FOREIGN_KEY: MATCH FULL */
 	const char *value;			/* ENUM_VALUE */
 	vb_list		values;			/* ENUM_TARGET: char * */
 	int			dims;			/* ENUM_*: the column is an array */
@@ -496,7 +551,13 @@ typedef struct vb_change
 								 * neighbour it goes next to, or NULL */
 	const char *to;				/* renames: the new name; addEnumValue and
 								 * renameEnumValue: the value */
-	const char *comment;		/* setComment: the text, NULL removes it */
+	const char *comment;		/* setComment: the text, NULL removes it; on
+								 * `column`, `index`, `key`, `fk`, `check`, or
+								 * else the table */
+	vb_list		set;			/* setStorageParameters: vb_option * to set */
+	vb_list		reset;			/* ... and to reset */
+	bool		exclusive_lock; /* setStorageParameters: one of them needs
+								 * ACCESS EXCLUSIVE */
 	bool		before;			/* addEnumValue: BEFORE `from`, not AFTER */
 	bool		primary;		/* keys: the primary key */
 	bool		new_table;		/* the object's table is created by the plan */
@@ -603,6 +664,18 @@ char	   *vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
  * must hold them): tables and enums inside, FKs to tables it declares. */
 bool		vb_check_document(vb_arena *arena, const vb_schema *desired,
 							  vb_error *err);
+
+/*
+ * Refuse a document that needs a name held by an object viborm leaves alone
+ * (current->name_holders): VB008, every conflict listed. vb_diff checks
+ * every name after naming unnamed objects and pairing tables; the face
+ * calls this first, before canonicalising, so that a held enum or table
+ * name is reported as such rather than as the server's error of a scratch
+ * object. Checks only what needs neither: named objects, and holders that
+ * belong to no table.
+ */
+bool		vb_check_name_holders(vb_arena *arena, const vb_schema *current,
+								  const vb_schema *desired, vb_error *err);
 
 /* Compare the current and the desired schema (both canonical) and build
  * the ordered plan. Never fails on ambiguity or destruction: those are

@@ -25,6 +25,7 @@ extern char *vb_pg_opclass_name(vb_arena *arena, Oid opclass);
 extern char *vb_pg_collation_name(vb_arena *arena, Oid collid);
 extern Oid	vb_pg_default_opclass(Oid type, Oid am);
 extern void vb_pg_read_tables(vb_arena *arena, const Oid *relids, vb_table **tables, int n);
+extern void vb_pg_mark_option_locks(const vb_list *options);
 
 /* canonical.c */
 extern void vb_pg_canonicalize(vb_arena *arena, vb_schema *desired,

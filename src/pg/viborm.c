@@ -337,6 +337,9 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 
 	SPI_connect();
 	current = vb_pg_introspect(arena, &managed);
+	MemoryContextSwitchTo(work);
+	if (!vb_check_name_holders(arena, current, desired, &err))
+		vb_pg_raise(&err);
 	vb_pg_canonicalize(arena, desired, current);
 	MemoryContextSwitchTo(work);
 	if (!vb_diff(arena, &vb_dialect_pg, current, desired, opts, &plan, &err))

@@ -226,6 +226,18 @@ tbl(vb_arena *a, vb_schema *s, const char *name)
 	return tbl_in(a, s, "public", name);
 }
 
+/* public.t (id integer NOT NULL, a integer, b text) */
+vb_table *
+t3(vb_arena *a, vb_schema *s)
+{
+	vb_table   *t = tbl(a, s, "t");
+
+	col(a, t, "id", "integer", false);
+	col(a, t, "a", "integer", true);
+	col(a, t, "b", "text", true);
+	return t;
+}
+
 vb_column *
 col(vb_arena *a, vb_table *t, const char *name, const char *type, bool nullable)
 {

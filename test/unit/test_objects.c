@@ -15,18 +15,6 @@
 
 #include "unit.h"
 
-/* public.t (id integer NOT NULL, a integer, b text) */
-static vb_table *
-t3(vb_arena *a, vb_schema *s)
-{
-	vb_table   *t = tbl(a, s, "t");
-
-	col(a, t, "id", "integer", false);
-	col(a, t, "a", "integer", true);
-	col(a, t, "b", "text", true);
-	return t;
-}
-
 /* public.users (id integer PK) and public.posts (id integer, author_id integer) */
 static vb_table *
 users_posts(vb_arena *a, vb_schema *s)
