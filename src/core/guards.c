@@ -239,15 +239,18 @@ vb_guard_enum_value(vb_differ *d, vb_operation *op, vb_table_pair *p, const vb_c
 	vb_arena   *a = d->a;
 	const char *col = vb_quote_ident(a, cc->name);
 	const char *lit = vb_quote_literal(a, value);
+	vb_guard   *g;
 
-	add_guard(d, op, p,
-			  array ? vb_printf(a, "SELECT count(*) FROM %s WHERE %s = ANY (%s::text[])",
-								cur_table(d, p), lit, col)
-			  : vb_printf(a, "SELECT count(*) FROM %s WHERE %s::text = %s",
-						  cur_table(d, p), col, lit),
-			  vb_printf(a, "value \"%s\" of enum %s in column \"%s\", which the enum loses",
-						value, enum_name, cc->name),
-			  "Map the value with options.enumValueMappings ({\"enum\": ..., \"map\": {\"old\": \"new\" or null}}).");
+	g = add_guard(d, op, p,
+				  array ? vb_printf(a, "SELECT count(*) FROM %s WHERE %s = ANY (%s::text[])",
+									cur_table(d, p), lit, col)
+				  : vb_printf(a, "SELECT count(*) FROM %s WHERE %s::text = %s",
+							  cur_table(d, p), col, lit),
+				  vb_printf(a, "value \"%s\" of enum %s in column \"%s\", which the enum loses",
+							value, enum_name, cc->name),
+				  "Map the value with options.enumValueMappings ({\"enum\": ..., \"map\": {\"old\": \"new\" or null}}).");
+	g->enum_value = vb_strdup(a, value);
+	g->column = cc->name;
 }
 
 /* Rows of a column converted into an enum of the document that hold a

@@ -392,6 +392,9 @@ typedef struct vb_guard
 								 * (a type change); otherwise the query could
 								 * not be evaluated before the plan runs (a
 								 * value this plan adds) and is skipped */
+	const char *enum_value;		/* guards of a removed enum value only (else
+								 * NULL): the value, and the current column */
+	const char *column;			/* holding it, so a face can ask for a mapping */
 } vb_guard;
 
 typedef struct vb_operation
