@@ -3,11 +3,12 @@
  *
  * Canonical mode and echo are switched off, so each key arrives at once;
  * ISIG stays on, so Ctrl-C still sends SIGINT, whose handler (term.c)
- * makes read() return EINTR; a 0x03 byte (a terminal without ISIG) counts
- * as Ctrl-C too. The choice lines are redrawn in place, and on return
+ * records it; the key loop polls and sees it within 100 ms. A 0x03 byte (a
+ * terminal without ISIG) counts as Ctrl-C too. The choice lines are redrawn in place, and on return
  * replaced by one line with the answer.
  */
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -25,6 +26,39 @@ enum
 	KEY_DIGIT					/* + the digit */
 };
 
+/*
+ * One byte of input: false on Ctrl-C or when the terminal went away. The
+ * wait is a poll with a short timeout, so a SIGINT that lands just before
+ * the wait starts is seen too.
+ */
+static bool
+read_byte(unsigned char *c)
+{
+	for (;;)
+	{
+		struct pollfd p;
+		ssize_t		n;
+		int			ready;
+
+		if (cli_interrupted())
+			return false;
+		p.fd = STDIN_FILENO;
+		p.events = POLLIN;
+		p.revents = 0;
+		ready = poll(&p, 1, 100);
+		if (ready == 0 || (ready < 0 && errno == EINTR))
+			continue;
+		if (ready < 0)
+			return false;
+		n = read(STDIN_FILENO, c, 1);
+		if (n == 1)
+			return true;
+		if (n < 0 && errno == EINTR)
+			continue;
+		return false;
+	}
+}
+
 /* One key press: reads an escape sequence whole. */
 static int
 read_key(void)
@@ -32,17 +66,7 @@ read_key(void)
 	unsigned char c;
 	unsigned char seq[2];
 
-	for (;;)
-	{
-		ssize_t		r = read(STDIN_FILENO, &c, 1);
-
-		if (r == 1)
-			break;
-		if (r < 0 && errno == EINTR && !cli_interrupted())
-			continue;
-		return KEY_INTERRUPT;	/* Ctrl-C, or the terminal went away */
-	}
-	if (cli_interrupted() || c == 3)
+	if (!read_byte(&c) || c == 3)
 		return KEY_INTERRUPT;
 	if (c == '\r' || c == '\n')
 		return KEY_ENTER;
@@ -55,7 +79,7 @@ read_key(void)
 	if (c != 27)
 		return KEY_NONE;
 	/* ESC [ A / ESC O A: up; B: down */
-	if (read(STDIN_FILENO, &seq[0], 1) != 1 || read(STDIN_FILENO, &seq[1], 1) != 1)
+	if (!read_byte(&seq[0]) || !read_byte(&seq[1]))
 		return cli_interrupted() ? KEY_INTERRUPT : KEY_NONE;
 	if (seq[0] != '[' && seq[0] != 'O')
 		return KEY_NONE;

@@ -119,7 +119,7 @@ cli_progress_tick(void)
 
 	if (progress.label == NULL || (ms = elapsed_ms()) < PROGRESS_DELAY_MS)
 		return;
-	fprintf(stderr, "\r%s%c %s… %.1fs%s\033[K", cli_colour_of(stderr, CLI_DIM),
+	fprintf(stderr, "\r%s%c %s... %.1fs%s\033[K", cli_colour_of(stderr, CLI_DIM),
 			frames[progress.frame++ % 4], progress.label, ms / 1000.0,
 			cli_colour_of(stderr, CLI_RESET));
 	fflush(stderr);

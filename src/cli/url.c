@@ -382,6 +382,6 @@ cli_url_parse(vb_arena *arena, const char *text, cli_url *out, vb_error *err)
 		return true;
 	}
 	return vb_fail(err, arena, CLI_ERR_USAGE, NULL,
-				   "cannot tell which database \"%s\" is: give sqlite:PATH (or a path ending in .db, .sqlite or .sqlite3), mysql://…, postgres://… or a libpq \"key=value\" string",
+				   "cannot tell which database \"%s\" is: give sqlite:PATH (or a path ending in .db, .sqlite or .sqlite3), mysql://..., postgres://... or a libpq \"key=value\" string",
 				   out->masked);
 }

@@ -727,6 +727,21 @@ expect_sql "SELECT count(*) FROM viborm.history" "$n"
 expect_sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'viborm'" 0
 end
 
+begin "on a terminal a waiting push shows its progress; Ctrl-C cancels it"
+users_db
+n=$(history_count)
+psql -X -q -d "$DB" -c "BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT pg_sleep(60)" >/dev/null 2>&1 &
+locker=$!
+tty 'expect:applying\.\.\. [0-9]+\.[0-9]s' send:ctrl-c -- push --url "$URL" --schema "$V2" --yes \
+	--rename users.username=users.handle --lock-timeout 60s
+kill "$locker" 2>/dev/null
+wait "$locker" 2>/dev/null
+expect_rc 130
+expect_out 'interrupted: .*cancel.*; nothing was applied$'
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'handle'" 0
+expect_sql "SELECT count(*) FROM viborm.history" "$n"
+end
+
 echo
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
