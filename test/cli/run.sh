@@ -509,6 +509,29 @@ expect_rc 2
 expect_err '--rename members\.nme=members\.name names no rename candidate of this plan'
 end
 
+begin "a table rename reveals a column pair, settled in the next round"
+newdb
+sql "CREATE TABLE accounts (id int PRIMARY KEY, a int, b int, c int, name text); INSERT INTO accounts VALUES (1, 1, 2, 3, 'ann')" >/dev/null
+MEMBERS=$(doc members2 '{"tables": [{"name": "members", "columns": [{"name": "id", "type": "int"},
+  {"name": "a", "type": "int"}, {"name": "b", "type": "int"}, {"name": "c", "type": "int"},
+  {"name": "nick", "type": "text"}], "primaryKey": {"columns": ["id"]}}]}')
+# the column pair exists only once the table pair is settled: diff warns
+vb diff --url "$URL" --schema "$MEMBERS" --rename members.name=members.nick
+expect_rc 0
+expect_err 'warning: --rename members\.name=members\.nick names no rename candidate of this plan yet'
+expect_out '\? table public: accounts -> members +--rename accounts=members'
+vb diff --url "$URL" --schema "$MEMBERS" --rename members.name=members.nick --rename accounts=members --json
+expect_rc 0
+expect_jq '[.operations[].kind] | join(",")' 'renameTable,renameColumn,renameConstraint'
+expect_jq '.ambiguous | length' 0
+vb push --url "$URL" --schema "$MEMBERS" --yes --rename accounts=members
+expect_rc 4
+expect_err '--rename members\.name=members\.nick'
+vb push --url "$URL" --schema "$MEMBERS" --yes --rename accounts=members --rename members.name=members.nick
+expect_rc 0
+expect_sql "SELECT nick FROM members" ann
+end
+
 begin "--resolve settles every pair; an enum value rename"
 mood_db
 vb push --url "$URL" --schema "$M_GLAD" --yes
