@@ -10,11 +10,10 @@ OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
 SHLIB_LINK  = -lcjson -lm
 PG_CPPFLAGS = -Isrc/core
-# Warnings are errors in the test build (test/run sets WERROR=1), not in the
-# build packagers run: a newer compiler's new warning must not break it.
-ifeq ($(WERROR),1)
-PG_CFLAGS   = -Werror
-endif
+# Warnings are errors in the test build (test/run sets WERROR=-Werror), not
+# in the build packagers run: a newer compiler's new warning must not break it.
+WERROR     ?=
+PG_CFLAGS   = $(WERROR)
 
 # pg_regress suites: sql/<name>.sql -> expected/<name>.out
 REGRESS      = $(sort $(filter-out $(EXTENSION)%,$(notdir $(basename $(wildcard sql/*.sql)))))
@@ -22,7 +21,8 @@ REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 ISOLATION    = $(sort $(notdir $(basename $(wildcard test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=test/isolation --load-extension=$(EXTENSION)
 
-EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan
+EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan \
+              viborm viborm-asan test/cli/unit/run_cli_unit test/cli/unit/run_cli_unit_asan
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -62,3 +62,60 @@ bench:
 	test/bench/run.sh
 test:
 	test/run
+
+# ---- the viborm command (src/cli) -------------------------------------------
+# One program from src/cli/*.c and the core, linked with libpq and cJSON.
+# `make` builds it with the extension, `make install` puts it in
+# $(DESTDIR)$(PREFIX)/bin. WERROR=-Werror (the test command sets it) turns
+# its warnings into errors; a packager's build does not need it.
+PREFIX      ?= /usr/local
+CLI_SRCS     = $(sort $(wildcard src/cli/*.c))
+CLI_LIB_SRCS = $(filter-out src/cli/main.c,$(CLI_SRCS))
+CLI_HEADERS  = $(wildcard src/cli/*.h src/core/*.h)
+CLI_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/cli \
+               -I$(shell $(PG_CONFIG) --includedir)
+CLI_WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes
+CLI_LIBS     = -lpq -lcjson -lm
+SANITIZE     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: cli cli-asan install-cli uninstall-cli cli-unit cli-unit-asan cli-unit-valgrind cli-e2e
+all: viborm
+install: install-cli
+uninstall: uninstall-cli
+cli: viborm
+cli-asan: viborm-asan
+
+viborm: $(CLI_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) $(WERROR) -O2 -g -o $@ $(CLI_SRCS) $(CORE_SRCS) $(CLI_LIBS)
+
+# the sanitizer build the CLI tests also run (test/cli/run.sh with VIBORM_BIN)
+viborm-asan: $(CLI_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror $(SANITIZE) -o $@ $(CLI_SRCS) $(CORE_SRCS) $(CLI_LIBS)
+
+install-cli: viborm
+	install -d '$(DESTDIR)$(PREFIX)/bin'
+	install -m 755 viborm '$(DESTDIR)$(PREFIX)/bin/viborm'
+
+uninstall-cli:
+	rm -f '$(DESTDIR)$(PREFIX)/bin/viborm'
+
+# unit tests of the CLI's parts that need no database (cmocka)
+CLI_UNIT_SRCS = $(sort $(wildcard test/cli/unit/*.c))
+test/cli/unit/run_cli_unit: $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror -O0 -g -o $@ $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) \
+	    $(CORE_SRCS) -lcmocka $(CLI_LIBS)
+test/cli/unit/run_cli_unit_asan: $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror $(SANITIZE) -o $@ $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) \
+	    $(CORE_SRCS) -lcmocka $(CLI_LIBS)
+
+cli-unit: test/cli/unit/run_cli_unit
+	test/cli/unit/run_cli_unit
+cli-unit-asan: test/cli/unit/run_cli_unit_asan
+	test/cli/unit/run_cli_unit_asan
+cli-unit-valgrind: test/cli/unit/run_cli_unit
+	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite test/cli/unit/run_cli_unit
+
+# end-to-end tests of the real binary against a PostgreSQL server with the
+# extension (PGHOST/PGPORT/PGUSER of a running cluster; test/run sets them)
+cli-e2e: viborm
+	test/cli/run.sh

@@ -36,6 +36,7 @@ extern void vb_pg_check_isolation(void);
 extern void vb_pg_take_push_lock(void);
 extern void vb_pg_execute_plan(const vb_plan *plan);
 extern void vb_pg_check_guards(const vb_plan *plan);
+extern char *vb_pg_held_enum_values(const vb_plan *plan);
 extern int64 vb_pg_record_history(const char *result_json,
 								  const vb_plan *plan, const char *snapshot_json,
 								  TimestampTz started);
