@@ -420,7 +420,8 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 {
 	static const char *const allowed[] = {
 		"name", "type", "nullable", "default", "autoIncrement", "identity",
-		"generated", "collation", "comment", "renamedFrom", NULL
+		"generated", "virtual", "collation", "charset", "onUpdate", "invisible",
+		"comment", "renamedFrom", NULL
 	};
 	vb_column  *c = vb_alloc(rd->arena, sizeof(vb_column));
 	cJSON	   *dv;
@@ -433,6 +434,10 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 		!get_string(rd, obj, "type", path, true, false, &c->type) ||
 		!get_string(rd, obj, "generated", path, false, false, &c->generated) ||
 		!get_string(rd, obj, "collation", path, false, false, &c->collation) ||
+		!get_string(rd, obj, "charset", path, false, true, &c->charset) ||
+		!get_string(rd, obj, "onUpdate", path, false, false, &c->on_update) ||
+		!get_bool(rd, obj, "virtual", path, false, &c->generated_virtual) ||
+		!get_bool(rd, obj, "invisible", path, false, &c->invisible) ||
 		!get_comment(rd, obj, path, &c->comment) ||
 		!get_bool(rd, obj, "nullable", path, true, &c->nullable) ||
 		!get_bool(rd, obj, "autoIncrement", path, false, &c->auto_increment) ||
@@ -518,6 +523,17 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 					   "%s must not be empty", child_path(rd, path, "generated"));
 	if (c->collation && !check_identifier(rd, c->collation, child_path(rd, path, "collation")))
 		return false;
+	if (c->generated_virtual && c->generated == NULL)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "virtual"),
+					   "%s: only a generated column can be virtual",
+					   child_path(rd, path, "virtual"));
+	if (c->on_update && c->on_update[0] == '\0')
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
+					   "%s must not be empty", child_path(rd, path, "onUpdate"));
+	if (c->on_update && c->generated)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
+					   "%s: a generated column has no onUpdate",
+					   child_path(rd, path, "onUpdate"));
 	/* identity and serial-style columns are NOT NULL, as PostgreSQL makes them */
 	if (c->identity != VB_IDENTITY_NONE || c->auto_increment)
 		c->nullable = false;
@@ -531,7 +547,7 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 {
 	static const char *const pk_allowed[] = {"name", "columns", NULL};
 	static const char *const uq_allowed[] = {
-		"name", "columns", "nullsNotDistinct", "renamedFrom", NULL
+		"name", "columns", "nullsNotDistinct", "comment", "renamedFrom", NULL
 	};
 	vb_key	   *k = vb_alloc(rd->arena, sizeof(vb_key));
 
@@ -539,6 +555,7 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 		!check_keys(rd, obj, path, primary ? pk_allowed : uq_allowed, NULL) ||
 		!get_bool(rd, obj, "nullsNotDistinct", path, false, &k->nulls_not_distinct) ||
 		!get_string(rd, obj, "name", path, false, true, &k->name) ||
+		!get_comment(rd, obj, path, &k->comment) ||
 		!get_name_list(rd, obj, "columns", path, true, &k->columns) ||
 		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")))
 		return false;
@@ -549,12 +566,31 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 	return true;
 }
 
+/* An index element's prefix length (MySQL): a positive integer. */
+static bool
+get_prefix_length(reader *rd, cJSON *obj, const char *path, int *out)
+{
+	cJSON	   *v = member(obj, "length");
+	char	   *p;
+
+	*out = 0;
+	if (is_null(v))
+		return true;
+	p = child_path(rd, path, "length");
+	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
+		v->valuedouble < 1 || v->valuedouble > 65535)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+					   "%s must be an integer from 1 to 65535", p);
+	*out = (int) v->valuedouble;
+	return true;
+}
+
 /* One element of an index's columns: a column name or an object. */
 static bool
 read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 {
 	static const char *const el_allowed[] = {
-		"column", "expression", "order", "nulls", "opclass", "collation", NULL
+		"column", "expression", "order", "nulls", "opclass", "collation", "length", NULL
 	};
 	vb_index_elem *el = vb_alloc(rd->arena, sizeof(vb_index_elem));
 	char	   *order = NULL;
@@ -575,11 +611,15 @@ read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 		!get_string(rd, item, "order", ip, false, false, &order) ||
 		!get_string(rd, item, "nulls", ip, false, false, &nulls) ||
 		!get_string(rd, item, "opclass", ip, false, false, &el->opclass) ||
-		!get_string(rd, item, "collation", ip, false, false, &el->collation))
+		!get_string(rd, item, "collation", ip, false, false, &el->collation) ||
+		!get_prefix_length(rd, item, ip, &el->length))
 		return false;
 	if ((el->column == NULL) == (el->expression == NULL))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
 					   "%s must have exactly one of \"column\" and \"expression\"", ip);
+	if (el->length > 0 && el->column == NULL)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "length"),
+					   "%s: only a column has a prefix length", child_path(rd, ip, "length"));
 	if (el->expression && el->expression[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "expression"),
 					   "%s must not be empty", child_path(rd, ip, "expression"));
@@ -610,7 +650,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 {
 	static const char *const allowed[] = {
 		"name", "columns", "unique", "type", "where", "include", "nullsNotDistinct",
-		"renamedFrom", NULL
+		"visible", "comment", "renamedFrom", NULL
 	};
 	vb_index   *ix = vb_alloc(rd->arena, sizeof(vb_index));
 	cJSON	   *cols;
@@ -618,6 +658,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	size_t		i;
 	char	   *cp = child_path(rd, path, "columns");
 	vb_list		plain;
+	bool		visible;
 
 	memset(&plain, 0, sizeof(plain));
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
@@ -629,8 +670,11 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		!get_string(rd, obj, "where", path, false, false, &ix->where) ||
 		!get_name_list(rd, obj, "include", path, false, &ix->include) ||
 		!columns_exist(rd, t, &ix->include, child_path(rd, path, "include")) ||
+		!get_bool(rd, obj, "visible", path, true, &visible) ||
+		!get_comment(rd, obj, path, &ix->comment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ix->renamed_from))
 		return false;
+	ix->invisible = !visible;
 	ix->path = path;
 	if (ix->method == NULL)
 		ix->method = vb_strdup(rd->arena, "btree");
@@ -677,8 +721,9 @@ static bool
 read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out)
 {
 	static const char *const allowed[] = {
-		"name", "expression", "notValid", "renamedFrom", NULL
+		"name", "expression", "notValid", "enforced", "renamedFrom", NULL
 	};
+	bool		enforced;
 	vb_check   *ck = vb_alloc(rd->arena, sizeof(vb_check));
 
 	(void) t;
@@ -687,11 +732,13 @@ read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out
 		!get_string(rd, obj, "name", path, false, true, &ck->name) ||
 		!get_string(rd, obj, "expression", path, true, false, &ck->expression) ||
 		!get_bool(rd, obj, "notValid", path, false, &ck->not_valid) ||
+		!get_bool(rd, obj, "enforced", path, true, &enforced) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ck->renamed_from))
 		return false;
 	if (ck->expression[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "expression"),
 					   "%s must not be empty", child_path(rd, path, "expression"));
+	ck->not_enforced = !enforced;
 	ck->path = path;
 	*out = ck;
 	return true;
@@ -833,7 +880,8 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 {
 	static const char *const allowed[] = {
 		"name", "schema", "columns", "primaryKey", "uniqueConstraints",
-		"indexes", "foreignKeys", "checks", "comment", "renamedFrom", NULL
+		"indexes", "foreignKeys", "checks", "comment", "engine", "charset",
+		"collation", "renamedFrom", NULL
 	};
 	vb_table   *t = vb_alloc(rd->arena, sizeof(vb_table));
 	cJSON	   *cols;
@@ -847,6 +895,9 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		!get_string(rd, obj, "name", path, true, true, &t->name) ||
 		!get_string(rd, obj, "schema", path, false, true, &t->schema) ||
 		!get_comment(rd, obj, path, &t->comment) ||
+		!get_string(rd, obj, "engine", path, false, true, &t->engine) ||
+		!get_string(rd, obj, "charset", path, false, true, &t->charset) ||
+		!get_string(rd, obj, "collation", path, false, true, &t->collation) ||
 		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from))
 		return false;
 	t->path = path;
