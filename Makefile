@@ -18,7 +18,8 @@ REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 ISOLATION    = $(sort $(notdir $(basename $(wildcard test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=test/isolation --load-extension=$(EXTENSION)
 
-EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan
+EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan \
+              test/mysql/introspect_test
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -58,3 +59,18 @@ bench:
 	test/bench/run.sh
 test:
 	test/run
+
+# ---- MySQL/MariaDB reading side -----------------------------------------------
+# src/cli/mysql_introspect.c on libmysqlclient (Debian's libmariadb-dev-compat),
+# tested against a private MariaDB server: test/mysql/run.sh (test/run starts
+# the server and runs it).
+MYSQL_CONFIG ?= mariadb_config
+MYSQL_CFLAGS  = $(shell $(MYSQL_CONFIG) --cflags)
+MYSQL_LIBS    = $(shell $(MYSQL_CONFIG) --libs)
+.PHONY: mysql-check
+test/mysql/introspect_test: test/mysql/introspect_test.c src/cli/mysql_introspect.c \
+                            src/cli/mysql_introspect.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) $(CORE_CFLAGS) -D_DEFAULT_SOURCE -O0 -Isrc/core -Isrc/cli $(MYSQL_CFLAGS) -o $@ \
+	    test/mysql/introspect_test.c src/cli/mysql_introspect.c $(CORE_SRCS) -lcjson -lm $(MYSQL_LIBS)
+mysql-check: test/mysql/introspect_test
+	test/mysql/run.sh

@@ -107,6 +107,7 @@ server_row(fetcher *f, MYSQL_ROW row, const unsigned long *lengths)
 	s->database = col(f, row, lengths, 1);
 	s->charset = col(f, row, lengths, 2);
 	s->collation = col(f, row, lengths, 3);
+	s->engine = col(f, row, lengths, 4);
 }
 
 static void
@@ -238,8 +239,8 @@ read_server(fetcher *f)
 	vb_mysql_server *s = &f->cat->server;
 
 	if (!run(f, "reading the server's version",
-			 "SELECT VERSION(), DATABASE(), @@character_set_database, @@collation_database",
-			 4, server_row))
+			 "SELECT VERSION(), DATABASE(), @@character_set_database, @@collation_database, "
+			 "@@default_storage_engine", 5, server_row))
 		return false;
 	if (s->database == NULL)
 		return vb_fail(f->err, f->arena, VB_ERR_INVALID, NULL,

@@ -280,42 +280,6 @@ charset_maxlen(builder *b, const char *charset)
 	return cs ? cs->maxlen : 0;
 }
 
-static const char *
-default_collation(builder *b, const char *charset)
-{
-	const vb_mysql_charset *cs = vb_mysql_find_charset(&b->cat->server, charset);
-
-	return cs ? cs->default_collation : NULL;
-}
-
-/*
- * A column's charset and collation, written only where they differ from
- * what it would get without them (as SHOW CREATE TABLE does): its table's
- * charset, and the table's collation for that charset or else the
- * charset's default collation.
- */
-static void
-column_charset(builder *b, const vb_table *t, vb_column *c, const char *charset,
-			   const char *collation)
-{
-	const char *cs = charset;
-	const char *implied;
-
-	if (cs && strcasecmp(cs, "utf8") == 0)
-		cs = "utf8mb3";
-	if (cs == NULL || collation == NULL)
-		return;
-	if (t->charset == NULL || strcmp(cs, t->charset) != 0)
-	{
-		c->charset = vb_strdup(b->arena, cs);
-		implied = default_collation(b, cs);
-	}
-	else
-		implied = t->collation;
-	if (implied == NULL || strcmp(implied, collation) != 0)
-		c->collation = vb_strdup(b->arena, collation);
-}
-
 static bool
 build_column(builder *b, vb_table *t, const vb_mysql_column_row *r)
 {
@@ -334,7 +298,8 @@ build_column(builder *b, vb_table *t, const vb_mysql_column_row *r)
 	c->auto_increment = x.auto_increment;
 	c->invisible = x.invisible;
 	c->comment = nonempty(b->arena, r->comment);
-	column_charset(b, t, c, r->charset, r->collation);
+	vb_mysql_column_charset(b->arena, &b->cat->server, t->charset, t->collation,
+							r->charset, r->collation, &c->charset, &c->collation);
 	vb_list_push(b->arena, &t->columns, c);
 	vb_map_put(&b->types, vb_key2(b->arena, t->name, c->name), type);
 	if (x.on_update && !vb_mysql_canonical_on_update(b->arena, x.on_update, type, &c->on_update, b->err))

@@ -90,6 +90,50 @@ vb_mysql_collation_charset(vb_arena *arena, const char *collation)
 	return cs;
 }
 
+char *
+vb_mysql_collation_name(vb_arena *arena, const char *collation)
+{
+	char	   *c = vb_strdup(arena, collation);
+	char	   *p;
+
+	for (p = c; *p; p++)
+		*p = (char) tolower((unsigned char) *p);
+	if (strncmp(c, "utf8_", 5) == 0)
+		return vb_printf(arena, "utf8mb3_%s", c + 5);
+	return c;
+}
+
+void
+vb_mysql_column_charset(vb_arena *arena, const vb_mysql_server *server,
+						const char *table_charset, const char *table_collation,
+						const char *charset, const char *collation,
+						char **out_charset, char **out_collation)
+{
+	const char *implied;
+
+	*out_charset = NULL;
+	*out_collation = NULL;
+	if (charset == NULL && collation == NULL)
+		return;
+	if (collation)
+		collation = vb_mysql_collation_name(arena, collation);
+	if (charset == NULL)
+		charset = vb_mysql_collation_charset(arena, collation);
+	if (strcasecmp(charset, "utf8") == 0)
+		charset = "utf8mb3";
+	if (table_charset == NULL || strcmp(charset, table_charset) != 0)
+	{
+		const vb_mysql_charset *cs = vb_mysql_find_charset(server, charset);
+
+		*out_charset = vb_strdup(arena, charset);
+		implied = cs ? cs->default_collation : NULL;
+	}
+	else
+		implied = table_collation;
+	if (collation && (implied == NULL || strcmp(implied, collation) != 0))
+		*out_collation = vb_strdup(arena, collation);
+}
+
 /* ---- types ---------------------------------------------------------------- */
 
 typedef struct type_def

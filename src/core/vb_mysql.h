@@ -181,6 +181,7 @@ typedef struct vb_mysql_server
 	char	   *database;		/* the connection's database */
 	char	   *charset;		/* its default character set */
 	char	   *collation;		/* its default collation */
+	char	   *engine;			/* @@default_storage_engine */
 	vb_list		charsets;		/* vb_mysql_charset *: information_schema.CHARACTER_SETS */
 } vb_mysql_server;
 
@@ -189,9 +190,27 @@ typedef struct vb_mysql_server
  * the text holds no version. */
 bool		vb_mysql_parse_version(const char *text, vb_mysql_flavor *flavor, int *version);
 
-/* A charset of server->charsets, or NULL; by a collation's name too. */
+/* A charset of server->charsets, or NULL (utf8 is utf8mb3). */
 const vb_mysql_charset *vb_mysql_find_charset(const vb_mysql_server *server, const char *name);
+
+/* A collation's charset: the name before its first '_' (utf8_* is
+ * utf8mb3, binary is binary). */
 const char *vb_mysql_collation_charset(vb_arena *arena, const char *collation);
+
+/* A collation's name as the servers report it now: utf8_* is utf8mb3_*. */
+char	   *vb_mysql_collation_name(vb_arena *arena, const char *collation);
+
+/*
+ * A column's charset and collation as the document writes them: each only
+ * where it differs from what the column gets without it (as SHOW CREATE
+ * TABLE prints them) — the table's charset, and the table's collation for
+ * that charset or else the charset's default collation. *charset and
+ * *collation are set (NULL: left out).
+ */
+void		vb_mysql_column_charset(vb_arena *arena, const vb_mysql_server *server,
+									const char *table_charset, const char *table_collation,
+									const char *charset, const char *collation,
+									char **out_charset, char **out_collation);
 
 /* information_schema.TABLES (BASE TABLE and VIEW rows). */
 typedef struct vb_mysql_table_row
