@@ -236,6 +236,34 @@ column_spelling(const parser *p, const char *name)
 
 /* ---- literals ------------------------------------------------------------ */
 
+/* A bit literal as the servers print it: hexadecimal, whole bytes. */
+static char *
+bits_as_hex(vb_arena *arena, const char *bits)
+{
+	size_t		n = strlen(bits);
+	size_t		bytes = n ? (n + 7) / 8 : 1;
+	vb_buf		b;
+	size_t		i;
+
+	vb_buf_init(&b, arena);
+	vb_buf_append(&b, "0x");
+	for (i = 0; i < bytes; i++)
+	{
+		unsigned	v = 0;
+		size_t		k;
+
+		for (k = 0; k < 8; k++)
+		{
+			/* bit k of byte i, counted from the right end */
+			size_t		pos = (bytes - 1 - i) * 8 + (7 - k);
+
+			v = (v << 1) | (pos < n && bits[n - 1 - pos] == '1');
+		}
+		vb_buf_appendf(&b, "%02x", v);
+	}
+	return b.data;
+}
+
 static char *
 literal_text(vb_arena *arena, const vb_mysql_token *t)
 {
@@ -252,9 +280,9 @@ literal_text(vb_arena *arena, const vb_mysql_token *t)
 		case VB_MYTOK_NUMBER:
 			return lower(arena, t->text);
 		case VB_MYTOK_HEX:
-			return vb_printf(arena, "0x%s", t->text);
+			return vb_printf(arena, "0x%s%s", t->len % 2 ? "0" : "", t->text);
 		case VB_MYTOK_BIT:
-			return vb_printf(arena, "b'%s'", t->text);
+			return bits_as_hex(arena, t->text);
 		default:
 			return vb_strdup(arena, t->text);
 	}
@@ -432,6 +460,25 @@ parse_interval(parser *p)
 	return n;
 }
 
+/* NOT of a value that is no condition (a column, a function, a number) is
+ * "= 0", as MariaDB stores it. */
+static node *
+not_of(parser *p, node *n)
+{
+	node	   *eq;
+	node	   *zero;
+
+	if (n == NULL || !(n->a->kind == N_IDENT || n->a->kind == N_FUNC || n->a->kind == N_LITERAL))
+		return n;
+	zero = new_node(p, N_LITERAL, P_PRIMARY);
+	zero->text = "0";
+	eq = new_node(p, N_BINARY, P_CMP);
+	eq->op = "=";
+	eq->a = n->a;
+	eq->b = zero;
+	return eq;
+}
+
 static node *
 parse_unary(parser *p, const char *op, int operand_prec, int prec)
 {
@@ -479,6 +526,62 @@ parse_paren(parser *p)
 	return row;
 }
 
+/*
+ * One spelling per function, where the servers print a synonym their own
+ * way (MariaDB stores length() as octet_length(), mid() as substr(),
+ * POSITION(a IN b) as locate(a,b), SUBSTRING(a FROM 2 FOR 3) as
+ * substr(a,2,3); MySQL 8 prints ucase() as upper()). A CAST to CHAR
+ * drops the utf8mb3/utf8mb4 charset MariaDB adds from the connection.
+ */
+static node *
+normal_function(parser *p, node *n)
+{
+	static const char *const synonyms[][2] = {
+		{"octet_length", "length"}, {"mid", "substr"}, {"substring", "substr"},
+		{"character_length", "char_length"}, {"power", "pow"}, {"ceil", "ceiling"},
+		{"ucase", "upper"}, {"lcase", "lower"}, {"position", "locate"},
+		{"current_timestamp", "current_timestamp"}, {"now", "current_timestamp"},
+		{"localtime", "current_timestamp"}, {"localtimestamp", "current_timestamp"},
+		{"curdate", "current_date"}, {"curtime", "current_time"}
+	};
+	size_t		i;
+	int			j;
+
+	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
+		if (strcmp(n->text, synonyms[i][0]) == 0)
+			n->text = (char *) synonyms[i][1];
+	/* FROM, FOR and IN between the arguments of substr and locate: commas */
+	if (strcmp(n->text, "substr") == 0 || strcmp(n->text, "locate") == 0)
+	{
+		vb_list		args;
+
+		memset(&args, 0, sizeof(args));
+		for (j = 0; j < n->args.count; j++)
+		{
+			node	   *a = n->args.items[j];
+
+			if (a->kind == N_RAW && (strcmp(a->text, "from") == 0 || strcmp(a->text, "for") == 0 ||
+									 strcmp(a->text, "in") == 0))
+				continue;
+			a->comma_before = args.count > 0;
+			vb_list_push(p->arena, &args, a);
+		}
+		n->args = args;
+	}
+	if (strcmp(n->text, "cast") == 0 && n->args.count == 3)
+	{
+		node	   *t = n->args.items[2];
+		size_t		len = strlen(t->text);
+		size_t		cut = strlen(" charset utf8mb4");
+
+		if (t->kind == N_RAW && len > cut && strncmp(t->text, "char", 4) == 0 &&
+			(strcmp(t->text + len - cut, " charset utf8mb4") == 0 ||
+			 strcmp(t->text + len - cut, " charset utf8mb3") == 0))
+			t->text = vb_strndup(p->arena, t->text, len - cut);
+	}
+	return n;
+}
+
 /* A name: a column (qualified or not), a function call, a niladic
  * function, or a keyword that starts an expression. */
 static node *
@@ -495,7 +598,7 @@ parse_name(parser *p, vb_mysql_token *t)
 		n->text = fname;
 		if (!parse_args(p, fname, n))
 			return NULL;
-		return n;
+		return normal_function(p, n);
 	}
 	if (t->kind == VB_MYTOK_IDENT && is_punct(peek(p), '('))
 	{
@@ -511,7 +614,7 @@ parse_name(parser *p, vb_mysql_token *t)
 	{
 		n = new_node(p, N_FUNC, P_PRIMARY);
 		n->text = lower(p->arena, t->text);
-		return n;
+		return normal_function(p, n);
 	}
 	if (t->kind == VB_MYTOK_WORD && word_in(t->text, reserved))
 		return fail(p);
@@ -559,19 +662,20 @@ parse_primary(parser *p)
 			if (is_op(t, "+"))
 				return parse_expr(p, P_UNARY);
 			if (is_op(t, "!"))
-				return parse_unary(p, "not", P_UNARY, P_NOT);
+				return not_of(p, parse_unary(p, "not", P_UNARY, P_NOT));
 			return fail(p);
 		case VB_MYTOK_IDENT:
 			return parse_name(p, t);
 		case VB_MYTOK_WORD:
 			if (is_word(t, "null") || is_word(t, "true") || is_word(t, "false"))
 			{
+				/* TRUE and FALSE are 1 and 0, as the servers store them */
 				n = new_node(p, N_LITERAL, P_PRIMARY);
-				n->text = lower(p->arena, t->text);
+				n->text = is_word(t, "null") ? "null" : is_word(t, "true") ? "1" : "0";
 				return n;
 			}
 			if (is_word(t, "not"))
-				return parse_unary(p, "not", P_NOT, P_NOT);
+				return not_of(p, parse_unary(p, "not", P_NOT, P_NOT));
 			if (is_word(t, "binary") && !is_punct(peek(p), '('))
 				return parse_unary(p, "binary", P_COLLATE, P_COLLATE);
 			if (is_word(t, "case"))
