@@ -839,24 +839,33 @@ fk_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
 	return read_foreign_key(rd, item, path, t, (vb_foreign_key **) out);
 }
 
-/* Two named objects of one table that would share a name. */
+/*
+ * Two named objects of one table that would share a name. On MySQL
+ * (`mysql`) keys and indexes, foreign keys, and checks are three
+ * namespaces: an FK and the index MySQL makes for it share their name.
+ */
 static bool
-check_unique_names(reader *rd, vb_table *t)
+check_unique_names(reader *rd, vb_table *t, bool mysql)
 {
 	vb_map		names;
+	vb_map		fk_names;
+	vb_map		check_names;
 	int			i;
 
 	vb_map_init(&names, rd->arena, 16);
-#define CHECK_NAME(nm, pth) \
+	vb_map_init(&fk_names, rd->arena, 16);
+	vb_map_init(&check_names, rd->arena, 16);
+#define CHECK_NAME_IN(map, nm, pth) \
 	do { \
 		if ((nm) != NULL) { \
-			if (vb_map_get(&names, (nm))) \
+			if (vb_map_get(&(map), (nm))) \
 				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, (pth), \
 							   "%s: the name \"%s\" is used twice in table \"%s\"", \
 							   (pth), (nm), t->name); \
-			vb_map_put(&names, (nm), (void *) (pth)); \
+			vb_map_put(&(map), (nm), (void *) (pth)); \
 		} \
 	} while (0)
+#define CHECK_NAME(nm, pth) CHECK_NAME_IN(names, nm, pth)
 	if (t->primary_key)
 		CHECK_NAME(t->primary_key->name, t->primary_key->path);
 	for (i = 0; i < t->uniques.count; i++)
@@ -866,17 +875,20 @@ check_unique_names(reader *rd, vb_table *t)
 		CHECK_NAME(((vb_index *) t->indexes.items[i])->name,
 				   ((vb_index *) t->indexes.items[i])->path);
 	for (i = 0; i < t->foreign_keys.count; i++)
-		CHECK_NAME(((vb_foreign_key *) t->foreign_keys.items[i])->name,
-				   ((vb_foreign_key *) t->foreign_keys.items[i])->path);
+		CHECK_NAME_IN(*(mysql ? &fk_names : &names),
+					  ((vb_foreign_key *) t->foreign_keys.items[i])->name,
+					  ((vb_foreign_key *) t->foreign_keys.items[i])->path);
 	for (i = 0; i < t->checks.count; i++)
-		CHECK_NAME(((vb_check *) t->checks.items[i])->name,
-				   ((vb_check *) t->checks.items[i])->path);
+		CHECK_NAME_IN(*(mysql ? &check_names : &names),
+					  ((vb_check *) t->checks.items[i])->name,
+					  ((vb_check *) t->checks.items[i])->path);
 #undef CHECK_NAME
+#undef CHECK_NAME_IN
 	return true;
 }
 
 static bool
-read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
+read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 {
 	static const char *const allowed[] = {
 		"name", "schema", "columns", "primaryKey", "uniqueConstraints",
@@ -934,7 +946,7 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		!read_array(rd, obj, "indexes", path, t, index_item, &t->indexes) ||
 		!read_array(rd, obj, "foreignKeys", path, t, fk_item, &t->foreign_keys) ||
 		!read_array(rd, obj, "checks", path, t, check_item, &t->checks) ||
-		!check_unique_names(rd, t))
+		!check_unique_names(rd, t, mysql))
 		return false;
 	*out = t;
 	return true;
@@ -1076,7 +1088,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 		vb_table   *t = NULL;
 		char	   *p = item_path(&rd, "tables", i);
 
-		if (!read_table(&rd, item, p, &t))
+		if (!read_table(&rd, item, p, s->dialect && strcmp(s->dialect, "mysql") == 0, &t))
 			goto done;
 		if (vb_map_get(&seen, vb_key2(arena, t->schema, t->name)))
 		{

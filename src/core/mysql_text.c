@@ -398,8 +398,8 @@ read_type_attributes(type_reader *r, vb_mysql_type *out, bool *unsig, bool *zero
 static const char *
 sized_lob(const char *base, int n, int maxlen)
 {
-	long		bytes = (long) n * (maxlen > 0 ? maxlen : 1);
 	bool		text = strcmp(base, "text") == 0;
+	long		bytes = (long) n * (text && maxlen > 0 ? maxlen : 1);
 
 	if (bytes <= 255)
 		return text ? "tinytext" : "tinyblob";
