@@ -461,14 +461,36 @@ parse_interval(parser *p)
 }
 
 /* NOT of a value that is no condition (a column, a function, a number) is
- * "= 0", as MariaDB stores it. */
+ * "= 0", and NOT of IN, BETWEEN, LIKE, REGEXP or IS the negated predicate,
+ * as MariaDB stores them. */
 static node *
 not_of(parser *p, node *n)
 {
 	node	   *eq;
 	node	   *zero;
 
-	if (n == NULL || !(n->a->kind == N_IDENT || n->a->kind == N_FUNC || n->a->kind == N_LITERAL))
+	if (n == NULL)
+		return n;
+	if (n->a->kind == N_IN || n->a->kind == N_BETWEEN || n->a->kind == N_LIKE || n->a->kind == N_IS)
+	{
+		n->a->negated = !n->a->negated;
+		return n->a;
+	}
+	if (n->a->kind == N_BINARY && n->a->prec == P_CMP && strcmp(n->a->op, "<=>") != 0)
+	{
+		static const char *const inverse[][2] = {
+			{"=", "<>"}, {"<>", "="}, {"<", ">="}, {">=", "<"}, {">", "<="}, {"<=", ">"}
+		};
+		size_t		i;
+
+		for (i = 0; i < sizeof(inverse) / sizeof(inverse[0]); i++)
+			if (strcmp(n->a->op, inverse[i][0]) == 0)
+			{
+				n->a->op = inverse[i][1];
+				return n->a;
+			}
+	}
+	if (!(n->a->kind == N_IDENT || n->a->kind == N_FUNC || n->a->kind == N_LITERAL))
 		return n;
 	zero = new_node(p, N_LITERAL, P_PRIMARY);
 	zero->text = "0";
@@ -766,6 +788,16 @@ parse_in(parser *p, node *left, bool negated)
 		}
 		if (!is_punct(next(p), ')'))
 			return fail(p);
+		if (n->args.count == 1)
+		{
+			/* a IN (x) is a = x, as MariaDB stores it */
+			node	   *eq = new_node(p, N_BINARY, P_CMP);
+
+			eq->op = negated ? "<>" : "=";
+			eq->a = left;
+			eq->b = n->args.items[0];
+			return eq;
+		}
 		return n;
 	}
 }

@@ -284,7 +284,7 @@ cmp_names(const void *a, const void *b)
 int
 main(int argc, char **argv)
 {
-	const char *dir = argc > 1 && strcmp(argv[1], "--update") != 0 ? argv[1] : "test/mysql/introspect";
+	const char *dir = "test/mysql/introspect";
 	bool		update = false;
 	const char *only = NULL;
 	DIR		   *d;

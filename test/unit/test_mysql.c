@@ -201,7 +201,8 @@ test_expr_precedence(void **state)
 	assert_string_equal(expr(a, "a or (b or c)"), "`a` or `b` or `c`");
 	/* IN/BETWEEN bind tighter than =, as MySQL's grammar reads them */
 	assert_string_equal(expr(a, "a = (b between 1 and 2)"), "`a` = `b` between 1 and 2");
-	assert_string_equal(expr(a, "not (a = b)"), "not `a` = `b`");
+	assert_string_equal(expr(a, "not (a = b)"), "`a` <> `b`");
+	assert_string_equal(expr(a, "not (a = b and c)"), "not (`a` = `b` and `c`)");
 	assert_string_equal(expr(a, "(not a) = b"), "`a` = 0 = `b`");
 	assert_string_equal(expr(a, "a = (b = c)"), "`a` = (`b` = `c`)");
 	assert_string_equal(expr(a, "- (-1)"), "-(-1)");
@@ -225,6 +226,13 @@ test_expr_synonyms(void **state)
 	assert_string_equal(expr(a, "substring(a from 2 for 3)"), "substr(`a`,2,3)");
 	assert_string_equal(expr(a, "position('x' in a)"), "locate('x',`a`)");
 	assert_string_equal(expr(a, "not b"), "`b` = 0");
+	assert_string_equal(expr(a, "NOT (q BETWEEN 1 AND 2)"), "`q` not between 1 and 2");
+	assert_string_equal(expr(a, "not (a in (1,2)) and not (b is null)"), "`a` not in (1,2) and `b` is not null");
+	assert_string_equal(expr(a, "not (a in (1))"), "`a` <> 1");
+	assert_string_equal(expr(a, "a in (1)"), "`a` = 1");
+	assert_string_equal(expr(a, "not (a > 1)"), "`a` <= 1");
+	assert_string_equal(expr(a, "not (a <=> 1)"), "not `a` <=> 1");
+	assert_string_equal(expr(a, "not (c not like 'x')"), "`c` like 'x'");
 	assert_string_equal(expr(a, "!b"), "`b` = 0");
 	assert_string_equal(expr(a, "b = true"), "`b` = 1");
 	assert_string_equal(expr(a, "b = b'101'"), "`b` = 0x05");
