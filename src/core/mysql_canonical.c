@@ -11,7 +11,6 @@
  * constraint, the index MySQL creates for a foreign key, RESTRICT being NO
  * ACTION. Errors are VB001 with the JSON path of what is wrong.
  */
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -144,40 +143,6 @@ column(canon *c, vb_table *t, vb_column *col, const vb_list *names)
 }
 
 static bool
-plain(const vb_index *ix)
-{
-	int			i;
-
-	for (i = 0; i < ix->elements.count; i++)
-	{
-		const vb_index_elem *el = ix->elements.items[i];
-
-		if (el->column == NULL || el->desc || el->length > 0)
-			return false;
-	}
-	return true;
-}
-
-/* The index MySQL makes for a foreign key, as introspection leaves it out. */
-static bool
-fk_index(const vb_table *t, const vb_index *ix)
-{
-	int			i;
-
-	if (ix->unique || ix->invisible || ix->comment || ix->name == NULL ||
-		strcmp(ix->method, "btree") != 0 || !plain(ix))
-		return false;
-	for (i = 0; i < t->foreign_keys.count; i++)
-	{
-		const vb_foreign_key *fk = t->foreign_keys.items[i];
-
-		if (fk->name && strcmp(fk->name, ix->name) == 0 && vb_str_lists_equal(&fk->columns, &ix->columns))
-			return true;
-	}
-	return false;
-}
-
-static bool
 indexes(canon *c, vb_table *t, const vb_list *names)
 {
 	vb_list		kept;
@@ -202,7 +167,7 @@ indexes(canon *c, vb_table *t, const vb_list *names)
 									  "expression");
 			}
 		}
-		if (ix->unique && plain(ix) && !ix->invisible && strcmp(ix->method, "btree") == 0)
+		if (vb_mysql_is_unique_constraint(ix))
 		{
 			vb_key	   *k = vb_alloc(c->arena, sizeof(vb_key));
 
@@ -213,7 +178,7 @@ indexes(canon *c, vb_table *t, const vb_list *names)
 			k->path = ix->path;
 			vb_list_push(c->arena, &t->uniques, k);
 		}
-		else if (!fk_index(t, ix))
+		else if (!vb_mysql_is_fk_index(t, ix))
 			vb_list_push(c->arena, &kept, ix);
 	}
 	t->indexes = kept;
@@ -258,52 +223,6 @@ table(canon *c, vb_table *t)
 	return true;
 }
 
-/* Names in byte order, unnamed objects first: introspection's order. */
-static int
-cmp_names(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
-static int
-cmp_table(const void *x, const void *y)
-{
-	return cmp_names((*(vb_table *const *) x)->name, (*(vb_table *const *) y)->name);
-}
-
-static int
-cmp_key(const void *x, const void *y)
-{
-	return cmp_names((*(vb_key *const *) x)->name, (*(vb_key *const *) y)->name);
-}
-
-static int
-cmp_index(const void *x, const void *y)
-{
-	return cmp_names((*(vb_index *const *) x)->name, (*(vb_index *const *) y)->name);
-}
-
-static int
-cmp_fk(const void *x, const void *y)
-{
-	return cmp_names((*(vb_foreign_key *const *) x)->name, (*(vb_foreign_key *const *) y)->name);
-}
-
-static int
-cmp_check(const void *x, const void *y)
-{
-	return cmp_names((*(vb_check *const *) x)->name, (*(vb_check *const *) y)->name);
-}
-
-static void
-sort_list(vb_list *l, int (*cmp) (const void *, const void *))
-{
-	if (l->count > 1)
-		qsort(l->items, (size_t) l->count, sizeof(void *), cmp);
-}
-
 bool
 vb_mysql_canonicalize(vb_arena *arena, const vb_mysql_server *server, vb_schema *doc,
 					  vb_error *err)
@@ -312,17 +231,9 @@ vb_mysql_canonicalize(vb_arena *arena, const vb_mysql_server *server, vb_schema 
 	int			i;
 
 	for (i = 0; i < doc->tables.count; i++)
-	{
-		vb_table   *t = doc->tables.items[i];
-
-		if (!table(&c, t))
+		if (!table(&c, doc->tables.items[i]))
 			return false;
-		sort_list(&t->uniques, cmp_key);
-		sort_list(&t->indexes, cmp_index);
-		sort_list(&t->foreign_keys, cmp_fk);
-		sort_list(&t->checks, cmp_check);
-	}
-	sort_list(&doc->tables, cmp_table);
+	vb_mysql_sort_schema(doc);
 	doc->dialect = "mysql";
 	return true;
 }

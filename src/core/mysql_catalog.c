@@ -509,24 +509,25 @@ plain_elements(const vb_index *ix)
 	return true;
 }
 
-/*
- * The index MySQL creates by itself for a foreign key: named after the
- * constraint, over exactly its columns, nothing else about it. Left out of
- * the model, as pushing the foreign key makes it again.
- */
-static bool
-is_fk_index(const vb_table *t, const vb_index *ix)
+bool
+vb_mysql_is_unique_constraint(const vb_index *ix)
+{
+	return ix->unique && plain_elements(ix) && !ix->invisible && strcmp(ix->method, "btree") == 0;
+}
+
+bool
+vb_mysql_is_fk_index(const vb_table *t, const vb_index *ix)
 {
 	int			i;
 
-	if (ix->unique || ix->invisible || ix->comment || strcmp(ix->method, "btree") != 0 ||
-		!plain_elements(ix))
+	if (ix->unique || ix->invisible || ix->comment || ix->name == NULL ||
+		strcmp(ix->method, "btree") != 0 || !plain_elements(ix))
 		return false;
 	for (i = 0; i < t->foreign_keys.count; i++)
 	{
 		const vb_foreign_key *fk = t->foreign_keys.items[i];
 
-		if (strcmp(fk->name, ix->name) == 0 && vb_str_lists_equal(&fk->columns, &ix->columns))
+		if (fk->name && strcmp(fk->name, ix->name) == 0 && vb_str_lists_equal(&fk->columns, &ix->columns))
 			return true;
 	}
 	return false;
@@ -568,7 +569,7 @@ place_index(builder *b, vb_table *t, vb_index *ix)
 		pk->columns = ix->columns;
 		t->primary_key = pk;
 	}
-	else if (ix->unique && plain_elements(ix) && !ix->invisible && strcmp(ix->method, "btree") == 0)
+	else if (vb_mysql_is_unique_constraint(ix))
 	{
 		vb_key	   *k = vb_alloc(b->arena, sizeof(vb_key));
 
@@ -577,7 +578,7 @@ place_index(builder *b, vb_table *t, vb_index *ix)
 		k->comment = ix->comment;
 		vb_list_push(b->arena, &t->uniques, k);
 	}
-	else if (!is_fk_index(t, ix))
+	else if (!vb_mysql_is_fk_index(t, ix))
 		vb_list_push(b->arena, &t->indexes, ix);
 }
 
@@ -623,34 +624,43 @@ build_indexes(builder *b)
 
 /* ---- order ----------------------------------------------------------------- */
 
+/* Names in byte order, unnamed objects (documents only) first. */
+static int
+cmp_names(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
 static int
 cmp_table(const void *x, const void *y)
 {
-	return strcmp((*(vb_table *const *) x)->name, (*(vb_table *const *) y)->name);
+	return cmp_names((*(vb_table *const *) x)->name, (*(vb_table *const *) y)->name);
 }
 
 static int
 cmp_key(const void *x, const void *y)
 {
-	return strcmp((*(vb_key *const *) x)->name, (*(vb_key *const *) y)->name);
+	return cmp_names((*(vb_key *const *) x)->name, (*(vb_key *const *) y)->name);
 }
 
 static int
 cmp_index(const void *x, const void *y)
 {
-	return strcmp((*(vb_index *const *) x)->name, (*(vb_index *const *) y)->name);
+	return cmp_names((*(vb_index *const *) x)->name, (*(vb_index *const *) y)->name);
 }
 
 static int
 cmp_fk(const void *x, const void *y)
 {
-	return strcmp((*(vb_foreign_key *const *) x)->name, (*(vb_foreign_key *const *) y)->name);
+	return cmp_names((*(vb_foreign_key *const *) x)->name, (*(vb_foreign_key *const *) y)->name);
 }
 
 static int
 cmp_check(const void *x, const void *y)
 {
-	return strcmp((*(vb_check *const *) x)->name, (*(vb_check *const *) y)->name);
+	return cmp_names((*(vb_check *const *) x)->name, (*(vb_check *const *) y)->name);
 }
 
 static int
@@ -670,9 +680,8 @@ sort_list(vb_list *l, int (*cmp) (const void *, const void *))
 		qsort(l->items, (size_t) l->count, sizeof(void *), cmp);
 }
 
-/* Objects by name (byte order), so that rows in any order give one model. */
-static void
-sort_schema(vb_schema *s)
+void
+vb_mysql_sort_schema(vb_schema *s)
 {
 	int			i;
 
@@ -713,7 +722,7 @@ vb_mysql_build_schema(vb_arena *arena, const vb_mysql_catalog *catalog, vb_schem
 	if (!build_columns(&b) || !build_checks(&b) || !build_foreign_keys(&b) || !build_indexes(&b))
 		return false;
 	build_views_and_triggers(&b);
-	sort_schema(b.schema);
+	vb_mysql_sort_schema(b.schema);
 	*out = b.schema;
 	return true;
 }

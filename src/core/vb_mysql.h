@@ -325,6 +325,19 @@ typedef struct vb_mysql_catalog
 bool		vb_mysql_build_schema(vb_arena *arena, const vb_mysql_catalog *catalog,
 								  vb_schema **out, vb_error *err);
 
+/* A unique index that the document writes as a unique constraint: plain
+ * columns (no prefix, no DESC), BTREE, visible. */
+bool		vb_mysql_is_unique_constraint(const vb_index *ix);
+
+/* The index MySQL creates by itself for a foreign key of `t`: named after
+ * it, over exactly its columns, non-unique, BTREE, visible, no comment.
+ * Introspection leaves it out (pushing the foreign key makes it again). */
+bool		vb_mysql_is_fk_index(const vb_table *t, const vb_index *ix);
+
+/* Tables, and each table's unique constraints, indexes, foreign keys and
+ * checks, in byte order of their names (unnamed ones first). */
+void		vb_mysql_sort_schema(vb_schema *s);
+
 /*
  * Bring a document's MySQL tables to the same canonical forms, as the
  * server would store them: types, defaults, ON UPDATE, expressions,
