@@ -22,7 +22,19 @@ typedef struct canon
 	vb_arena   *arena;
 	const vb_mysql_server *server;
 	vb_error   *err;
+	vb_map		columns;		/* column name -> column_info *, of the table
+								 * in hand */
 } canon;
+
+/* What the key-length rules need of a column. */
+typedef struct column_info
+{
+	vb_mysql_type type;
+	int			maxlen;			/* bytes per character of its charset */
+} column_info;
+
+/* InnoDB's largest index key (DYNAMIC and COMPRESSED rows), in bytes. */
+#define INNODB_MAX_KEY 3072
 
 /* The error of a canonical form, at `path`.`key`. */
 static bool
@@ -118,6 +130,14 @@ column(canon *c, vb_table *t, vb_column *col, const vb_list *names)
 		collation = type.collation;
 	if (type.binary_collation && collation == NULL)
 		collation = vb_printf(c->arena, "%s_bin", charset ? charset : t->charset);
+	{
+		column_info *ci = vb_alloc(c->arena, sizeof(column_info));
+		const vb_mysql_charset *ccs = vb_mysql_find_charset(c->server, charset ? charset : t->charset);
+
+		ci->type = type;
+		ci->maxlen = ccs ? ccs->maxlen : 4;
+		vb_map_put(&c->columns, col->name, ci);
+	}
 	if ((charset || collation) && !is_character(cat))
 	{
 		vb_fail(c->err, c->arena, VB_ERR_INVALID, NULL,
@@ -185,6 +205,110 @@ indexes(canon *c, vb_table *t, const vb_list *names)
 	return true;
 }
 
+/* ---- MariaDB's key length rules ------------------------------------------ */
+
+/* Bytes an index element takes at most; a large number for TEXT and BLOB
+ * without a prefix (their whole value). */
+static long
+element_bytes(canon *c, const vb_index_elem *el)
+{
+	column_info *ci = el->column ? vb_map_get(&c->columns, el->column) : NULL;
+	const vb_mysql_type *ty;
+	long		n;
+
+	if (ci == NULL)
+		return 0;
+	ty = &ci->type;
+	switch (vb_mysql_type_category(ty))
+	{
+		case VB_MYCAT_STRING:
+		case VB_MYCAT_BINARY:
+			n = ty->length > 0 ? ty->length : 1L << 30;
+			if (el->length > 0 && el->length < n)
+				n = el->length;
+			return vb_mysql_type_category(ty) == VB_MYCAT_STRING ? n * ci->maxlen : n;
+		case VB_MYCAT_INTEGER:
+			return strcmp(ty->base, "bigint") == 0 ? 8 : 4;
+		case VB_MYCAT_DECIMAL:
+			return ty->precision / 2 + 1;
+		case VB_MYCAT_ENUM:
+			return 2;
+		case VB_MYCAT_JSON:
+		case VB_MYCAT_OTHER:
+			return 1L << 30;
+		default:
+			return 8;
+	}
+}
+
+/*
+ * What MariaDB does by itself with keys longer than InnoDB takes (checked
+ * on MariaDB 10.11): a unique key becomes a long unique USING HASH, and a
+ * one-column non-unique index is cut to the prefix that fits (768
+ * characters of utf8mb4). MySQL refuses both.
+ */
+static void
+mariadb_key_lengths(canon *c, vb_table *t)
+{
+	vb_list		uniques;
+	int			i;
+	int			j;
+
+	memset(&uniques, 0, sizeof(uniques));
+	for (i = 0; i < t->uniques.count; i++)
+	{
+		vb_key	   *k = t->uniques.items[i];
+		long		total = 0;
+
+		for (j = 0; j < k->columns.count; j++)
+		{
+			vb_index_elem el;
+
+			memset(&el, 0, sizeof(el));
+			el.column = k->columns.items[j];
+			total += element_bytes(c, &el);
+		}
+		if (total > INNODB_MAX_KEY)
+		{
+			vb_index   *ix = vb_alloc(c->arena, sizeof(vb_index));
+
+			ix->name = k->name;
+			ix->columns = k->columns;
+			for (j = 0; j < k->columns.count; j++)
+			{
+				vb_index_elem *el = vb_alloc(c->arena, sizeof(vb_index_elem));
+
+				el->column = k->columns.items[j];
+				vb_list_push(c->arena, &ix->elements, el);
+			}
+			ix->unique = true;
+			ix->method = "hash";
+			ix->comment = k->comment;
+			ix->renamed_from = k->renamed_from;
+			ix->path = k->path;
+			vb_list_push(c->arena, &t->indexes, ix);
+		}
+		else
+			vb_list_push(c->arena, &uniques, k);
+	}
+	t->uniques = uniques;
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+		vb_index_elem *el = ix->elements.items[0];
+		column_info *ci;
+
+		if (ix->unique || ix->elements.count != 1 || strcmp(ix->method, "btree") != 0 ||
+			el->column == NULL || element_bytes(c, el) <= INNODB_MAX_KEY)
+			continue;
+		ci = vb_map_get(&c->columns, el->column);
+		if (vb_mysql_type_category(&ci->type) == VB_MYCAT_STRING && ci->type.length > 0)
+			el->length = INNODB_MAX_KEY / ci->maxlen;
+		else if (vb_mysql_type_category(&ci->type) == VB_MYCAT_BINARY && ci->type.length > 0)
+			el->length = INNODB_MAX_KEY;
+	}
+}
+
 static bool
 table(canon *c, vb_table *t)
 {
@@ -192,6 +316,7 @@ table(canon *c, vb_table *t)
 	int			i;
 
 	memset(&names, 0, sizeof(names));
+	vb_map_init(&c->columns, c->arena, t->columns.count + 1);
 	if (!table_options(c, t))
 		return false;
 	for (i = 0; i < t->columns.count; i++)
@@ -212,6 +337,8 @@ table(canon *c, vb_table *t)
 	}
 	if (!indexes(c, t, &names))
 		return false;
+	if (c->server->flavor == VB_MYSQL_FLAVOR_MARIADB && t->engine && strcmp(t->engine, "InnoDB") == 0)
+		mariadb_key_lengths(c, t);
 	for (i = 0; i < t->checks.count; i++)
 	{
 		vb_check   *ck = t->checks.items[i];
@@ -227,9 +354,13 @@ bool
 vb_mysql_canonicalize(vb_arena *arena, const vb_mysql_server *server, vb_schema *doc,
 					  vb_error *err)
 {
-	canon		c = {arena, server, err};
+	canon		c;
 	int			i;
 
+	memset(&c, 0, sizeof(c));
+	c.arena = arena;
+	c.server = server;
+	c.err = err;
 	for (i = 0; i < doc->tables.count; i++)
 		if (!table(&c, doc->tables.items[i]))
 			return false;
