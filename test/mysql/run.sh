@@ -5,7 +5,9 @@
 #      a fresh database, introspected, compared with NAME.json, read back and
 #      written again byte-identical, and NAME.doc.json (a hand-written
 #      document) brought to canonical form equal to it;
-#   2. every expected document is valid against docs/snapshot.schema.json.
+#   2. the same under valgrind (the fetching layer on libmysqlclient, with
+#      no definite leak and no memory error), counted as one test;
+#   3. every expected document is valid against docs/snapshot.schema.json.
 # The last line is "N passed, N failed". Arguments go to the test program
 # (--only=NAME, --update to rewrite the expected documents).
 set -uo pipefail
@@ -20,7 +22,20 @@ trap 'rm -f "$out"' EXIT
 test/mysql/introspect_test "$@" | tee "$out"
 read -r p _ f _ < <(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1 || echo "0 passed 1 failed")
 
-# 2. the JSON Schema of the document holds the MySQL documents
+# 2. under valgrind
+if [ $# -eq 0 ] && command -v valgrind >/dev/null 2>&1; then
+	if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+		test/mysql/introspect_test >"$out" 2>&1; then
+		echo "ok - introspect_test under valgrind"
+		p=$((p + 1))
+	else
+		tail -n 40 "$out"
+		echo "not ok - introspect_test under valgrind"
+		f=$((f + 1))
+	fi
+fi
+
+# 3. the JSON Schema of the document holds the MySQL documents
 for doc in test/mysql/introspect/*.json; do
 	if python3 - docs/snapshot.schema.json "$doc" <<'PY'; then
 import json, sys, jsonschema
