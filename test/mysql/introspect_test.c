@@ -7,6 +7,9 @@
  *   NAME             the introspected document equals NAME.json;
  *   NAME/roundtrip   the document read back (vb_document_read) and written
  *                    again is byte-identical;
+ *   NAME/unmanaged   NAME.unmanaged, when there is one, lists what is
+ *                    reported as unmanaged: a line "kind object table
+ *                    definition" each, "-" for no table;
  *   NAME/canonical   NAME.doc.json, when there is one (the same schema
  *                    written by hand, in other spellings), read and brought
  *                    to canonical form (vb_mysql_canonicalize) with this
@@ -248,6 +251,29 @@ run_case(MYSQL *conn, const char *dir, const char *name, bool update)
 		report(strcmp(json, json2) == 0, path, "written again, the document differs");
 		if (strcmp(json, json2) != 0)
 			show_difference(json, json2);
+	}
+
+	/* what is not managed */
+	snprintf(path, sizeof(path), "%s/%s.unmanaged", dir, name);
+	expected = read_file(path);
+	if (expected)
+	{
+		vb_buf		b;
+		int			i;
+
+		vb_buf_init(&b, arena);
+		for (i = 0; i < schema->unmanaged.count; i++)
+		{
+			const vb_unmanaged *u = schema->unmanaged.items[i];
+
+			vb_buf_appendf(&b, "%s %s %s %s\n", u->kind, u->object, u->table ? u->table : "-",
+						   u->definition ? u->definition : "-");
+		}
+		snprintf(path, sizeof(path), "%s/unmanaged", name);
+		report(strcmp(b.data, expected) == 0, path, "the unmanaged objects differ");
+		if (strcmp(b.data, expected) != 0)
+			printf("# expected:\n%s# actual:\n%s", expected, b.data);
+		free(expected);
 	}
 
 	/* the hand-written document, canonical */
