@@ -201,23 +201,17 @@ parse_extra(builder *b, const vb_mysql_column_row *r, extra_info *x)
 			i++;
 		}
 		else if (strcasecmp(t->text, "on") == 0 && n->kind == VB_MYTOK_WORD &&
-				 strcasecmp(n->text, "update") == 0)
+				 strcasecmp(n->text, "update") == 0 && i + 2 < toks.count - 1)
 		{
-			/* the rest up to the next word that is not part of it */
+			/* the function's name, then what is not a word: "(3)" */
 			vb_buf		u;
 
 			vb_buf_init(&u, b->arena);
-			for (i += 2; i < toks.count - 1; i++)
-			{
-				const vb_mysql_token *c = toks.items[i];
-
-				if (c->kind == VB_MYTOK_WORD && u.len > 0 && u.data[u.len - 1] == ')')
-					break;
-				if (c->kind == VB_MYTOK_WORD && u.len > 0)
-					break;
-				vb_buf_append(&u, c->text);
-			}
-			i--;
+			i += 2;
+			vb_buf_append(&u, ((vb_mysql_token *) toks.items[i])->text);
+			while (i + 1 < toks.count - 1 &&
+				   ((vb_mysql_token *) toks.items[i + 1])->kind != VB_MYTOK_WORD)
+				vb_buf_append(&u, ((vb_mysql_token *) toks.items[++i])->text);
 			x->on_update = u.data;
 		}
 		else

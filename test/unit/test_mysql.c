@@ -690,6 +690,8 @@ test_build_mysql_only(void **state)
 	vb_mysql_index_row *ix = vb_alloc(a, sizeof(*ix));
 	vb_mysql_check_row ck = {(char *) "posts", (char *) "posts_chk_1",
 	(char *) "(`id` > 0)", NULL, false};
+	vb_mysql_column_row stamp = COL("posts", "stamp", 3, "timestamp(6)", true, "CURRENT_TIMESTAMP(6)",
+									"DEFAULT_GENERATED on update CURRENT_TIMESTAMP(6) INVISIBLE", NULL, NULL, NULL);
 	char	   *doc;
 
 	server(a, &cat, false);
@@ -707,7 +709,12 @@ test_build_mysql_only(void **state)
 	ix->visible = true;
 	vb_list_push(a, &cat.indexes, ix);
 	vb_list_push(a, &cat.checks, &ck);
+	/* several words in EXTRA */
+	vb_list_push(a, &cat.columns, &stamp);
 	doc = build(a, &cat);
+	assert_contains(doc, "{\"name\":\"stamp\",\"type\":\"timestamp(6)\",\"nullable\":true,"
+					"\"default\":\"CURRENT_TIMESTAMP(6)\",\"onUpdate\":\"CURRENT_TIMESTAMP(6)\","
+					"\"invisible\":true}");
 	assert_contains(doc, "{\"name\":\"posts_expr\",\"columns\":[{\"expression\":\"`user_id` + 1\",\"order\":\"desc\"}]");
 	/* CHECK ... NOT ENFORCED */
 	assert_contains(doc, "{\"name\":\"posts_chk_1\",\"expression\":\"`id` > 0\",\"enforced\":false}");
