@@ -476,17 +476,6 @@ build_foreign_keys(builder *b)
 
 /* ---- indexes -------------------------------------------------------------- */
 
-static char *
-index_method(vb_arena *arena, const char *type)
-{
-	char	   *m = vb_strdup(arena, type ? type : "BTREE");
-	char	   *p;
-
-	for (p = m; *p; p++)
-		*p = (char) (*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-	return m;
-}
-
 /* Plain columns only: what a UNIQUE constraint or an FK index is made of. */
 static bool
 plain_elements(const vb_index *ix)
@@ -601,7 +590,7 @@ build_indexes(builder *b)
 			ix = vb_alloc(b->arena, sizeof(vb_index));
 			ix->name = vb_strdup(b->arena, r->name);
 			ix->unique = !r->non_unique;
-			ix->method = index_method(b->arena, r->index_type);
+			ix->method = vb_mysql_lower(b->arena, r->index_type ? r->index_type : "BTREE");
 			ix->invisible = !r->visible;
 			ix->comment = nonempty(b->arena, r->comment);
 			vb_map_put(&seen, key, ix);

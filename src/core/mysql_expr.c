@@ -152,16 +152,6 @@ fail(parser *p)
 	return NULL;
 }
 
-static char *
-lower(vb_arena *arena, const char *s)
-{
-	char	   *r = vb_strdup(arena, s);
-	char	   *q;
-
-	for (q = r; *q; q++)
-		*q = (char) tolower((unsigned char) *q);
-	return r;
-}
 
 static bool
 word_in(const char *w, const char *const *list)
@@ -278,7 +268,7 @@ literal_text(vb_arena *arena, const vb_mysql_token *t)
 				return q;
 			}
 		case VB_MYTOK_NUMBER:
-			return lower(arena, t->text);
+			return vb_mysql_lower(arena, t->text);
 		case VB_MYTOK_HEX:
 			return vb_printf(arena, "0x%s%s", t->len % 2 ? "0" : "", t->text);
 		case VB_MYTOK_BIT:
@@ -315,7 +305,7 @@ type_phrase(parser *p)
 		if (b.len > 0 && t->kind != VB_MYTOK_PUNCT && b.data[b.len - 1] != '(')
 			vb_buf_appendc(&b, ' ');
 		if (t->kind == VB_MYTOK_WORD)
-			vb_buf_append(&b, lower(p->arena, t->text));
+			vb_buf_append(&b, vb_mysql_lower(p->arena, t->text));
 		else if (t->kind == VB_MYTOK_IDENT)
 			vb_buf_append(&b, vb_mysql_quote_ident(p->arena, t->text));
 		else if (t->kind == VB_MYTOK_STRING)
@@ -351,7 +341,7 @@ parse_args(parser *p, const char *fname, node *fn)
 			bool		type_follows = is_word(t, "as") || is_word(t, "using");
 
 			next(p);
-			item = raw(p, lower(p->arena, t->text));
+			item = raw(p, vb_mysql_lower(p->arena, t->text));
 			item->comma_before = false;
 			vb_list_push(p->arena, &fn->args, item);
 			if (type_follows)
@@ -456,7 +446,7 @@ parse_interval(parser *p)
 	u = next(p);
 	if (u->kind != VB_MYTOK_WORD || !word_in(u->text, units))
 		return fail(p);
-	n->text = lower(p->arena, u->text);
+	n->text = vb_mysql_lower(p->arena, u->text);
 	return n;
 }
 
@@ -613,7 +603,7 @@ parse_name(parser *p, vb_mysql_token *t)
 
 	if (t->kind == VB_MYTOK_WORD && is_punct(peek(p), '(') && !column_spelling(p, t->text))
 	{
-		char	   *fname = lower(p->arena, t->text);
+		char	   *fname = vb_mysql_lower(p->arena, t->text);
 
 		next(p);
 		n = new_node(p, N_FUNC, P_PRIMARY);
@@ -635,7 +625,7 @@ parse_name(parser *p, vb_mysql_token *t)
 	if (t->kind == VB_MYTOK_WORD && word_in(t->text, niladic) && !column_spelling(p, t->text))
 	{
 		n = new_node(p, N_FUNC, P_PRIMARY);
-		n->text = lower(p->arena, t->text);
+		n->text = vb_mysql_lower(p->arena, t->text);
 		return normal_function(p, n);
 	}
 	if (t->kind == VB_MYTOK_WORD && word_in(t->text, reserved))
@@ -708,13 +698,13 @@ parse_primary(parser *p)
 				peek(p)->kind == VB_MYTOK_STRING && !column_spelling(p, t->text))
 			{
 				n = new_node(p, N_LITERAL, P_PRIMARY);
-				n->text = vb_printf(p->arena, "%s %s", lower(p->arena, t->text),
+				n->text = vb_printf(p->arena, "%s %s", vb_mysql_lower(p->arena, t->text),
 									literal_text(p->arena, next(p)));
 				return n;
 			}
 			if (word_in(t->text, units) && !column_spelling(p, t->text) &&
 				(is_word(peek(p), "from") || is_punct(peek(p), ',')))
-				return raw(p, lower(p->arena, t->text));	/* EXTRACT(YEAR FROM d) */
+				return raw(p, vb_mysql_lower(p->arena, t->text));	/* EXTRACT(YEAR FROM d) */
 			return parse_name(p, t);
 		default:
 			return fail(p);
@@ -904,7 +894,7 @@ parse_expr(parser *p, int min_prec)
 			if (!(is_word(v, "null") || is_word(v, "true") || is_word(v, "false") ||
 				  is_word(v, "unknown")))
 				return fail(p);
-			n->text = lower(p->arena, v->text);
+			n->text = vb_mysql_lower(p->arena, v->text);
 			left = n;
 			continue;
 		}
@@ -918,7 +908,7 @@ parse_expr(parser *p, int min_prec)
 				return fail(p);
 			n = new_node(p, N_COLLATE, P_COLLATE);
 			n->a = left;
-			n->text = lower(p->arena, c->text);
+			n->text = vb_mysql_lower(p->arena, c->text);
 			left = n;
 			continue;
 		}
@@ -1106,7 +1096,7 @@ token_form(parser *p)
 		if (t->kind == VB_MYTOK_WORD && column_spelling(p, t->text))
 			vb_buf_append(&b, vb_mysql_quote_ident(arena, column_spelling(p, t->text)));
 		else if (t->kind == VB_MYTOK_WORD)
-			vb_buf_append(&b, lower(arena, t->text));
+			vb_buf_append(&b, vb_mysql_lower(arena, t->text));
 		else if (t->kind == VB_MYTOK_IDENT)
 			vb_buf_append(&b, vb_mysql_quote_ident(arena, t->text));
 		else

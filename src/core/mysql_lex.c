@@ -221,15 +221,21 @@ lex_string(lexer *lx, size_t start, char *introducer)
 	}
 }
 
-static char *
-lower_digits(vb_arena *arena, const char *s, size_t n)
+char *
+vb_mysql_lower(vb_arena *arena, const char *s)
 {
-	char	   *r = vb_strndup(arena, s, n);
+	char	   *r = vb_strdup(arena, s);
 	char	   *p;
 
 	for (p = r; *p; p++)
 		*p = (char) tolower((unsigned char) *p);
 	return r;
+}
+
+static char *
+lower_digits(vb_arena *arena, const char *s, size_t n)
+{
+	return vb_mysql_lower(arena, vb_strndup(arena, s, n));
 }
 
 /* X'..' / B'..' literal at lx->pos (the letter). */

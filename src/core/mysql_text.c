@@ -93,11 +93,8 @@ vb_mysql_collation_charset(vb_arena *arena, const char *collation)
 char *
 vb_mysql_collation_name(vb_arena *arena, const char *collation)
 {
-	char	   *c = vb_strdup(arena, collation);
-	char	   *p;
+	char	   *c = vb_mysql_lower(arena, collation);
 
-	for (p = c; *p; p++)
-		*p = (char) tolower((unsigned char) *p);
 	if (strncmp(c, "utf8_", 5) == 0)
 		return vb_printf(arena, "utf8mb3_%s", c + 5);
 	return c;
@@ -250,16 +247,6 @@ type_fail(type_reader *r, const char *why)
 	return vb_fail(r->err, r->arena, VB_ERR_INVALID, NULL, "type \"%s\": %s", r->text, why);
 }
 
-static char *
-lower_copy(vb_arena *arena, const char *s)
-{
-	char	   *r = vb_strdup(arena, s);
-	char	   *p;
-
-	for (p = r; *p; p++)
-		*p = (char) tolower((unsigned char) *p);
-	return r;
-}
 
 /* The type's name, read over the multi-word spellings. *national is set
  * for NATIONAL/NCHAR/NVARCHAR (utf8mb3). */
@@ -272,7 +259,7 @@ read_type_name(type_reader *r, bool *national)
 	if (t->kind != VB_MYTOK_WORD)
 		return NULL;
 	r->pos++;
-	w = lower_copy(r->arena, t->text);
+	w = vb_mysql_lower(r->arena, t->text);
 	if (strcmp(w, "national") == 0)
 	{
 		*national = true;
@@ -280,7 +267,7 @@ read_type_name(type_reader *r, bool *national)
 		if (t->kind != VB_MYTOK_WORD)
 			return NULL;
 		r->pos++;
-		w = lower_copy(r->arena, t->text);
+		w = vb_mysql_lower(r->arena, t->text);
 	}
 	if (strcmp(w, "nchar") == 0 || strcmp(w, "nvarchar") == 0)
 		*national = true;
@@ -350,7 +337,7 @@ read_name(type_reader *r)
 	if (t->kind != VB_MYTOK_WORD && t->kind != VB_MYTOK_IDENT && t->kind != VB_MYTOK_STRING)
 		return NULL;
 	r->pos++;
-	return lower_copy(r->arena, t->text);
+	return vb_mysql_lower(r->arena, t->text);
 }
 
 /* UNSIGNED, SIGNED, ZEROFILL, BINARY, ASCII, UNICODE, CHARACTER SET x,

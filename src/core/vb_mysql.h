@@ -61,6 +61,9 @@ typedef struct vb_mysql_token
 bool		vb_mysql_tokenize(vb_arena *arena, const char *sql, unsigned flags,
 							  vb_list *tokens, vb_error *err);
 
+/* A copy of `s` in lower case (ASCII letters). */
+char	   *vb_mysql_lower(vb_arena *arena, const char *s);
+
 /* `ident` quoted with backticks (doubled inside). */
 char	   *vb_mysql_quote_ident(vb_arena *arena, const char *ident);
 
