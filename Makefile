@@ -22,7 +22,8 @@ ISOLATION    = $(sort $(notdir $(basename $(wildcard test/isolation/specs/*.spec
 ISOLATION_OPTS = --inputdir=test/isolation --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan \
-              viborm viborm-asan test/cli/unit/run_cli_unit test/cli/unit/run_cli_unit_asan
+              viborm viborm-asan test/cli/unit/run_cli_unit test/cli/unit/run_cli_unit_asan \
+              test/mysql/introspect_test
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -64,18 +65,22 @@ test:
 	test/run
 
 # ---- the viborm command (src/cli) -------------------------------------------
-# One program from src/cli/*.c and the core, linked with libpq and cJSON.
+# One program from src/cli/*.c and the core, linked with libpq, the MySQL
+# client library (libmariadb) and cJSON.
 # `make` builds it with the extension, `make install` puts it in
 # $(DESTDIR)$(PREFIX)/bin. WERROR=-Werror (the test command sets it) turns
 # its warnings into errors; a packager's build does not need it.
 PREFIX      ?= /usr/local
+MYSQL_CONFIG ?= mariadb_config
+MYSQL_CFLAGS  = $(shell $(MYSQL_CONFIG) --cflags)
+MYSQL_LIBS    = $(shell $(MYSQL_CONFIG) --libs)
 CLI_SRCS     = $(sort $(wildcard src/cli/*.c))
 CLI_LIB_SRCS = $(filter-out src/cli/main.c,$(CLI_SRCS))
 CLI_HEADERS  = $(wildcard src/cli/*.h src/core/*.h)
 CLI_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/cli \
-               -I$(shell $(PG_CONFIG) --includedir)
+               -I$(shell $(PG_CONFIG) --includedir) $(MYSQL_CFLAGS)
 CLI_WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes
-CLI_LIBS     = -lpq -lcjson -lm
+CLI_LIBS     = -lpq -lcjson -lm $(MYSQL_LIBS)
 SANITIZE     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: cli cli-asan install-cli uninstall-cli cli-unit cli-unit-asan cli-unit-valgrind cli-e2e
@@ -119,3 +124,15 @@ cli-unit-valgrind: test/cli/unit/run_cli_unit
 # extension (PGHOST/PGPORT/PGUSER of a running cluster; test/run sets them)
 cli-e2e: viborm
 	test/cli/run.sh
+
+# ---- MySQL/MariaDB reading side -----------------------------------------------
+# src/cli/mysql_introspect.c on libmysqlclient (Debian's libmariadb-dev-compat),
+# tested against a private MariaDB server: test/mysql/run.sh (test/run starts
+# the server and runs it).
+.PHONY: mysql-check
+test/mysql/introspect_test: test/mysql/introspect_test.c src/cli/mysql_introspect.c \
+                            src/cli/mysql_introspect.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) $(CORE_CFLAGS) -D_DEFAULT_SOURCE -O0 -Isrc/core -Isrc/cli $(MYSQL_CFLAGS) -o $@ \
+	    test/mysql/introspect_test.c src/cli/mysql_introspect.c $(CORE_SRCS) -lcjson -lm $(MYSQL_LIBS)
+mysql-check: test/mysql/introspect_test
+	test/mysql/run.sh

@@ -392,7 +392,8 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 {
 	static const char *const allowed[] = {
 		"name", "type", "nullable", "default", "autoIncrement", "identity",
-		"generated", "collation", "comment", "renamedFrom", NULL
+		"generated", "virtual", "collation", "charset", "onUpdate", "invisible",
+		"comment", "renamedFrom", NULL
 	};
 	vb_column  *c = vb_alloc(rd->arena, sizeof(vb_column));
 	cJSON	   *dv;
@@ -405,6 +406,10 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 		!get_string(rd, obj, "type", path, true, false, &c->type) ||
 		!get_string(rd, obj, "generated", path, false, false, &c->generated) ||
 		!get_string(rd, obj, "collation", path, false, false, &c->collation) ||
+		!get_string(rd, obj, "charset", path, false, true, &c->charset) ||
+		!get_string(rd, obj, "onUpdate", path, false, false, &c->on_update) ||
+		!get_bool(rd, obj, "virtual", path, false, &c->generated_virtual) ||
+		!get_bool(rd, obj, "invisible", path, false, &c->invisible) ||
 		!get_comment(rd, obj, path, &c->comment) ||
 		!get_bool(rd, obj, "nullable", path, true, &c->nullable) ||
 		!get_bool(rd, obj, "autoIncrement", path, false, &c->auto_increment) ||
@@ -490,6 +495,17 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 					   "%s must not be empty", child_path(rd, path, "generated"));
 	if (c->collation && !check_identifier(rd, c->collation, child_path(rd, path, "collation")))
 		return false;
+	if (c->generated_virtual && c->generated == NULL)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "virtual"),
+					   "%s: only a generated column can be virtual",
+					   child_path(rd, path, "virtual"));
+	if (c->on_update && c->on_update[0] == '\0')
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
+					   "%s must not be empty", child_path(rd, path, "onUpdate"));
+	if (c->on_update && c->generated)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
+					   "%s: a generated column has no onUpdate",
+					   child_path(rd, path, "onUpdate"));
 	/* identity and serial-style columns are NOT NULL, as PostgreSQL makes them */
 	if (c->identity != VB_IDENTITY_NONE || c->auto_increment)
 		c->nullable = false;
@@ -588,6 +604,7 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 		!check_keys(rd, obj, path, primary ? pk_allowed : uq_allowed, NULL) ||
 		!get_bool(rd, obj, "nullsNotDistinct", path, false, &k->nulls_not_distinct) ||
 		!get_string(rd, obj, "name", path, false, true, &k->name) ||
+		!get_comment(rd, obj, path, &k->comment) ||
 		!get_name_list(rd, obj, "columns", path, true, &k->columns) ||
 		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")) ||
 		!get_deferrability(rd, obj, path, &k->deferrable, &k->initially_deferred) ||
@@ -600,12 +617,31 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 	return true;
 }
 
+/* An index element's prefix length (MySQL): a positive integer. */
+static bool
+get_prefix_length(reader *rd, cJSON *obj, const char *path, int *out)
+{
+	cJSON	   *v = member(obj, "length");
+	char	   *p;
+
+	*out = 0;
+	if (is_null(v))
+		return true;
+	p = child_path(rd, path, "length");
+	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
+		v->valuedouble < 1 || v->valuedouble > 65535)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+					   "%s must be an integer from 1 to 65535", p);
+	*out = (int) v->valuedouble;
+	return true;
+}
+
 /* One element of an index's columns: a column name or an object. */
 static bool
 read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 {
 	static const char *const el_allowed[] = {
-		"column", "expression", "order", "nulls", "opclass", "collation", NULL
+		"column", "expression", "order", "nulls", "opclass", "collation", "length", NULL
 	};
 	vb_index_elem *el = vb_alloc(rd->arena, sizeof(vb_index_elem));
 	char	   *order = NULL;
@@ -626,11 +662,15 @@ read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 		!get_string(rd, item, "order", ip, false, false, &order) ||
 		!get_string(rd, item, "nulls", ip, false, false, &nulls) ||
 		!get_string(rd, item, "opclass", ip, false, false, &el->opclass) ||
-		!get_string(rd, item, "collation", ip, false, false, &el->collation))
+		!get_string(rd, item, "collation", ip, false, false, &el->collation) ||
+		!get_prefix_length(rd, item, ip, &el->length))
 		return false;
 	if ((el->column == NULL) == (el->expression == NULL))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
 					   "%s must have exactly one of \"column\" and \"expression\"", ip);
+	if (el->length > 0 && el->column == NULL)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "length"),
+					   "%s: only a column has a prefix length", child_path(rd, ip, "length"));
 	if (el->expression && el->expression[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "expression"),
 					   "%s must not be empty", child_path(rd, ip, "expression"));
@@ -661,7 +701,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 {
 	static const char *const allowed[] = {
 		"name", "columns", "unique", "type", "where", "include", "nullsNotDistinct",
-		"with", "comment", "renamedFrom", NULL
+		"with", "visible", "comment", "renamedFrom", NULL
 	};
 	vb_index   *ix = vb_alloc(rd->arena, sizeof(vb_index));
 	cJSON	   *cols;
@@ -669,6 +709,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	size_t		i;
 	char	   *cp = child_path(rd, path, "columns");
 	vb_list		plain;
+	bool		visible;
 
 	memset(&plain, 0, sizeof(plain));
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
@@ -681,9 +722,11 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		!get_name_list(rd, obj, "include", path, false, &ix->include) ||
 		!columns_exist(rd, t, &ix->include, child_path(rd, path, "include")) ||
 		!get_options(rd, obj, path, &ix->with) ||
+		!get_bool(rd, obj, "visible", path, true, &visible) ||
 		!get_comment(rd, obj, path, &ix->comment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ix->renamed_from))
 		return false;
+	ix->invisible = !visible;
 	ix->path = path;
 	if (ix->method == NULL)
 		ix->method = vb_strdup(rd->arena, "btree");
@@ -730,8 +773,9 @@ static bool
 read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out)
 {
 	static const char *const allowed[] = {
-		"name", "expression", "notValid", "noInherit", "comment", "renamedFrom", NULL
+		"name", "expression", "notValid", "noInherit", "enforced", "comment", "renamedFrom", NULL
 	};
+	bool		enforced;
 	vb_check   *ck = vb_alloc(rd->arena, sizeof(vb_check));
 
 	(void) t;
@@ -742,11 +786,13 @@ read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out
 		!get_bool(rd, obj, "notValid", path, false, &ck->not_valid) ||
 		!get_bool(rd, obj, "noInherit", path, false, &ck->no_inherit) ||
 		!get_comment(rd, obj, path, &ck->comment) ||
+		!get_bool(rd, obj, "enforced", path, true, &enforced) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ck->renamed_from))
 		return false;
 	if (ck->expression[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "expression"),
 					   "%s must not be empty", child_path(rd, path, "expression"));
+	ck->not_enforced = !enforced;
 	ck->path = path;
 	*out = ck;
 	return true;
@@ -850,24 +896,33 @@ fk_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
 	return read_foreign_key(rd, item, path, t, (vb_foreign_key **) out);
 }
 
-/* Two named objects of one table that would share a name. */
+/*
+ * Two named objects of one table that would share a name. On MySQL
+ * (`mysql`) keys and indexes, foreign keys, and checks are three
+ * namespaces: an FK and the index MySQL makes for it share their name.
+ */
 static bool
-check_unique_names(reader *rd, vb_table *t)
+check_unique_names(reader *rd, vb_table *t, bool mysql)
 {
 	vb_map		names;
+	vb_map		fk_names;
+	vb_map		check_names;
 	int			i;
 
 	vb_map_init(&names, rd->arena, 16);
-#define CHECK_NAME(nm, pth) \
+	vb_map_init(&fk_names, rd->arena, 16);
+	vb_map_init(&check_names, rd->arena, 16);
+#define CHECK_NAME_IN(map, nm, pth) \
 	do { \
 		if ((nm) != NULL) { \
-			if (vb_map_get(&names, (nm))) \
+			if (vb_map_get(&(map), (nm))) \
 				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, (pth), \
 							   "%s: the name \"%s\" is used twice in table \"%s\"", \
 							   (pth), (nm), t->name); \
-			vb_map_put(&names, (nm), (void *) (pth)); \
+			vb_map_put(&(map), (nm), (void *) (pth)); \
 		} \
 	} while (0)
+#define CHECK_NAME(nm, pth) CHECK_NAME_IN(names, nm, pth)
 	if (t->primary_key)
 		CHECK_NAME(t->primary_key->name, t->primary_key->path);
 	for (i = 0; i < t->uniques.count; i++)
@@ -877,21 +932,25 @@ check_unique_names(reader *rd, vb_table *t)
 		CHECK_NAME(((vb_index *) t->indexes.items[i])->name,
 				   ((vb_index *) t->indexes.items[i])->path);
 	for (i = 0; i < t->foreign_keys.count; i++)
-		CHECK_NAME(((vb_foreign_key *) t->foreign_keys.items[i])->name,
-				   ((vb_foreign_key *) t->foreign_keys.items[i])->path);
+		CHECK_NAME_IN(*(mysql ? &fk_names : &names),
+					  ((vb_foreign_key *) t->foreign_keys.items[i])->name,
+					  ((vb_foreign_key *) t->foreign_keys.items[i])->path);
 	for (i = 0; i < t->checks.count; i++)
-		CHECK_NAME(((vb_check *) t->checks.items[i])->name,
-				   ((vb_check *) t->checks.items[i])->path);
+		CHECK_NAME_IN(*(mysql ? &check_names : &names),
+					  ((vb_check *) t->checks.items[i])->name,
+					  ((vb_check *) t->checks.items[i])->path);
 #undef CHECK_NAME
+#undef CHECK_NAME_IN
 	return true;
 }
 
 static bool
-read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
+read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 {
 	static const char *const allowed[] = {
 		"name", "schema", "columns", "primaryKey", "uniqueConstraints",
-		"indexes", "foreignKeys", "checks", "with", "comment", "renamedFrom", NULL
+		"indexes", "foreignKeys", "checks", "with", "comment", "engine", "charset",
+		"collation", "renamedFrom", NULL
 	};
 	vb_table   *t = vb_alloc(rd->arena, sizeof(vb_table));
 	cJSON	   *cols;
@@ -906,6 +965,9 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		!get_string(rd, obj, "schema", path, false, true, &t->schema) ||
 		!get_comment(rd, obj, path, &t->comment) ||
 		!get_options(rd, obj, path, &t->with) ||
+		!get_string(rd, obj, "engine", path, false, true, &t->engine) ||
+		!get_string(rd, obj, "charset", path, false, true, &t->charset) ||
+		!get_string(rd, obj, "collation", path, false, true, &t->collation) ||
 		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from))
 		return false;
 	t->path = path;
@@ -942,7 +1004,7 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		!read_array(rd, obj, "indexes", path, t, index_item, &t->indexes) ||
 		!read_array(rd, obj, "foreignKeys", path, t, fk_item, &t->foreign_keys) ||
 		!read_array(rd, obj, "checks", path, t, check_item, &t->checks) ||
-		!check_unique_names(rd, t))
+		!check_unique_names(rd, t, mysql))
 		return false;
 	*out = t;
 	return true;
@@ -1084,7 +1146,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 		vb_table   *t = NULL;
 		char	   *p = item_path(&rd, "tables", i);
 
-		if (!read_table(&rd, item, p, &t))
+		if (!read_table(&rd, item, p, s->dialect && strcmp(s->dialect, "mysql") == 0, &t))
 			goto done;
 		if (vb_map_get(&seen, vb_key2(arena, t->schema, t->name)))
 		{

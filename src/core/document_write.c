@@ -158,7 +158,8 @@ index_elem_json(const vb_index_elem *el)
 {
 	cJSON	   *o;
 
-	if (el->column && !el->desc && el->nulls == VB_NULLS_DEFAULT && !el->opclass && !el->collation)
+	if (el->column && !el->desc && el->nulls == VB_NULLS_DEFAULT && !el->opclass &&
+		!el->collation && el->length == 0)
 		return cJSON_CreateString(el->column);
 	o = cJSON_CreateObject();
 	add_string_if(o, "column", el->column);
@@ -169,6 +170,8 @@ index_elem_json(const vb_index_elem *el)
 		cJSON_AddItemToObject(o, "nulls", cJSON_CreateString(el->nulls == VB_NULLS_FIRST ? "first" : "last"));
 	add_string_if(o, "opclass", el->opclass);
 	add_string_if(o, "collation", el->collation);
+	if (el->length > 0)
+		cJSON_AddItemToObject(o, "length", num(el->length));
 	return o;
 }
 
@@ -191,6 +194,8 @@ index_json(vb_arena *arena, const vb_index *ix)
 		cJSON_AddItemToObject(io, "nullsNotDistinct", cJSON_CreateTrue());
 	add_string_if(io, "where", ix->where);
 	add_options(arena, io, &ix->with);
+	if (ix->invisible)
+		cJSON_AddItemToObject(io, "visible", cJSON_CreateFalse());
 	add_string_if(io, "comment", ix->comment);
 	return io;
 }
@@ -205,6 +210,8 @@ check_json(const vb_check *ck)
 	add_true_if(o, "notValid", ck->not_valid);
 	add_true_if(o, "noInherit", ck->no_inherit);
 	add_string_if(o, "comment", ck->comment);
+	if (ck->not_enforced)
+		cJSON_AddItemToObject(o, "enforced", cJSON_CreateFalse());
 	return o;
 }
 
@@ -223,19 +230,31 @@ column_json(vb_arena *arena, const vb_column *c)
 	if (c->identity != VB_IDENTITY_NONE)
 		cJSON_AddItemToObject(o, "identity", identity_json(arena, c));
 	add_string_if(o, "generated", c->generated);
+	if (c->generated_virtual)
+		cJSON_AddItemToObject(o, "virtual", cJSON_CreateTrue());
+	add_string_if(o, "onUpdate", c->on_update);
+	add_string_if(o, "charset", c->charset);
 	add_string_if(o, "collation", c->collation);
+	if (c->invisible)
+		cJSON_AddItemToObject(o, "invisible", cJSON_CreateTrue());
 	add_string_if(o, "comment", c->comment);
 	return o;
 }
 
+/*
+ * One table. On MySQL (`mysql`) a document names no schema: the table's is
+ * left out, an FK's only when it references another database, and
+ * deferrability (which MySQL lacks) is not written.
+ */
 static cJSON *
-table_json(vb_arena *arena, const vb_table *t)
+table_json(vb_arena *arena, const vb_table *t, bool mysql)
 {
 	cJSON	   *o = cJSON_CreateObject();
 	cJSON	   *arr;
 	int			i;
 
-	cJSON_AddItemToObject(o, "schema", cJSON_CreateString(t->schema));
+	if (!mysql)
+		cJSON_AddItemToObject(o, "schema", cJSON_CreateString(t->schema));
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(t->name));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->columns.count; i++)
@@ -262,13 +281,17 @@ table_json(vb_arena *arena, const vb_table *t)
 
 		cJSON_AddItemToObject(fo, "name", cJSON_CreateString(fk->name));
 		cJSON_AddItemToObject(fo, "columns", name_array(&fk->columns));
-		cJSON_AddItemToObject(fo, "referencedSchema", cJSON_CreateString(fk->ref_schema));
+		if (!mysql || strcmp(fk->ref_schema, t->schema) != 0)
+			cJSON_AddItemToObject(fo, "referencedSchema", cJSON_CreateString(fk->ref_schema));
 		cJSON_AddItemToObject(fo, "referencedTable", cJSON_CreateString(fk->ref_table));
 		cJSON_AddItemToObject(fo, "referencedColumns", name_array(&fk->ref_columns));
 		cJSON_AddItemToObject(fo, "onDelete", cJSON_CreateString(fk_action_names[fk->on_delete]));
 		cJSON_AddItemToObject(fo, "onUpdate", cJSON_CreateString(fk_action_names[fk->on_update]));
-		cJSON_AddItemToObject(fo, "deferrable", cJSON_CreateBool(fk->deferrable));
-		cJSON_AddItemToObject(fo, "initiallyDeferred", cJSON_CreateBool(fk->initially_deferred));
+		if (!mysql)
+		{
+			cJSON_AddItemToObject(fo, "deferrable", cJSON_CreateBool(fk->deferrable));
+			cJSON_AddItemToObject(fo, "initiallyDeferred", cJSON_CreateBool(fk->initially_deferred));
+		}
 		if (fk->match_full)
 			cJSON_AddItemToObject(fo, "match", cJSON_CreateString("full"));
 		add_true_if(fo, "notValid", fk->not_valid);
@@ -283,6 +306,9 @@ table_json(vb_arena *arena, const vb_table *t)
 	cJSON_AddItemToObject(o, "checks", arr);
 	add_options(arena, o, &t->with);
 	add_string_if(o, "comment", t->comment);
+	add_string_if(o, "engine", t->engine);
+	add_string_if(o, "charset", t->charset);
+	add_string_if(o, "collation", t->collation);
 	return o;
 }
 
@@ -305,14 +331,16 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 	cJSON	   *arr;
 	int			i;
 	int			j;
+	const char *dialect = schema->dialect ? schema->dialect : "pg";
+	bool		mysql = strcmp(dialect, "mysql") == 0;
 
 	cJSON_AddItemToObject(root, "version", num(1));
-	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString("pg"));
+	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString(dialect));
 	if (schema->schemas_given || schema->schemas.count > 0)
 		cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->tables.count; i++)
-		cJSON_AddItemToArray(arr, table_json(arena, schema->tables.items[i]));
+		cJSON_AddItemToArray(arr, table_json(arena, schema->tables.items[i], mysql));
 	cJSON_AddItemToObject(root, "tables", arr);
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->enums.count; i++)
@@ -331,7 +359,10 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 			cJSON_AddItemToArray(arr, eo);
 		}
 	}
-	cJSON_AddItemToObject(root, "enums", arr);
+	if (mysql && schema->enums.count == 0)
+		cJSON_Delete(arr);		/* MySQL's enums are column types */
+	else
+		cJSON_AddItemToObject(root, "enums", arr);
 	return dump_and_free(arena, root);
 }
 

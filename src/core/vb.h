@@ -154,7 +154,11 @@ typedef struct vb_column
 	vb_seq_options seq;			/* identity columns only */
 	char	   *generated;		/* expression of a GENERATED ... STORED column */
 	char	   *generated_source;	/* as the document wrote it (see vb_check) */
+	bool		generated_virtual;	/* MySQL: VIRTUAL rather than STORED */
 	char	   *collation;		/* NULL: the type's default collation */
+	char	   *charset;		/* MySQL: character set; NULL: the table's */
+	char	   *on_update;		/* MySQL: ON UPDATE CURRENT_TIMESTAMP[(n)] */
+	bool		invisible;		/* MySQL: INVISIBLE (not in SELECT *) */
 	char	   *comment;
 	char	   *sequence_name;	/* current side: owned sequence of a serial */
 	char	   *renamed_from;
@@ -168,7 +172,8 @@ typedef struct vb_key			/* primary key or unique constraint */
 	bool		nulls_not_distinct; /* unique constraints only */
 	bool		deferrable;
 	bool		initially_deferred;
-	char	   *comment;		/* COMMENT ON CONSTRAINT */
+	char	   *comment;		/* COMMENT ON CONSTRAINT (MySQL: the unique
+								 * index's COMMENT) */
 	char	   *renamed_from;
 	const char *path;
 } vb_key;
@@ -205,6 +210,8 @@ typedef struct vb_index_elem
 	vb_nulls_order nulls;		/* canonical: DEFAULT unless it differs */
 	char	   *opclass;		/* NULL: the type's default operator class */
 	char	   *collation;		/* NULL: the element's own collation */
+	int			length;			/* MySQL: prefix length (characters, bytes
+								 * for binary types); 0: the whole column */
 } vb_index_elem;
 
 typedef struct vb_index
@@ -221,7 +228,9 @@ typedef struct vb_index
 	char	   *where;			/* canonical predicate or NULL */
 	char	   *where_source;	/* as the document wrote it (see vb_check) */
 	vb_list		with;			/* vb_option *: storage parameters */
-	char	   *comment;		/* COMMENT ON INDEX */
+	bool		invisible;		/* MySQL INVISIBLE, MariaDB IGNORED: kept up
+								 * to date but never used by the optimizer */
+	char	   *comment;		/* COMMENT ON INDEX (MySQL: the index's COMMENT) */
 	char	   *renamed_from;
 	const char *path;
 } vb_index;
@@ -262,6 +271,10 @@ typedef struct vb_check
 	bool		no_inherit;		/* NO INHERIT: this table only, not its
 								 * inheritance children */
 	char	   *comment;		/* COMMENT ON CONSTRAINT */
+	bool		not_enforced;	/* MySQL 8: NOT ENFORCED */
+	bool		column_level;	/* MariaDB: declared with its column and named
+								 * after it (current side only; dropping it
+								 * takes a MODIFY of the column) */
 	char	   *renamed_from;
 	const char *path;
 } vb_check;
@@ -278,6 +291,9 @@ typedef struct vb_table
 	vb_list		checks;			/* vb_check * */
 	vb_list		with;			/* vb_option *: storage parameters */
 	char	   *comment;
+	char	   *engine;			/* MySQL: storage engine (InnoDB, ...) */
+	char	   *charset;		/* MySQL: default character set of the table */
+	char	   *collation;		/* MySQL: default collation of the table */
 	char	   *renamed_from;	/* "name" or "schema.name" */
 	char	   *model;			/* model key for model-form documents */
 	const char *path;
@@ -302,6 +318,9 @@ typedef struct vb_unmanaged
 {
 	char	   *kind;			/* view, trigger, policy, check, ... */
 	char	   *object;			/* qualified name */
+	char	   *table;			/* a trigger's table, or NULL */
+	char	   *definition;		/* its CREATE statement where the face reads
+								 * one (MySQL views and triggers), or NULL */
 } vb_unmanaged;
 
 /*
@@ -328,7 +347,11 @@ typedef struct vb_name_holder
 
 typedef struct vb_schema
 {
-	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL */
+	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL; on MySQL
+								 * the tables of the connection's database are
+								 * in schema "public" (what a document without
+								 * "schema" says), a foreign key to another
+								 * database names it in ref_schema */
 	bool		schemas_given;	/* the document has a "schemas" key */
 	vb_list		schemas;		/* char *: namespaces this document manages */
 	vb_list		tables;			/* vb_table * */

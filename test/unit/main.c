@@ -20,5 +20,6 @@ main(void)
 	failed += run_objects_tests();
 	failed += run_model_tests();
 	failed += run_table_options_tests();
+	failed += run_mysql_tests();
 	return failed > 100 ? 100 : failed;
 }
