@@ -43,6 +43,7 @@ static const struct
 	[VB_OP_DROP_CHECK] = {"dropCheck", VB_PH_DROP_KEY_INDEX},
 	[VB_OP_VALIDATE_CONSTRAINT] = {"validateConstraint", VB_PH_VALIDATE},
 	[VB_OP_SET_COMMENT] = {"setComment", VB_PH_COMMENT},
+	[VB_OP_REBUILD_TABLE] = {"rebuildTable", VB_PH_ALTER_COLUMN},
 };
 
 const char *
@@ -141,7 +142,12 @@ vb_plan_write(vb_differ *d)
 		{
 			vb_guard   *g = op->guards.items[j];
 
-			g->sql = dl->guard_query(d->a, g);
+			/* NULL: the database cannot fail that way */
+			if ((g->sql = dl->guard_query(d->a, g)) == NULL)
+			{
+				op->guards.items[j--] = op->guards.items[--op->guards.count];
+				continue;
+			}
 		}
 		op->hazards = dl->hazards(op);
 		op->phase = dl->phase ? dl->phase(op) : vb_phase(op);

@@ -153,6 +153,7 @@ typedef struct vb_column
 	vb_identity identity;
 	vb_seq_options seq;			/* identity columns only */
 	char	   *generated;		/* expression of a GENERATED ... STORED column */
+	bool		generated_virtual;	/* SQLite: VIRTUAL rather than STORED */
 	char	   *generated_source;	/* as the document wrote it (see vb_check) */
 	char	   *collation;		/* NULL: the type's default collation */
 	char	   *comment;
@@ -251,6 +252,8 @@ typedef struct vb_table
 	vb_list		foreign_keys;	/* vb_foreign_key * */
 	vb_list		checks;			/* vb_check * */
 	char	   *comment;
+	bool		strict;			/* SQLite: a STRICT table */
+	bool		without_rowid;	/* SQLite: a WITHOUT ROWID table */
 	char	   *renamed_from;	/* "name" or "schema.name" */
 	char	   *model;			/* model key for model-form documents */
 	const char *path;
@@ -275,6 +278,9 @@ typedef struct vb_unmanaged
 {
 	char	   *kind;			/* view, trigger, policy, check, ... */
 	char	   *object;			/* qualified name */
+	char	   *table;			/* a trigger's table (SQLite), or NULL */
+	char	   *definition;		/* its CREATE statement where a dialect needs
+								 * to make it again (SQLite), or NULL */
 } vb_unmanaged;
 
 typedef struct vb_schema
@@ -368,6 +374,7 @@ typedef enum vb_op_kind
 	VB_OP_DROP_CHECK,
 	VB_OP_VALIDATE_CONSTRAINT,
 	VB_OP_SET_COMMENT,
+	VB_OP_REBUILD_TABLE,		/* SQLite: a table made again in its new shape */
 	VB_OP__COUNT
 } vb_op_kind;
 
@@ -474,6 +481,18 @@ typedef struct vb_enum_swap
 } vb_enum_swap;
 
 /*
+ * A table that stays, as the differ paired it (vb_plan.tables): for each
+ * column of the document's table, the current column it keeps (NULL: a
+ * column the plan adds).
+ */
+typedef struct vb_table_change
+{
+	const vb_table *cur;
+	const vb_table *des;
+	vb_list		sources;		/* const vb_column *, one per des column */
+} vb_table_change;
+
+/*
  * What an operation changes, from what, to what. The differ fills the
  * members its kind needs; the dialect writes the statements from them
  * (dialect.h). "The document's" objects are the desired ones, "current"
@@ -511,6 +530,10 @@ typedef struct vb_change
 	const char *cur_default;	/* read through this plan's enum renames */
 	bool		default_dropped;	/* alterColumn: an enum swap dropped it */
 	vb_list		swaps;			/* recreateEnum: vb_enum_swap *, table by table */
+	const vb_table_change *pair;	/* rebuildTable: the table and its columns */
+	vb_list		remake;			/* rebuildTable: vb_unmanaged * (views on the
+								 * table, its triggers) dropped by the rebuild
+								 * and made again after it */
 	bool		keep_old_type;	/* recreateEnum: a column change still
 								 * converts from the old type, so a finishing
 								 * operation drops it later */
@@ -549,6 +572,7 @@ typedef struct vb_plan
 	vb_list		operations;		/* vb_operation *, in execution order */
 	vb_list		ambiguous;		/* vb_ambiguity * (unresolved) */
 	vb_list		unmanaged;		/* vb_unmanaged * */
+	vb_list		tables;			/* vb_table_change *: the paired tables */
 } vb_plan;
 
 const char *vb_op_kind_name(vb_op_kind kind);

@@ -19,5 +19,6 @@ main(void)
 	failed += run_write_tests();
 	failed += run_objects_tests();
 	failed += run_model_tests();
+	failed += run_dialect_sqlite_tests();
 	return failed > 100 ? 100 : failed;
 }

@@ -30,6 +30,7 @@ int			run_plan_tests(void);
 int			run_write_tests(void);
 int			run_objects_tests(void);
 int			run_model_tests(void);
+int			run_dialect_sqlite_tests(void);
 
 /*
  * Tests that pin a known core bug (marked "BUG:") sit in a separate list of
