@@ -222,4 +222,9 @@ extern const vb_dialect vb_dialect_sqlite;
 /* The dialect of a document's "dialect" key ("pg"...), or NULL. */
 const vb_dialect *vb_dialect_by_name(const char *name);
 
+/* Refuse what the dialect cannot express (enums on SQLite, identity on
+ * MySQL, ...): VB001 naming the key's JSON path. */
+bool		vb_check_dialect(vb_arena *arena, const vb_dialect *dialect,
+							 const vb_schema *doc, vb_error *err);
+
 #endif							/* VB_DIALECT_H */

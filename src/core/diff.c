@@ -334,7 +334,8 @@ vb_diff(vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
 
 	memset(&no_options, 0, sizeof(no_options));
 	init_differ(&d, arena, dialect, current, desired, opts ? opts : &no_options, err);
-	if (!vb_check_document(arena, desired, err) || !check_auto_increment(&d))
+	if (!vb_check_document(arena, desired, err) || !vb_check_dialect(arena, dialect, desired, err) ||
+		!check_auto_increment(&d))
 		return false;
 	name_desired_objects(&d);
 

@@ -210,6 +210,41 @@ test_sqlite_index_rename_and_trigger_refusal(void **state)
 	assert_contains(err.message, "trigger users_audit on table users");
 }
 
+/* What SQLite cannot keep is refused, naming the document's path. */
+static void
+test_sqlite_refuses_what_it_lacks(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_error	err;
+	static const char *const docs[][3] = {
+		{"{'tables': [], 'enums': [{'name': 'mood', 'values': ['a']}]}", "enums", "enum types"},
+		{"{'tables': [{'name': 't', 'columns': [{'name': 'id', 'type': 'INTEGER', 'identity': {'generation': 'always'}}]}]}",
+		"tables[0].columns[0].identity", "identity columns"},
+		{"{'tables': [{'name': 't', 'comment': 'x', 'columns': [{'name': 'id', 'type': 'INTEGER'}]}]}",
+		"tables[0].comment", "comments"},
+		{"{'tables': [{'name': 't', 'columns': [{'name': 'id', 'type': 'INTEGER'}], 'indexes': [{'columns': ['id'], 'include': ['id']}]}]}",
+		"tables[0].indexes[0].include", "INCLUDE columns"},
+		{"{'tables': [{'name': 't', 'columns': [{'name': 'id', 'type': 'INTEGER'}], 'indexes': [{'columns': ['id'], 'type': 'gin'}]}]}",
+		"tables[0].indexes[0].type", "index methods"},
+		{"{'tables': [{'name': 't', 'columns': [{'name': 'id', 'type': 'INTEGER'}], 'checks': [{'expression': 'id > 0', 'notValid': true}]}]}",
+		"tables[0].checks[0].notValid", "NOT VALID"},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++)
+	{
+		memset(&err, 0, sizeof(err));
+		assert_false(vb_check_dialect(a, &vb_dialect_sqlite, doc_ok(a, docs[i][0]), &err));
+		assert_string_equal(err.code, VB_ERR_INVALID);
+		assert_string_equal(err.path, docs[i][1]);
+		assert_contains(err.message, docs[i][2]);
+	}
+	memset(&err, 0, sizeof(err));
+	assert_true(vb_check_dialect(a, &vb_dialect_pg, doc_ok(a, docs[0][0]), &err));
+	assert_ptr_equal(vb_dialect_by_name("sqlite"), &vb_dialect_sqlite);
+	assert_null(vb_dialect_by_name("oracle"));
+}
+
 /* Quoting: bare names, keywords and odd names quoted, quotes doubled. */
 static void
 test_sqlite_quoting(void **state)
@@ -233,6 +268,7 @@ run_dialect_sqlite_tests(void)
 		UNIT_TEST(test_sqlite_rebuild_copies_rowid),
 		UNIT_TEST(test_sqlite_index_rename_and_trigger_refusal),
 		UNIT_TEST(test_sqlite_quoting),
+		UNIT_TEST(test_sqlite_refuses_what_it_lacks),
 	};
 
 	return cmocka_run_group_tests_name("dialect sqlite", tests, NULL, NULL);
