@@ -618,7 +618,7 @@ parse_decimal(const char *s, decimal *d)
 static char *
 format_decimal(vb_arena *arena, const decimal *d, int scale)
 {
-	char		buf[400];
+	char		buf[400] = {0};
 	int			len = (int) strlen(d->digits);
 	int			lead = d->point > 0 ? d->point : 0;
 	int			total = lead + scale;

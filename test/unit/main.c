@@ -21,5 +21,6 @@ main(void)
 	failed += run_model_tests();
 	failed += run_table_options_tests();
 	failed += run_mysql_tests();
+	failed += run_dialect_sqlite_tests();
 	return failed > 100 ? 100 : failed;
 }

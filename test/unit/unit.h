@@ -32,6 +32,7 @@ int			run_objects_tests(void);
 int			run_model_tests(void);
 int			run_table_options_tests(void);
 int			run_mysql_tests(void);
+int			run_dialect_sqlite_tests(void);
 
 /*
  * Tests that pin a known core bug (marked "BUG:") sit in a separate list of
