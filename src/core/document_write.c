@@ -125,8 +125,15 @@ index_elem_json(const vb_index_elem *el)
 	return o;
 }
 
+/* SQLite documents have one schema, no index methods and no enums. */
+static bool
+is_sqlite(const vb_schema *schema)
+{
+	return schema->dialect && strcmp(schema->dialect, "sqlite") == 0;
+}
+
 static cJSON *
-index_json(const vb_index *ix)
+index_json(const vb_index *ix, bool sqlite)
 {
 	cJSON	   *io = cJSON_CreateObject();
 	cJSON	   *cols = cJSON_CreateArray();
@@ -137,7 +144,8 @@ index_json(const vb_index *ix)
 	cJSON_AddItemToObject(io, "name", cJSON_CreateString(ix->name));
 	cJSON_AddItemToObject(io, "columns", cols);
 	cJSON_AddItemToObject(io, "unique", cJSON_CreateBool(ix->unique));
-	cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
+	if (!sqlite)
+		cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
 	if (ix->include.count > 0)
 		cJSON_AddItemToObject(io, "include", name_array(&ix->include));
 	if (ix->nulls_not_distinct)
@@ -173,20 +181,27 @@ column_json(vb_arena *arena, const vb_column *c)
 	if (c->identity != VB_IDENTITY_NONE)
 		cJSON_AddItemToObject(o, "identity", identity_json(arena, c));
 	add_string_if(o, "generated", c->generated);
+	if (c->generated && c->generated_virtual)
+		cJSON_AddItemToObject(o, "generatedStorage", cJSON_CreateString("virtual"));
 	add_string_if(o, "collation", c->collation);
 	add_string_if(o, "comment", c->comment);
 	return o;
 }
 
 static cJSON *
-table_json(vb_arena *arena, const vb_table *t)
+table_json(vb_arena *arena, const vb_table *t, bool sqlite)
 {
 	cJSON	   *o = cJSON_CreateObject();
 	cJSON	   *arr;
 	int			i;
 
-	cJSON_AddItemToObject(o, "schema", cJSON_CreateString(t->schema));
+	if (!sqlite)
+		cJSON_AddItemToObject(o, "schema", cJSON_CreateString(t->schema));
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(t->name));
+	if (t->strict)
+		cJSON_AddItemToObject(o, "strict", cJSON_CreateTrue());
+	if (t->without_rowid)
+		cJSON_AddItemToObject(o, "withoutRowid", cJSON_CreateTrue());
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->columns.count; i++)
 		cJSON_AddItemToArray(arr, column_json(arena, t->columns.items[i]));
@@ -201,7 +216,7 @@ table_json(vb_arena *arena, const vb_table *t)
 
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->indexes.count; i++)
-		cJSON_AddItemToArray(arr, index_json(t->indexes.items[i]));
+		cJSON_AddItemToArray(arr, index_json(t->indexes.items[i], sqlite));
 	cJSON_AddItemToObject(o, "indexes", arr);
 
 	arr = cJSON_CreateArray();
@@ -212,7 +227,8 @@ table_json(vb_arena *arena, const vb_table *t)
 
 		cJSON_AddItemToObject(fo, "name", cJSON_CreateString(fk->name));
 		cJSON_AddItemToObject(fo, "columns", name_array(&fk->columns));
-		cJSON_AddItemToObject(fo, "referencedSchema", cJSON_CreateString(fk->ref_schema));
+		if (!sqlite)
+			cJSON_AddItemToObject(fo, "referencedSchema", cJSON_CreateString(fk->ref_schema));
 		cJSON_AddItemToObject(fo, "referencedTable", cJSON_CreateString(fk->ref_table));
 		cJSON_AddItemToObject(fo, "referencedColumns", name_array(&fk->ref_columns));
 		cJSON_AddItemToObject(fo, "onDelete", cJSON_CreateString(fk_action_names[fk->on_delete]));
@@ -254,13 +270,15 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 	int			j;
 
 	cJSON_AddItemToObject(root, "version", num(1));
-	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString("pg"));
-	if (schema->schemas_given || schema->schemas.count > 0)
+	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString(schema->dialect ? schema->dialect : "pg"));
+	if (!is_sqlite(schema) && (schema->schemas_given || schema->schemas.count > 0))
 		cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->tables.count; i++)
-		cJSON_AddItemToArray(arr, table_json(arena, schema->tables.items[i]));
+		cJSON_AddItemToArray(arr, table_json(arena, schema->tables.items[i], is_sqlite(schema)));
 	cJSON_AddItemToObject(root, "tables", arr);
+	if (is_sqlite(schema))
+		return dump_and_free(arena, root);
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->enums.count; i++)
 	{

@@ -83,6 +83,12 @@ vb_quote_literal(vb_arena *arena, const char *literal)
 	return buf.data;
 }
 
+const char *
+vb_default_namespace(const char *dialect)
+{
+	return dialect && strcmp(dialect, "sqlite") == 0 ? "main" : "public";
+}
+
 char *
 vb_qualified(vb_arena *arena, const char *schema, const char *name)
 {

@@ -154,6 +154,7 @@ typedef struct vb_column
 	vb_seq_options seq;			/* identity columns only */
 	char	   *generated;		/* expression of a GENERATED ... STORED column */
 	char	   *generated_source;	/* as the document wrote it (see vb_check) */
+	bool		generated_virtual;	/* SQLite: VIRTUAL rather than STORED */
 	char	   *collation;		/* NULL: the type's default collation */
 	char	   *comment;
 	char	   *sequence_name;	/* current side: owned sequence of a serial */
@@ -253,6 +254,8 @@ typedef struct vb_table
 	char	   *comment;
 	char	   *renamed_from;	/* "name" or "schema.name" */
 	char	   *model;			/* model key for model-form documents */
+	bool		strict;			/* SQLite: STRICT */
+	bool		without_rowid;	/* SQLite: WITHOUT ROWID */
 	const char *path;
 } vb_table;
 
@@ -275,11 +278,18 @@ typedef struct vb_unmanaged
 {
 	char	   *kind;			/* view, trigger, policy, check, ... */
 	char	   *object;			/* qualified name */
+	char	   *table;			/* SQLite: the table it belongs to (a
+								 * trigger's or index's table), or NULL */
+	char	   *definition;		/* SQLite: its CREATE statement, as stored */
+	char	   *reason;			/* why it is not managed, when that is not
+								 * its kind (a table that uses something the
+								 * document cannot express), or NULL */
 } vb_unmanaged;
 
 typedef struct vb_schema
 {
-	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL */
+	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL; on SQLite
+								 * every table is in schema "main" */
 	bool		schemas_given;	/* the document has a "schemas" key */
 	vb_list		schemas;		/* char *: namespaces this document manages */
 	vb_list		tables;			/* vb_table * */
@@ -445,6 +455,21 @@ bool		vb_document_read(vb_arena *arena, const char *json, vb_schema **out,
 							 vb_error *err);
 bool		vb_options_read(vb_arena *arena, const char *json, vb_options **out,
 							vb_error *err);
+
+/*
+ * Read a document (either form) for a target dialect ("pg", "mysql",
+ * "sqlite"): a snapshot document that names another dialect is an error,
+ * one that names none is read as the target's. On SQLite: tables are in
+ * schema "main", names have no length limit, a column may have no type, a
+ * primary-key column keeps an explicit "nullable": true, and the keys
+ * SQLite lacks (enums, identity, comments, ...) are errors naming their
+ * path (docs/sqlite.md).
+ */
+bool		vb_document_read_for(vb_arena *arena, const char *json, const char *dialect,
+								 vb_schema **out, vb_error *err);
+
+/* The namespace of an unqualified table: "main" on SQLite, else "public". */
+const char *vb_default_namespace(const char *dialect);
 
 /*
  * Model-form documents ({"models": {...}}): VibORM's serializer, for one
