@@ -161,6 +161,8 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 		for (a = allowed; *a; a++)
 			if (strcmp(*a, key) == 0)
 				ok = true;
+		if (ok && !check_dialect_key(rd, value, path))
+			return false;
 		if (ok)
 			continue;
 		for (a = later; a && *a; a++)
@@ -183,8 +185,6 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
 						   child_path(rd, path, key),
 						   "unknown key \"%s\"", child_path(rd, path, key));
-		if (!check_dialect_key(rd, value, path))
-			return false;
 	}
 	return true;
 }

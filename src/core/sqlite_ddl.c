@@ -462,10 +462,9 @@ parse_key_list(vb_sqp *p, vb_sqlite_constraint *c)
 		if (!vb_sqp_expr(p, &e))
 			return false;
 		if (e->kind == VB_SQE_COLLATE)
-		{
-			k->collation = e->text;
+			k->collation = e->text;	/* the outermost COLLATE counts */
+		while (e->kind == VB_SQE_COLLATE)
 			e = e->a;
-		}
 		if (e->kind == VB_SQE_COLUMN && e->parts.count == 1)
 			k->name = e->parts.items[0];
 		else if (e->kind == VB_SQE_LITERAL && e->text[0] == '\'')
@@ -659,10 +658,12 @@ parse_index_column(vb_sqp *p, vb_sqlite_index_column **out)
 		return false;
 	if (e->kind == VB_SQE_COLLATE)
 	{
-		ic->collation = e->text;
+		ic->collation = e->text;	/* the outermost COLLATE counts */
 		e = e->a;
 	}
 	ic->expr = e;
+	while (e->kind == VB_SQE_COLLATE)	/* a column under more COLLATEs */
+		e = e->a;
 	if (e->kind == VB_SQE_COLUMN && e->parts.count == 1)
 		ic->column = e->parts.items[0];
 	else if (e->kind == VB_SQE_LITERAL && e->text[0] == '\'')

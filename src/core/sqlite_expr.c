@@ -1145,6 +1145,7 @@ typedef struct printer
 {
 	vb_arena   *arena;
 	const vb_list *columns;		/* in scope, or NULL */
+	bool		explicit;		/* every operation in parentheses */
 	vb_buf		buf;
 } printer;
 
@@ -1528,7 +1529,8 @@ print_node(printer *pr, const vb_sqlite_expr *e)
 static void
 print_expr(printer *pr, const vb_sqlite_expr *e, int required)
 {
-	bool		parens = precedence(e) < required;
+	bool		parens = pr->explicit ? (required > P_NONE && precedence(e) < P_PRIMARY) :
+		precedence(e) < required;
 
 	if (parens)
 		put(pr, "(");
@@ -1544,6 +1546,20 @@ vb_sqlite_expr_print(vb_arena *arena, const vb_sqlite_expr *e, const vb_list *co
 
 	pr.arena = arena;
 	pr.columns = columns;
+	pr.explicit = false;
+	vb_buf_init(&pr.buf, arena);
+	print_expr(&pr, e, P_NONE);
+	return pr.buf.data;
+}
+
+char *
+vb_sqlite_expr_print_explicit(vb_arena *arena, const vb_sqlite_expr *e)
+{
+	printer		pr;
+
+	pr.arena = arena;
+	pr.columns = NULL;
+	pr.explicit = true;
 	vb_buf_init(&pr.buf, arena);
 	print_expr(&pr, e, P_NONE);
 	return pr.buf.data;

@@ -364,6 +364,7 @@ read_uniques(builder *b, tstate *ts, const vb_sqlite_constraint *pk, bool rowid_
 {
 	vb_list		made;			/* vb_sqlite_constraint *: keys with an index */
 	vb_list		autos;			/* vb_sqlite_index_row *, origin u */
+	bool		pk_index = false;
 	int			i;
 	int			n = 0;
 
@@ -421,15 +422,21 @@ read_uniques(builder *b, tstate *ts, const vb_sqlite_constraint *pk, bool rowid_
 
 		if (strcmp(ix->origin, "u") == 0)
 			vb_list_push(b->arena, &autos, ix);
-		else if (strcmp(ix->origin, "pk") == 0 &&
-				 (rowid_alias || pk == NULL || !index_row_matches(ix, &ts->pk)))
+		else if (strcmp(ix->origin, "pk") != 0)
+			continue;
+		else if (rowid_alias || pk == NULL || pk_index || !index_row_matches(ix, &ts->pk))
 			return mismatch(b, ts, "the pragma shows a primary key index \"%s\" that the text does not explain",
 							ix->name);
+		else
+			pk_index = true;
 	}
+	if (pk && !rowid_alias && !pk_index)
+		return mismatch(b, ts, "the pragma shows no index for the primary key");
 	if (autos.count != ts->t->uniques.count)
 		return mismatch(b, ts, "the text has %d distinct UNIQUE constraints but the pragma %d",
 						ts->t->uniques.count, autos.count);
-	qsort(autos.items, (size_t) autos.count, sizeof(void *), compare_autoindex);
+	if (autos.count > 1)
+		qsort(autos.items, (size_t) autos.count, sizeof(void *), compare_autoindex);
 	for (i = 0; i < autos.count; i++)
 		if (!index_row_matches(autos.items[i], &((vb_key *) ts->t->uniques.items[i])->columns))
 			return mismatch(b, ts, "UNIQUE constraint %d has other columns in the text than index \"%s\"",

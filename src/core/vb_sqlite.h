@@ -143,6 +143,10 @@ bool		vb_sqlite_expr_parse(vb_arena *arena, const char *text,
 char	   *vb_sqlite_expr_print(vb_arena *arena, const vb_sqlite_expr *e,
 								 const vb_list *columns);
 
+/* The tree as it was read, every operation in parentheses: "a + b * c" is
+ * "a + (b * c)". For tests and error details. */
+char	   *vb_sqlite_expr_print_explicit(vb_arena *arena, const vb_sqlite_expr *e);
+
 /* Parse and print: the canonical form of an expression text. */
 bool		vb_sqlite_expr_canonical(vb_arena *arena, const char *text,
 									 const vb_list *columns, char **out,

@@ -19,5 +19,9 @@ main(void)
 	failed += run_write_tests();
 	failed += run_objects_tests();
 	failed += run_model_tests();
+	failed += run_sqlite_lex_tests();
+	failed += run_sqlite_expr_tests();
+	failed += run_sqlite_ddl_tests();
+	failed += run_sqlite_schema_tests();
 	return failed > 100 ? 100 : failed;
 }

@@ -30,6 +30,10 @@ int			run_plan_tests(void);
 int			run_write_tests(void);
 int			run_objects_tests(void);
 int			run_model_tests(void);
+int			run_sqlite_lex_tests(void);
+int			run_sqlite_expr_tests(void);
+int			run_sqlite_ddl_tests(void);
+int			run_sqlite_schema_tests(void);
 
 /*
  * Tests that pin a known core bug (marked "BUG:") sit in a separate list of
