@@ -1102,6 +1102,8 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 		cJSON_Delete(root);
 		if (!vb_model_read(arena, json, target ? target : "pg", out, err))
 			return false;
+		if (target)
+			(*out)->dialect = vb_strdup(arena, target);
 		rehome(*out, vb_default_namespace(target));
 		return true;
 	}

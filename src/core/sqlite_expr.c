@@ -1296,8 +1296,12 @@ print_column(printer *pr, const vb_sqlite_expr *e)
 			put(pr, vb_sqlite_quote_literal(pr->arena, name));
 			break;
 		case NM_OTHER:
-			put(pr, vb_sqlite_quote_ident(pr->arena,
-										  is_rowid_alias(name) ? ascii_lower(pr->arena, name) : name));
+			/* out of scope, "x" may be a column or a string: kept quoted */
+			if (e->quoted && pr->columns == NULL && !is_rowid_alias(name))
+				put(pr, double_quoted(pr->arena, name));
+			else
+				put(pr, vb_sqlite_quote_ident(pr->arena,
+											  is_rowid_alias(name) ? ascii_lower(pr->arena, name) : name));
 			break;
 	}
 }

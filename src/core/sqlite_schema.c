@@ -667,7 +667,13 @@ read_table(builder *b, tstate *ts)
 	if (ts->def->strict != row->strict || ts->def->without_rowid != row->without_rowid)
 		return mismatch(b, ts, "STRICT or WITHOUT ROWID differ between the text and pragma_table_list");
 	for (i = 0; i < ts->def->columns.count; i++)
+	{
 		vb_list_push(b->arena, &ts->names, column_def(ts, i)->name);
+		if (column_def(ts, i)->name[0] == '\0')
+			unmanaged(ts, b->arena, "column %d has an empty name", i + 1);
+	}
+	if (row->name[0] == '\0')
+		unmanaged(ts, b->arena, "its name is empty");
 
 	ts->t = vb_alloc(b->arena, sizeof(vb_table));
 	ts->t->schema = vb_strdup(b->arena, "main");
@@ -825,7 +831,9 @@ name_objects(builder *b, vb_table *t)
 static void
 note_name(builder *b, tstate *ts, vb_map *seen, const char *name)
 {
-	if (vb_map_get(seen, name))
+	if (name[0] == '\0')
+		unmanaged(ts, b->arena, "one of its constraints or indexes has an empty name");
+	else if (vb_map_get(seen, name))
 		unmanaged(ts, b->arena, "two of its constraints or indexes are named \"%s\"", name);
 	vb_map_put(seen, name, (void *) name);
 }

@@ -138,7 +138,8 @@ bool		vb_sqlite_expr_parse(vb_arena *arena, const char *text,
  * case-insensitively, is printed in that column's spelling; a one-part name
  * in double quotes that matches none is a string literal, as SQLite reads it
  * (its double-quoted string misfeature); bare TRUE and FALSE are booleans
- * unless a column has that name.
+ * unless a column has that name. Without `columns`, a one-part name
+ * written in double quotes stays in double quotes (it may be either).
  */
 char	   *vb_sqlite_expr_print(vb_arena *arena, const vb_sqlite_expr *e,
 								 const vb_list *columns);

@@ -181,10 +181,10 @@ test_expr_spelling(void **state)
 		{"?", "?"},
 		{"?3 + :name + @x + $y", "?3 + :name + @x + $y"},
 		/* names: quoted only when needed, case kept */
-		{"\"a\"", "a"},
+		{"\"a\"", "\"a\""},	/* out of scope: a column or a string */
 		{"[a]", "a"},
 		{"`a`", "a"},
-		{"\"CamelCase\"", "CamelCase"},
+		{"[CamelCase]", "CamelCase"},
 		{"\"select\"", "\"select\""},
 		{"[key] + `order`", "\"key\" + \"order\""},
 		{"key + action", "\"key\" + \"action\""},
@@ -284,7 +284,7 @@ test_expr_equal_pairs(void **state)
 		{"NOT a LIKE b", "a NOT LIKE b"},
 		{"a IS NOT DISTINCT FROM b", "a IS b"},
 		{"a notnull", "a IS NOT NULL"},
-		{"lower(\"x\")", "LOWER([x])"},
+		{"lower([x])", "LOWER(`x`)"},
 		{"x'AB'", "X'ab'"},
 		{"+1", "1"},
 		{"a AND (b AND c)", "(a AND b) AND c"},
@@ -313,6 +313,7 @@ test_expr_different_pairs(void **state)
 		{"0x10", "16"},
 		{"'a'", "'A'"},
 		{"'a'", "\"a\""},			/* a string vs a name */
+		{"\"a\"", "a"},			/* out of scope, "a" may be a string */
 		{"a - b - c", "a - (b - c)"},
 		{"a / b * c", "a / (b * c)"},
 		{"a || b COLLATE x", "(a || b) COLLATE x"},
