@@ -7,8 +7,8 @@
  * CHECK or an index: a name is spelled as its column is, and a
  * double-quoted name that is no column is a string. Facts that SQLite
  * fixes whatever the text says are fixed here too: the rowid column
- * (INTEGER PRIMARY KEY of a rowid table) and the key of a WITHOUT ROWID
- * table never hold NULL.
+ * (INTEGER PRIMARY KEY of a rowid table) and the key of a WITHOUT ROWID or
+ * STRICT table never hold NULL.
  */
 #include <string.h>
 
@@ -73,7 +73,9 @@ canonical_column(canon *c, vb_column *col)
 	return expression(c, &col->generated, col->path, "generated", NULL);
 }
 
-/* Keys that SQLite makes NOT NULL whatever the document says. */
+/* Keys that SQLite makes NOT NULL whatever the document says: the rowid
+ * (INTEGER PRIMARY KEY of a rowid table), and every key column of a
+ * WITHOUT ROWID or a STRICT table. */
 static void
 fix_key_nullability(vb_table *t)
 {
@@ -87,10 +89,12 @@ fix_key_nullability(vb_table *t)
 		vb_column  *col = vb_find_column(t, pk->columns.items[0]);
 
 		if (strcmp(col->type, "INTEGER") == 0)
+		{
 			col->nullable = false;	/* the rowid */
-		return;
+			return;
+		}
 	}
-	for (i = 0; t->without_rowid && i < pk->columns.count; i++)
+	for (i = 0; (t->without_rowid || t->strict) && i < pk->columns.count; i++)
 		vb_find_column(t, pk->columns.items[i])->nullable = false;
 }
 

@@ -212,13 +212,16 @@ read_column(builder *b, tstate *ts, int i, const vb_sqlite_constraint *pk)
 	if (strcmp(type, vb_sqlite_type_canonical(b->arena, row->type)) != 0)
 		return mismatch(b, ts, "column \"%s\" has type \"%s\" in the text but \"%s\" in the pragma",
 						def->name, type, row->type);
-	for (k = 0; pk && k < pk->columns.count; k++)
+	for (k = 0; pk && k < pk->columns.count && pk_position == 0; k++)
 		if (column_index(ts, ((vb_sqlite_key_column *) pk->columns.items[k])->name) == i)
 			pk_position = k + 1;
 	if (row->pk != pk_position)
 		return mismatch(b, ts, "column \"%s\" is at position %d of the primary key in the text but %d in the pragma",
 						def->name, pk_position, row->pk);
-	if (row->notnull != (def->not_null || (ts->def->without_rowid && pk_position > 0)))
+	/* the key of a WITHOUT ROWID or STRICT table is NOT NULL, the rowid aside */
+	if (row->notnull != (def->not_null ||
+						 (pk_position > 0 && (ts->def->without_rowid ||
+											  (ts->def->strict && !is_rowid_alias(ts, pk))))))
 		return mismatch(b, ts, "column \"%s\" is%s NOT NULL in the text but%s in the pragma",
 						def->name, def->not_null ? "" : " not", row->notnull ? "" : " not");
 	if ((row->hidden == 2 || row->hidden == 3) != (def->generated != NULL) ||
@@ -243,6 +246,8 @@ read_column(builder *b, tstate *ts, int i, const vb_sqlite_constraint *pk)
 	}
 	if (!read_default(b, ts, row, def, c))
 		return false;
+	if (c->auto_increment && c->default_expr)
+		unmanaged(ts, b->arena, "column \"%s\" is AUTOINCREMENT and has a default", def->name);
 	vb_list_push(b->arena, &ts->t->columns, c);
 	return true;
 }
@@ -266,6 +271,8 @@ key_columns(builder *b, tstate *ts, const vb_sqlite_constraint *c, vb_list *out)
 							kc->name);
 		if (kc->collation && strcmp(kc->collation, column_collation(ts, i)) != 0)
 			unmanaged(ts, b->arena, "a key gives column \"%s\" a collation of its own", kc->name);
+		if (vb_list_contains_str(out, ts->names.items[i]))
+			unmanaged(ts, b->arena, "a key lists column \"%s\" twice", kc->name);
 		vb_list_push(b->arena, out, ts->names.items[i]);
 	}
 	if (!is_default_conflict(c->conflict))
@@ -277,6 +284,7 @@ static bool
 read_primary_key(builder *b, tstate *ts, const vb_sqlite_constraint *pk)
 {
 	vb_key	   *k;
+	int			i;
 
 	if (pk == NULL)
 		return true;
@@ -289,7 +297,11 @@ read_primary_key(builder *b, tstate *ts, const vb_sqlite_constraint *pk)
 		unmanaged(ts, b->arena, "column \"%s\" is INTEGER PRIMARY KEY DESC, which is not the rowid",
 				  column_def(ts, pk->column)->name);
 	ts->t->primary_key = k;
-	ts->pk = k->columns;
+	/* a WITHOUT ROWID table's key index lists a repeated column once (such
+	 * a table is unmanaged, but still read) */
+	for (i = 0; i < k->columns.count; i++)
+		if (!vb_list_contains_str(&ts->pk, k->columns.items[i]))
+			vb_list_push(b->arena, &ts->pk, k->columns.items[i]);
 	return true;
 }
 
@@ -424,7 +436,9 @@ read_uniques(builder *b, tstate *ts, const vb_sqlite_constraint *pk, bool rowid_
 			vb_list_push(b->arena, &autos, ix);
 		else if (strcmp(ix->origin, "pk") != 0)
 			continue;
-		else if (rowid_alias || pk == NULL || pk_index || !index_row_matches(ix, &ts->pk))
+		else if (rowid_alias || pk == NULL || pk_index ||
+				 (!index_row_matches(ix, &ts->pk) &&
+				  !index_row_matches(ix, &ts->t->primary_key->columns)))
 			return mismatch(b, ts, "the pragma shows a primary key index \"%s\" that the text does not explain",
 							ix->name);
 		else
@@ -517,7 +531,13 @@ read_foreign_key(builder *b, tstate *ts, const vb_sqlite_constraint *c, bool *ma
 						c->ref_table, str_or(row->on_delete, "?"), str_or(row->on_update, "?"));
 	fk->name = c->name;
 	for (i = 0; i < c->columns.count; i++)
-		vb_list_push(b->arena, &fk->columns, ts->names.items[column_index(ts, c->columns.items[i])]);
+	{
+		char	   *name = ts->names.items[column_index(ts, c->columns.items[i])];
+
+		if (vb_list_contains_str(&fk->columns, name))
+			unmanaged(ts, b->arena, "a foreign key lists column \"%s\" twice", name);
+		vb_list_push(b->arena, &fk->columns, name);
+	}
 	fk->ref_schema = vb_strdup(b->arena, "main");
 	fk->ref_table = c->ref_table;
 	for (i = 0; i < c->ref_columns.count; i++)

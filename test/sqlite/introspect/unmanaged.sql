@@ -2,7 +2,8 @@
 -- triggers, virtual tables and their shadow tables, and tables that use
 -- what a document cannot say (ON CONFLICT, a key's own COLLATE, a rowid
 -- that is not the key, a parent key that cannot be found, two constraints
--- with one name, an empty name).
+-- with one name, an empty name, a column listed twice in a key, AUTOINCREMENT
+-- with a default).
 CREATE TABLE base (id INTEGER PRIMARY KEY, v TEXT);
 CREATE VIEW base_view AS SELECT id, upper(v) AS v FROM base;
 CREATE TRIGGER base_audit AFTER UPDATE OF v ON base BEGIN
@@ -19,3 +20,5 @@ CREATE TABLE "" (a INT);
 CREATE TABLE empty_column ("" INT);
 CREATE TABLE empty_check (a INT, CONSTRAINT "" CHECK (a > 0));
 CREATE INDEX empty_check_a ON empty_check (a);
+CREATE TABLE repeated (a INT, b INT, UNIQUE (a, a));
+CREATE TABLE autoinc_default (id INTEGER PRIMARY KEY AUTOINCREMENT DEFAULT 1);
