@@ -20,43 +20,53 @@
  * a bare LIKE 'sqlite_%' would also skip a table named "sqlitefoo"), and
  * not viborm's history tables or anything on them.
  */
-#define USER_OBJECTS \
-	"s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
-	"AND s.tbl_name COLLATE NOCASE NOT IN ('_viborm_history', '_viborm_snapshot')"
+#define USER_OBJECT(name, table) \
+	name " NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
+	"AND " table " COLLATE NOCASE NOT IN ('_viborm_history', '_viborm_snapshot')"
 
-/* Ordinary tables only (a virtual table's pragmas may need its module),
- * each with the rows of a pragma: FROM_TABLES "pragma_x(s.name) AS x "
- * WHERE_TABLES. */
-#define FROM_TABLES \
-	"FROM sqlite_schema AS s " \
-	"JOIN pragma_table_list AS l ON l.schema = 'main' AND l.name = s.name " \
-	"AND l.type = 'table', "
-#define WHERE_TABLES "WHERE s.type = 'table' AND " USER_OBJECTS " "
+/*
+ * pragma_table_list, computed once (joined per row it would be computed
+ * again for every row: quadratic), for STRICT, WITHOUT ROWID and the kind
+ * of each table.
+ */
+#define TABLE_LIST \
+	"WITH l AS MATERIALIZED (SELECT name, type, wr, strict FROM pragma_table_list " \
+	"WHERE schema = 'main') "
+
+/* The ordinary user tables, each with the rows of a pragma: a virtual
+ * table is never queried (its pragmas may need a module the connection
+ * lacks). */
+#define TABLES \
+	TABLE_LIST ", t AS MATERIALIZED (SELECT name FROM l WHERE type = 'table' AND " \
+	USER_OBJECT("name", "name") ") "
 
 static const char objects_query[] =
+	TABLE_LIST
 	"SELECT s.type, s.name, s.tbl_name, s.sql, l.type, l.wr, l.strict "
-	"FROM sqlite_schema AS s "
-	"LEFT JOIN pragma_table_list AS l ON l.schema = 'main' AND l.name = s.name "
-	"WHERE " USER_OBJECTS " ORDER BY s.name";
+	"FROM sqlite_schema AS s LEFT JOIN l ON l.name = s.name "
+	"WHERE " USER_OBJECT("s.name", "s.tbl_name") " ORDER BY s.name";
 
 static const char columns_query[] =
-	"SELECT s.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden "
-	FROM_TABLES "pragma_table_xinfo(s.name, 'main') AS c "
-	WHERE_TABLES "ORDER BY s.name, c.cid";
+	TABLES
+	"SELECT t.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden "
+	"FROM t, pragma_table_xinfo(t.name, 'main') AS c "
+	"ORDER BY t.name, c.cid";
 
 static const char indexes_query[] =
-	"SELECT s.name, il.name, il.\"unique\", il.origin, il.partial, "
+	TABLES
+	"SELECT t.name, il.name, il.\"unique\", il.origin, il.partial, "
 	"x.cid, x.name, x.\"desc\", x.coll "
-	FROM_TABLES "pragma_index_list(s.name, 'main') AS il, "
+	"FROM t, pragma_index_list(t.name, 'main') AS il, "
 	"pragma_index_xinfo(il.name, 'main') AS x "
-	WHERE_TABLES "AND x.\"key\" = 1 "
-	"ORDER BY s.name, il.name, x.seqno";
+	"WHERE x.\"key\" = 1 "
+	"ORDER BY t.name, il.name, x.seqno";
 
 static const char foreign_keys_query[] =
-	"SELECT s.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, "
+	TABLES
+	"SELECT t.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, "
 	"f.on_delete, f.\"match\" "
-	FROM_TABLES "pragma_foreign_key_list(s.name, 'main') AS f "
-	WHERE_TABLES "ORDER BY s.name, f.id, f.seq";
+	"FROM t, pragma_foreign_key_list(t.name, 'main') AS f "
+	"ORDER BY t.name, f.id, f.seq";
 
 struct reader {
 	sqlite3 *db;

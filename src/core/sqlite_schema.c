@@ -724,15 +724,16 @@ read_table(builder *b, tstate *ts)
 
 /* ---- across tables ---------------------------------------------------------- */
 
-static tstate *
-find_state(tstate *states, int n, const char *name)
+/* Table names compare ASCII case-insensitively: the key of `by_name`. */
+static char *
+folded(vb_arena *arena, const char *name)
 {
-	int			i;
+	char	   *s = vb_strdup(arena, name);
+	char	   *c;
 
-	for (i = 0; i < n; i++)
-		if (ascii_ieq(states[i].row->name, name))
-			return &states[i];
-	return NULL;
+	for (c = s; *c; c++)
+		*c = upper(*c);
+	return s;
 }
 
 /*
@@ -740,7 +741,7 @@ find_state(tstate *states, int n, const char *name)
  * without columns is p's primary key (SQLite resolves it at each use).
  */
 static void
-resolve_references(builder *b, tstate *states, int n, tstate *ts)
+resolve_references(builder *b, const vb_map *by_name, tstate *ts)
 {
 	int			i;
 	int			k;
@@ -748,7 +749,7 @@ resolve_references(builder *b, tstate *states, int n, tstate *ts)
 	for (i = 0; ts->t && i < ts->t->foreign_keys.count; i++)
 	{
 		vb_foreign_key *fk = ts->t->foreign_keys.items[i];
-		tstate	   *parent = find_state(states, n, fk->ref_table);
+		tstate	   *parent = vb_map_get(by_name, folded(b->arena, fk->ref_table));
 
 		if (parent)
 			fk->ref_table = (char *) parent->row->name;
@@ -932,6 +933,7 @@ vb_sqlite_build_schema(vb_arena *arena, const vb_sqlite_catalog *cat, vb_schema 
 {
 	builder		b;
 	vb_list		rows;
+	vb_map		by_name;
 	tstate	   *states;
 	int			n = cat->tables.count;
 	int			i;
@@ -950,9 +952,11 @@ vb_sqlite_build_schema(vb_arena *arena, const vb_sqlite_catalog *cat, vb_schema 
 		vb_list_push(arena, &rows, cat->tables.items[i]);
 	sort_list(&rows, compare_table_rows);
 	states = vb_alloc(arena, sizeof(tstate) * (size_t) (n + 1));
+	vb_map_init(&by_name, arena, n + 1);
 	for (i = 0; i < n; i++)
 	{
 		states[i].row = rows.items[i];
+		vb_map_put(&by_name, folded(arena, states[i].row->name), &states[i]);
 		if (!read_table(&b, &states[i]))
 			return false;
 		take(&b, &b.relnames, "", states[i].row->name);
@@ -963,7 +967,7 @@ vb_sqlite_build_schema(vb_arena *arena, const vb_sqlite_catalog *cat, vb_schema 
 	{
 		vb_table   *t = states[i].t;
 
-		resolve_references(&b, states, n, &states[i]);
+		resolve_references(&b, &by_name, &states[i]);
 		if (t->primary_key)
 			take(&b, &b.relnames, "", t->primary_key->name);
 		for (k = 0; k < t->uniques.count; k++)
