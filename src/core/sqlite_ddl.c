@@ -375,25 +375,13 @@ parse_column_constraint(table_parser *tp, vb_sqlite_column_def *col, int index)
 	return vb_sqp_fail(p, "a column constraint, \",\" or \")\"");
 }
 
-/* Whether s[0..n) ends with `word`, ASCII case-insensitively. */
+/* Whether s[0..n) ends with `word` (upper case), ASCII case-insensitively. */
 static bool
-ends_with(const char *s, size_t n, const char *word)
+ends_with(vb_arena *arena, const char *s, size_t n, const char *word)
 {
 	size_t		w = strlen(word);
-	size_t		i;
 
-	if (n < w)
-		return false;
-	for (i = 0; i < w; i++)
-	{
-		char		c = s[n - w + i];
-
-		if (c >= 'a' && c <= 'z')
-			c = (char) (c - 'a' + 'A');
-		if (c != word[i])
-			return false;
-	}
-	return true;
+	return n >= w && strcmp(vb_sqlite_upper(arena, s + n - w, w), word) == 0;
 }
 
 static size_t
@@ -413,10 +401,10 @@ declared_type(vb_arena *arena, const char *span)
 {
 	size_t		n = strlen(span);
 
-	if (n >= 16 && ends_with(span, n, "ALWAYS"))
+	if (n >= 16 && ends_with(arena, span, n, "ALWAYS"))
 	{
 		n = trim_end(span, n - 6);
-		if (n >= 9 && ends_with(span, n, "GENERATED"))
+		if (n >= 9 && ends_with(arena, span, n, "GENERATED"))
 			n = trim_end(span, n - 9);
 	}
 	return vb_sqlite_dequote(arena, vb_strndup(arena, span, n));
@@ -448,7 +436,42 @@ parse_column(table_parser *tp)
 	return true;
 }
 
-/* PRIMARY KEY / UNIQUE list: name [COLLATE x] [ASC|DESC] (sortlist) */
+/*
+ * One element of a key or index list (sortlist): expr [ASC|DESC]. *expr is
+ * the element without its outermost COLLATE, which is the one SQLite uses
+ * (*collation); *column the column it names when, under any COLLATEs, it is
+ * a name ('a' names a column there, as in SQLite), else NULL.
+ */
+static bool
+parse_list_element(vb_sqp *p, const char *where, vb_sqlite_expr **expr, char **collation,
+				   char **column, bool *desc)
+{
+	vb_sqlite_expr *e;
+
+	*collation = NULL;
+	*column = NULL;
+	if (!vb_sqp_expr(p, &e))
+		return false;
+	if (e->kind == VB_SQE_COLLATE)
+	{
+		*collation = e->text;
+		e = e->a;
+	}
+	*expr = e;
+	while (e->kind == VB_SQE_COLLATE)
+		e = e->a;
+	if (e->kind == VB_SQE_COLUMN && e->parts.count == 1)
+		*column = e->parts.items[0];
+	else if (e->kind == VB_SQE_LITERAL && e->text[0] == '\'')
+		*column = vb_sqlite_dequote(p->arena, e->text);
+	parse_sortorder(p, desc);
+	if (vb_sqp_is_word(p, 0, "NULLS"))
+		return vb_sqp_fail(p, vb_printf(p->arena, "\",\" or \")\" (NULLS FIRST/LAST is not allowed %s)",
+									   where));
+	return true;
+}
+
+/* PRIMARY KEY / UNIQUE list: name [COLLATE x] [ASC|DESC], ... [AUTOINCREMENT] */
 static bool
 parse_key_list(vb_sqp *p, vb_sqlite_constraint *c)
 {
@@ -459,23 +482,12 @@ parse_key_list(vb_sqp *p, vb_sqlite_constraint *c)
 		vb_sqlite_key_column *k = vb_alloc(p->arena, sizeof(vb_sqlite_key_column));
 		vb_sqlite_expr *e;
 
-		if (!vb_sqp_expr(p, &e))
+		if (!parse_list_element(p, "in a key", &e, &k->collation, &k->name, &k->desc))
 			return false;
-		if (e->kind == VB_SQE_COLLATE)
-			k->collation = e->text;	/* the outermost COLLATE counts */
-		while (e->kind == VB_SQE_COLLATE)
-			e = e->a;
-		if (e->kind == VB_SQE_COLUMN && e->parts.count == 1)
-			k->name = e->parts.items[0];
-		else if (e->kind == VB_SQE_LITERAL && e->text[0] == '\'')
-			k->name = vb_sqlite_dequote(p->arena, e->text);	/* 'a' is a, as in SQLite */
-		else
+		if (k->name == NULL)
 			return vb_fail(p->err, p->arena, VB_ERR_INVALID, NULL,
 						   "expressions prohibited in PRIMARY KEY and UNIQUE constraints (at %s)",
 						   vb_sqlite_position(p->arena, p->text, e->offset));
-		parse_sortorder(p, &k->desc);
-		if (vb_sqp_is_word(p, 0, "NULLS"))
-			return vb_sqp_fail(p, "\",\" or \")\" (NULLS FIRST/LAST is not allowed here)");
 		vb_list_push(p->arena, &c->columns, k);
 	} while (vb_sqp_accept_punct(p, ","));
 	if (c->kind == VB_SQC_PRIMARY_KEY)
@@ -652,27 +664,9 @@ static bool
 parse_index_column(vb_sqp *p, vb_sqlite_index_column **out)
 {
 	vb_sqlite_index_column *ic = vb_alloc(p->arena, sizeof(vb_sqlite_index_column));
-	vb_sqlite_expr *e;
 
-	if (!vb_sqp_expr(p, &e))
-		return false;
-	if (e->kind == VB_SQE_COLLATE)
-	{
-		ic->collation = e->text;	/* the outermost COLLATE counts */
-		e = e->a;
-	}
-	ic->expr = e;
-	while (e->kind == VB_SQE_COLLATE)	/* a column under more COLLATEs */
-		e = e->a;
-	if (e->kind == VB_SQE_COLUMN && e->parts.count == 1)
-		ic->column = e->parts.items[0];
-	else if (e->kind == VB_SQE_LITERAL && e->text[0] == '\'')
-		ic->column = vb_sqlite_dequote(p->arena, e->text);	/* 'a' is a, as in SQLite */
-	parse_sortorder(p, &ic->desc);
-	if (vb_sqp_is_word(p, 0, "NULLS"))
-		return vb_sqp_fail(p, "\",\" or \")\" (NULLS FIRST/LAST is not supported in an index)");
 	*out = ic;
-	return true;
+	return parse_list_element(p, "in an index", &ic->expr, &ic->collation, &ic->column, &ic->desc);
 }
 
 bool

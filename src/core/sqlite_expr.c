@@ -164,49 +164,6 @@ vb_sqp_span(const vb_sqp *p, int from, int to)
 
 /* ---- canonical spellings of single tokens ------------------------------ */
 
-static char
-upper(char c)
-{
-	return (c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c;
-}
-
-static char
-lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-}
-
-static char *
-ascii_upper(vb_arena *arena, const char *s, size_t n)
-{
-	char	   *out = vb_strndup(arena, s, n);
-	char	   *c;
-
-	for (c = out; *c; c++)
-		*c = upper(*c);
-	return out;
-}
-
-static char *
-ascii_lower(vb_arena *arena, const char *s)
-{
-	char	   *out = vb_strdup(arena, s);
-	char	   *c;
-
-	for (c = out; *c; c++)
-		*c = lower(*c);
-	return out;
-}
-
-static bool
-ascii_ieq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if (upper(*a) != upper(*b))
-			return false;
-	return *a == *b;
-}
-
 /* Numbers as written, letters in one case: 0x hex lower-case, e for the
  * exponent. 1.0, 1e3 and 1000 stay three different texts. */
 static char *
@@ -216,8 +173,11 @@ number_text(vb_arena *arena, const vb_sqlite_token *t)
 	char	   *c;
 	bool		hex = t->len > 1 && (s[1] == 'x' || s[1] == 'X');
 
+	if (hex)
+		return vb_sqlite_lower(arena, s);
 	for (c = s; *c; c++)
-		*c = hex ? lower(*c) : (*c == 'E' ? 'e' : *c);
+		if (*c == 'E')
+			*c = 'e';
 	return s;
 }
 
@@ -225,7 +185,7 @@ number_text(vb_arena *arena, const vb_sqlite_token *t)
 static char *
 blob_text(vb_arena *arena, const vb_sqlite_token *t)
 {
-	return ascii_upper(arena, t->start, t->len);
+	return vb_sqlite_upper(arena, t->start, t->len);
 }
 
 static bool
@@ -273,7 +233,7 @@ group_token_text(vb_arena *arena, const vb_sqlite_token *t)
 			if (vb_sqlite_is_keyword(t->start, t->len) ||
 				(t->len == 4 && vb_sqlite_token_is(t, "TRUE")) ||
 				(t->len == 5 && vb_sqlite_token_is(t, "FALSE")))
-				return ascii_upper(arena, t->start, t->len);
+				return vb_sqlite_upper(arena, t->start, t->len);
 			return vb_strndup(arena, t->start, t->len);
 		case VB_SQT_QUOTED:
 			v = vb_sqlite_token_value(arena, t);
@@ -564,7 +524,7 @@ parse_function(vb_sqp *p, const char *name, size_t offset, vb_sqlite_expr **out)
 {
 	vb_sqlite_expr *e = new_node(p, VB_SQE_FUNCTION, offset);
 
-	e->text = ascii_lower(p->arena, name);
+	e->text = vb_sqlite_lower(p->arena, name);
 	if (!vb_sqp_expect_punct(p, "("))
 		return false;
 	if (vb_sqp_is_punct(p, 0, "*") && vb_sqp_is_punct(p, 1, ")"))
@@ -1197,7 +1157,7 @@ find_column(const vb_list *columns, const char *name)
 	int			i;
 
 	for (i = 0; columns && i < columns->count; i++)
-		if (ascii_ieq(columns->items[i], name))
+		if (vb_sqlite_ieq(columns->items[i], name))
 			return columns->items[i];
 	return NULL;
 }
@@ -1205,7 +1165,7 @@ find_column(const vb_list *columns, const char *name)
 static bool
 is_rowid_alias(const char *name)
 {
-	return ascii_ieq(name, "rowid") || ascii_ieq(name, "oid") || ascii_ieq(name, "_rowid_");
+	return vb_sqlite_ieq(name, "rowid") || vb_sqlite_ieq(name, "oid") || vb_sqlite_ieq(name, "_rowid_");
 }
 
 /* How a one-part name reads in scope: a column, a boolean, a string (a
@@ -1227,9 +1187,9 @@ one_part_meaning(const vb_sqlite_expr *e, const vb_list *columns, const char **c
 	*column = find_column(columns, name);
 	if (*column)
 		return NM_COLUMN;
-	if (!e->quoted && ascii_ieq(name, "TRUE"))
+	if (!e->quoted && vb_sqlite_ieq(name, "TRUE"))
 		return NM_TRUE;
-	if (!e->quoted && ascii_ieq(name, "FALSE"))
+	if (!e->quoted && vb_sqlite_ieq(name, "FALSE"))
 		return NM_FALSE;
 	if (e->quoted && columns && !is_rowid_alias(name))
 		return NM_STRING;
@@ -1301,7 +1261,7 @@ print_column(printer *pr, const vb_sqlite_expr *e)
 				put(pr, double_quoted(pr->arena, name));
 			else
 				put(pr, vb_sqlite_quote_ident(pr->arena,
-											  is_rowid_alias(name) ? ascii_lower(pr->arena, name) : name));
+											  is_rowid_alias(name) ? vb_sqlite_lower(pr->arena, name) : name));
 			break;
 	}
 }
@@ -1674,7 +1634,7 @@ vb_sqlite_type_canonical(vb_arena *arena, const char *declared)
 		if (space)
 			vb_buf_appendc(&buf, ' ');
 		space = false;
-		vb_buf_appendc(&buf, upper(c));
+		vb_buf_appendc(&buf, c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
 	}
 	return buf.data;
 }
@@ -1682,7 +1642,7 @@ vb_sqlite_type_canonical(vb_arena *arena, const char *declared)
 char *
 vb_sqlite_collation_canonical(vb_arena *arena, const char *name)
 {
-	return ascii_upper(arena, name, strlen(name));
+	return vb_sqlite_upper(arena, name, strlen(name));
 }
 
 bool
@@ -1704,8 +1664,8 @@ vb_sqlite_default_canonical(vb_arena *arena, const char *text, char **out, vb_er
 	{
 		char	   *v = vb_sqlite_token_value(arena, t);
 
-		if (t->kind == VB_SQT_WORD && (ascii_ieq(v, "TRUE") || ascii_ieq(v, "FALSE")))
-			*out = ascii_upper(arena, v, strlen(v));
+		if (t->kind == VB_SQT_WORD && (vb_sqlite_ieq(v, "TRUE") || vb_sqlite_ieq(v, "FALSE")))
+			*out = vb_sqlite_upper(arena, v, strlen(v));
 		else
 			*out = vb_sqlite_quote_literal(arena, v);
 		return true;

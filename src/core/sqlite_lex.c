@@ -14,8 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vb_internal.h"
-#include "vb_sqlite.h"
+#include "sqlite_parse.h"
 
 /* lang_keywords.html of 3.40 (147 words), sorted for bsearch. */
 static const char *const keywords[] = {
@@ -443,8 +442,8 @@ vb_sqlite_token_is(const vb_sqlite_token *t, const char *w)
 
 /* ---- quoting ----------------------------------------------------------- */
 
-static bool
-ascii_equal(const char *a, const char *b)
+bool
+vb_sqlite_ieq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)
 		if (fold((unsigned char) *a) != fold((unsigned char) *b))
@@ -452,11 +451,34 @@ ascii_equal(const char *a, const char *b)
 	return *a == *b;
 }
 
+char *
+vb_sqlite_upper(vb_arena *arena, const char *s, size_t n)
+{
+	char	   *out = vb_strndup(arena, s, n);
+	char	   *c;
+
+	for (c = out; *c; c++)
+		*c = (char) fold((unsigned char) *c);
+	return out;
+}
+
+char *
+vb_sqlite_lower(vb_arena *arena, const char *s)
+{
+	char	   *out = vb_strdup(arena, s);
+	char	   *c;
+
+	for (c = out; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char) (*c - 'A' + 'a');
+	return out;
+}
+
 /* TRUE and FALSE are not keywords, but bare they are booleans. */
 static bool
 is_true_false(const char *s)
 {
-	return ascii_equal(s, "TRUE") || ascii_equal(s, "FALSE");
+	return vb_sqlite_ieq(s, "TRUE") || vb_sqlite_ieq(s, "FALSE");
 }
 
 static char *

@@ -70,6 +70,12 @@ char	   *vb_sqp_span(const vb_sqp *p, int from, int to);
  * matching closing one, or the text itself. */
 char	   *vb_sqlite_dequote(vb_arena *arena, const char *s);
 
+/* ASCII-only case folding, as SQLite's sqlite3StrICmp: equality, and
+ * copies in upper case (the first n bytes) and lower case. */
+bool		vb_sqlite_ieq(const char *a, const char *b);
+char	   *vb_sqlite_upper(vb_arena *arena, const char *s, size_t n);
+char	   *vb_sqlite_lower(vb_arena *arena, const char *s);
+
 /* A canonical literal node. */
 vb_sqlite_expr *vb_sqe_literal(vb_sqp *p, const char *text, size_t offset);
 

@@ -44,21 +44,6 @@ typedef struct tstate
 	vb_list		unique_defs;	/* vb_sqlite_constraint *, one per vb_key */
 } tstate;
 
-static char
-upper(char c)
-{
-	return (c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c;
-}
-
-static bool
-ascii_ieq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if (upper(*a) != upper(*b))
-			return false;
-	return *a == *b;
-}
-
 static const char *
 str_or(const char *s, const char *dflt)
 {
@@ -113,7 +98,7 @@ column_index(const tstate *ts, const char *name)
 	int			i;
 
 	for (i = 0; i < ts->names.count; i++)
-		if (ascii_ieq(ts->names.items[i], name))
+		if (vb_sqlite_ieq(ts->names.items[i], name))
 			return i;
 	return -1;
 }
@@ -167,7 +152,7 @@ is_rowid_alias(const tstate *ts, const vb_sqlite_constraint *pk)
 		return false;
 	k = pk->columns.items[0];
 	i = column_index(ts, k->name);
-	return i >= 0 && ascii_ieq(column_def(ts, i)->type, "INTEGER") &&
+	return i >= 0 && vb_sqlite_ieq(column_def(ts, i)->type, "INTEGER") &&
 		!(pk->column >= 0 && k->desc);
 }
 
@@ -293,7 +278,7 @@ read_primary_key(builder *b, tstate *ts, const vb_sqlite_constraint *pk)
 	if (!key_columns(b, ts, pk, &k->columns))
 		return false;
 	if (pk->column >= 0 && ((vb_sqlite_key_column *) pk->columns.items[0])->desc &&
-		!ts->def->without_rowid && ascii_ieq(column_def(ts, pk->column)->type, "INTEGER"))
+		!ts->def->without_rowid && vb_sqlite_ieq(column_def(ts, pk->column)->type, "INTEGER"))
 		unmanaged(ts, b->arena, "column \"%s\" is INTEGER PRIMARY KEY DESC, which is not the rowid",
 				  column_def(ts, pk->column)->name);
 	ts->t->primary_key = k;
@@ -321,7 +306,7 @@ same_key(const tstate *ts, const vb_sqlite_constraint *a, const vb_sqlite_constr
 		int			i = column_index(ts, x->name);
 		int			j = column_index(ts, y->name);
 
-		if (i != j || !ascii_ieq(str_or(x->collation, column_collation(ts, i)),
+		if (i != j || !vb_sqlite_ieq(str_or(x->collation, column_collation(ts, i)),
 								 str_or(y->collation, column_collation(ts, j))))
 			return false;
 	}
@@ -619,7 +604,7 @@ read_index_element(builder *b, tstate *ts, const vb_sqlite_index_row *row,
 		return mismatch(b, ts, "an element of index \"%s\" is%s DESC in the text but not in the pragma",
 						row->name, ic->desc ? "" : " not");
 	if ((i >= 0 || ic->collation) &&
-		!ascii_ieq(str_or(ic->collation, i >= 0 ? column_collation(ts, i) : "BINARY"),
+		!vb_sqlite_ieq(str_or(ic->collation, i >= 0 ? column_collation(ts, i) : "BINARY"),
 				   str_or(pc->coll, "BINARY")))
 		return mismatch(b, ts, "an element of index \"%s\" has collation %s in the pragma",
 						row->name, str_or(pc->coll, "?"));
@@ -654,7 +639,7 @@ read_index(builder *b, tstate *ts, const vb_sqlite_index_row *row)
 		return mismatch(b, ts, "index \"%s\" has no CREATE INDEX text", row->name);
 	if (!vb_sqlite_parse_create_index(b->arena, row->sql, &def, &perr))
 		return mismatch(b, ts, "the text of index \"%s\" cannot be read: %s", row->name, perr.message);
-	if (!ascii_ieq(def->table, ts->row->name) || def->unique != row->unique ||
+	if (!vb_sqlite_ieq(def->table, ts->row->name) || def->unique != row->unique ||
 		(def->where != NULL) != row->partial || def->columns.count != row->columns.count)
 		return mismatch(b, ts, "index \"%s\" differs between its text and the pragma", row->name);
 	ix->name = vb_strdup(b->arena, row->name);
@@ -728,12 +713,7 @@ read_table(builder *b, tstate *ts)
 static char *
 folded(vb_arena *arena, const char *name)
 {
-	char	   *s = vb_strdup(arena, name);
-	char	   *c;
-
-	for (c = s; *c; c++)
-		*c = upper(*c);
-	return s;
+	return vb_sqlite_upper(arena, name, strlen(name));
 }
 
 /*

@@ -286,7 +286,7 @@ test_ddl_errors(void **state)
 	table_error(a, "CREATE TABLE t(a, PRIMARY KEY (a), b)", "near \"b\" at line 1, column 36: expected a table constraint");
 	table_error(a, "CREATE TABLE t(a, PRIMARY KEY (a) b)", "expected CONSTRAINT, PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY");
 	table_error(a, "CREATE TABLE t(a, PRIMARY KEY (a + 1))", "expressions prohibited in PRIMARY KEY");
-	table_error(a, "CREATE TABLE t(a, UNIQUE (a NULLS FIRST))", "NULLS FIRST/LAST is not allowed");
+	table_error(a, "CREATE TABLE t(a, UNIQUE (a NULLS FIRST))", "NULLS FIRST/LAST is not allowed in a key");
 	table_error(a, "CREATE TABLE t(a) WITHOUT OID", "expected ROWID");
 	table_error(a, "CREATE TABLE t(a) LOOSE", "expected WITHOUT ROWID or STRICT");
 	table_error(a, "CREATE TABLE t(a) STRICT x", "expected the end of the statement");
@@ -352,7 +352,7 @@ test_ddl_index(void **state)
 
 	memset(&err, 0, sizeof(err));
 	assert_false(vb_sqlite_parse_create_index(a, "CREATE INDEX i ON t(a NULLS LAST)", &bad, &err));
-	assert_contains(err.message, "NULLS FIRST/LAST is not supported in an index");
+	assert_contains(err.message, "NULLS FIRST/LAST is not allowed in an index");
 	assert_false(vb_sqlite_parse_create_index(a, "CREATE INDEX i ON t()", &bad, &err));
 	assert_contains(err.message, "near \")\"");
 	assert_false(vb_sqlite_parse_create_index(a, "CREATE INDEX i ON t(a) WHERE", &bad, &err));
