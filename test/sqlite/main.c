@@ -42,6 +42,14 @@ sqlite3 *db_with(const char *ddl)
 	return db;
 }
 
+unsigned text_gen_pick(text_gen *g, unsigned n)
+{
+	g->state ^= g->state << 13;
+	g->state ^= g->state >> 7;
+	g->state ^= g->state << 17;
+	return (unsigned)(g->state % n);
+}
+
 char *read_file(vb_arena *a, const char *path)
 {
 	FILE *f = fopen(path, "rb");

@@ -36,6 +36,15 @@ sqlite3 *db_with(const char *ddl);
 /* Introspect, which must succeed. */
 vb_schema *introspect_ok(vb_arena *a, sqlite3 *db);
 
+/* Text built at random from a fixed seed (xorshift), so runs repeat. */
+typedef struct text_gen {
+	unsigned long long state;
+	vb_buf buf;
+} text_gen;
+
+/* A number below n. */
+unsigned text_gen_pick(text_gen *g, unsigned n);
+
 /* The whole content of a file, or NULL. */
 char *read_file(vb_arena *a, const char *path);
 

@@ -367,29 +367,17 @@ static void test_read_sequence(void **state)
 
 /* ---- generated tables ------------------------------------------------------ */
 
-typedef struct ddlgen {
-	unsigned long long state;
-	vb_buf buf;
-} ddlgen;
 
-static unsigned pick(ddlgen *g, unsigned n)
-{
-	g->state ^= g->state << 13;
-	g->state ^= g->state >> 7;
-	g->state ^= g->state << 17;
-	return (unsigned)(g->state % n);
-}
+#define ONE_OF(g, list) ((list)[text_gen_pick((g), sizeof(list) / sizeof((list)[0]))])
 
-#define ONE_OF(g, list) ((list)[pick((g), sizeof(list) / sizeof((list)[0]))])
-
-static void emit(ddlgen *g, const char *s)
+static void emit(text_gen *g, const char *s)
 {
 	vb_buf_append(&g->buf, s);
 }
 
 static const char *const gen_columns[] = {"a", "b", "\"c d\"", "[key]", "Mixed"};
 
-static void column_constraints(ddlgen *g, int i)
+static void column_constraints(text_gen *g, int i)
 {
 	static const char *const constraints[] = {
 		" NOT NULL", " NULL", " UNIQUE", " PRIMARY KEY", " PRIMARY KEY DESC",
@@ -400,31 +388,31 @@ static void column_constraints(ddlgen *g, int i)
 		" REFERENCES parent DEFERRABLE INITIALLY DEFERRED", " UNIQUE ON CONFLICT REPLACE",
 		" GENERATED ALWAYS AS (1) STORED", " AS (2)", " CONSTRAINT named", " COLLATE BINARY"
 	};
-	unsigned n = pick(g, 4);
+	unsigned n = text_gen_pick(g, 4);
 
 	while (n-- > 0)
 		vb_buf_appendf(&g->buf, ONE_OF(g, constraints), gen_columns[i]);
 }
 
-static void table_constraints(ddlgen *g, int ncols)
+static void table_constraints(text_gen *g, int ncols)
 {
 	static const char *const kinds[] = {
 		"PRIMARY KEY (%s)", "UNIQUE (%s)", "UNIQUE (%s DESC)", "UNIQUE (%s COLLATE NOCASE)",
 		"CHECK (%s <> 0)", "FOREIGN KEY (%s) REFERENCES parent",
 		"CONSTRAINT t_named UNIQUE (%s)", "PRIMARY KEY (%s, %s)", "UNIQUE (%s, %s)"
 	};
-	unsigned n = pick(g, 3);
+	unsigned n = text_gen_pick(g, 3);
 
 	while (n-- > 0) {
-		const char *c1 = gen_columns[pick(g, (unsigned)ncols)];
-		const char *c2 = gen_columns[pick(g, (unsigned)ncols)];
+		const char *c1 = gen_columns[text_gen_pick(g, (unsigned)ncols)];
+		const char *c2 = gen_columns[text_gen_pick(g, (unsigned)ncols)];
 
 		emit(g, ", ");
 		vb_buf_appendf(&g->buf, ONE_OF(g, kinds), c1, c2);
 	}
 }
 
-static void random_table(ddlgen *g)
+static void random_table(text_gen *g)
 {
 	static const char *const types[] = {
 		"", " INT", " INTEGER", " TEXT", " VARCHAR(10)", " REAL", " BLOB", " ANY", " integer"
@@ -433,7 +421,7 @@ static void random_table(ddlgen *g)
 	static const char *const index_elements[] = {
 		"%s", "%s DESC", "%s COLLATE NOCASE", "lower(%s)", "%s + 1 DESC", "'%s'"
 	};
-	int ncols = 1 + (int)pick(g, 5);
+	int ncols = 1 + (int)text_gen_pick(g, 5);
 	int i;
 
 	emit(g, "CREATE TABLE t (");
@@ -448,10 +436,10 @@ static void random_table(ddlgen *g)
 	emit(g, ")");
 	emit(g, ONE_OF(g, options));
 	emit(g, ";");
-	for (i = (int)pick(g, 3); i > 0; i--) {
-		vb_buf_appendf(&g->buf, "CREATE %sINDEX t_%d ON t (", pick(g, 3) ? "" : "UNIQUE ", i);
-		vb_buf_appendf(&g->buf, ONE_OF(g, index_elements), gen_columns[pick(g, (unsigned)ncols)]);
-		emit(g, pick(g, 2) ? ")" : ") WHERE a IS NOT NULL");
+	for (i = (int)text_gen_pick(g, 3); i > 0; i--) {
+		vb_buf_appendf(&g->buf, "CREATE %sINDEX t_%d ON t (", text_gen_pick(g, 3) ? "" : "UNIQUE ", i);
+		vb_buf_appendf(&g->buf, ONE_OF(g, index_elements), gen_columns[text_gen_pick(g, (unsigned)ncols)]);
+		emit(g, text_gen_pick(g, 2) ? ")" : ") WHERE a IS NOT NULL");
 		emit(g, ";");
 	}
 }
@@ -465,7 +453,7 @@ static void random_table(ddlgen *g)
 static void test_generated_tables(void **state)
 {
 	vb_arena *a = ARENA(state);
-	ddlgen g;
+	text_gen g;
 	int read = 0;
 	int i;
 

@@ -167,30 +167,18 @@ static void test_canonical_computes_the_same(void **state)
 
 /* ---- generated expressions ---------------------------------------------- */
 
-typedef struct gen {
-	unsigned long long state;
-	vb_buf buf;
-} gen;
 
-static unsigned rnd(gen *g, unsigned n)
-{
-	g->state ^= g->state << 13;
-	g->state ^= g->state >> 7;
-	g->state ^= g->state << 17;
-	return (unsigned)(g->state % n);
-}
-
-static void put(gen *g, const char *s)
+static void put(text_gen *g, const char *s)
 {
 	vb_buf_append(&g->buf, s);
 }
 
-static void expr(gen *g, int depth);
+static void expr(text_gen *g, int depth);
 
 /* An operand: parenthesised or not, at random (that is the point). */
-static void operand(gen *g, int depth)
+static void operand(text_gen *g, int depth)
 {
-	if (rnd(g, 2)) {
+	if (text_gen_pick(g, 2)) {
 		put(g, "(");
 		expr(g, depth);
 		put(g, ")");
@@ -198,17 +186,17 @@ static void operand(gen *g, int depth)
 		expr(g, depth);
 }
 
-static void leaf(gen *g)
+static void leaf(text_gen *g)
 {
 	static const char *const leaves[] = {
 		"a", "b", "c", "s", "n", "A", "\"b\"", "[c]", "1", "2", "0", "10", "-1", "2.5",
 		"1.0", "'x'", "'abc'", "''", "NULL", "TRUE", "false", "x'01'", "0x0F", "1e1"
 	};
 
-	put(g, leaves[rnd(g, sizeof(leaves) / sizeof(leaves[0]))]);
+	put(g, leaves[text_gen_pick(g, sizeof(leaves) / sizeof(leaves[0]))]);
 }
 
-static void expr(gen *g, int depth)
+static void expr(text_gen *g, int depth)
 {
 	static const char *const binary[] = {
 		" || ", " * ", " / ", " % ", " + ", " - ", " & ", " | ", " << ", " >> ",
@@ -221,34 +209,34 @@ static void expr(gen *g, int depth)
 		" COLLATE NOCASE", " COLLATE rtrim", " collate binary"
 	};
 
-	if (depth <= 0 || rnd(g, 5) == 0) {
+	if (depth <= 0 || text_gen_pick(g, 5) == 0) {
 		leaf(g);
 		return;
 	}
-	switch (rnd(g, 12)) {
+	switch (text_gen_pick(g, 12)) {
 	case 0: case 1: case 2: case 3:
 		operand(g, depth - 1);
-		put(g, binary[rnd(g, sizeof(binary) / sizeof(binary[0]))]);
+		put(g, binary[text_gen_pick(g, sizeof(binary) / sizeof(binary[0]))]);
 		operand(g, depth - 1);
 		break;
 	case 4:
-		put(g, unary[rnd(g, sizeof(unary) / sizeof(unary[0]))]);
+		put(g, unary[text_gen_pick(g, sizeof(unary) / sizeof(unary[0]))]);
 		operand(g, depth - 1);
 		break;
 	case 5:
 		operand(g, depth - 1);
-		put(g, postfix[rnd(g, sizeof(postfix) / sizeof(postfix[0]))]);
+		put(g, postfix[text_gen_pick(g, sizeof(postfix) / sizeof(postfix[0]))]);
 		break;
 	case 6:
 		operand(g, depth - 1);
-		put(g, rnd(g, 2) ? " BETWEEN " : " NOT BETWEEN ");
+		put(g, text_gen_pick(g, 2) ? " BETWEEN " : " NOT BETWEEN ");
 		operand(g, depth - 1);
 		put(g, " AND ");
 		operand(g, depth - 1);
 		break;
 	case 7:
 		operand(g, depth - 1);
-		put(g, rnd(g, 2) ? " IN (" : " NOT IN (");
+		put(g, text_gen_pick(g, 2) ? " IN (" : " NOT IN (");
 		expr(g, depth - 1);
 		put(g, ", ");
 		expr(g, depth - 1);
@@ -256,14 +244,14 @@ static void expr(gen *g, int depth)
 		break;
 	case 8:
 		operand(g, depth - 1);
-		put(g, rnd(g, 2) ? " LIKE " : (rnd(g, 2) ? " NOT GLOB " : " GLOB "));
+		put(g, text_gen_pick(g, 2) ? " LIKE " : (text_gen_pick(g, 2) ? " NOT GLOB " : " GLOB "));
 		operand(g, depth - 1);
-		if (rnd(g, 3) == 0)
+		if (text_gen_pick(g, 3) == 0)
 			put(g, " ESCAPE '!'");
 		break;
 	case 9:
 		put(g, "CASE ");
-		if (rnd(g, 2))
+		if (text_gen_pick(g, 2))
 			operand(g, depth - 1);
 		put(g, " WHEN ");
 		expr(g, depth - 1);
@@ -274,7 +262,7 @@ static void expr(gen *g, int depth)
 		put(g, " END");
 		break;
 	case 10:
-		put(g, rnd(g, 2) ? "coalesce(" : "max(");
+		put(g, text_gen_pick(g, 2) ? "coalesce(" : "max(");
 		expr(g, depth - 1);
 		put(g, ", ");
 		expr(g, depth - 1);
@@ -283,7 +271,7 @@ static void expr(gen *g, int depth)
 	default:
 		put(g, "CAST(");
 		expr(g, depth - 1);
-		put(g, rnd(g, 2) ? " AS INTEGER)" : " as text )");
+		put(g, text_gen_pick(g, 2) ? " AS INTEGER)" : " as text )");
 		break;
 	}
 }
@@ -292,7 +280,7 @@ static void test_generated_expressions_compute_the_same(void **state)
 {
 	vb_arena *a = ARENA(state);
 	sqlite3 *db = value_table();
-	gen g;
+	text_gen g;
 	int compared = 0;
 	int i;
 
