@@ -202,25 +202,6 @@ is_simple_name(const char *s)
 	return true;
 }
 
-/* "name", always quoted */
-static char *
-double_quoted(vb_arena *arena, const char *name)
-{
-	vb_buf		buf;
-	const char *c;
-
-	vb_buf_init(&buf, arena);
-	vb_buf_appendc(&buf, '"');
-	for (c = name; *c; c++)
-	{
-		if (*c == '"')
-			vb_buf_appendc(&buf, '"');
-		vb_buf_appendc(&buf, *c);
-	}
-	vb_buf_appendc(&buf, '"');
-	return buf.data;
-}
-
 /* One token of a group kept as tokens (a sub-select, a window). */
 static char *
 group_token_text(vb_arena *arena, const vb_sqlite_token *t)
@@ -231,8 +212,7 @@ group_token_text(vb_arena *arena, const vb_sqlite_token *t)
 	{
 		case VB_SQT_WORD:
 			if (vb_sqlite_is_keyword(t->start, t->len) ||
-				(t->len == 4 && vb_sqlite_token_is(t, "TRUE")) ||
-				(t->len == 5 && vb_sqlite_token_is(t, "FALSE")))
+				vb_sqlite_token_is(t, "TRUE") || vb_sqlite_token_is(t, "FALSE"))
 				return vb_sqlite_upper(arena, t->start, t->len);
 			return vb_strndup(arena, t->start, t->len);
 		case VB_SQT_QUOTED:
@@ -240,7 +220,7 @@ group_token_text(vb_arena *arena, const vb_sqlite_token *t)
 			/* "x" may be a string (SQLite's double-quoted string
 			 * misfeature): it keeps its double quotes */
 			if (t->start[0] == '"')
-				return double_quoted(arena, v);
+				return vb_sqlite_double_quoted(arena, v);
 			return vb_sqlite_quote_ident(arena, v);
 		case VB_SQT_INTEGER:
 		case VB_SQT_FLOAT:
@@ -1258,7 +1238,7 @@ print_column(printer *pr, const vb_sqlite_expr *e)
 		case NM_OTHER:
 			/* out of scope, "x" may be a column or a string: kept quoted */
 			if (e->quoted && pr->columns == NULL && !is_rowid_alias(name))
-				put(pr, double_quoted(pr->arena, name));
+				put(pr, vb_sqlite_double_quoted(pr->arena, name));
 			else
 				put(pr, vb_sqlite_quote_ident(pr->arena,
 											  is_rowid_alias(name) ? vb_sqlite_lower(pr->arena, name) : name));
@@ -1277,10 +1257,10 @@ function_name(vb_arena *arena, const char *name)
 	int			i;
 
 	if (!is_simple_name(name) || vb_sqlite_is_reserved(name, strlen(name)))
-		return double_quoted(arena, name);
+		return vb_sqlite_double_quoted(arena, name);
 	for (i = 0; special[i]; i++)
 		if (strcmp(name, special[i]) == 0)
-			return double_quoted(arena, name);
+			return vb_sqlite_double_quoted(arena, name);
 	return vb_strdup(arena, name);
 }
 

@@ -513,6 +513,12 @@ vb_sqlite_quote_ident(vb_arena *arena, const char *ident)
 }
 
 char *
+vb_sqlite_double_quoted(vb_arena *arena, const char *name)
+{
+	return quote_with(arena, name, '"');
+}
+
+char *
 vb_sqlite_quote_literal(vb_arena *arena, const char *value)
 {
 	return quote_with(arena, value, '\'');

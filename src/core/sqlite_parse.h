@@ -76,6 +76,9 @@ bool		vb_sqlite_ieq(const char *a, const char *b);
 char	   *vb_sqlite_upper(vb_arena *arena, const char *s, size_t n);
 char	   *vb_sqlite_lower(vb_arena *arena, const char *s);
 
+/* A name in double quotes, whatever it is ("x" -> "\"x\""). */
+char	   *vb_sqlite_double_quoted(vb_arena *arena, const char *name);
+
 /* A canonical literal node. */
 vb_sqlite_expr *vb_sqe_literal(vb_sqp *p, const char *text, size_t offset);
 

@@ -585,6 +585,19 @@ test_canonicalize_document(void **state)
 	assert_string_equal(ix->columns.items[4], "expr");
 	assert_string_equal(ix->where, "Name IS NOT NULL");
 
+	/* the key of a STRICT or WITHOUT ROWID table holds no NULL; another
+	 * rowid table's may, as the document says */
+	s = sqlite_doc(a, "{'tables':[{'name':'s','strict':true,'columns':[{'name':'k','type':'TEXT','nullable':true}],"
+				   "'primaryKey':{'columns':['k']}},"
+				   "{'name':'w','withoutRowid':true,'columns':[{'name':'k','type':'TEXT','nullable':true}],"
+				   "'primaryKey':{'columns':['k']}},"
+				   "{'name':'r','columns':[{'name':'k','type':'TEXT','nullable':true}],"
+				   "'primaryKey':{'columns':['k']}}]}");
+	assert_true(vb_sqlite_canonicalize(a, s, &err));
+	assert_false(vb_find_column(s->tables.items[0], "k")->nullable);
+	assert_false(vb_find_column(s->tables.items[1], "k")->nullable);
+	assert_true(vb_find_column(s->tables.items[2], "k")->nullable);
+
 	s = sqlite_doc(a, "{'tables':[{'name':'t','columns':[{'name':'a','type':'INT'}],"
 				   "'checks':[{'expression':'a >'}]}]}");
 	assert_false(vb_sqlite_canonicalize(a, s, &err));
