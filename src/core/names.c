@@ -9,6 +9,12 @@
 #include "dialect.h"
 #include "vb_internal.h"
 
+const char *
+vb_default_namespace(const char *dialect)
+{
+	return dialect && strcmp(dialect, "sqlite") == 0 ? "main" : "public";
+}
+
 size_t
 vb_utf8_clip(const char *s, size_t len, size_t max_bytes)
 {

@@ -320,10 +320,14 @@ typedef struct vb_unmanaged
 {
 	char	   *kind;			/* view, trigger, policy, check, ... */
 	char	   *object;			/* qualified name */
-	char	   *table;			/* a trigger's table, or NULL */
+	char	   *table;			/* the table a trigger (or SQLite index)
+								 * belongs to, or NULL */
 	char	   *definition;		/* its CREATE statement where the face reads
 								 * one (MySQL and SQLite views and triggers:
 								 * a dialect may make it again), or NULL */
+	char	   *reason;			/* why it is not managed, when that is not
+								 * its kind (a table that uses something the
+								 * document cannot express), or NULL */
 } vb_unmanaged;
 
 /*
@@ -350,11 +354,11 @@ typedef struct vb_name_holder
 
 typedef struct vb_schema
 {
-	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL; on MySQL
-								 * the tables of the connection's database are
-								 * in schema "public" (what a document without
-								 * "schema" says), a foreign key to another
-								 * database names it in ref_schema */
+	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL. A dialect
+								 * without schemas keeps every table in one
+								 * (vb_default_namespace: "main" on SQLite,
+								 * "public" on MySQL, where a foreign key to
+								 * another database names it in ref_schema) */
 	bool		schemas_given;	/* the document has a "schemas" key */
 	vb_list		schemas;		/* char *: namespaces this document manages */
 	vb_list		tables;			/* vb_table * */
@@ -673,6 +677,21 @@ bool		vb_document_read(vb_arena *arena, const char *json, vb_schema **out,
 							 vb_error *err);
 bool		vb_options_read(vb_arena *arena, const char *json, vb_options **out,
 							vb_error *err);
+
+/*
+ * Read a document (either form) for a target dialect ("pg", "mysql",
+ * "sqlite"): a snapshot document that names another dialect is an error,
+ * one that names none is read as the target's. On SQLite: tables are in
+ * schema "main", names have no length limit, a column may have no type, a
+ * primary-key column keeps an explicit "nullable": true, and the keys
+ * SQLite lacks (enums, identity, comments, ...) are errors naming their
+ * path (docs/sqlite.md).
+ */
+bool		vb_document_read_for(vb_arena *arena, const char *json, const char *dialect,
+								 vb_schema **out, vb_error *err);
+
+/* The namespace of an unqualified table: "main" on SQLite, else "public". */
+const char *vb_default_namespace(const char *dialect);
 
 /*
  * Model-form documents ({"models": {...}}): VibORM's serializer, for one

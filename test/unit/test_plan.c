@@ -498,7 +498,7 @@ test_result_unmanaged_and_model(void **state)
 	vb_arena   *a = ARENA(state);
 	vb_schema  *cur = sch_new(a);
 	vb_schema  *des = sch_new(a);
-	vb_unmanaged u = {"trigger", "public.t.audit", NULL, NULL};
+	vb_unmanaged u = {.kind = "trigger", .object = "public.t.audit"};
 	vb_plan    *p;
 	cJSON	   *root;
 	cJSON	   *e;
