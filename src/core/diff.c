@@ -430,7 +430,7 @@ vb_diff(vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
 		return false;
 	name_desired_objects(&d);
 
-	for (i = 0; i < desired->schemas.count; i++)
+	for (i = 0; dialect->can.schemas && i < desired->schemas.count; i++)
 		if (!vb_list_contains_str(&current->schemas, desired->schemas.items[i]))
 			vb_new_op(&d, VB_OP_CREATE_SCHEMA, desired->schemas.items[i], NULL,
 					  desired->schemas.items[i]);
