@@ -23,7 +23,7 @@ ISOLATION_OPTS = --inputdir=test/isolation --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan \
               viborm viborm-asan test/cli/unit/run_cli_unit test/cli/unit/run_cli_unit_asan \
-              test/mysql/introspect_test
+              test/mysql/introspect_test test/sqlite/run_sqlite test/sqlite/run_sqlite_asan
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -39,7 +39,8 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql
 # The core alone, strict C11, no PostgreSQL header.
 CORE_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wpedantic -Wdeclaration-after-statement \
               -Wmissing-prototypes -Wstrict-prototypes -O2 -g
-.PHONY: core unit unit-asan unit-valgrind corpus bench test
+.PHONY: core unit unit-asan unit-valgrind sqlite-unit sqlite-unit-asan sqlite-unit-valgrind \
+        corpus bench test
 core:
 	$(CC) $(CORE_CFLAGS) -fsyntax-only $(CORE_SRCS)
 
@@ -56,6 +57,25 @@ unit-asan: test/unit/run_unit_asan
 	test/unit/run_unit_asan
 unit-valgrind: test/unit/run_unit
 	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite test/unit/run_unit
+
+# The SQLite reading (src/cli/sqlite_introspect.c on the core) against real
+# SQLite databases: test/sqlite/*.c with libsqlite3.
+SQLITE_TEST_SRCS = $(sort $(wildcard test/sqlite/*.c)) src/cli/sqlite_introspect.c
+SQLITE_TEST_DEPS = $(SQLITE_TEST_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h src/cli/*.h test/sqlite/*.h)
+SQLITE_TEST_LIBS = -lsqlite3 -lcjson -lcmocka -lm
+test/sqlite/run_sqlite: $(SQLITE_TEST_DEPS)
+	$(CC) $(CORE_CFLAGS) -O0 -Isrc/core -Isrc/cli -o $@ $(SQLITE_TEST_SRCS) $(CORE_SRCS) $(SQLITE_TEST_LIBS)
+test/sqlite/run_sqlite_asan: $(SQLITE_TEST_DEPS)
+	$(CC) $(CORE_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer -Isrc/core -Isrc/cli -o $@ $(SQLITE_TEST_SRCS) $(CORE_SRCS) $(SQLITE_TEST_LIBS)
+
+sqlite-unit: test/sqlite/run_sqlite
+	test/sqlite/run_sqlite test/sqlite
+sqlite-unit-asan: test/sqlite/run_sqlite_asan
+	test/sqlite/run_sqlite_asan test/sqlite
+sqlite-unit-valgrind: test/sqlite/run_sqlite
+	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	    test/sqlite/run_sqlite test/sqlite
 
 corpus:
 	test/corpus/run.sh
@@ -80,7 +100,7 @@ CLI_HEADERS  = $(wildcard src/cli/*.h src/core/*.h)
 CLI_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/cli \
                -I$(shell $(PG_CONFIG) --includedir) $(MYSQL_CFLAGS)
 CLI_WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes
-CLI_LIBS     = -lpq -lcjson -lm $(MYSQL_LIBS)
+CLI_LIBS     = -lpq -lsqlite3 -lcrypto -lcjson -lm $(MYSQL_LIBS)
 SANITIZE     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: cli cli-asan install-cli uninstall-cli cli-unit cli-unit-asan cli-unit-valgrind cli-e2e

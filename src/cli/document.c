@@ -23,6 +23,16 @@ is_model_form(const char *text)
 	return model;
 }
 
+/* Either form of document from JSON text, for `dialect`. */
+bool
+cli_document_parse(vb_arena *arena, const char *text, const char *dialect, vb_schema **schema,
+				   vb_error *err)
+{
+	if (is_model_form(text))
+		return vb_model_read(arena, text, dialect, schema, err);
+	return vb_document_read_for(arena, text, dialect, schema, err);
+}
+
 bool
 cli_document_read(vb_arena *arena, const char *path, const char *dialect, const char **text,
 				  vb_schema **schema, vb_error *err)
@@ -33,10 +43,7 @@ cli_document_read(vb_arena *arena, const char *path, const char *dialect, const 
 
 	if (contents == NULL)
 		return false;
-	if (is_model_form(contents))
-		ok = vb_model_read(arena, contents, dialect, schema, err);
-	else
-		ok = vb_document_read(arena, contents, schema, err);
+	ok = cli_document_parse(arena, contents, dialect, schema, err);
 	if (!ok)
 	{
 		err->message = vb_printf(arena, "%s: %s", name, err->message);

@@ -165,5 +165,6 @@ struct cli_driver
 
 /* The drivers. */
 extern const cli_driver cli_driver_postgres;
+extern const cli_driver cli_driver_sqlite;
 
 #endif							/* CLI_DRIVER_H */

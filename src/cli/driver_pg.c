@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "driver.h"
+#include "history.h"
 
 struct cli_conn
 {
@@ -326,19 +327,6 @@ pg_plan(const cli_driver *self, cli_conn *c, vb_arena *arena, const char *docume
 	return *result != NULL;
 }
 
-/* The SQL statements of a history row, from their JSON array text. */
-static void
-read_sql_list(vb_arena *arena, const char *json, vb_list *out)
-{
-	cJSON	   *array = cJSON_Parse(json);
-	cJSON	   *item;
-
-	cJSON_ArrayForEach(item, array)
-		if (cJSON_IsString(item))
-		vb_list_push(arena, out, vb_strdup(arena, item->valuestring));
-	cJSON_Delete(array);
-}
-
 static bool
 pg_read_history(cli_conn *c, vb_arena *arena, long limit, vb_list *entries, vb_error *err)
 {
@@ -367,7 +355,7 @@ pg_read_history(cli_conn *c, vb_arena *arena, long limit, vb_list *entries, vb_e
 		e->applied_by = vb_strdup(arena, PQgetvalue(res, i, 2));
 		e->kind = "push";
 		e->operations = vb_strdup(arena, PQgetvalue(res, i, 3));
-		read_sql_list(arena, PQgetvalue(res, i, 4), &e->sql);
+		cli_json_string_list(arena, PQgetvalue(res, i, 4), &e->sql);
 		e->checksum = vb_strdup(arena, PQgetvalue(res, i, 5));
 		e->duration_ms = strtod(PQgetvalue(res, i, 6), NULL);
 		vb_list_push(arena, entries, e);

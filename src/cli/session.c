@@ -16,6 +16,7 @@ driver_for(cli_target_kind kind)
 		case CLI_TARGET_POSTGRES:
 			return &cli_driver_postgres;
 		case CLI_TARGET_SQLITE:
+			return &cli_driver_sqlite;
 		case CLI_TARGET_MYSQL:
 			return NULL;
 	}

@@ -40,6 +40,8 @@ void		cli_session_close(cli_session *s);
  * either form, for `dialect`: *text its contents, *schema the model. An
  * unreadable or invalid document, or a snapshot for another dialect, is a
  * usage error naming the path (and the JSON path). */
+bool		cli_document_parse(vb_arena *arena, const char *text, const char *dialect,
+							   vb_schema **schema, vb_error *err);
 bool		cli_document_read(vb_arena *arena, const char *path, const char *dialect,
 							  const char **text, vb_schema **schema, vb_error *err);
 

@@ -156,8 +156,10 @@ struct vb_dialect
 	/* ---- types ------------------------------------------------------- */
 
 	/* 1, 2, 3 for the small, standard and big integer types (canonical
-	 * type text), 0 for any other type: autoIncrement needs one of them. */
+	 * type text), 0 for any other type: autoIncrement needs one of them;
+	 * integer_types names them for an error message. */
 	int			(*integer_rank) (const char *type);
+	const char *integer_types;
 
 	/* Can `from` become `to` without losing data (CONTRACT §2's safe
 	 * list)? *rewrite says whether the change rewrites the table. */
@@ -185,7 +187,8 @@ struct vb_dialect
 
 	/* The query of a guard (vb_guard, kind and parameters filled by the
 	 * differ): one row, one integer, the number of rows the operation
-	 * would break. Runs on the current schema before anything else. */
+	 * would break. Runs on the current schema before anything else. NULL:
+	 * this database cannot fail that way (the guard is dropped). */
 	char	   *(*guard_query) (vb_arena *a, const vb_guard *g);
 
 	/* ---- hazards and order --------------------------------------------- */
@@ -206,10 +209,25 @@ struct vb_dialect
 	bool		(*lower) (vb_arena *a, vb_plan *plan, vb_error *err);
 };
 
+/* PostgreSQL's names for unnamed objects (<table>_<cols>_key, t_a_idx1...),
+ * which the contract gives them on every dialect (a default_name). */
+char	   *vb_pg_style_name(vb_arena *a, vb_name_kind kind, const char *table,
+							 const vb_list *columns, int pass);
+
+/* PostgreSQL's name scopes: keys and indexes among the schema's relations,
+ * FKs and checks among the table's constraints. */
+vb_name_scope vb_pg_style_scope(vb_name_kind kind);
+
 /* The dialects the core knows. */
 extern const vb_dialect vb_dialect_pg;
+extern const vb_dialect vb_dialect_sqlite;
 
 /* The dialect of a document's "dialect" key ("pg"...), or NULL. */
 const vb_dialect *vb_dialect_by_name(const char *name);
+
+/* Refuse what the dialect cannot express (enums on SQLite, identity on
+ * MySQL, ...): VB001 naming the key's JSON path. */
+bool		vb_check_dialect(vb_arena *arena, const vb_dialect *dialect,
+							 const vb_schema *doc, vb_error *err);
 
 #endif							/* VB_DIALECT_H */

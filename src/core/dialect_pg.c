@@ -123,36 +123,6 @@ vb_pg_object_name(vb_arena *a, const char *name)
 
 /* ---- names PostgreSQL chooses --------------------------------------------- */
 
-static const char *const name_labels[] = {
-	[VB_NAME_PRIMARY_KEY] = "pkey",
-	[VB_NAME_UNIQUE] = "key",
-	[VB_NAME_INDEX] = "idx",
-	[VB_NAME_FOREIGN_KEY] = "fkey",
-	[VB_NAME_CHECK] = "check",
-	[VB_NAME_SEQUENCE] = "seq",
-};
-
-/* ChooseRelationName/ChooseConstraintName: <table>_<columns>_<label>,
- * the pass number appended to the label while the name is taken. */
-static char *
-pg_default_name(vb_arena *a, vb_name_kind kind, const char *table, const vb_list *columns,
-				int pass)
-{
-	const char *label = pass ? vb_printf(a, "%s%d", name_labels[kind], pass) : name_labels[kind];
-
-	if (columns == NULL || kind == VB_NAME_PRIMARY_KEY)
-		return vb_make_object_name(a, table, NULL, label);
-	return vb_default_name(a, table, columns, label);
-}
-
-/* Keys and indexes are relations, unique in the schema; FK and check
- * names are unique among the table's constraints. */
-static vb_name_scope
-pg_name_scope(vb_name_kind kind)
-{
-	return kind == VB_NAME_FOREIGN_KEY || kind == VB_NAME_CHECK ? VB_SCOPE_TABLE : VB_SCOPE_SCHEMA;
-}
-
 /* ---- types -------------------------------------------------------------- */
 
 static int
@@ -817,7 +787,7 @@ write_serial_on(column_writer *w)
 	char	   *qseq;
 
 	vb_list_push(a, &col, (void *) w->col);
-	seq = pg_default_name(a, VB_NAME_SEQUENCE, w->t, &col, 0);
+	seq = vb_pg_style_name(a, VB_NAME_SEQUENCE, w->t, &col, 0);
 	qseq = pg_qualified(a, w->s, seq);
 	drop_current_default(w);
 	vb_sql_add(w->out, vb_printf(a, "CREATE SEQUENCE %s AS %s", qseq, dc->type));
@@ -1469,9 +1439,10 @@ const vb_dialect vb_dialect_pg = {
 	.quote_literal = pg_quote_literal,
 	.ident_quote = '"',
 	.qualified = pg_qualified,
-	.default_name = pg_default_name,
-	.name_scope = pg_name_scope,
+	.default_name = vb_pg_style_name,
+	.name_scope = vb_pg_style_scope,
 	.integer_rank = pg_integer_rank,
+	.integer_types = "smallint, integer or bigint",
 	.safe_type_change = pg_safe_type_change,
 	.element_type = pg_element_type,
 	.cast = pg_cast,

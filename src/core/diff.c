@@ -336,8 +336,8 @@ check_auto_increment(vb_differ *d)
 
 			if (c->auto_increment && d->dl->integer_rank(c->type) == 0)
 				return vb_fail(d->err, d->a, VB_ERR_INVALID, c->path,
-							   "%s: autoIncrement needs smallint, integer or bigint, not %s",
-							   c->path ? c->path : c->name, c->type);
+							   "%s: autoIncrement needs %s, not %s",
+							   c->path ? c->path : c->name, d->dl->integer_types, c->type);
 		}
 	}
 	return true;
@@ -350,6 +350,26 @@ create_table(vb_differ *d, vb_table *t)
 
 	op->change.table = t;
 	vb_create_table_objects(d, t);
+}
+
+/* A paired table and its columns' counterparts, for the dialect. */
+static vb_table_change *
+table_change(vb_differ *d, vb_table_pair *p)
+{
+	vb_table_change *tc = vb_alloc(d->a, sizeof(vb_table_change));
+	int			i;
+
+	tc->cur = p->cur;
+	tc->des = p->des;
+	for (i = 0; i < p->des->columns.count; i++)
+	{
+		const vb_column *dc = p->des->columns.items[i];
+
+		vb_list_push(d->a, &tc->sources,
+					 vb_map_get(&p->recreated_columns, dc->name) ? NULL :
+					 vb_map_get(&p->des_col_to_cur, dc->name));
+	}
+	return tc;
 }
 
 static void
@@ -405,11 +425,12 @@ vb_diff(vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
 
 	memset(&no_options, 0, sizeof(no_options));
 	init_differ(&d, arena, dialect, current, desired, opts ? opts : &no_options, err);
-	if (!vb_check_document(arena, desired, err) || !check_auto_increment(&d))
+	if (!vb_check_document(arena, desired, err) || !vb_check_dialect(arena, dialect, desired, err) ||
+		!check_auto_increment(&d))
 		return false;
 	name_desired_objects(&d);
 
-	for (i = 0; i < desired->schemas.count; i++)
+	for (i = 0; dialect->can.schemas && i < desired->schemas.count; i++)
 		if (!vb_list_contains_str(&current->schemas, desired->schemas.items[i]))
 			vb_new_op(&d, VB_OP_CREATE_SCHEMA, desired->schemas.items[i], NULL,
 					  desired->schemas.items[i]);
@@ -456,10 +477,12 @@ vb_diff(vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
 		if (!vb_map_get(&d.pair_by_des, vb_key2(arena, t->schema, t->name)))
 			create_table(&d, t);
 	}
-	if (!vb_plan_write(&d))
-		return false;
 	for (i = 0; i < current->unmanaged.count; i++)
 		vb_list_push(arena, &d.plan->unmanaged, current->unmanaged.items[i]);
+	for (i = 0; i < d.pairs.count; i++)
+		vb_list_push(arena, &d.plan->tables, table_change(&d, d.pairs.items[i]));
+	if (!vb_plan_write(&d))
+		return false;
 	*out = d.plan;
 	return true;
 }

@@ -22,7 +22,33 @@ typedef struct reader
 {
 	vb_arena   *arena;
 	vb_error   *err;
+	const char *dialect;		/* the document's (or the target's), or NULL */
 } reader;
+
+static bool
+is_sqlite(const reader *rd)
+{
+	return rd->dialect && strcmp(rd->dialect, "sqlite") == 0;
+}
+
+/*
+ * Keys a dialect does not have: an error when the document's dialect is
+ * known and the key holds anything but an empty value (false, "", []).
+ */
+static const struct
+{
+	const char *key;
+	const char *dialect;
+	const char *title;
+}			lacking_keys[] = {
+	{"strict", "pg", "PostgreSQL"}, {"strict", "mysql", "MySQL"},
+	{"withoutRowid", "pg", "PostgreSQL"}, {"withoutRowid", "mysql", "MySQL"},
+	{"enums", "sqlite", "SQLite"}, {"schemas", "sqlite", "SQLite"},
+	{"comment", "sqlite", "SQLite"}, {"identity", "sqlite", "SQLite"},
+	{"include", "sqlite", "SQLite"}, {"nullsNotDistinct", "sqlite", "SQLite"},
+	{"opclass", "sqlite", "SQLite"}, {"nulls", "sqlite", "SQLite"},
+	{"notValid", "sqlite", "SQLite"}
+};
 
 typedef enum json_kind_t
 {
@@ -86,6 +112,28 @@ expect(reader *rd, const cJSON *v, json_kind_t kind, const char *path,
 				   "%s must be %s, not %s", path, what, vb_json_kind(v));
 }
 
+static bool
+empty_value(const cJSON *v)
+{
+	return cJSON_IsNull(v) || cJSON_IsFalse(v) ||
+		(cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0) ||
+		(cJSON_IsString(v) && v->valuestring[0] == '\0');
+}
+
+static bool
+check_dialect_key(reader *rd, const cJSON *value, const char *path)
+{
+	size_t		i;
+
+	for (i = 0; rd->dialect && i < sizeof(lacking_keys) / sizeof(lacking_keys[0]); i++)
+		if (strcmp(lacking_keys[i].key, value->string) == 0 &&
+			strcmp(lacking_keys[i].dialect, rd->dialect) == 0 && !empty_value(value))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, value->string),
+						   "key \"%s\" is not available on %s", child_path(rd, path, value->string),
+						   lacking_keys[i].title);
+	return true;
+}
+
 /*
  * Reject keys outside `allowed` (NULL-terminated), and keys of `later`
  * (contract keys a later release implements) unless their value is
@@ -113,15 +161,15 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 		for (a = allowed; *a; a++)
 			if (strcmp(*a, key) == 0)
 				ok = true;
+		if (ok && !check_dialect_key(rd, value, path))
+			return false;
 		if (ok)
 			continue;
 		for (a = later; a && *a; a++)
 		{
 			if (strcmp(*a, key) != 0)
 				continue;
-			if (cJSON_IsNull(value) || cJSON_IsFalse(value) ||
-				(cJSON_IsArray(value) && cJSON_GetArraySize(value) == 0) ||
-				(cJSON_IsString(value) && value->valuestring[0] == '\0'))
+			if (empty_value(value))
 				ok = true;
 			else
 			{
@@ -147,7 +195,7 @@ check_identifier(reader *rd, const char *name, const char *path)
 	if (name[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
 					   "%s must not be empty", path);
-	if (strlen(name) > VB_MAX_IDENT)
+	if (strlen(name) > VB_MAX_IDENT && !is_sqlite(rd))	/* SQLite has no limit */
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
 					   "%s \"%s\" is longer than %d bytes", path, name, VB_MAX_IDENT);
 	return true;
@@ -392,9 +440,10 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 {
 	static const char *const allowed[] = {
 		"name", "type", "nullable", "default", "autoIncrement", "identity",
-		"generated", "virtual", "collation", "charset", "onUpdate", "invisible",
+		"generated", "generatedStorage", "collation", "charset", "onUpdate", "invisible",
 		"comment", "renamedFrom", NULL
 	};
+	char	   *storage;
 	vb_column  *c = vb_alloc(rd->arena, sizeof(vb_column));
 	cJSON	   *dv;
 	cJSON	   *idv;
@@ -408,15 +457,28 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 		!get_string(rd, obj, "collation", path, false, false, &c->collation) ||
 		!get_string(rd, obj, "charset", path, false, true, &c->charset) ||
 		!get_string(rd, obj, "onUpdate", path, false, false, &c->on_update) ||
-		!get_bool(rd, obj, "virtual", path, false, &c->generated_virtual) ||
 		!get_bool(rd, obj, "invisible", path, false, &c->invisible) ||
 		!get_comment(rd, obj, path, &c->comment) ||
 		!get_bool(rd, obj, "nullable", path, true, &c->nullable) ||
 		!get_bool(rd, obj, "autoIncrement", path, false, &c->auto_increment) ||
-		!get_string(rd, obj, "renamedFrom", path, false, true, &c->renamed_from))
+		!get_string(rd, obj, "renamedFrom", path, false, true, &c->renamed_from) ||
+		!get_string(rd, obj, "generatedStorage", path, false, false, &storage))
 		return false;
 	c->path = path;
-	if (c->type[0] == '\0')
+	if (storage && strcmp(storage, "virtual") != 0 && strcmp(storage, "stored") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
+					   "%s must be \"stored\" or \"virtual\", not \"%s\"",
+					   child_path(rd, path, "generatedStorage"), storage);
+	c->generated_virtual = storage && strcmp(storage, "virtual") == 0;
+	if (c->generated_virtual && rd->dialect && strcmp(rd->dialect, "pg") == 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
+					   "%s: PostgreSQL has no virtual generated columns",
+					   child_path(rd, path, "generatedStorage"));
+	if (storage && c->generated == NULL)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
+					   "%s requires generated", child_path(rd, path, "generatedStorage"));
+	/* a SQLite column may have no declared type */
+	if (c->type[0] == '\0' && !is_sqlite(rd))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "type"),
 					   "%s must not be empty", child_path(rd, path, "type"));
 	if ((base = serial_base_type(c->type)) != NULL)
@@ -495,10 +557,6 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 					   "%s must not be empty", child_path(rd, path, "generated"));
 	if (c->collation && !check_identifier(rd, c->collation, child_path(rd, path, "collation")))
 		return false;
-	if (c->generated_virtual && c->generated == NULL)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "virtual"),
-					   "%s: only a generated column can be virtual",
-					   child_path(rd, path, "virtual"));
 	if (c->on_update && c->on_update[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
 					   "%s must not be empty", child_path(rd, path, "onUpdate"));
@@ -730,6 +788,10 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	ix->path = path;
 	if (ix->method == NULL)
 		ix->method = vb_strdup(rd->arena, "btree");
+	else if (is_sqlite(rd) && strcasecmp(ix->method, "btree") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "type"),
+					   "%s: SQLite has no index type \"%s\"", child_path(rd, path, "type"),
+					   ix->method);
 	else
 	{
 		char	   *m;
@@ -944,13 +1006,25 @@ check_unique_names(reader *rd, vb_table *t, bool mysql)
 	return true;
 }
 
+/* The object of a column in a columns array. */
+static cJSON *
+column_object(cJSON *cols, const vb_column *c)
+{
+	cJSON	   *item;
+
+	for (item = cols->child; item != NULL; item = item->next)
+		if (strcmp(member(item, "name")->valuestring, c->name) == 0)
+			return item;
+	return NULL;
+}
+
 static bool
 read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 {
 	static const char *const allowed[] = {
 		"name", "schema", "columns", "primaryKey", "uniqueConstraints",
 		"indexes", "foreignKeys", "checks", "with", "comment", "engine", "charset",
-		"collation", "renamedFrom", NULL
+		"collation", "strict", "withoutRowid", "renamedFrom", NULL
 	};
 	vb_table   *t = vb_alloc(rd->arena, sizeof(vb_table));
 	cJSON	   *cols;
@@ -968,11 +1042,17 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 		!get_string(rd, obj, "engine", path, false, true, &t->engine) ||
 		!get_string(rd, obj, "charset", path, false, true, &t->charset) ||
 		!get_string(rd, obj, "collation", path, false, true, &t->collation) ||
-		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from))
+		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from) ||
+		!get_bool(rd, obj, "strict", path, false, &t->strict) ||
+		!get_bool(rd, obj, "withoutRowid", path, false, &t->without_rowid))
 		return false;
 	t->path = path;
 	if (t->schema == NULL)
-		t->schema = vb_strdup(rd->arena, "public");
+		t->schema = vb_strdup(rd->arena, vb_default_namespace(rd->dialect));
+	else if (is_sqlite(rd) && strcmp(t->schema, "main") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "schema"),
+					   "%s: a SQLite database has one schema, \"main\", not \"%s\"",
+					   child_path(rd, path, "schema"), t->schema);
 
 	cols = member(obj, "columns");
 	if (is_null(cols))
@@ -998,7 +1078,14 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 		if (!read_key(rd, pk, child_path(rd, path, "primaryKey"), t, true, &t->primary_key))
 			return false;
 		for (i = 0; i < (size_t) t->primary_key->columns.count; i++)
-			vb_find_column(t, t->primary_key->columns.items[i])->nullable = false;
+		{
+			vb_column  *c = vb_find_column(t, t->primary_key->columns.items[i]);
+
+			/* SQLite keeps an explicit "nullable": true on a rowid table's
+			 * key: such a column accepts NULL (docs/sqlite.md) */
+			if (!is_sqlite(rd) || is_null(member(column_object(cols, c), "nullable")))
+				c->nullable = false;
+		}
 	}
 	if (!read_array(rd, obj, "uniqueConstraints", path, t, unique_item, &t->uniques) ||
 		!read_array(rd, obj, "indexes", path, t, index_item, &t->indexes) ||
@@ -1079,13 +1166,32 @@ vb_json_set_allocator(void *(*alloc_fn) (size_t), void (*free_fn) (void *))
 }
 
 
-bool
-vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *err)
+/* The model form's serializer names PostgreSQL's schema; on SQLite every
+ * table is in "main". */
+static void
+rehome(vb_schema *s, const char *nsp)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < s->tables.count; i++)
+	{
+		vb_table   *t = s->tables.items[i];
+
+		t->schema = (char *) nsp;
+		for (j = 0; j < t->foreign_keys.count; j++)
+			((vb_foreign_key *) t->foreign_keys.items[j])->ref_schema = (char *) nsp;
+	}
+}
+
+static bool
+read_document(vb_arena *arena, const char *json, const char *target, vb_schema **out,
+			  vb_error *err)
 {
 	static const char *const allowed[] = {
 		"version", "dialect", "schemas", "tables", "enums", NULL
 	};
-	reader		rd = {arena, err};
+	reader		rd = {arena, err, NULL};
 	cJSON	   *root;
 	cJSON	   *v;
 	cJSON	   *item;
@@ -1106,18 +1212,15 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	}
 	if (member(root, "models"))
 	{
-		/* the model form: VibORM's serializer, for PostgreSQL */
+		/* the model form: VibORM's serializer, for the target (PostgreSQL
+		 * when none is given) */
 		cJSON_Delete(root);
-		return vb_model_read(arena, json, "pg", out, err);
-	}
-	if (!check_keys(&rd, root, "", allowed, NULL))
-		goto done;
-
-	v = member(root, "version");
-	if (!is_null(v) && !(cJSON_IsNumber(v) && v->valuedouble == 1.0))
-	{
-		vb_fail(err, arena, VB_ERR_INVALID, "version", "version must be 1");
-		goto done;
+		if (!vb_model_read(arena, json, target ? target : "pg", out, err))
+			return false;
+		if (target)
+			(*out)->dialect = vb_strdup(arena, target);
+		rehome(*out, vb_default_namespace(target));
+		return true;
 	}
 	if (!get_string(&rd, root, "dialect", "", false, false, &s->dialect))
 		goto done;
@@ -1126,6 +1229,24 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "dialect",
 				"dialect must be \"pg\", \"mysql\" or \"sqlite\", not \"%s\"", s->dialect);
+		goto done;
+	}
+	if (s->dialect && target && strcmp(s->dialect, target) != 0)
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "dialect",
+				"the document is for dialect \"%s\", the target is \"%s\"", s->dialect, target);
+		goto done;
+	}
+	if (s->dialect == NULL && target)
+		s->dialect = vb_strdup(arena, target);
+	rd.dialect = s->dialect;
+	if (!check_keys(&rd, root, "", allowed, NULL))
+		goto done;
+
+	v = member(root, "version");
+	if (!is_null(v) && !(cJSON_IsNumber(v) && v->valuedouble == 1.0))
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "version", "version must be 1");
 		goto done;
 	}
 	s->schemas_given = !is_null(member(root, "schemas"));
@@ -1184,6 +1305,19 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 done:
 	cJSON_Delete(root);
 	return ok;
+}
+
+bool
+vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *err)
+{
+	return read_document(arena, json, NULL, out, err);
+}
+
+bool
+vb_document_read_for(vb_arena *arena, const char *json, const char *dialect,
+					 vb_schema **out, vb_error *err)
+{
+	return read_document(arena, json, dialect, out, err);
 }
 
 static bool
@@ -1288,7 +1422,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	static const char *const allowed[] = {
 		"force", "dryRun", "resolutions", "lockTimeout", "schemas", "enumValueMappings", NULL
 	};
-	reader		rd = {arena, err};
+	reader		rd = {arena, err, NULL};
 	cJSON	   *root;
 	cJSON	   *v;
 	bool		ok = false;

@@ -175,8 +175,21 @@ index_elem_json(const vb_index_elem *el)
 	return o;
 }
 
+/*
+ * What differs between the dialects' documents. A MySQL document names no
+ * schema (an FK's referencedSchema only when it is another database) and
+ * no deferrability, which MySQL lacks; a SQLite document has one schema, no
+ * index methods and no enums.
+ */
+typedef struct writer
+{
+	vb_arena   *arena;
+	bool		mysql;
+	bool		sqlite;
+} writer;
+
 static cJSON *
-index_json(vb_arena *arena, const vb_index *ix)
+index_json(const writer *w, const vb_index *ix)
 {
 	cJSON	   *io = cJSON_CreateObject();
 	cJSON	   *cols = cJSON_CreateArray();
@@ -187,13 +200,14 @@ index_json(vb_arena *arena, const vb_index *ix)
 	cJSON_AddItemToObject(io, "name", cJSON_CreateString(ix->name));
 	cJSON_AddItemToObject(io, "columns", cols);
 	cJSON_AddItemToObject(io, "unique", cJSON_CreateBool(ix->unique));
-	cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
+	if (!w->sqlite)
+		cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
 	if (ix->include.count > 0)
 		cJSON_AddItemToObject(io, "include", name_array(&ix->include));
 	if (ix->nulls_not_distinct)
 		cJSON_AddItemToObject(io, "nullsNotDistinct", cJSON_CreateTrue());
 	add_string_if(io, "where", ix->where);
-	add_options(arena, io, &ix->with);
+	add_options(w->arena, io, &ix->with);
 	if (ix->invisible)
 		cJSON_AddItemToObject(io, "visible", cJSON_CreateFalse());
 	add_string_if(io, "comment", ix->comment);
@@ -230,8 +244,8 @@ column_json(vb_arena *arena, const vb_column *c)
 	if (c->identity != VB_IDENTITY_NONE)
 		cJSON_AddItemToObject(o, "identity", identity_json(arena, c));
 	add_string_if(o, "generated", c->generated);
-	if (c->generated_virtual)
-		cJSON_AddItemToObject(o, "virtual", cJSON_CreateTrue());
+	if (c->generated && c->generated_virtual)
+		cJSON_AddItemToObject(o, "generatedStorage", cJSON_CreateString("virtual"));
 	add_string_if(o, "onUpdate", c->on_update);
 	add_string_if(o, "charset", c->charset);
 	add_string_if(o, "collation", c->collation);
@@ -241,21 +255,21 @@ column_json(vb_arena *arena, const vb_column *c)
 	return o;
 }
 
-/*
- * One table. On MySQL (`mysql`) a document names no schema: the table's is
- * left out, an FK's only when it references another database, and
- * deferrability (which MySQL lacks) is not written.
- */
 static cJSON *
-table_json(vb_arena *arena, const vb_table *t, bool mysql)
+table_json(const writer *w, const vb_table *t)
 {
+	vb_arena   *arena = w->arena;
 	cJSON	   *o = cJSON_CreateObject();
 	cJSON	   *arr;
 	int			i;
 
-	if (!mysql)
+	if (!w->mysql && !w->sqlite)
 		cJSON_AddItemToObject(o, "schema", cJSON_CreateString(t->schema));
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(t->name));
+	if (t->strict)
+		cJSON_AddItemToObject(o, "strict", cJSON_CreateTrue());
+	if (t->without_rowid)
+		cJSON_AddItemToObject(o, "withoutRowid", cJSON_CreateTrue());
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->columns.count; i++)
 		cJSON_AddItemToArray(arr, column_json(arena, t->columns.items[i]));
@@ -270,7 +284,7 @@ table_json(vb_arena *arena, const vb_table *t, bool mysql)
 
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->indexes.count; i++)
-		cJSON_AddItemToArray(arr, index_json(arena, t->indexes.items[i]));
+		cJSON_AddItemToArray(arr, index_json(w, t->indexes.items[i]));
 	cJSON_AddItemToObject(o, "indexes", arr);
 
 	arr = cJSON_CreateArray();
@@ -281,13 +295,13 @@ table_json(vb_arena *arena, const vb_table *t, bool mysql)
 
 		cJSON_AddItemToObject(fo, "name", cJSON_CreateString(fk->name));
 		cJSON_AddItemToObject(fo, "columns", name_array(&fk->columns));
-		if (!mysql || strcmp(fk->ref_schema, t->schema) != 0)
+		if (!w->sqlite && (!w->mysql || strcmp(fk->ref_schema, t->schema) != 0))
 			cJSON_AddItemToObject(fo, "referencedSchema", cJSON_CreateString(fk->ref_schema));
 		cJSON_AddItemToObject(fo, "referencedTable", cJSON_CreateString(fk->ref_table));
 		cJSON_AddItemToObject(fo, "referencedColumns", name_array(&fk->ref_columns));
 		cJSON_AddItemToObject(fo, "onDelete", cJSON_CreateString(fk_action_names[fk->on_delete]));
 		cJSON_AddItemToObject(fo, "onUpdate", cJSON_CreateString(fk_action_names[fk->on_update]));
-		if (!mysql)
+		if (!w->mysql)
 		{
 			cJSON_AddItemToObject(fo, "deferrable", cJSON_CreateBool(fk->deferrable));
 			cJSON_AddItemToObject(fo, "initiallyDeferred", cJSON_CreateBool(fk->initially_deferred));
@@ -332,16 +346,18 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 	int			i;
 	int			j;
 	const char *dialect = schema->dialect ? schema->dialect : "pg";
-	bool		mysql = strcmp(dialect, "mysql") == 0;
+	writer		w = {arena, strcmp(dialect, "mysql") == 0, strcmp(dialect, "sqlite") == 0};
 
 	cJSON_AddItemToObject(root, "version", num(1));
 	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString(dialect));
-	if (schema->schemas_given || schema->schemas.count > 0)
+	if (!w.sqlite && (schema->schemas_given || schema->schemas.count > 0))
 		cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->tables.count; i++)
-		cJSON_AddItemToArray(arr, table_json(arena, schema->tables.items[i], mysql));
+		cJSON_AddItemToArray(arr, table_json(&w, schema->tables.items[i]));
 	cJSON_AddItemToObject(root, "tables", arr);
+	if (w.sqlite)
+		return dump_and_free(arena, root);
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->enums.count; i++)
 	{
@@ -359,7 +375,7 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 			cJSON_AddItemToArray(arr, eo);
 		}
 	}
-	if (mysql && schema->enums.count == 0)
+	if (w.mysql && schema->enums.count == 0)
 		cJSON_Delete(arr);		/* MySQL's enums are column types */
 	else
 		cJSON_AddItemToObject(root, "enums", arr);

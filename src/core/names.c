@@ -6,7 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect.h"
 #include "vb_internal.h"
+
+const char *
+vb_default_namespace(const char *dialect)
+{
+	return dialect && strcmp(dialect, "sqlite") == 0 ? "main" : "public";
+}
 
 size_t
 vb_utf8_clip(const char *s, size_t len, size_t max_bytes)
@@ -89,4 +96,35 @@ vb_default_name(vb_arena *arena, const char *table, const vb_list *columns,
 				const char *label)
 {
 	return vb_make_object_name(arena, table, name_addition(arena, columns), label);
+}
+
+static const char *const name_labels[] = {
+	[VB_NAME_PRIMARY_KEY] = "pkey",
+	[VB_NAME_UNIQUE] = "key",
+	[VB_NAME_INDEX] = "idx",
+	[VB_NAME_FOREIGN_KEY] = "fkey",
+	[VB_NAME_CHECK] = "check",
+	[VB_NAME_SEQUENCE] = "seq",
+};
+
+/*
+ * ChooseRelationName/ChooseConstraintName: <table>_<columns>_<label>, the
+ * pass number appended to the label while the name is taken. The contract
+ * gives unnamed objects these names on every dialect.
+ */
+char *
+vb_pg_style_name(vb_arena *a, vb_name_kind kind, const char *table, const vb_list *columns,
+				 int pass)
+{
+	const char *label = pass ? vb_printf(a, "%s%d", name_labels[kind], pass) : name_labels[kind];
+
+	if (columns == NULL || kind == VB_NAME_PRIMARY_KEY)
+		return vb_make_object_name(a, table, NULL, label);
+	return vb_default_name(a, table, columns, label);
+}
+
+vb_name_scope
+vb_pg_style_scope(vb_name_kind kind)
+{
+	return kind == VB_NAME_FOREIGN_KEY || kind == VB_NAME_CHECK ? VB_SCOPE_TABLE : VB_SCOPE_SCHEMA;
 }

@@ -45,6 +45,7 @@ static const struct
 	[VB_OP_SET_COMMENT] = {"setComment", VB_PH_COMMENT},
 	[VB_OP_ALTER_CONSTRAINT] = {"alterConstraint", VB_PH_VALIDATE},
 	[VB_OP_SET_STORAGE] = {"setStorageParameters", VB_PH_SET_STORAGE},
+	[VB_OP_REBUILD_TABLE] = {"rebuildTable", VB_PH_ALTER_COLUMN},
 };
 
 const char *
@@ -143,7 +144,12 @@ vb_plan_write(vb_differ *d)
 		{
 			vb_guard   *g = op->guards.items[j];
 
-			g->sql = dl->guard_query(d->a, g);
+			/* NULL: the database cannot fail that way */
+			if ((g->sql = dl->guard_query(d->a, g)) == NULL)
+			{
+				op->guards.items[j--] = op->guards.items[--op->guards.count];
+				continue;
+			}
 		}
 		op->hazards = dl->hazards(op);
 		op->phase = dl->phase ? dl->phase(op) : vb_phase(op);

@@ -154,7 +154,7 @@ typedef struct vb_column
 	vb_seq_options seq;			/* identity columns only */
 	char	   *generated;		/* expression of a GENERATED ... STORED column */
 	char	   *generated_source;	/* as the document wrote it (see vb_check) */
-	bool		generated_virtual;	/* MySQL: VIRTUAL rather than STORED */
+	bool		generated_virtual;	/* MySQL, SQLite: VIRTUAL rather than STORED */
 	char	   *collation;		/* NULL: the type's default collation */
 	char	   *charset;		/* MySQL: character set; NULL: the table's */
 	char	   *on_update;		/* MySQL: ON UPDATE CURRENT_TIMESTAMP[(n)] */
@@ -294,6 +294,8 @@ typedef struct vb_table
 	char	   *engine;			/* MySQL: storage engine (InnoDB, ...) */
 	char	   *charset;		/* MySQL: default character set of the table */
 	char	   *collation;		/* MySQL: default collation of the table */
+	bool		strict;			/* SQLite: a STRICT table */
+	bool		without_rowid;	/* SQLite: a WITHOUT ROWID table */
 	char	   *renamed_from;	/* "name" or "schema.name" */
 	char	   *model;			/* model key for model-form documents */
 	const char *path;
@@ -318,9 +320,14 @@ typedef struct vb_unmanaged
 {
 	char	   *kind;			/* view, trigger, policy, check, ... */
 	char	   *object;			/* qualified name */
-	char	   *table;			/* a trigger's table, or NULL */
+	char	   *table;			/* the table a trigger (or SQLite index)
+								 * belongs to, or NULL */
 	char	   *definition;		/* its CREATE statement where the face reads
-								 * one (MySQL views and triggers), or NULL */
+								 * one (MySQL and SQLite views and triggers:
+								 * a dialect may make it again), or NULL */
+	char	   *reason;			/* why it is not managed, when that is not
+								 * its kind (a table that uses something the
+								 * document cannot express), or NULL */
 } vb_unmanaged;
 
 /*
@@ -347,11 +354,11 @@ typedef struct vb_name_holder
 
 typedef struct vb_schema
 {
-	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL; on MySQL
-								 * the tables of the connection's database are
-								 * in schema "public" (what a document without
-								 * "schema" says), a foreign key to another
-								 * database names it in ref_schema */
+	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL. A dialect
+								 * without schemas keeps every table in one
+								 * (vb_default_namespace: "main" on SQLite,
+								 * "public" on MySQL, where a foreign key to
+								 * another database names it in ref_schema) */
 	bool		schemas_given;	/* the document has a "schemas" key */
 	vb_list		schemas;		/* char *: namespaces this document manages */
 	vb_list		tables;			/* vb_table * */
@@ -443,6 +450,7 @@ typedef enum vb_op_kind
 	VB_OP_SET_COMMENT,
 	VB_OP_ALTER_CONSTRAINT,
 	VB_OP_SET_STORAGE,
+	VB_OP_REBUILD_TABLE,		/* SQLite: a table made again in its new shape */
 	VB_OP__COUNT
 } vb_op_kind;
 
@@ -552,6 +560,18 @@ typedef struct vb_enum_swap
 } vb_enum_swap;
 
 /*
+ * A table that stays, as the differ paired it (vb_plan.tables): for each
+ * column of the document's table, the current column it keeps (NULL: a
+ * column the plan adds).
+ */
+typedef struct vb_table_change
+{
+	const vb_table *cur;
+	const vb_table *des;
+	vb_list		sources;		/* const vb_column *, one per des column */
+} vb_table_change;
+
+/*
  * What an operation changes, from what, to what. The differ fills the
  * members its kind needs; the dialect writes the statements from them
  * (dialect.h). "The document's" objects are the desired ones, "current"
@@ -595,6 +615,10 @@ typedef struct vb_change
 	const char *cur_default;	/* read through this plan's enum renames */
 	bool		default_dropped;	/* alterColumn: an enum swap dropped it */
 	vb_list		swaps;			/* recreateEnum: vb_enum_swap *, table by table */
+	const vb_table_change *pair;	/* rebuildTable: the table and its columns */
+	vb_list		remake;			/* rebuildTable: vb_unmanaged * (views on the
+								 * table, its triggers) dropped by the rebuild
+								 * and made again after it */
 	bool		keep_old_type;	/* recreateEnum: a column change still
 								 * converts from the old type, so a finishing
 								 * operation drops it later */
@@ -633,6 +657,7 @@ typedef struct vb_plan
 	vb_list		operations;		/* vb_operation *, in execution order */
 	vb_list		ambiguous;		/* vb_ambiguity * (unresolved) */
 	vb_list		unmanaged;		/* vb_unmanaged * */
+	vb_list		tables;			/* vb_table_change *: the paired tables */
 } vb_plan;
 
 const char *vb_op_kind_name(vb_op_kind kind);
@@ -652,6 +677,21 @@ bool		vb_document_read(vb_arena *arena, const char *json, vb_schema **out,
 							 vb_error *err);
 bool		vb_options_read(vb_arena *arena, const char *json, vb_options **out,
 							vb_error *err);
+
+/*
+ * Read a document (either form) for a target dialect ("pg", "mysql",
+ * "sqlite"): a snapshot document that names another dialect is an error,
+ * one that names none is read as the target's. On SQLite: tables are in
+ * schema "main", names have no length limit, a column may have no type, a
+ * primary-key column keeps an explicit "nullable": true, and the keys
+ * SQLite lacks (enums, identity, comments, ...) are errors naming their
+ * path (docs/sqlite.md).
+ */
+bool		vb_document_read_for(vb_arena *arena, const char *json, const char *dialect,
+								 vb_schema **out, vb_error *err);
+
+/* The namespace of an unqualified table: "main" on SQLite, else "public". */
+const char *vb_default_namespace(const char *dialect);
 
 /*
  * Model-form documents ({"models": {...}}): VibORM's serializer, for one

@@ -655,7 +655,7 @@ test_build_document(void **state)
 	/* MariaDB's JSON: the type, without its check and charset */
 	assert_contains(doc, "{\"name\":\"meta\",\"type\":\"json\",\"nullable\":true}");
 	assert_not_contains(doc, "json_valid");
-	assert_contains(doc, "\"generated\":\"concat(`name`,' ',`email`)\",\"virtual\":true");
+	assert_contains(doc, "\"generated\":\"concat(`name`,' ',`email`)\",\"generatedStorage\":\"virtual\"");
 	assert_contains(doc, "{\"name\":\"secret\",\"type\":\"int\",\"nullable\":true,\"invisible\":true}");
 	assert_contains(doc, "\"primaryKey\":{\"name\":\"PRIMARY\",\"columns\":[\"id\"]}");
 	assert_contains(doc, "\"uniqueConstraints\":[{\"name\":\"users_email_key\",\"columns\":[\"email\"]}]");
@@ -766,7 +766,7 @@ test_canonicalize_document(void **state)
 		"{\"name\": \"legacy\", \"type\": \"varchar(10) character set utf8\"},"
 		"{\"name\": \"bio\", \"type\": \"TEXT\", \"default\": \"'none'\"},"
 		"{\"name\": \"meta\", \"type\": \"JSON\"},"
-		"{\"name\": \"full\", \"type\": \"varchar(80)\", \"generated\": \"CONCAT(name, ' ', email)\", \"virtual\": true},"
+		"{\"name\": \"full\", \"type\": \"varchar(80)\", \"generated\": \"CONCAT(name, ' ', email)\", \"generatedStorage\": \"virtual\"},"
 		"{\"name\": \"secret\", \"type\": \"int\", \"invisible\": true}],"
 		"\"primaryKey\": {\"columns\": [\"id\"]},"
 		"\"indexes\": [{\"name\": \"users_email_key\", \"columns\": [\"email\"], \"unique\": true},"
