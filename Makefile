@@ -10,7 +10,10 @@ OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
 SHLIB_LINK  = -lcjson -lm
 PG_CPPFLAGS = -Isrc/core
-PG_CFLAGS   = -Werror
+# Warnings are errors in the test build (test/run sets WERROR=-Werror), not
+# in the build packagers run: a newer compiler's new warning must not break it.
+WERROR     ?=
+PG_CFLAGS   = $(WERROR)
 
 # pg_regress suites: sql/<name>.sql -> expected/<name>.out
 REGRESS      = $(sort $(filter-out $(EXTENSION)%,$(notdir $(basename $(wildcard sql/*.sql)))))
@@ -19,6 +22,8 @@ ISOLATION    = $(sort $(notdir $(basename $(wildcard test/isolation/specs/*.spec
 ISOLATION_OPTS = --inputdir=test/isolation --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan \
+              viborm viborm-asan test/cli/unit/run_cli_unit test/cli/unit/run_cli_unit_asan \
+              test/mysql/introspect_test test/sqlite/run_sqlite test/sqlite/run_sqlite_asan \
               test/fuzz/fuzz_document test/bench/scale
 
 PG_CONFIG ?= pg_config
@@ -35,7 +40,8 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql
 # The core alone, strict C11, no PostgreSQL header.
 CORE_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wpedantic -Wdeclaration-after-statement \
               -Wmissing-prototypes -Wstrict-prototypes -O2 -g
-.PHONY: core unit unit-asan unit-valgrind corpus bench fuzz fuzz-long test
+.PHONY: core unit unit-asan unit-valgrind sqlite-unit sqlite-unit-asan sqlite-unit-valgrind \
+        corpus bench fuzz fuzz-long test
 core:
 	$(CC) $(CORE_CFLAGS) -fsyntax-only $(CORE_SRCS)
 
@@ -52,6 +58,25 @@ unit-asan: test/unit/run_unit_asan
 	test/unit/run_unit_asan
 unit-valgrind: test/unit/run_unit
 	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite test/unit/run_unit
+
+# The SQLite reading (src/cli/sqlite_introspect.c on the core) against real
+# SQLite databases: test/sqlite/*.c with libsqlite3.
+SQLITE_TEST_SRCS = $(sort $(wildcard test/sqlite/*.c)) src/cli/sqlite_introspect.c
+SQLITE_TEST_DEPS = $(SQLITE_TEST_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h src/cli/*.h test/sqlite/*.h)
+SQLITE_TEST_LIBS = -lsqlite3 -lcjson -lcmocka -lm
+test/sqlite/run_sqlite: $(SQLITE_TEST_DEPS)
+	$(CC) $(CORE_CFLAGS) -O0 -Isrc/core -Isrc/cli -o $@ $(SQLITE_TEST_SRCS) $(CORE_SRCS) $(SQLITE_TEST_LIBS)
+test/sqlite/run_sqlite_asan: $(SQLITE_TEST_DEPS)
+	$(CC) $(CORE_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer -Isrc/core -Isrc/cli -o $@ $(SQLITE_TEST_SRCS) $(CORE_SRCS) $(SQLITE_TEST_LIBS)
+
+sqlite-unit: test/sqlite/run_sqlite
+	test/sqlite/run_sqlite test/sqlite
+sqlite-unit-asan: test/sqlite/run_sqlite_asan
+	test/sqlite/run_sqlite_asan test/sqlite
+sqlite-unit-valgrind: test/sqlite/run_sqlite
+	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	    test/sqlite/run_sqlite test/sqlite
 
 corpus:
 	test/corpus/run.sh
@@ -78,3 +103,76 @@ fuzz-long: test/fuzz/fuzz_document
 	test/fuzz/run.sh $(FUZZ_LONG_SECONDS)
 test:
 	test/run
+
+# ---- the viborm command (src/cli) -------------------------------------------
+# One program from src/cli/*.c and the core, linked with libpq, the MySQL
+# client library (libmariadb) and cJSON.
+# `make` builds it with the extension, `make install` puts it in
+# $(DESTDIR)$(PREFIX)/bin. WERROR=-Werror (the test command sets it) turns
+# its warnings into errors; a packager's build does not need it.
+PREFIX      ?= /usr/local
+MYSQL_CONFIG ?= mariadb_config
+MYSQL_CFLAGS  = $(shell $(MYSQL_CONFIG) --cflags)
+MYSQL_LIBS    = $(shell $(MYSQL_CONFIG) --libs)
+CLI_SRCS     = $(sort $(wildcard src/cli/*.c))
+CLI_LIB_SRCS = $(filter-out src/cli/main.c,$(CLI_SRCS))
+CLI_HEADERS  = $(wildcard src/cli/*.h src/core/*.h)
+CLI_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/cli \
+               -I$(shell $(PG_CONFIG) --includedir) $(MYSQL_CFLAGS)
+CLI_WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes
+CLI_LIBS     = -lpq -lsqlite3 -lcrypto -lcjson -lm $(MYSQL_LIBS)
+SANITIZE     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: cli cli-asan install-cli uninstall-cli cli-unit cli-unit-asan cli-unit-valgrind cli-e2e
+all: viborm
+install: install-cli
+uninstall: uninstall-cli
+cli: viborm
+cli-asan: viborm-asan
+
+viborm: $(CLI_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) $(WERROR) -O2 -g -o $@ $(CLI_SRCS) $(CORE_SRCS) $(CLI_LIBS)
+
+# the sanitizer build the CLI tests also run (test/cli/run.sh with VIBORM_BIN)
+viborm-asan: $(CLI_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror $(SANITIZE) -o $@ $(CLI_SRCS) $(CORE_SRCS) $(CLI_LIBS)
+
+install-cli: viborm
+	install -d '$(DESTDIR)$(PREFIX)/bin'
+	install -m 755 viborm '$(DESTDIR)$(PREFIX)/bin/viborm'
+
+uninstall-cli:
+	rm -f '$(DESTDIR)$(PREFIX)/bin/viborm'
+
+# unit tests of the CLI's parts that need no database (cmocka)
+CLI_UNIT_SRCS = $(sort $(wildcard test/cli/unit/*.c))
+test/cli/unit/run_cli_unit: $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror -O0 -g -o $@ $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) \
+	    $(CORE_SRCS) -lcmocka $(CLI_LIBS)
+test/cli/unit/run_cli_unit_asan: $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror $(SANITIZE) -o $@ $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) \
+	    $(CORE_SRCS) -lcmocka $(CLI_LIBS)
+
+cli-unit: test/cli/unit/run_cli_unit
+	test/cli/unit/run_cli_unit
+cli-unit-asan: test/cli/unit/run_cli_unit_asan
+	test/cli/unit/run_cli_unit_asan
+cli-unit-valgrind: test/cli/unit/run_cli_unit
+	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite test/cli/unit/run_cli_unit
+
+# end-to-end tests of the real binary against a PostgreSQL server with the
+# extension (PGHOST/PGPORT/PGUSER of a running cluster; test/run sets them)
+cli-e2e: viborm
+	test/cli/run.sh
+
+# ---- MySQL/MariaDB reading side -----------------------------------------------
+# src/cli/mysql_introspect.c on libmysqlclient (Debian's libmariadb-dev-compat),
+# tested against a private MariaDB server: test/mysql/run.sh (test/run starts
+# the server and runs it).
+.PHONY: mysql-check
+test/mysql/introspect_test: test/mysql/introspect_test.c src/cli/mysql_introspect.c \
+                            src/cli/mysql_introspect.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) $(CORE_CFLAGS) -D_DEFAULT_SOURCE -O0 -Isrc/core -Isrc/cli $(MYSQL_CFLAGS) -o $@ \
+	    test/mysql/introspect_test.c src/cli/mysql_introspect.c $(CORE_SRCS) -lcjson -lm $(MYSQL_LIBS)
+mysql-check: test/mysql/introspect_test
+	test/mysql/run.sh

@@ -286,16 +286,22 @@ SELECT viborm.push('{"tables": [
 \echo :SQLSTATE
 
 -- VB004: a step fails; errdetail gives its number and SQL, and nothing of
--- the plan is left (the table created by step 1 is gone too)
+-- the plan is left (the table created by step 1 is gone too). (A foreign
+-- key into a table of an unmanaged schema is checked for the table and its
+-- columns up front, not for the key that PostgreSQL needs there.)
+CREATE SCHEMA late;
+CREATE TABLE late.titles (title text);
 SELECT viborm.push('{"tables": [
   {"name": "users", "columns": [{"name": "id", "type": "int"}, {"name": "name", "type": "text"},
                                 {"name": "bio", "type": "text"}, {"name": "age", "type": "int"}],
    "primaryKey": {"columns": ["id"]}},
   {"name": "posts", "columns": [{"name": "id", "type": "int"}, {"name": "title", "type": "text"}]},
   {"name": "fresh", "columns": [{"name": "id", "type": "int"}, {"name": "label", "type": "text"}],
-   "foreignKeys": [{"columns": ["label"], "referencedTable": "posts", "referencedColumns": ["title"]}]}]}');
+   "foreignKeys": [{"columns": ["label"], "referencedSchema": "late", "referencedTable": "titles",
+                    "referencedColumns": ["title"]}]}]}');
 \echo :SQLSTATE
 SELECT to_regclass('fresh') AS fresh;
+DROP SCHEMA late CASCADE;
 -- a step that existing rows break (NULLs under SET NOT NULL, duplicates
 -- under a new unique constraint): refused, and nothing is applied
 DO $$

@@ -1,37 +1,12 @@
 /*
- * diff_internal.h — the differ's state and helpers, shared by diff*.c and
- * plan.c only.
+ * diff_internal.h — the differ's state and helpers, shared by diff*.c,
+ * guards.c and plan.c only.
  */
 #ifndef VB_DIFF_INTERNAL_H
 #define VB_DIFF_INTERNAL_H
 
-#include "ddl_pg.h"
-
-enum
-{
-	PH_CREATE_SCHEMA = 1,
-	PH_ENUM_CHANGE,				/* create enum, rename enum/value, add value */
-	PH_DROP_FOREIGN_KEY,
-	PH_DROP_KEY_INDEX,			/* drop index, unique, primary key */
-	PH_DROP_TABLE,
-	PH_DROP_COLUMN,
-	PH_RENAME_TABLE,
-	PH_RENAME_COLUMN,
-	PH_RENAME_OTHER,			/* constraints, indexes, sequences */
-	PH_RECREATE_ENUM,
-	PH_CREATE_TABLE,
-	PH_ADD_COLUMN,
-	PH_ALTER_COLUMN,
-	PH_ADD_GENERATED,			/* generated columns: their inputs are final */
-	PH_ADD_PRIMARY_KEY,
-	PH_ADD_UNIQUE,
-	PH_ADD_CHECK,
-	PH_CREATE_INDEX,
-	PH_ADD_FOREIGN_KEY,
-	PH_VALIDATE,
-	PH_COMMENT,
-	PH_DROP_ENUM
-};
+#include "dialect.h"
+#include "vb_internal.h"
 
 typedef struct vb_table_pair
 {
@@ -41,9 +16,9 @@ typedef struct vb_table_pair
 	vb_map		des_col_to_cur; /* desired column name -> current vb_column */
 	vb_map		type_changed;	/* desired column name -> non-NULL */
 	vb_map		recreated_columns;	/* desired column name -> non-NULL: dropped
-									 * and added again (generated expression) */
-	bool		generated_dropped;	/* an enum swap dropped its generated
-									 * columns (re-added in the same step) */
+									 * and added again (generated columns) */
+	vb_enum_swap *last_swap;	/* the last enum swap converting a column */
+	vb_list		swap_generated; /* vb_column *: generated columns it re-adds */
 	vb_list		column_renames; /* vb_pending_rename *, emitted together */
 	vb_list		object_renames; /* constraints and indexes, likewise */
 } vb_table_pair;
@@ -52,42 +27,27 @@ typedef struct vb_differ
 {
 	vb_arena   *a;
 	vb_error   *err;
+	const vb_dialect *dl;
 	const vb_schema *cur;
 	const vb_schema *des;
 	const vb_options *opts;
 	vb_plan    *plan;
 	int			seq;
-	vb_map		cur_tables;		/* key2(schema, name) -> vb_table */
 	vb_map		des_tables;		/* key2(schema, name) -> desired vb_table */
 	vb_map		pair_by_cur;	/* key2(cur schema, cur name) -> vb_table_pair */
 	vb_map		pair_by_des;	/* key2(des schema, des name) -> vb_table_pair */
 	vb_list		pairs;			/* vb_table_pair * */
+	vb_map		cur_enums;		/* qualified type text -> current vb_enum */
+	vb_map		des_enums;		/* qualified type text -> desired vb_enum */
 	vb_map		enum_type_map;	/* current enum type text -> desired text */
+	vb_map		changed_types;	/* type text (current or desired) -> non-NULL:
+								 * an enum created, renamed or whose values
+								 * change in this plan */
 	vb_map		default_dropped;	/* key3(des schema, table, column) */
 	vb_map		rebuilt_keys;	/* key3(cur schema, table, cols) of dropped keys */
 	vb_list		recreated_types;	/* char *: type text of re-created enums */
-	vb_map		recreated_type_set; /* the same texts, as a set */
-	vb_map		cur_enums;		/* key2(schema, name) -> current vb_enum */
-	vb_map		des_enum_types; /* qualified type text -> desired vb_enum */
-	vb_map		cur_enum_types; /* qualified type text -> current vb_enum */
-	vb_map		entries;		/* key3(kind, schema, table or enum) ->
-								 * vb_list * of options.resolutions entries */
-	vb_map		cur_type_users; /* element type text -> vb_list * of current
-								 * columns (vb_type_user), built on first use */
-	vb_map		des_type_users; /* the same for desired columns */
-	bool		type_users_built[2];	/* [1]: current, [0]: desired */
-	vb_map		mappings;		/* options.enumValueMappings by enum, column
-								 * and value, built on first use */
-	bool		mappings_built;
-	vb_column_index columns;	/* columns of both sides by name */
+	int		   *enum_pairs;		/* per desired enum: the current one, or -1 */
 } vb_differ;
-
-/* A column of a table that has some type, for vb_type_users. */
-typedef struct vb_type_user
-{
-	vb_table   *table;
-	vb_column  *column;
-} vb_type_user;
 
 /* A rename, held back until all renames of its namespace are known. */
 typedef struct vb_pending_rename
@@ -99,37 +59,46 @@ typedef struct vb_pending_rename
 
 typedef bool (*vb_candidate_fn) (vb_differ *d, void *ctx, int ci, int di);
 
-/* A text that candidates share: only objects of the same bucket are
- * compared (NULL function: all in one). */
-typedef const char *(*vb_bucket_fn) (vb_differ *d, void *ctx, bool current, int index);
+/* The text that replaces a column reference (vb_rewrite_columns). */
+typedef const char *(*vb_column_text_fn) (vb_differ *d, void *ctx, const char *name);
 
-typedef struct vb_rename_scope
-{
-	const char *kind;			/* table, column, enumValue */
-	const char *schema;
-	const char *table;			/* desired table name or enum name */
-} vb_rename_scope;
+/* What a vb_column_text_fn returns when the value cannot be known before
+ * the plan runs (compare by address). */
+extern const char vb_unknowable[];
+#define VB_UNKNOWABLE vb_unknowable
 
 /*
- * The objects of one scope that may pair up: names by index on each side,
- * the pairing so far (-1: none; name and renamedFrom set it), and which
- * indices take part (NULL: all).
+ * One kind of object to pair, current against desired (diff_match.c):
+ *   1. the same name (objects: and the same definition);
+ *   2. renamedFrom naming a current one;
+ *   3. tables, columns and enum values: the options' resolutions, else
+ *      every candidate pair is listed as ambiguous ("rename" settles pairs
+ *      with a single candidate); keys, indexes, FKs and checks: the same
+ *      definition under another name (a rename);
+ *   4. objects: the same name with another definition (drop and add).
+ * Without `kind` and `same`, names and renamedFrom alone pair (enum types).
+ * Names are compared within a scope (a table's schema; NULL: one scope).
  */
-typedef struct vb_rename_set
+typedef struct vb_pairing
 {
-	vb_rename_scope scope;
+	const char *kind;			/* "table", "column", "enumValue"; NULL: objects */
+	const char *table;			/* column: the document's table; enumValue: the enum */
+	const char *schema;			/* column, enumValue: the schema */
 	int			ncur;
 	int			ndes;
-	const int  *cur_idx;		/* ncur indices into the arrays below, or NULL */
-	const int  *des_idx;
 	char	  **cur_names;
 	char	  **des_names;
-	int		   *cur_match;
-	int		   *des_match;
-	vb_candidate_fn is_candidate;
-	vb_bucket_fn bucket;
+	char	  **cur_scopes;		/* tables: their schemas; NULL: one scope */
+	char	  **des_scopes;
+	char	  **renamed_names;	/* per desired item: renamedFrom, or NULL */
+	char	  **renamed_scopes; /* tables: the schema renamedFrom names */
+	vb_candidate_fn candidate;	/* kind: could current ci be desired di? */
+	vb_candidate_fn same;		/* objects: the same definition */
 	void	   *ctx;
-} vb_rename_set;
+	int		   *cur_match;		/* out: desired index or -1 */
+	int		   *des_match;		/* out: current index or -1 */
+	bool	   *des_equal;		/* out, objects: the pair's definitions are equal */
+} vb_pairing;
 
 /* In every loop over objects: stop when the face asks (see vb_arena.stop).
  * STOP_CHECK in functions that return bool, STOP_RETURN in void ones. */
@@ -147,40 +116,38 @@ typedef struct vb_rename_set
 /* plan.c */
 vb_operation *vb_new_op(vb_differ *d, vb_op_kind kind, const char *schema,
 						const char *table, const char *object);
-void		vb_add_sql(vb_differ *d, vb_operation *op, char *sql);
 void		vb_make_destructive(vb_operation *op, const char *reason);
-int			vb_compare_ops(const void *x, const void *y);
+bool		vb_plan_write(vb_differ *d);
 
 /* diff_match.c */
 bool		vb_is_managed(const vb_differ *d, const char *schema);
-const char *vb_element_type(vb_arena *a, const char *type, int *dims);
+const char *vb_element_type(vb_differ *d, const char *type, int *dims);
 const char *vb_mapped_type(vb_differ *d, const char *type);
 const char *vb_mapped_default(vb_differ *d, const char *expr);
-bool		vb_strs_equal(const char *a, const char *b);
 vb_list    *vb_mapped_columns(vb_differ *d, vb_table_pair *p, const vb_list *cols);
 const char *vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred);
-const char *vb_unmapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred);
+const char *vb_rewrite_columns(vb_differ *d, const char *expr, vb_column_text_fn column,
+							   void *ctx);
 char	   *vb_sorted_columns_key(vb_arena *a, const vb_list *cols);
-void		vb_rename_set_init(vb_rename_set *rs, const char *kind, const char *schema,
-							   const char *table, int ncur, char **cur_names, int *cur_match,
-							   int ndes, char **des_names, int *des_match,
-							   vb_candidate_fn is_candidate, void *ctx);
-bool		vb_resolve_renames(vb_differ *d, const vb_rename_set *rs);
-bool		vb_cast_mentions(const char *text, const vb_map *types);
-vb_list    *vb_type_users(vb_differ *d, bool current, const char *elem_type);
+bool		vb_mentions_type(vb_differ *d, const char *expr, const char *type);
+void		vb_pairing_alloc(vb_differ *d, vb_pairing *pr, int ncur, int ndes);
+void		vb_pair(vb_differ *d, vb_pairing *pr);
+
+/* diff_holders.c */
+bool		vb_diff_check_holders(vb_differ *d);
+void		vb_held_names(vb_differ *d, vb_map *relnames, vb_map *constraints);
 
 /* diff_enums.c */
 bool		vb_mentions_recreated_type(vb_differ *d, const char *expr);
-bool		vb_diff_enums(vb_differ *d);
-bool		vb_diff_enum_contents(vb_differ *d);
+void		vb_diff_enums(vb_differ *d);
+void		vb_diff_enum_contents(vb_differ *d);
 
 /* diff_tables.c */
-bool		vb_integer_type(const char *type);
-bool		vb_check_identity(vb_arena *a, const vb_column *c, vb_error *err);
-bool		vb_pair_tables(vb_differ *d);
-bool		vb_diff_columns(vb_differ *d, vb_table_pair *p);
-bool		vb_diff_column_changes(vb_differ *d, vb_table_pair *p);
+void		vb_pair_tables(vb_differ *d);
+void		vb_diff_columns(vb_differ *d, vb_table_pair *p);
+void		vb_diff_column_changes(vb_differ *d, vb_table_pair *p);
 void		vb_diff_comments(vb_differ *d, const vb_table *cur, const vb_table *des);
+void		vb_recreate_generated(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc);
 
 /* diff_objects.c */
 void		vb_hold_rename(vb_differ *d, vb_list *renames, vb_op_kind kind,
@@ -191,30 +158,29 @@ void		vb_diff_keys(vb_differ *d, vb_table_pair *p, vb_list *curs, vb_list *dess,
 void		vb_diff_indexes(vb_differ *d, vb_table_pair *p);
 void		vb_diff_foreign_keys(vb_differ *d, vb_table_pair *p);
 void		vb_diff_checks(vb_differ *d, vb_table_pair *p);
-vb_operation *vb_add_check(vb_differ *d, const vb_table *t, vb_check *ck);
-vb_operation *vb_add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary);
-vb_operation *vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix);
-vb_operation *vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk);
+void		vb_create_table_objects(vb_differ *d, vb_table *t);
+void		vb_diff_storage(vb_differ *d, const vb_table *t, const vb_index *index,
+							const vb_list *cur, const vb_list *des);
 
 /* guards.c */
+bool		vb_through_text(vb_differ *d, const vb_column *cc, const vb_column *dc);
 void		vb_guard_not_null(vb_differ *d, vb_operation *op, vb_table_pair *p,
 							  const vb_column *cc, const char *des_name);
 void		vb_guard_table_empty(vb_differ *d, vb_operation *op, vb_table_pair *p,
 								 const char *col);
-vb_list    *vb_guard_key_exprs(vb_differ *d, vb_table_pair *p, const vb_list *cols);
 void		vb_guard_unique(vb_differ *d, vb_operation *op, vb_table_pair *p,
-							const char *name, const vb_list *exprs, bool nulls_not_distinct,
+							const char *name, const vb_list *elements, bool nulls_not_distinct,
 							const char *where);
 void		vb_guard_check(vb_differ *d, vb_operation *op, vb_table_pair *p,
 						   const vb_check *ck);
 void		vb_guard_foreign_key(vb_differ *d, vb_operation *op, vb_table_pair *p,
 								 const vb_foreign_key *fk);
 void		vb_guard_type_change(vb_differ *d, vb_operation *op, vb_table_pair *p,
-								 const vb_column *cc, const char *to, const char *using_expr);
+								 const vb_column *cc, const vb_column *dc);
 void		vb_guard_enum_target(vb_differ *d, vb_operation *op, vb_table_pair *p,
-								 const vb_column *cc, bool array, const vb_enum *e);
+								 const vb_column *cc, int dims, const vb_enum *e);
 void		vb_guard_enum_value(vb_differ *d, vb_operation *op, vb_table_pair *p,
-								const vb_column *cc, bool array, const char *enum_name,
+								const vb_column *cc, int dims, const vb_enum *e,
 								const char *value);
 
 #endif							/* VB_DIFF_INTERNAL_H */

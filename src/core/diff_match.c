@@ -1,7 +1,9 @@
 /*
- * diff_match.c — helpers that compare current objects with desired ones through the
- * plan's renames, and the resolution of rename candidates (renamedFrom,
- * options.resolutions, or an ambiguity report).
+ * diff_match.c — pairing current objects with desired ones (one routine for
+ * tables, columns, enum values, keys, indexes, foreign keys and checks),
+ * the resolution of rename candidates (renamedFrom, options.resolutions,
+ * or an ambiguity report), and the helpers that compare current objects
+ * with desired ones through the plan's renames.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -9,6 +11,8 @@
 #include <string.h>
 
 #include "diff_internal.h"
+
+const char	vb_unknowable[] = "?";
 
 /* ---- helpers --------------------------------------------------------------- */
 
@@ -18,19 +22,10 @@ vb_is_managed(const vb_differ *d, const char *schema)
 	return vb_list_contains_str(&d->des->schemas, schema);
 }
 
-/* Strip trailing "[]" pairs: the element type of an array type text. */
 const char *
-vb_element_type(vb_arena *a, const char *type, int *dims)
+vb_element_type(vb_differ *d, const char *type, int *dims)
 {
-	size_t		len = strlen(type);
-
-	*dims = 0;
-	while (len >= 2 && type[len - 2] == '[' && type[len - 1] == ']')
-	{
-		len -= 2;
-		(*dims)++;
-	}
-	return vb_strndup(a, type, len);
+	return d->dl->element_type(d->a, type, dims);
 }
 
 /* A current type text as it reads after this plan's enum renames. */
@@ -44,7 +39,7 @@ vb_mapped_type(vb_differ *d, const char *type)
 
 	if (d->enum_type_map.count == 0)
 		return type;
-	elem = vb_element_type(d->a, type, &dims);
+	elem = vb_element_type(d, type, &dims);
 	renamed = vb_map_get(&d->enum_type_map, elem);
 	if (renamed == NULL)
 		return type;
@@ -55,48 +50,64 @@ vb_mapped_type(vb_differ *d, const char *type)
 	return buf.data;
 }
 
+static bool
+is_ident_char(char c)
+{
+	return isalnum((unsigned char) c) || c == '_' || c == '$' || (unsigned char) c >= 0x80;
+}
+
+/* The next "::type" cast of `type` in expr at or after p, as a whole name. */
+static const char *
+find_cast(vb_differ *d, const char *p, const char *type)
+{
+	const char *needle = vb_printf(d->a, "::%s", type);
+	size_t		n = strlen(needle);
+	const char *hit;
+
+	for (hit = strstr(p, needle); hit; hit = strstr(hit + 1, needle))
+		if (!is_ident_char(hit[n]) && hit[n] != '"')
+			return hit;
+	return NULL;
+}
+
+/* Does a printed expression cast to `type` ("::public.mood")? */
+bool
+vb_mentions_type(vb_differ *d, const char *expr, const char *type)
+{
+	return expr && find_cast(d, expr, type) != NULL;
+}
+
 /* A current default as it reads after this plan's enum renames:
- * "::old" becomes "::new" where old is a renamed enum type. One pass over
- * the text, one lookup per cast. */
+ * "::old" becomes "::new" where old is a renamed enum type. */
 const char *
 vb_mapped_default(vb_differ *d, const char *expr)
 {
-	vb_buf		buf;
-	const char *p;
-	const char *hit;
-	bool		changed = false;
+	int			i;
+	const char *out = expr;
 
 	if (expr == NULL || d->enum_type_map.count == 0)
 		return expr;
-	vb_buf_init(&buf, d->a);
-	p = expr;
-	while ((hit = strstr(p, "::")) != NULL)
+	for (i = 0; i < d->enum_type_map.capacity; i++)
 	{
-		const char *name = hit + 2;
-		const char *end = vb_type_name_end(name);
-		const char *renamed = vb_map_get(&d->enum_type_map,
-										 vb_strndup(d->a, name, (size_t) (end - name)));
+		const vb_map_entry *e = &d->enum_type_map.entries[i];
+		size_t		n;
+		const char *hit;
+		vb_buf		buf;
+		const char *p;
 
-		vb_buf_appendn(&buf, p, (size_t) (name - p));
-		if (renamed)
+		if (e->key == NULL || !vb_mentions_type(d, out, e->key))
+			continue;
+		n = strlen(e->key) + 2;
+		vb_buf_init(&buf, d->a);
+		for (p = out; (hit = find_cast(d, p, e->key)) != NULL; p = hit + n)
 		{
-			vb_buf_append(&buf, renamed);
-			changed = true;
+			vb_buf_appendn(&buf, p, (size_t) (hit - p));
+			vb_buf_appendf(&buf, "::%s", (const char *) e->value);
 		}
-		else
-			vb_buf_appendn(&buf, name, (size_t) (end - name));
-		p = end;
+		vb_buf_append(&buf, p);
+		out = buf.data;
 	}
-	vb_buf_append(&buf, p);
-	return changed ? buf.data : expr;
-}
-
-bool
-vb_strs_equal(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
+	return out;
 }
 
 /* Column names of a current object, renamed to what the plan calls them. */
@@ -116,26 +127,23 @@ vb_mapped_columns(vb_differ *d, vb_table_pair *p, const vb_list *cols)
 	return out;
 }
 
-static bool
-is_ident_char(char c)
-{
-	return isalnum((unsigned char) c) || c == '_' || c == '$' || (unsigned char) c >= 0x80;
-}
-
 /*
- * Rewrite the column references of a deparsed predicate through the plan's
- * column renames. The text is PostgreSQL's own output: identifiers are bare
- * or double-quoted, literals single-quoted. Names after "." or "::" and
- * before "(" are not column references and stay as they are.
+ * Rewrite the column references of a printed expression: `column` gives
+ * each one's new text (NULL: keep it as it is; VB_UNKNOWABLE: the result
+ * cannot be known, and the whole rewrite is NULL). The text is the
+ * catalog's own output: identifiers are bare or quoted with the dialect's
+ * quote, literals single-quoted. Names after "." or "::" and before "("
+ * are not column references.
  */
-static const char *
-map_identifiers(vb_differ *d, vb_map *names, const char *pred)
+const char *
+vb_rewrite_columns(vb_differ *d, const char *expr, vb_column_text_fn column, void *ctx)
 {
 	vb_buf		buf;
-	const char *s = pred;
+	const char *s = expr;
+	char		q = d->dl->ident_quote;
 
-	if (pred == NULL || names == NULL)
-		return pred;
+	if (expr == NULL)
+		return NULL;
 	vb_buf_init(&buf, d->a);
 	while (*s)
 	{
@@ -149,23 +157,22 @@ map_identifiers(vb_differ *d, vb_map *names, const char *pred)
 				s++;
 			vb_buf_appendn(&buf, start, (size_t) (s - start));
 		}
-		else if (*s == '"' || ((isalpha((unsigned char) *s) || *s == '_' || (unsigned char) *s >= 0x80) &&
-							   (s == pred || !is_ident_char(s[-1]))))
+		else if (*s == q || ((isalpha((unsigned char) *s) || *s == '_' || (unsigned char) *s >= 0x80) &&
+							 (s == expr || !is_ident_char(s[-1]))))
 		{
 			const char *start = s;
 			vb_buf		name;
 			const char *after;
 			const char *before = start;
-			bool		qualifier;
-			vb_column  *dc;
+			const char *text;
 
 			vb_buf_init(&name, d->a);
-			if (*s == '"')
+			if (*s == q)
 			{
 				s++;
-				while (*s && !(*s == '"' && s[1] != '"'))
+				while (*s && !(*s == q && s[1] != q))
 				{
-					if (*s == '"')
+					if (*s == q)
 						s++;
 					vb_buf_appendc(&name, *s++);
 				}
@@ -180,13 +187,17 @@ map_identifiers(vb_differ *d, vb_map *names, const char *pred)
 			after = s;
 			while (*after == ' ')
 				after++;
-			while (before > pred && before[-1] == ' ')
+			while (before > expr && before[-1] == ' ')
 				before--;
-			qualifier = (before > pred && (before[-1] == '.' || before[-1] == ':')) ||
-				*after == '(' || *after == '.';
-			dc = qualifier ? NULL : vb_map_get(names, name.data);
-			if (dc && strcmp(dc->name, name.data) != 0)
-				vb_buf_append(&buf, vb_quote_ident(d->a, dc->name));
+			if ((before > expr && (before[-1] == '.' || before[-1] == ':')) ||
+				*after == '(' || *after == '.')
+				text = NULL;	/* a qualifier, type or function name */
+			else
+				text = column(d, ctx, name.data);
+			if (text == VB_UNKNOWABLE)
+				return NULL;
+			if (text)
+				vb_buf_append(&buf, text);
 			else
 				vb_buf_appendn(&buf, start, (size_t) (s - start));
 		}
@@ -196,23 +207,20 @@ map_identifiers(vb_differ *d, vb_map *names, const char *pred)
 	return buf.data;
 }
 
+/* A current column's name in the document, quoted, when it is renamed. */
+static const char *
+renamed_column(vb_differ *d, void *ctx, const char *name)
+{
+	vb_column  *dc = vb_map_get(&((vb_table_pair *) ctx)->cur_col_to_des, name);
+
+	return dc && strcmp(dc->name, name) != 0 ? d->dl->quote_ident(d->a, dc->name) : NULL;
+}
+
+/* A current expression in the document's column names. */
 const char *
 vb_mapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
 {
-	return map_identifiers(d, p ? &p->cur_col_to_des : NULL, pred);
-}
-
-/* The other way: a desired expression in the current column names. */
-const char *
-vb_unmapped_predicate(vb_differ *d, vb_table_pair *p, const char *pred)
-{
-	return map_identifiers(d, p ? &p->des_col_to_cur : NULL, pred);
-}
-
-static int
-compare_strings(const void *x, const void *y)
-{
-	return strcmp(*(char *const *) x, *(char *const *) y);
+	return p ? vb_rewrite_columns(d, pred, renamed_column, p) : pred;
 }
 
 char *
@@ -221,248 +229,241 @@ vb_sorted_columns_key(vb_arena *a, const vb_list *cols)
 	char	  **copy = vb_alloc(a, sizeof(char *) * (size_t) (cols->count + 1));
 	vb_buf		buf;
 	int			i;
+	int			j;
 
 	for (i = 0; i < cols->count; i++)
 		copy[i] = cols->items[i];
-	if (cols->count > 1)
-		qsort(copy, (size_t) cols->count, sizeof(char *), compare_strings);
+	for (i = 1; i < cols->count; i++)	/* insertion sort: lists are short */
+		for (j = i; j > 0 && strcmp(copy[j - 1], copy[j]) > 0; j--)
+		{
+			char	   *t = copy[j];
+
+			copy[j] = copy[j - 1];
+			copy[j - 1] = t;
+		}
 	vb_buf_init(&buf, a);
 	for (i = 0; i < cols->count; i++)
 		vb_buf_appendf(&buf, "%s\x1e", copy[i]);
 	return buf.data;
 }
 
-/*
- * The columns of a schema, by element type (arrays under their element):
- * built once, on first use, for the steps that look for every column of a
- * type (re-creating an enum, a value it adds that a default uses).
- */
-vb_list *
-vb_type_users(vb_differ *d, bool current, const char *elem_type)
-{
-	vb_map	   *users = current ? &d->cur_type_users : &d->des_type_users;
-	const vb_schema *s = current ? d->cur : d->des;
-	int			i;
-	int			j;
-
-	if (!d->type_users_built[current])
-	{
-		d->type_users_built[current] = true;
-		vb_map_init(users, d->a, 16);
-		for (i = 0; i < s->tables.count && !vb_should_stop(d->a); i++)
-		{
-			vb_table   *t = s->tables.items[i];
-
-			for (j = 0; j < t->columns.count; j++)
-			{
-				vb_column  *c = t->columns.items[j];
-				int			dims;
-				const char *elem = vb_element_type(d->a, c->type, &dims);
-				vb_list    *list = vb_map_get(users, elem);
-				vb_type_user *u = vb_alloc(d->a, sizeof(vb_type_user));
-
-				if (list == NULL)
-				{
-					list = vb_alloc(d->a, sizeof(vb_list));
-					vb_map_put(users, elem, list);
-				}
-				u->table = t;
-				u->column = c;
-				vb_list_push(d->a, list, u);
-			}
-		}
-	}
-	return vb_map_get(users, elem_type);
-}
-
-/* ---- resolution of rename candidates -------------------------------------- */
-
+/* ---- pairing ----------------------------------------------------------------- */
 
 void
-vb_rename_set_init(vb_rename_set *rs, const char *kind, const char *schema, const char *table,
-				   int ncur, char **cur_names, int *cur_match,
-				   int ndes, char **des_names, int *des_match,
-				   vb_candidate_fn is_candidate, void *ctx)
+vb_pairing_alloc(vb_differ *d, vb_pairing *pr, int ncur, int ndes)
 {
-	memset(rs, 0, sizeof(*rs));
-	rs->scope.kind = kind;
-	rs->scope.schema = schema;
-	rs->scope.table = table;
-	rs->ncur = ncur;
-	rs->cur_names = cur_names;
-	rs->cur_match = cur_match;
-	rs->ndes = ndes;
-	rs->des_names = des_names;
-	rs->des_match = des_match;
-	rs->is_candidate = is_candidate;
-	rs->ctx = ctx;
+	memset(pr, 0, sizeof(*pr));
+	pr->ncur = ncur;
+	pr->ndes = ndes;
+	pr->cur_names = vb_alloc(d->a, sizeof(char *) * (size_t) (ncur + 1));
+	pr->des_names = vb_alloc(d->a, sizeof(char *) * (size_t) (ndes + 1));
+	pr->renamed_names = vb_alloc(d->a, sizeof(char *) * (size_t) (ndes + 1));
+	pr->cur_match = vb_alloc(d->a, sizeof(int) * (size_t) (ncur + 1));
+	pr->des_match = vb_alloc(d->a, sizeof(int) * (size_t) (ndes + 1));
+	pr->des_equal = vb_alloc(d->a, sizeof(bool) * (size_t) (ndes + 1));
 }
 
-/* The options.resolutions entries that can apply in a scope. */
-static vb_list *
-scope_entries(vb_differ *d, const vb_rename_scope *sc)
+static const char *
+scope_of(char **scopes, int i)
 {
-	if (d->entries.count == 0)
-		return NULL;
-	return vb_map_get(&d->entries, vb_key3(d->a, sc->kind, sc->schema,
-										   strcmp(sc->kind, "table") == 0 ? "" : sc->table));
+	return scopes ? scopes[i] : "";
 }
 
-/* A dropped/added pair still open to a rename question. */
+static void
+pair_up(vb_pairing *pr, int ci, int di, bool equal)
+{
+	pr->cur_match[ci] = di;
+	pr->des_match[di] = ci;
+	pr->des_equal[di] = equal;
+}
+
 static bool
-pair_open(vb_differ *d, vb_map *declined, const vb_rename_set *rs, int ci, int di)
+same(vb_differ *d, vb_pairing *pr, int ci, int di)
 {
-	return rs->cur_match[ci] < 0 && rs->des_match[di] < 0 &&
-		(declined->count == 0 ||
-		 !vb_map_get(declined, vb_key2(d->a, rs->cur_names[ci], rs->des_names[di]))) &&
-		rs->is_candidate(d, rs->ctx, ci, di);
+	return pr->same == NULL || pr->same(d, pr->ctx, ci, di);
 }
 
-/* The i-th index a side takes part with. */
-#define CUR_AT(rs, i) ((rs)->cur_idx ? (rs)->cur_idx[i] : (i))
-#define DES_AT(rs, i) ((rs)->des_idx ? (rs)->des_idx[i] : (i))
+/* Does an options.resolutions entry speak of this scope? */
+static bool
+entry_in_scope(const vb_resolution_entry *r, const vb_pairing *pr, const char *schema)
+{
+	if (strcmp(r->kind, pr->kind) != 0 || strcmp(r->schema, schema) != 0)
+		return false;
+	if (strcmp(pr->kind, "column") == 0)
+		return r->table && strcmp(r->table, pr->table) == 0;
+	if (strcmp(pr->kind, "enumValue") == 0)
+		return r->enum_name && strcmp(r->enum_name, pr->table) == 0;
+	return true;
+}
+
+/* A dropped/added pair of the scope still open to a rename question. */
+static bool
+pair_open(vb_differ *d, vb_pairing *pr, vb_map *declined, const char *scope, int ci, int di)
+{
+	return pr->cur_match[ci] < 0 && pr->des_match[di] < 0 &&
+		strcmp(scope_of(pr->cur_scopes, ci), scope) == 0 &&
+		strcmp(scope_of(pr->des_scopes, di), scope) == 0 &&
+		!vb_map_get(declined, vb_key2(d->a, pr->cur_names[ci], pr->des_names[di])) &&
+		pr->candidate(d, pr->ctx, ci, di);
+}
 
 /*
- * Apply the resolution entries of the scope: each names a dropped and an
- * added object by name (both still unpaired).
+ * Step 3 for tables, columns and enum values, in one scope: explicit
+ * resolutions first, then the "rename"/"addAndDrop" blanket option, else
+ * every candidate pair is listed as ambiguous (diff shows it, push refuses
+ * it).
  */
 static void
-apply_entries(vb_differ *d, const vb_rename_set *rs, vb_map *declined)
+resolve_renames(vb_differ *d, vb_pairing *pr, const char *scope)
 {
-	vb_list    *entries = scope_entries(d, &rs->scope);
-	vb_map		cur_by_name;
-	vb_map		des_by_name;
-	int			i;
-
-	if (entries == NULL)
-		return;
-	vb_map_init(&cur_by_name, d->a, rs->ncur);
-	vb_map_init(&des_by_name, d->a, rs->ndes);
-	for (i = 0; i < rs->ncur; i++)
-		vb_map_put(&cur_by_name, rs->cur_names[CUR_AT(rs, i)], (void *) (size_t) (CUR_AT(rs, i) + 1));
-	for (i = 0; i < rs->ndes; i++)
-		vb_map_put(&des_by_name, rs->des_names[DES_AT(rs, i)], (void *) (size_t) (DES_AT(rs, i) + 1));
-	for (i = 0; i < entries->count && !vb_should_stop(d->a); i++)
-	{
-		vb_resolution_entry *r = entries->items[i];
-		int			fc = (int) (size_t) vb_map_get(&cur_by_name, r->from) - 1;
-		int			td = (int) (size_t) vb_map_get(&des_by_name, r->to) - 1;
-
-		if (fc < 0 || td < 0 || rs->cur_match[fc] >= 0 || rs->des_match[td] >= 0)
-			continue;
-		if (r->resolution == VB_RESOLVE_RENAME)
-		{
-			rs->cur_match[fc] = td;
-			rs->des_match[td] = fc;
-		}
-		else
-			vb_map_put(declined, vb_key2(d->a, r->from, r->to), (void *) 1);
-	}
-}
-
-/*
- * Pair dropped and added objects: explicit resolutions first, then the
- * "rename"/"addAndDrop" blanket option, else every candidate pair is listed
- * as ambiguous. cur_match[ci] / des_match[di] hold the pairing (-1: none)
- * and may already be set by name and renamedFrom. Only objects of the same
- * bucket are compared, and only those still unpaired, so a scope where
- * everything pairs by name costs nothing here.
- */
-bool
-vb_resolve_renames(vb_differ *d, const vb_rename_set *rs)
-{
-	int		   *cur_count;
-	int		   *des_count;
-	int			ncur_all = 0;
-	int			ndes_all = 0;
+	const char *schema = pr->cur_scopes ? scope : pr->schema;
+	int		   *cur_count = vb_alloc(d->a, sizeof(int) * (size_t) (pr->ncur + 1));
+	int		   *des_count = vb_alloc(d->a, sizeof(int) * (size_t) (pr->ndes + 1));
 	vb_map		declined;
-	vb_map		buckets;
-	vb_list		everyone;
-	int			pass;
 	int			i;
-	int			j;
+	int			ci;
+	int			di;
 
 	vb_map_init(&declined, d->a, 8);
-	apply_entries(d, rs, &declined);
-
-	/* the open added objects, by bucket */
-	memset(&everyone, 0, sizeof(everyone));
-	vb_map_init(&buckets, d->a, 8);
-	for (i = 0; i < rs->ndes; i++)
+	for (i = 0; i < d->opts->resolutions.count; i++)
 	{
-		int			di = DES_AT(rs, i);
-		vb_list    *list = &everyone;
+		vb_resolution_entry *r = d->opts->resolutions.items[i];
+		int			fc = -1;
+		int			td = -1;
 
-		if (di + 1 > ndes_all)
-			ndes_all = di + 1;
-		if (rs->des_match[di] >= 0)
+		if (!entry_in_scope(r, pr, schema))
 			continue;
-		if (rs->bucket)
-		{
-			const char *key = rs->bucket(d, rs->ctx, false, di);
-
-			list = vb_map_get(&buckets, key);
-			if (list == NULL)
-			{
-				list = vb_alloc(d->a, sizeof(vb_list));
-				vb_map_put(&buckets, key, list);
-			}
-		}
-		vb_list_push(d->a, list, (void *) (size_t) di);
+		for (ci = 0; ci < pr->ncur; ci++)
+			if (pr->cur_match[ci] < 0 && strcmp(pr->cur_names[ci], r->from) == 0 &&
+				strcmp(scope_of(pr->cur_scopes, ci), scope) == 0)
+				fc = ci;
+		for (di = 0; di < pr->ndes; di++)
+			if (pr->des_match[di] < 0 && strcmp(pr->des_names[di], r->to) == 0 &&
+				strcmp(scope_of(pr->des_scopes, di), scope) == 0)
+				td = di;
+		if (fc < 0 || td < 0)
+			continue;
+		if (r->resolution == VB_RESOLVE_RENAME)
+			pair_up(pr, fc, td, true);
+		else
+			vb_map_put(&declined, vb_key2(d->a, r->from, r->to), (void *) 1);
 	}
-	for (i = 0; i < rs->ncur; i++)
-		if (CUR_AT(rs, i) + 1 > ncur_all)
-			ncur_all = CUR_AT(rs, i) + 1;
-	cur_count = vb_alloc(d->a, sizeof(int) * (size_t) (ncur_all + 1));
-	des_count = vb_alloc(d->a, sizeof(int) * (size_t) (ndes_all + 1));
 
-	/*
-	 * Candidate pairs, counted first. With "rename", a pair whose two sides
-	 * have no other candidate is renamed; everything else stays a listed
-	 * ambiguity (so diff shows it and push refuses it), unless "addAndDrop"
-	 * settles all.
-	 */
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < rs->ncur; i++)
-		{
-			int			ci = CUR_AT(rs, i);
-			vb_list    *list;
-
-			if (vb_should_stop(d->a))
-				return vb_canceled(d->err, d->a);
-			if (rs->cur_match[ci] >= 0)
-				continue;
-			list = rs->bucket ? vb_map_get(&buckets, rs->bucket(d, rs->ctx, true, ci)) : &everyone;
-			for (j = 0; list && j < list->count; j++)
+	/* with "rename", a pair whose sides have no other candidate is renamed */
+	for (ci = 0; ci < pr->ncur; ci++)
+		for (di = 0; di < pr->ndes; di++)
+			if (pair_open(d, pr, &declined, scope, ci, di))
 			{
-				int			di = (int) (size_t) list->items[j];
-				vb_ambiguity *amb;
-
-				if (!pair_open(d, &declined, rs, ci, di))
-					continue;
-				if (pass == 0)
-				{
-					cur_count[ci]++;
-					des_count[di]++;
-					continue;
-				}
-				if (d->opts->resolve_all == VB_RESOLVE_ADD_AND_DROP)
-					continue;
-				if (d->opts->resolve_all == VB_RESOLVE_RENAME &&
-					cur_count[ci] == 1 && des_count[di] == 1)
-				{
-					rs->cur_match[ci] = di;
-					rs->des_match[di] = ci;
-					continue;
-				}
-				amb = vb_alloc(d->a, sizeof(vb_ambiguity));
-				amb->kind = rs->scope.kind;
-				amb->schema = rs->scope.schema;
-				amb->table = rs->scope.table;
-				amb->from = rs->cur_names[ci];
-				amb->to = rs->des_names[di];
-				vb_list_push(d->a, &d->plan->ambiguous, amb);
+				cur_count[ci]++;
+				des_count[di]++;
 			}
+	for (ci = 0; ci < pr->ncur; ci++)
+		for (di = 0; di < pr->ndes; di++)
+		{
+			vb_ambiguity *amb;
+
+			if (!pair_open(d, pr, &declined, scope, ci, di) ||
+				d->opts->resolve_all == VB_RESOLVE_ADD_AND_DROP)
+				continue;
+			if (d->opts->resolve_all == VB_RESOLVE_RENAME &&
+				cur_count[ci] == 1 && des_count[di] == 1)
+			{
+				pair_up(pr, ci, di, true);
+				continue;
+			}
+			amb = vb_alloc(d->a, sizeof(vb_ambiguity));
+			amb->kind = pr->kind;
+			amb->schema = schema;
+			amb->table = pr->table;
+			amb->from = pr->cur_names[ci];
+			amb->to = pr->des_names[di];
+			vb_list_push(d->a, &d->plan->ambiguous, amb);
 		}
-	return true;
+}
+
+/* Step 3 for objects: the same definition under another name. */
+static void
+pair_by_definition(vb_differ *d, vb_pairing *pr)
+{
+	int			ci;
+	int			di;
+
+	for (di = 0; di < pr->ndes; di++)
+		for (ci = 0; ci < pr->ncur && pr->des_match[di] < 0; ci++)
+			if (pr->cur_match[ci] < 0 && pr->same(d, pr->ctx, ci, di))
+				pair_up(pr, ci, di, true);
+}
+
+void
+vb_pair(vb_differ *d, vb_pairing *pr)
+{
+	vb_map		by_name;
+	int			ci;
+	int			di;
+	size_t		idx;
+
+	vb_map_init(&by_name, d->a, pr->ncur);
+	for (ci = pr->ncur - 1; ci >= 0; ci--)	/* the first of equal names wins */
+	{
+		pr->cur_match[ci] = -1;
+		vb_map_put(&by_name, vb_key2(d->a, scope_of(pr->cur_scopes, ci), pr->cur_names[ci]),
+				   (void *) (size_t) (ci + 1));
+	}
+	for (di = 0; di < pr->ndes; di++)
+	{
+		pr->des_match[di] = -1;
+		pr->des_equal[di] = false;
+	}
+
+	/* 1. the same name (objects: and the same definition) */
+	for (di = 0; di < pr->ndes; di++)
+	{
+		idx = (size_t) vb_map_get(&by_name, vb_key2(d->a, scope_of(pr->des_scopes, di),
+													pr->des_names[di]));
+		if (idx && pr->cur_match[idx - 1] < 0 && same(d, pr, (int) idx - 1, di))
+			pair_up(pr, (int) idx - 1, di, true);
+	}
+	/* 2. renamedFrom */
+	for (di = 0; di < pr->ndes; di++)
+	{
+		if (pr->des_match[di] >= 0 || pr->renamed_names[di] == NULL)
+			continue;
+		idx = (size_t) vb_map_get(&by_name,
+								  vb_key2(d->a, pr->renamed_scopes && pr->renamed_scopes[di] ?
+										  pr->renamed_scopes[di] : scope_of(pr->des_scopes, di),
+										  pr->renamed_names[di]));
+		if (idx && pr->cur_match[idx - 1] < 0)
+			pair_up(pr, (int) idx - 1, di, same(d, pr, (int) idx - 1, di));
+	}
+	if (pr->kind)
+	{
+		/* 3. rename questions, scope by scope (a rename never moves a table
+		 * to another schema unless renamedFrom says so) */
+		vb_map		seen;
+
+		vb_map_init(&seen, d->a, 4);
+		for (di = 0; di < pr->ndes; di++)
+		{
+			const char *scope = scope_of(pr->des_scopes, di);
+
+			if (vb_map_get(&seen, scope))
+				continue;
+			vb_map_put(&seen, scope, (void *) 1);
+			resolve_renames(d, pr, scope);
+		}
+		return;
+	}
+	if (pr->same == NULL)
+		return;					/* paired by name alone (enum types) */
+	/* 3. the same definition under another name; 4. the same name */
+	pair_by_definition(d, pr);
+	for (di = 0; di < pr->ndes; di++)
+	{
+		if (pr->des_match[di] >= 0)
+			continue;
+		idx = (size_t) vb_map_get(&by_name, vb_key2(d->a, scope_of(pr->des_scopes, di),
+													pr->des_names[di]));
+		if (idx && pr->cur_match[idx - 1] < 0)
+			pair_up(pr, (int) idx - 1, di, false);
+	}
 }

@@ -1,9 +1,9 @@
 /*
- * diff_objects.c — primary keys, unique constraints, indexes and foreign keys of paired
- * tables, matched by name or by definition (a definition found under another
- * name is renamed, never dropped and re-created).
+ * diff_objects.c — primary keys, unique constraints, indexes, foreign keys
+ * and checks of paired tables, matched by name or by definition (a
+ * definition found under another name is renamed, never dropped and
+ * re-created), and those of the tables the plan creates.
  */
-#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,89 +11,7 @@
 
 #include "diff_internal.h"
 
-/* ---- keys, indexes, foreign keys ------------------------------------------- */
-
-/*
- * Pairs current and desired objects of one kind in one table. Desired
- * names are effective (a default name was given to unnamed ones).
- *   A: same name, same definition      -> nothing to do
- *   B: renamedFrom names a current one -> rename (or drop+add if changed)
- *   C: same definition, other name     -> rename
- *   D: same name, other definition     -> drop+add
- */
-typedef bool (*equal_fn) (vb_differ *d, vb_table_pair *p, void *cur, void *des);
-
-static void
-match_objects(vb_differ *d, vb_table_pair *p, int nc, void **curs, char **cur_names,
-			  int nd, void **dess, char **des_names, char **des_renamed,
-			  equal_fn equal, int *des_match, bool *des_equal)
-{
-	bool	   *claimed = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
-	vb_map		by_name;
-	int			i;
-	int			j;
-
-	/* names are unique among the objects of a kind: the first one holds */
-	vb_map_init(&by_name, d->a, nc);
-	for (i = nc - 1; i >= 0; i--)
-		if (cur_names[i])
-			vb_map_put(&by_name, cur_names[i], (void *) (size_t) (i + 1));
-	for (j = 0; j < nd; j++)
-	{
-		STOP_RETURN(d);
-		des_match[j] = -1;
-		des_equal[j] = false;
-		i = (int) (size_t) vb_map_get(&by_name, des_names[j]) - 1;
-		if (i >= 0 && !claimed[i] && equal(d, p, curs[i], dess[j]))
-		{
-			claimed[i] = true;
-			des_match[j] = i;
-			des_equal[j] = true;
-		}
-	}
-	for (j = 0; j < nd; j++)
-	{
-		STOP_RETURN(d);
-		if (des_match[j] >= 0 || des_renamed[j] == NULL)
-			continue;
-		i = (int) (size_t) vb_map_get(&by_name, des_renamed[j]) - 1;
-		if (i >= 0 && !claimed[i])
-		{
-			claimed[i] = true;
-			des_match[j] = i;
-			des_equal[j] = equal(d, p, curs[i], dess[j]);
-		}
-	}
-	for (j = 0; j < nd; j++)
-	{
-		if (des_match[j] >= 0)
-			continue;
-		for (i = 0; i < nc; i++)
-		{
-			STOP_RETURN(d);
-			if (!claimed[i] && equal(d, p, curs[i], dess[j]))
-			{
-				claimed[i] = true;
-				des_match[j] = i;
-				des_equal[j] = true;
-				break;
-			}
-		}
-	}
-	for (j = 0; j < nd; j++)
-	{
-		STOP_RETURN(d);
-		if (des_match[j] >= 0)
-			continue;
-		i = (int) (size_t) vb_map_get(&by_name, des_names[j]) - 1;
-		if (i >= 0 && !claimed[i])
-		{
-			claimed[i] = true;
-			des_match[j] = i;
-			des_equal[j] = false;
-		}
-	}
-}
+/* ---- definitions ------------------------------------------------------------------ */
 
 /* A column this plan drops and adds again (a generated column whose
  * expression changes) takes its indexes and constraints with it. */
@@ -122,12 +40,10 @@ mentions_recreated(vb_table_pair *p, const char *expr)
 }
 
 static bool
-keys_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+keys_equal(vb_differ *d, vb_table_pair *p, const vb_key *c, const vb_key *x)
 {
-	vb_key	   *c = cur;
-	vb_key	   *x = des;
-
 	return c->nulls_not_distinct == x->nulls_not_distinct &&
+		c->deferrable == x->deferrable && c->initially_deferred == x->initially_deferred &&
 		vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) &&
 		!any_recreated(p, &x->columns);
 }
@@ -149,14 +65,53 @@ elements_equal(vb_differ *d, vb_table_pair *p, const vb_index_elem *c, const vb_
 		!vb_mentions_recreated_type(d, c->expression);
 }
 
-static bool
-indexes_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+/* The value of a storage parameter, or NULL when it is not set. */
+static const char *
+option_value(const vb_list *options, const char *name)
 {
-	vb_index   *c = cur;
-	vb_index   *x = des;
+	int			i;
+
+	for (i = 0; i < options->count; i++)
+		if (strcmp(((vb_option *) options->items[i])->name, name) == 0)
+			return ((vb_option *) options->items[i])->value;
+	return NULL;
+}
+
+/*
+ * Storage parameters that an index reads only when it is built, from then
+ * on keeping its own copy in its metapage: ALTER INDEX ... SET would change
+ * the catalog but not the index, so a change rebuilds it.
+ */
+static const struct
+{
+	const char *method;
+	const char *option;
+}			build_time_options[] = {
+	{"brin", "pages_per_range"},	/* the range size of the revmap */
+	{"hash", "fillfactor"},		/* hashm_ffactor, the split threshold */
+};
+
+static bool
+build_time_options_equal(const vb_index *c, const vb_index *x)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(build_time_options) / sizeof(build_time_options[0]); i++)
+		if (strcmp(c->method, build_time_options[i].method) == 0 &&
+			!vb_strs_equal(option_value(&c->with, build_time_options[i].option),
+						   option_value(&x->with, build_time_options[i].option)))
+			return false;
+	return true;
+}
+
+/* The other storage parameters are compared apart (see index_kept). */
+static bool
+indexes_equal(vb_differ *d, vb_table_pair *p, const vb_index *c, const vb_index *x)
+{
 	int			i;
 
 	if (c->unique != x->unique || strcmp(c->method, x->method) != 0 ||
+		!build_time_options_equal(c, x) ||
 		c->nulls_not_distinct != x->nulls_not_distinct ||
 		c->elements.count != x->elements.count ||
 		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->include), &x->include) ||
@@ -170,57 +125,56 @@ indexes_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 	return true;
 }
 
-/* not_valid is compared apart: see diff_objects */
+/* not_valid is compared apart: see validity_kept */
 static bool
-checks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+checks_equal(vb_differ *d, vb_table_pair *p, const vb_check *c, const vb_check *x)
 {
-	vb_check   *c = cur;
-	vb_check   *x = des;
-
-	return strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
+	return c->no_inherit == x->no_inherit &&
+		strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
 		!vb_mentions_recreated_type(d, c->expression) &&
 		!mentions_recreated(p, x->expression);
 }
 
 /* Does one of these (current) columns have the type of a re-created enum? */
 static bool
-uses_recreated_enum(vb_differ *d, vb_table_pair *p, const vb_list *cols)
+uses_recreated_enum(vb_differ *d, const vb_table *t, const vb_list *cols)
 {
 	int			i;
+	int			k;
 
-	if (d->recreated_type_set.count == 0)
-		return false;
 	for (i = 0; i < cols->count; i++)
 	{
-		vb_column  *c = vb_column_lookup(&d->columns, p->cur, cols->items[i]);
+		vb_column  *c = vb_find_column(t, cols->items[i]);
 		int			dims;
 
-		if (c && vb_map_get(&d->recreated_type_set,
-							vb_mapped_type(d, vb_element_type(d->a, c->type, &dims))))
-			return true;
+		if (c == NULL)
+			continue;
+		for (k = 0; k < d->recreated_types.count; k++)
+			if (strcmp(vb_mapped_type(d, vb_element_type(d, c->type, &dims)),
+					   d->recreated_types.items[k]) == 0)
+				return true;
 	}
 	return false;
 }
 
 static bool
-fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
+fks_equal(vb_differ *d, vb_table_pair *p, const vb_foreign_key *c, const vb_foreign_key *x)
 {
-	vb_foreign_key *c = cur;
-	vb_foreign_key *x = des;
 	vb_table_pair *rp = vb_map_get(&d->pair_by_cur, vb_key2(d->a, c->ref_schema, c->ref_table));
 	const char *rs = rp ? rp->des->schema : c->ref_schema;
 	const char *rt = rp ? rp->des->name : c->ref_table;
 	int			i;
 
+	/* deferrability is changed in place: see fk_kept */
 	if (c->on_delete != x->on_delete || c->on_update != x->on_update || any_recreated(p, &x->columns) ||
-		c->deferrable != x->deferrable || c->initially_deferred != x->initially_deferred ||
+		c->match_full != x->match_full ||
 		strcmp(rs, x->ref_schema) != 0 || strcmp(rt, x->ref_table) != 0 ||
 		!vb_str_lists_equal(vb_mapped_columns(d, p, &c->columns), &x->columns) ||
 		!vb_str_lists_equal(rp ? vb_mapped_columns(d, rp, &c->ref_columns) : &c->ref_columns,
 							&x->ref_columns))
 		return false;
 	/* an enum swap cannot convert columns an FK ties together */
-	if (uses_recreated_enum(d, p, &c->columns))
+	if (uses_recreated_enum(d, p->cur, &c->columns))
 		return false;
 	/* a column type change on either side, or a re-created referenced key,
 	 * means the FK is dropped first and added again afterwards */
@@ -236,6 +190,8 @@ fks_equal(vb_differ *d, vb_table_pair *p, void *cur, void *des)
 		return false;
 	return true;
 }
+
+/* ---- renames ---------------------------------------------------------------------- */
 
 void
 vb_hold_rename(vb_differ *d, vb_list *renames, vb_op_kind kind, const char *from,
@@ -253,20 +209,11 @@ static void
 emit_rename(vb_differ *d, vb_table_pair *p, vb_op_kind kind, const char *from,
 			const char *to, const char *object)
 {
-	vb_arena   *a = d->a;
-	const char *s = p->des->schema;
-	const char *t = p->des->name;
-	vb_operation *op = vb_new_op(d, kind, s, t, object);
-	const char *what = kind == VB_OP_RENAME_COLUMN ? "COLUMN" : "CONSTRAINT";
+	vb_operation *op = vb_new_op(d, kind, p->des->schema, p->des->name, object);
 
-	if (kind == VB_OP_RENAME_INDEX)
-		vb_add_sql(d, op, vb_printf(a, "ALTER INDEX %s RENAME TO %s", vb_qualified(a, s, from),
-									vb_quote_ident(a, to)));
-	else
-		vb_add_sql(d, op, vb_pg_alter_table(a, s, t,
-											vb_printf(a, "RENAME %s %s TO %s", what,
-													  vb_quote_ident(a, from),
-													  vb_quote_ident(a, to))));
+	op->change.table = p->des;
+	op->change.from = from;
+	op->change.to = to;
 }
 
 /*
@@ -277,24 +224,21 @@ emit_rename(vb_differ *d, vb_table_pair *p, vb_op_kind kind, const char *from,
 void
 vb_emit_renames(vb_differ *d, vb_table_pair *p, const vb_list *renames)
 {
+	vb_map		from;
 	bool		collide = false;
-	vb_set		from;
 	int			i;
 
-	vb_set_init(&from, d->a);
+	vb_map_init(&from, d->a, renames->count);
 	for (i = 0; i < renames->count; i++)
-		vb_set_add(&from, ((vb_pending_rename *) renames->items[i])->from);
+		vb_map_put(&from, ((vb_pending_rename *) renames->items[i])->from, (void *) 1);
 	for (i = 0; i < renames->count && !collide; i++)
-		collide = vb_set_has(&from, ((vb_pending_rename *) renames->items[i])->to);
+		collide = vb_map_get(&from, ((vb_pending_rename *) renames->items[i])->to) != NULL;
 	for (i = 0; i < renames->count; i++)
 	{
 		vb_pending_rename *r = renames->items[i];
 
-		STOP_RETURN(d);
-		if (!collide)
-			emit_rename(d, p, r->kind, r->from, r->to, r->to);
-		else
-			emit_rename(d, p, r->kind, r->from, vb_printf(d->a, "viborm_rename_%d", i), r->to);
+		emit_rename(d, p, r->kind, r->from,
+					collide ? vb_printf(d->a, "viborm_rename_%d", i) : r->to, r->to);
 	}
 	for (i = 0; collide && i < renames->count; i++)
 	{
@@ -304,210 +248,394 @@ vb_emit_renames(vb_differ *d, vb_table_pair *p, const vb_list *renames)
 	}
 }
 
-static void
-drop_key(vb_differ *d, vb_table_pair *p, vb_key *k, bool primary)
+/* ---- additions and drops ------------------------------------------------------------ */
+
+static vb_operation *
+table_op(vb_differ *d, vb_op_kind kind, const vb_table *t, const char *object, bool new_table)
 {
-	vb_operation *op = vb_new_op(d, primary ? VB_OP_DROP_PRIMARY_KEY : VB_OP_DROP_UNIQUE,
-							  p->des->schema, p->des->name, k->name);
+	vb_operation *op = vb_new_op(d, kind, t->schema, t->name, object);
 
-	/* runs before renames: the table still has its current name */
-	vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, k->name));
-	vb_map_put(&d->rebuilt_keys, vb_key3(d->a, p->cur->schema, p->cur->name,
-										 vb_sorted_columns_key(d->a, &k->columns)), (void *) 1);
-}
-
-vb_operation *
-vb_add_key(vb_differ *d, const vb_table *t, vb_key *k, bool primary)
-{
-	vb_operation *op = vb_new_op(d, primary ? VB_OP_ADD_PRIMARY_KEY : VB_OP_ADD_UNIQUE,
-							  t->schema, t->name, k->name);
-
-	vb_add_sql(d, op, vb_pg_add_key(d->a, t->schema, t->name, k, primary));
+	op->change.table = t;
+	op->change.new_table = new_table;
 	return op;
 }
 
-vb_operation *
-vb_create_index(vb_differ *d, const vb_table *t, vb_index *ix)
+/* A drop runs before renames: the current table. */
+static vb_operation *
+drop_op(vb_differ *d, vb_op_kind kind, vb_table_pair *p, const char *object)
 {
-	vb_operation *op = vb_new_op(d, VB_OP_CREATE_INDEX, t->schema, t->name, ix->name);
+	vb_operation *op = vb_new_op(d, kind, p->des->schema, p->des->name, object);
+
+	op->change.cur_table = p->cur;
+	return op;
+}
+
+/* Key columns as index elements, for the duplicates guard. */
+static vb_list *
+key_elements(vb_differ *d, const vb_list *cols)
+{
+	vb_list    *out = vb_alloc(d->a, sizeof(vb_list));
 	int			i;
 
-	vb_add_sql(d, op, vb_pg_create_index(d->a, t->schema, t->name, ix));
-	if (ix->where_source)
-		op->search_schema = t->schema;
-	for (i = 0; i < ix->elements.count; i++)
-		if (((vb_index_elem *) ix->elements.items[i])->source)
-			op->search_schema = t->schema;
-	return op;
-}
-
-vb_operation *
-vb_add_foreign_key(vb_differ *d, const vb_table *t, vb_foreign_key *fk)
-{
-	vb_operation *op = vb_new_op(d, VB_OP_ADD_FOREIGN_KEY, t->schema, t->name, fk->name);
-
-	vb_add_sql(d, op, vb_pg_add_foreign_key(d->a, t->schema, t->name, fk));
-	if (fk->not_valid)
-		op->hazards &= ~VB_HAZARD_TABLE_SCAN;
-	return op;
-}
-
-static void
-drop_primary_key(vb_differ *d, vb_table_pair *p, void *cur)
-{
-	drop_key(d, p, cur, true);
-}
-
-static void
-drop_unique(vb_differ *d, vb_table_pair *p, void *cur)
-{
-	drop_key(d, p, cur, false);
-}
-
-static void
-drop_index(vb_differ *d, vb_table_pair *p, void *cur)
-{
-	vb_index   *ix = cur;
-	vb_operation *op = vb_new_op(d, VB_OP_DROP_INDEX, p->des->schema, p->des->name, ix->name);
-
-	/* the index still lives in the current schema when it is dropped */
-	vb_add_sql(d, op, vb_printf(d->a, "DROP INDEX %s", vb_qualified(d->a, p->cur->schema, ix->name)));
-	if (ix->unique)
-		vb_map_put(&d->rebuilt_keys, vb_key3(d->a, p->cur->schema, p->cur->name,
-											 vb_sorted_columns_key(d->a, &ix->columns)), (void *) 1);
-}
-
-static void
-drop_foreign_key(vb_differ *d, vb_table_pair *p, void *cur)
-{
-	vb_foreign_key *fk = cur;
-	vb_operation *op = vb_new_op(d, VB_OP_DROP_FOREIGN_KEY, p->des->schema, p->des->name, fk->name);
-
-	/* runs before renames: the table still has its current name */
-	vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, fk->name));
-}
-
-static void
-add_primary_key(vb_differ *d, vb_table_pair *p, void *des)
-{
-	vb_key	   *k = des;
-
-	vb_guard_unique(d, vb_add_key(d, p->des, k, true), p, k->name,
-					vb_guard_key_exprs(d, p, &k->columns), true, NULL);
-}
-
-static void
-add_unique(vb_differ *d, vb_table_pair *p, void *des)
-{
-	vb_key	   *k = des;
-
-	vb_guard_unique(d, vb_add_key(d, p->des, k, false), p, k->name,
-					vb_guard_key_exprs(d, p, &k->columns), k->nulls_not_distinct, NULL);
-}
-
-static void
-add_index(vb_differ *d, vb_table_pair *p, void *des)
-{
-	vb_index   *ix = des;
-	vb_operation *op = vb_create_index(d, p->des, ix);
-	vb_list    *exprs;
-	int			i;
-
-	if (!ix->unique)
-		return;
-	exprs = vb_guard_key_exprs(d, p, &ix->columns);
-	for (i = 0; i < ix->elements.count; i++)
+	for (i = 0; i < cols->count; i++)
 	{
-		vb_index_elem *el = ix->elements.items[i];
+		vb_index_elem *el = vb_alloc(d->a, sizeof(vb_index_elem));
 
-		if (el->expression)
-			exprs->items[i] = (void *) vb_unmapped_predicate(d, p, el->expression);
+		el->column = cols->items[i];
+		vb_list_push(d->a, out, el);
 	}
-	vb_guard_unique(d, op, p, ix->name, exprs, ix->nulls_not_distinct, ix->where);
+	return out;
 }
 
 static void
-add_fk(vb_differ *d, vb_table_pair *p, void *des)
+add_key(vb_differ *d, vb_table_pair *p, const vb_table *t, const vb_key *k, bool primary)
 {
-	vb_foreign_key *fk = des;
-	vb_operation *op = vb_add_foreign_key(d, p->des, fk);
+	vb_operation *op = table_op(d, primary ? VB_OP_ADD_PRIMARY_KEY : VB_OP_ADD_UNIQUE, t, k->name,
+								p == NULL);
 
-	if (!fk->not_valid)
+	op->change.key = k;
+	op->change.primary = primary;
+	if (p)
+		vb_guard_unique(d, op, p, k->name, key_elements(d, &k->columns),
+						primary || k->nulls_not_distinct, NULL);
+}
+
+static void
+add_index(vb_differ *d, vb_table_pair *p, const vb_table *t, const vb_index *ix)
+{
+	vb_operation *op = table_op(d, VB_OP_CREATE_INDEX, t, ix->name, p == NULL);
+
+	op->change.index = ix;
+	if (p && ix->unique)
+		vb_guard_unique(d, op, p, ix->name, &ix->elements, ix->nulls_not_distinct, ix->where);
+}
+
+static void
+add_foreign_key(vb_differ *d, vb_table_pair *p, const vb_table *t, const vb_foreign_key *fk)
+{
+	vb_operation *op = table_op(d, VB_OP_ADD_FOREIGN_KEY, t, fk->name, p == NULL);
+
+	op->change.fk = fk;
+	if (p && !fk->not_valid)
 		vb_guard_foreign_key(d, op, p, fk);
 }
 
-vb_operation *
-vb_add_check(vb_differ *d, const vb_table *t, vb_check *ck)
-{
-	vb_operation *op = vb_new_op(d, VB_OP_ADD_CHECK, t->schema, t->name, ck->name);
-
-	vb_add_sql(d, op, vb_pg_add_check(d->a, t->schema, t->name, ck));
-	if (ck->source)
-		op->search_schema = t->schema;
-	if (ck->not_valid)
-		op->hazards &= ~VB_HAZARD_TABLE_SCAN;
-	return op;
-}
-
 static void
-add_check(vb_differ *d, vb_table_pair *p, void *des)
+add_check(vb_differ *d, vb_table_pair *p, const vb_table *t, const vb_check *ck)
 {
-	vb_check   *ck = des;
-	vb_operation *op = vb_add_check(d, p->des, ck);
+	vb_operation *op = table_op(d, VB_OP_ADD_CHECK, t, ck->name, p == NULL);
 
-	if (!ck->not_valid)
+	op->change.check = ck;
+	if (p && !ck->not_valid)
 		vb_guard_check(d, op, p, ck);
 }
 
+/* A dropped key or unique index: FKs that reference its columns are
+ * dropped and added again around its re-creation. */
 static void
-drop_check(vb_differ *d, vb_table_pair *p, void *cur)
+key_rebuilt(vb_differ *d, vb_table_pair *p, const vb_list *cols)
 {
-	vb_check   *ck = cur;
-	vb_operation *op = vb_new_op(d, VB_OP_DROP_CHECK, p->des->schema, p->des->name, ck->name);
-
-	vb_add_sql(d, op, vb_pg_drop_constraint(d->a, p->cur->schema, p->cur->name, ck->name));
+	vb_map_put(&d->rebuilt_keys, vb_key3(d->a, p->cur->schema, p->cur->name,
+										 vb_sorted_columns_key(d->a, cols)), (void *) 1);
 }
+
+/* ---- storage parameters ----------------------------------------------------------- */
+
+/*
+ * Storage parameters of a kept table or index: ALTER ... SET for those
+ * that are new or whose value differs, RESET for those the document drops
+ * (compared as PostgreSQL stores them, in any order). Most parameters
+ * take SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes; the
+ * others (fastupdate, pages_per_range, ...: exclusive_lock) take ACCESS
+ * EXCLUSIVE on the relation, which every query of the table waits for.
+ */
+void
+vb_diff_storage(vb_differ *d, const vb_table *t, const vb_index *index, const vb_list *cur,
+				const vb_list *des)
+{
+	vb_change	c;
+	vb_operation *op;
+	int			i;
+
+	memset(&c, 0, sizeof(c));
+	for (i = 0; i < des->count; i++)
+	{
+		vb_option  *o = des->items[i];
+
+		if (vb_strs_equal(option_value(cur, o->name), o->value))
+			continue;
+		vb_list_push(d->a, &c.set, o);
+		c.exclusive_lock |= o->exclusive_lock;
+	}
+	for (i = 0; i < cur->count; i++)
+	{
+		vb_option  *o = cur->items[i];
+
+		if (option_value(des, o->name))
+			continue;
+		vb_list_push(d->a, &c.reset, o);
+		c.exclusive_lock |= o->exclusive_lock;
+	}
+	if (c.set.count == 0 && c.reset.count == 0)
+		return;
+	op = vb_new_op(d, VB_OP_SET_STORAGE, t->schema, t->name, index ? index->name : t->name);
+	c.table = t;
+	c.index = index;
+	op->change = c;
+}
+
+/* ---- one kind of object ---------------------------------------------------------------- */
 
 /* What differs between the kinds of objects that belong to a table. */
 typedef struct object_kind
 {
 	size_t		name_offset;	/* offsets of the char * members */
 	size_t		renamed_from_offset;
+	size_t		comment_offset;
 	size_t		not_valid_offset;	/* of a bool member, or NO_NOT_VALID */
-	equal_fn	equal;
-	vb_op_kind	rename_kind;
-	void		(*drop) (vb_differ *d, vb_table_pair *p, void *cur);
-	void		(*add) (vb_differ *d, vb_table_pair *p, void *des);
+	vb_op_kind	rename_kind;	/* RENAME_INDEX: an index, else a constraint */
+	bool		(*equal) (vb_differ *d, vb_table_pair *p, const void *cur, const void *des);
+	void		(*drop) (vb_differ *d, vb_table_pair *p, const void *cur);
+	void		(*add) (vb_differ *d, vb_table_pair *p, const void *des);
+	void		(*validate) (vb_differ *d, vb_table_pair *p, vb_operation *op, const void *des);
+	/* what a kept object may still change in place; may be NULL */
+	void		(*kept) (vb_differ *d, vb_table_pair *p, const void *cur, const void *des);
+	/* which member of vb_change a setComment on it fills */
+	void		(*comment_on) (vb_change *c, const void *object);
 } object_kind;
 
 #define NO_NOT_VALID ((size_t) -1)
-
-static const object_kind primary_key_kind = {
-	offsetof(vb_key, name), offsetof(vb_key, renamed_from), NO_NOT_VALID, keys_equal,
-	VB_OP_RENAME_CONSTRAINT, drop_primary_key, add_primary_key
-};
-static const object_kind unique_kind = {
-	offsetof(vb_key, name), offsetof(vb_key, renamed_from), NO_NOT_VALID, keys_equal,
-	VB_OP_RENAME_CONSTRAINT, drop_unique, add_unique
-};
-static const object_kind index_kind = {
-	offsetof(vb_index, name), offsetof(vb_index, renamed_from), NO_NOT_VALID, indexes_equal,
-	VB_OP_RENAME_INDEX, drop_index, add_index
-};
-static const object_kind foreign_key_kind = {
-	offsetof(vb_foreign_key, name), offsetof(vb_foreign_key, renamed_from),
-	offsetof(vb_foreign_key, not_valid), fks_equal,
-	VB_OP_RENAME_CONSTRAINT, drop_foreign_key, add_fk
-};
-static const object_kind check_kind = {
-	offsetof(vb_check, name), offsetof(vb_check, renamed_from),
-	offsetof(vb_check, not_valid), checks_equal,
-	VB_OP_RENAME_CONSTRAINT, drop_check, add_check
-};
-
 #define MEMBER(obj, offset) (*(char **) ((char *) (obj) + (offset)))
 #define NOT_VALID(obj, k) \
 	((k)->not_valid_offset != NO_NOT_VALID && *(bool *) ((char *) (obj) + (k)->not_valid_offset))
+
+static bool
+primary_key_equal(vb_differ *d, vb_table_pair *p, const void *c, const void *x)
+{
+	return keys_equal(d, p, c, x);
+}
+
+static void
+drop_primary_key(vb_differ *d, vb_table_pair *p, const void *cur)
+{
+	const vb_key *k = cur;
+
+	drop_op(d, VB_OP_DROP_PRIMARY_KEY, p, k->name)->change.key = k;
+	key_rebuilt(d, p, &k->columns);
+}
+
+static void
+add_primary_key(vb_differ *d, vb_table_pair *p, const void *des)
+{
+	add_key(d, p, p->des, des, true);
+}
+
+static void
+drop_unique(vb_differ *d, vb_table_pair *p, const void *cur)
+{
+	const vb_key *k = cur;
+
+	drop_op(d, VB_OP_DROP_UNIQUE, p, k->name)->change.key = k;
+	key_rebuilt(d, p, &k->columns);
+}
+
+static void
+add_unique(vb_differ *d, vb_table_pair *p, const void *des)
+{
+	add_key(d, p, p->des, des, false);
+}
+
+static bool
+index_equal(vb_differ *d, vb_table_pair *p, const void *c, const void *x)
+{
+	return indexes_equal(d, p, c, x);
+}
+
+static void
+drop_index(vb_differ *d, vb_table_pair *p, const void *cur)
+{
+	const vb_index *ix = cur;
+
+	drop_op(d, VB_OP_DROP_INDEX, p, ix->name)->change.index = ix;
+	if (ix->unique)
+		key_rebuilt(d, p, &ix->columns);
+}
+
+static void
+add_index_of(vb_differ *d, vb_table_pair *p, const void *des)
+{
+	add_index(d, p, p->des, des);
+}
+
+static bool
+fk_equal(vb_differ *d, vb_table_pair *p, const void *c, const void *x)
+{
+	return fks_equal(d, p, c, x);
+}
+
+static void
+drop_fk(vb_differ *d, vb_table_pair *p, const void *cur)
+{
+	drop_op(d, VB_OP_DROP_FOREIGN_KEY, p, ((const vb_foreign_key *) cur)->name)->change.fk = cur;
+}
+
+static void
+add_fk(vb_differ *d, vb_table_pair *p, const void *des)
+{
+	add_foreign_key(d, p, p->des, des);
+}
+
+static void
+validate_fk(vb_differ *d, vb_table_pair *p, vb_operation *op, const void *des)
+{
+	op->change.fk = des;
+	vb_guard_foreign_key(d, op, p, des);
+}
+
+static bool
+check_equal(vb_differ *d, vb_table_pair *p, const void *c, const void *x)
+{
+	return checks_equal(d, p, c, x);
+}
+
+static void
+drop_check(vb_differ *d, vb_table_pair *p, const void *cur)
+{
+	drop_op(d, VB_OP_DROP_CHECK, p, ((const vb_check *) cur)->name)->change.check = cur;
+}
+
+static void
+add_check_of(vb_differ *d, vb_table_pair *p, const void *des)
+{
+	add_check(d, p, p->des, des);
+}
+
+static void
+validate_check(vb_differ *d, vb_table_pair *p, vb_operation *op, const void *des)
+{
+	op->change.check = des;
+	vb_guard_check(d, op, p, des);
+}
+
+/* A kept index: its storage parameters, under its new name. */
+static void
+index_kept(vb_differ *d, vb_table_pair *p, const void *cur, const void *des)
+{
+	const vb_index *c = cur;
+	const vb_index *x = des;
+
+	vb_diff_storage(d, p->des, x, &c->with, &x->with);
+}
+
+/*
+ * A kept foreign key whose deferrability differs: ALTER CONSTRAINT, which
+ * PostgreSQL 15 can do for foreign keys (not for keys): no scan, no guard,
+ * under the constraint's new name.
+ */
+static void
+fk_kept(vb_differ *d, vb_table_pair *p, const void *cur, const void *des)
+{
+	const vb_foreign_key *c = cur;
+	const vb_foreign_key *x = des;
+	vb_operation *op;
+
+	if (c->deferrable == x->deferrable && c->initially_deferred == x->initially_deferred)
+		return;
+	op = vb_new_op(d, VB_OP_ALTER_CONSTRAINT, p->des->schema, p->des->name, x->name);
+	op->change.table = p->des;
+	op->change.fk = x;
+}
+
+static void
+comment_on_key(vb_change *c, const void *object)
+{
+	c->key = object;
+}
+
+static void
+comment_on_index(vb_change *c, const void *object)
+{
+	c->index = object;
+}
+
+static void
+comment_on_fk(vb_change *c, const void *object)
+{
+	c->fk = object;
+}
+
+static void
+comment_on_check(vb_change *c, const void *object)
+{
+	c->check = object;
+}
+
+static const object_kind primary_key_kind = {
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), offsetof(vb_key, comment),
+	NO_NOT_VALID, VB_OP_RENAME_CONSTRAINT, primary_key_equal, drop_primary_key,
+	add_primary_key, NULL, NULL, comment_on_key
+};
+static const object_kind unique_kind = {
+	offsetof(vb_key, name), offsetof(vb_key, renamed_from), offsetof(vb_key, comment),
+	NO_NOT_VALID, VB_OP_RENAME_CONSTRAINT, primary_key_equal, drop_unique, add_unique,
+	NULL, NULL, comment_on_key
+};
+static const object_kind index_kind = {
+	offsetof(vb_index, name), offsetof(vb_index, renamed_from), offsetof(vb_index, comment),
+	NO_NOT_VALID, VB_OP_RENAME_INDEX, index_equal, drop_index, add_index_of, NULL,
+	index_kept, comment_on_index
+};
+static const object_kind foreign_key_kind = {
+	offsetof(vb_foreign_key, name), offsetof(vb_foreign_key, renamed_from),
+	offsetof(vb_foreign_key, comment), offsetof(vb_foreign_key, not_valid),
+	VB_OP_RENAME_CONSTRAINT, fk_equal, drop_fk, add_fk, validate_fk, fk_kept, comment_on_fk
+};
+static const object_kind check_kind = {
+	offsetof(vb_check, name), offsetof(vb_check, renamed_from), offsetof(vb_check, comment),
+	offsetof(vb_check, not_valid), VB_OP_RENAME_CONSTRAINT, check_equal, drop_check,
+	add_check_of, validate_check, NULL, comment_on_check
+};
+
+/*
+ * The comment of an object of table t (under its final name), when it
+ * differs from what the database has: `have` is the comment of the kept
+ * object, NULL for one the plan creates (it comes without one).
+ */
+static void
+comment_object(vb_differ *d, const vb_table *t, const object_kind *k, const char *have,
+			   const void *des)
+{
+	const char *comment = MEMBER(des, k->comment_offset);
+	vb_operation *op;
+
+	if (vb_strs_equal(have, comment))
+		return;
+	op = vb_new_op(d, VB_OP_SET_COMMENT, t->schema, t->name, MEMBER(des, k->name_offset));
+	op->change.table = t;
+	op->change.comment = comment;
+	k->comment_on(&op->change, des);
+}
+
+static void
+comment_objects(vb_differ *d, const vb_table *t, const vb_list *objects, const object_kind *k)
+{
+	int			i;
+
+	for (i = 0; i < objects->count; i++)
+		comment_object(d, t, k, NULL, objects->items[i]);
+}
+
+/* Comments of the keys, indexes, foreign keys and checks of a new table. */
+static void
+comment_new_objects(vb_differ *d, const vb_table *t)
+{
+	if (t->primary_key)
+		comment_object(d, t, &primary_key_kind, NULL, t->primary_key);
+	comment_objects(d, t, &t->uniques, &unique_kind);
+	comment_objects(d, t, &t->indexes, &index_kind);
+	comment_objects(d, t, &t->foreign_keys, &foreign_key_kind);
+	comment_objects(d, t, &t->checks, &check_kind);
+}
 
 /*
  * A kept constraint whose validity differs: NOT VALID -> valid is a
@@ -516,7 +644,8 @@ static const object_kind check_kind = {
  * scan at all).
  */
 static bool
-validity_kept(vb_differ *d, vb_table_pair *p, void *cur, void *des, const object_kind *k)
+validity_kept(vb_differ *d, vb_table_pair *p, const void *cur, const void *des,
+			  const object_kind *k)
 {
 	vb_operation *op;
 
@@ -526,67 +655,78 @@ validity_kept(vb_differ *d, vb_table_pair *p, void *cur, void *des, const object
 		return false;
 	op = vb_new_op(d, VB_OP_VALIDATE_CONSTRAINT, p->des->schema, p->des->name,
 				   MEMBER(des, k->name_offset));
-	vb_add_sql(d, op, vb_pg_alter_table(d->a, p->des->schema, p->des->name,
-										vb_printf(d->a, "VALIDATE CONSTRAINT %s",
-												  vb_quote_ident(d->a, MEMBER(des, k->name_offset)))));
-	if (k->add == add_check)
-		vb_guard_check(d, op, p, des);
-	else
-		vb_guard_foreign_key(d, op, p, des);
+	op->change.table = p->des;
+	k->validate(d, p, op, des);
 	return true;
+}
+
+typedef struct object_ctx
+{
+	vb_table_pair *p;
+	const object_kind *k;
+	const vb_list *curs;
+	const vb_list *dess;
+} object_ctx;
+
+static bool
+same_object(vb_differ *d, void *ctx, int ci, int di)
+{
+	object_ctx *oc = ctx;
+
+	return oc->k->equal(d, oc->p, oc->curs->items[ci], oc->dess->items[di]);
 }
 
 /*
  * Pair the objects of one kind of a table and plan the difference: an
  * object kept under another name is renamed (held back with the table's
- * other renames), one whose definition changes is dropped and added.
+ * other renames), one whose definition changes is dropped and added; a
+ * kept one changes in place what it can (validity, deferrability of a
+ * foreign key, storage parameters of an index); comments follow.
  */
 static void
 diff_objects(vb_differ *d, vb_table_pair *p, const vb_list *curs, const vb_list *dess,
 			 const object_kind *k)
 {
-	int			nc = curs->count;
-	int			nd = dess->count;
-	char	  **cn = vb_alloc(d->a, sizeof(char *) * (size_t) (nc + 1));
-	char	  **dn = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
-	char	  **dr = vb_alloc(d->a, sizeof(char *) * (size_t) (nd + 1));
-	int		   *match = vb_alloc(d->a, sizeof(int) * (size_t) (nd + 1));
-	bool	   *equal = vb_alloc(d->a, sizeof(bool) * (size_t) (nd + 1));
-	bool	   *kept = vb_alloc(d->a, sizeof(bool) * (size_t) (nc + 1));
+	object_ctx	oc = {p, k, curs, dess};
+	vb_pairing	pr;
 	int			i;
 	int			j;
 
-	for (i = 0; i < nc; i++)
-		cn[i] = MEMBER(curs->items[i], k->name_offset);
-	for (j = 0; j < nd; j++)
+	vb_pairing_alloc(d, &pr, curs->count, dess->count);
+	pr.same = same_object;
+	pr.ctx = &oc;
+	for (i = 0; i < pr.ncur; i++)
+		pr.cur_names[i] = MEMBER(curs->items[i], k->name_offset);
+	for (j = 0; j < pr.ndes; j++)
 	{
-		dn[j] = MEMBER(dess->items[j], k->name_offset);
-		dr[j] = MEMBER(dess->items[j], k->renamed_from_offset);
+		pr.des_names[j] = MEMBER(dess->items[j], k->name_offset);
+		pr.renamed_names[j] = MEMBER(dess->items[j], k->renamed_from_offset);
 	}
-	match_objects(d, p, nc, curs->items, cn, nd, dess->items, dn, dr, k->equal, match, equal);
-	STOP_RETURN(d);
-	for (j = 0; j < nd; j++)
-		if (match[j] >= 0 && equal[j] &&
-			!validity_kept(d, p, curs->items[match[j]], dess->items[j], k))
-			equal[j] = false;
-	for (j = 0; j < nd; j++)
-		if (match[j] >= 0 && equal[j])
+	vb_pair(d, &pr);
+	for (j = 0; j < pr.ndes; j++)
+		if (pr.des_match[j] >= 0 && pr.des_equal[j] &&
+			!validity_kept(d, p, curs->items[pr.des_match[j]], dess->items[j], k))
+			pr.des_equal[j] = false;
+	for (j = 0; j < pr.ndes; j++)
+		if (pr.des_match[j] >= 0 && pr.des_equal[j])
 		{
-			kept[match[j]] = true;
-			if (strcmp(cn[match[j]], dn[j]) != 0)
-				vb_hold_rename(d, &p->object_renames, k->rename_kind, cn[match[j]], dn[j]);
+			if (strcmp(pr.cur_names[pr.des_match[j]], pr.des_names[j]) != 0)
+				vb_hold_rename(d, &p->object_renames, k->rename_kind,
+							   pr.cur_names[pr.des_match[j]], pr.des_names[j]);
+			if (k->kept)
+				k->kept(d, p, curs->items[pr.des_match[j]], dess->items[j]);
 		}
-	for (i = 0; i < nc; i++)
-	{
-		STOP_RETURN(d);
-		if (!kept[i])
+	for (i = 0; i < pr.ncur; i++)
+		if (pr.cur_match[i] < 0 || !pr.des_equal[pr.cur_match[i]])
 			k->drop(d, p, curs->items[i]);
-	}
-	for (j = 0; j < nd; j++)
+	for (j = 0; j < pr.ndes; j++)
 	{
-		STOP_RETURN(d);
-		if (match[j] < 0 || !equal[j])
+		bool		keep = pr.des_match[j] >= 0 && pr.des_equal[j];
+
+		if (!keep)
 			k->add(d, p, dess->items[j]);
+		comment_object(d, p->des, k, keep ? MEMBER(curs->items[pr.des_match[j]], k->comment_offset)
+					   : NULL, dess->items[j]);
 	}
 }
 
@@ -613,3 +753,28 @@ vb_diff_checks(vb_differ *d, vb_table_pair *p)
 {
 	diff_objects(d, p, &p->cur->checks, &p->des->checks, &check_kind);
 }
+
+/*
+ * The objects of a table this plan creates. Unique constraints come as
+ * statements of their own: inside CREATE TABLE, PostgreSQL silently drops
+ * one that repeats the primary key or another unique constraint; checks
+ * too: inside CREATE TABLE, NOT VALID would be ignored. On a new table
+ * they scan nothing and block no one.
+ */
+void
+vb_create_table_objects(vb_differ *d, vb_table *t)
+{
+	int			i;
+
+	for (i = 0; i < t->uniques.count; i++)
+		add_key(d, NULL, t, t->uniques.items[i], false);
+	for (i = 0; i < t->indexes.count; i++)
+		add_index(d, NULL, t, t->indexes.items[i]);
+	for (i = 0; i < t->foreign_keys.count; i++)
+		add_foreign_key(d, NULL, t, t->foreign_keys.items[i]);
+	for (i = 0; i < t->checks.count; i++)
+		add_check(d, NULL, t, t->checks.items[i]);
+	vb_diff_comments(d, NULL, t);
+	comment_new_objects(d, t);
+}
+

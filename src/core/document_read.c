@@ -23,6 +23,7 @@ typedef struct reader
 	vb_arena   *arena;
 	vb_error   *err;
 	vb_column_index columns;	/* the tables' columns by name */
+	const char *dialect;		/* the document's (or the target's), or NULL */
 } reader;
 
 /* In every loop over a document's objects: stop when the face asks. */
@@ -31,6 +32,31 @@ typedef struct reader
 		if (vb_should_stop((rd)->arena)) \
 			return vb_canceled((rd)->err, (rd)->arena); \
 	} while (0)
+
+static bool
+is_sqlite(const reader *rd)
+{
+	return rd->dialect && strcmp(rd->dialect, "sqlite") == 0;
+}
+
+/*
+ * Keys a dialect does not have: an error when the document's dialect is
+ * known and the key holds anything but an empty value (false, "", []).
+ */
+static const struct
+{
+	const char *key;
+	const char *dialect;
+	const char *title;
+}			lacking_keys[] = {
+	{"strict", "pg", "PostgreSQL"}, {"strict", "mysql", "MySQL"},
+	{"withoutRowid", "pg", "PostgreSQL"}, {"withoutRowid", "mysql", "MySQL"},
+	{"enums", "sqlite", "SQLite"}, {"schemas", "sqlite", "SQLite"},
+	{"comment", "sqlite", "SQLite"}, {"identity", "sqlite", "SQLite"},
+	{"include", "sqlite", "SQLite"}, {"nullsNotDistinct", "sqlite", "SQLite"},
+	{"opclass", "sqlite", "SQLite"}, {"nulls", "sqlite", "SQLite"},
+	{"notValid", "sqlite", "SQLite"}
+};
 
 typedef enum json_kind_t
 {
@@ -94,6 +120,28 @@ expect(reader *rd, const cJSON *v, json_kind_t kind, const char *path,
 				   "%s must be %s, not %s", path, what, vb_json_kind(v));
 }
 
+static bool
+empty_value(const cJSON *v)
+{
+	return cJSON_IsNull(v) || cJSON_IsFalse(v) ||
+		(cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0) ||
+		(cJSON_IsString(v) && v->valuestring[0] == '\0');
+}
+
+static bool
+check_dialect_key(reader *rd, const cJSON *value, const char *path)
+{
+	size_t		i;
+
+	for (i = 0; rd->dialect && i < sizeof(lacking_keys) / sizeof(lacking_keys[0]); i++)
+		if (strcmp(lacking_keys[i].key, value->string) == 0 &&
+			strcmp(lacking_keys[i].dialect, rd->dialect) == 0 && !empty_value(value))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, value->string),
+						   "key \"%s\" is not available on %s", child_path(rd, path, value->string),
+						   lacking_keys[i].title);
+	return true;
+}
+
 /*
  * Reject keys outside `allowed` (NULL-terminated), and keys of `later`
  * (contract keys a later release implements) unless their value is
@@ -121,15 +169,15 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 		for (a = allowed; *a; a++)
 			if (strcmp(*a, key) == 0)
 				ok = true;
+		if (ok && !check_dialect_key(rd, value, path))
+			return false;
 		if (ok)
 			continue;
 		for (a = later; a && *a; a++)
 		{
 			if (strcmp(*a, key) != 0)
 				continue;
-			if (cJSON_IsNull(value) || cJSON_IsFalse(value) ||
-				(cJSON_IsArray(value) && cJSON_GetArraySize(value) == 0) ||
-				(cJSON_IsString(value) && value->valuestring[0] == '\0'))
+			if (empty_value(value))
 				ok = true;
 			else
 			{
@@ -155,7 +203,7 @@ check_identifier(reader *rd, const char *name, const char *path)
 	if (name[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
 					   "%s must not be empty", path);
-	if (strlen(name) > VB_MAX_IDENT)
+	if (strlen(name) > VB_MAX_IDENT && !is_sqlite(rd))	/* SQLite has no limit */
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
 					   "%s \"%s\" is longer than %d bytes", path, name, VB_MAX_IDENT);
 	return true;
@@ -353,34 +401,6 @@ is_null_default(const char *s)
 	return len == 4 && strncasecmp(s, "null", 4) == 0;
 }
 
-/*
- * A JSON number as SQL text: integers exactly (up to 2^53), others in the
- * shortest form that reads back as the same double. NULL when the number
- * cannot be represented exactly (larger integers, infinities).
- */
-static char *
-number_text(vb_arena *arena, double x)
-{
-	int			precision;
-
-	if (!isfinite(x))
-		return NULL;
-	if (x == floor(x))
-	{
-		if (fabs(x) >= 9007199254740992.0)	/* 2^53 and up: not exact */
-			return NULL;
-		return vb_printf(arena, "%.0f", x);
-	}
-	for (precision = 1; precision <= 17; precision++)
-	{
-		char	   *s = vb_printf(arena, "%.*g", precision, x);
-
-		if (strtod(s, NULL) == x)
-			return s;
-	}
-	return NULL;
-}
-
 /* An integer member: a JSON integer below 2^53, or a string of digits for
  * anything up to the bigint range. */
 static bool
@@ -438,8 +458,10 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 {
 	static const char *const allowed[] = {
 		"name", "type", "nullable", "default", "autoIncrement", "identity",
-		"generated", "collation", "comment", "renamedFrom", NULL
+		"generated", "generatedStorage", "collation", "charset", "onUpdate", "invisible",
+		"comment", "renamedFrom", NULL
 	};
+	char	   *storage;
 	vb_column  *c = vb_alloc(rd->arena, sizeof(vb_column));
 	cJSON	   *dv;
 	cJSON	   *idv;
@@ -451,13 +473,30 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 		!get_string(rd, obj, "type", path, true, false, &c->type) ||
 		!get_string(rd, obj, "generated", path, false, false, &c->generated) ||
 		!get_string(rd, obj, "collation", path, false, false, &c->collation) ||
+		!get_string(rd, obj, "charset", path, false, true, &c->charset) ||
+		!get_string(rd, obj, "onUpdate", path, false, false, &c->on_update) ||
+		!get_bool(rd, obj, "invisible", path, false, &c->invisible) ||
 		!get_comment(rd, obj, path, &c->comment) ||
 		!get_bool(rd, obj, "nullable", path, true, &c->nullable) ||
 		!get_bool(rd, obj, "autoIncrement", path, false, &c->auto_increment) ||
-		!get_string(rd, obj, "renamedFrom", path, false, true, &c->renamed_from))
+		!get_string(rd, obj, "renamedFrom", path, false, true, &c->renamed_from) ||
+		!get_string(rd, obj, "generatedStorage", path, false, false, &storage))
 		return false;
 	c->path = path;
-	if (c->type[0] == '\0')
+	if (storage && strcmp(storage, "virtual") != 0 && strcmp(storage, "stored") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
+					   "%s must be \"stored\" or \"virtual\", not \"%s\"",
+					   child_path(rd, path, "generatedStorage"), storage);
+	c->generated_virtual = storage && strcmp(storage, "virtual") == 0;
+	if (c->generated_virtual && rd->dialect && strcmp(rd->dialect, "pg") == 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
+					   "%s: PostgreSQL has no virtual generated columns",
+					   child_path(rd, path, "generatedStorage"));
+	if (storage && c->generated == NULL)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
+					   "%s requires generated", child_path(rd, path, "generatedStorage"));
+	/* a SQLite column may have no declared type */
+	if (c->type[0] == '\0' && !is_sqlite(rd))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "type"),
 					   "%s must not be empty", child_path(rd, path, "type"));
 	if ((base = serial_base_type(c->type)) != NULL)
@@ -477,7 +516,7 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 			c->default_expr = vb_strdup(rd->arena, cJSON_IsTrue(dv) ? "true" : "false");
 		else if (cJSON_IsNumber(dv))
 		{
-			c->default_expr = number_text(rd->arena, dv->valuedouble);
+			c->default_expr = vb_json_number_text(rd->arena, dv->valuedouble);
 			if (c->default_expr == NULL)
 				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
 							   "%s: this number cannot be read exactly; write the default as a string",
@@ -536,6 +575,13 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 					   "%s must not be empty", child_path(rd, path, "generated"));
 	if (c->collation && !check_identifier(rd, c->collation, child_path(rd, path, "collation")))
 		return false;
+	if (c->on_update && c->on_update[0] == '\0')
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
+					   "%s must not be empty", child_path(rd, path, "onUpdate"));
+	if (c->on_update && c->generated)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
+					   "%s: a generated column has no onUpdate",
+					   child_path(rd, path, "onUpdate"));
 	/* identity and serial-style columns are NOT NULL, as PostgreSQL makes them */
 	if (c->identity != VB_IDENTITY_NONE || c->auto_increment)
 		c->nullable = false;
@@ -543,13 +589,90 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 	return true;
 }
 
+/* deferrable / initiallyDeferred of a key or a foreign key */
+static bool
+get_deferrability(reader *rd, cJSON *obj, const char *path, bool *deferrable,
+				  bool *initially_deferred)
+{
+	if (!get_bool(rd, obj, "deferrable", path, false, deferrable) ||
+		!get_bool(rd, obj, "initiallyDeferred", path, false, initially_deferred))
+		return false;
+	if (*initially_deferred && !*deferrable)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+					   child_path(rd, path, "initiallyDeferred"),
+					   "%s requires deferrable: true", child_path(rd, path, "initiallyDeferred"));
+	return true;
+}
+
+/*
+ * "with": storage parameters, {"fillfactor": 70, "toast.autovacuum_enabled":
+ * false}. Each value becomes the text PostgreSQL stores for it: a number
+ * its digits, a boolean true or false, a string itself; null means the
+ * parameter is not set. Names and values are checked by the server.
+ */
+static bool
+get_options(reader *rd, cJSON *obj, const char *path, vb_list *out)
+{
+	cJSON	   *v = member(obj, "with");
+	char	   *p = child_path(rd, path, "with");
+	cJSON	   *item;
+	vb_map		seen;
+
+	if (is_null(v))
+		return true;
+	if (!expect(rd, v, K_OBJECT, p, "an object of storage parameters"))
+		return false;
+	vb_map_init(&seen, rd->arena, cJSON_GetArraySize(v));
+	cJSON_ArrayForEach(item, v)
+	{
+		char	   *ip = item->string[0] ? child_path(rd, p, item->string) : p;
+		vb_option  *o;
+		const char *dot = strchr(item->string, '.');
+
+		if (vb_map_get(&seen, item->string))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "key \"%s\" appears twice", ip);
+		vb_map_put(&seen, item->string, item);
+		if (item->string[0] == '\0' || (dot && (dot == item->string || dot[1] == '\0')) ||
+			strlen(dot ? dot + 1 : item->string) > VB_MAX_IDENT ||
+			(dot && (size_t) (dot - item->string) > VB_MAX_IDENT))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s: a storage parameter is named \"name\" or \"namespace.name\", each part 1 to %d bytes",
+						   ip, VB_MAX_IDENT);
+		if (cJSON_IsNull(item))
+			continue;
+		o = vb_alloc(rd->arena, sizeof(vb_option));
+		o->name = vb_strdup(rd->arena, item->string);
+		if (cJSON_IsString(item))
+			o->value = vb_strdup(rd->arena, item->valuestring);
+		else if (cJSON_IsBool(item))
+			o->value = vb_strdup(rd->arena, cJSON_IsTrue(item) ? "true" : "false");
+		else if (cJSON_IsNumber(item))
+		{
+			o->value = vb_json_number_text(rd->arena, item->valuedouble);
+			if (o->value == NULL)
+				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+							   "%s: this number cannot be read exactly; write it as a string", ip);
+		}
+		else
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s must be a number, a boolean or a string, not %s", ip,
+						   vb_json_kind(item));
+		vb_list_push(rd->arena, out, o);
+	}
+	return true;
+}
+
 static bool
 read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 		 vb_key **out)
 {
-	static const char *const pk_allowed[] = {"name", "columns", NULL};
+	static const char *const pk_allowed[] = {
+		"name", "columns", "deferrable", "initiallyDeferred", "comment", NULL
+	};
 	static const char *const uq_allowed[] = {
-		"name", "columns", "nullsNotDistinct", "renamedFrom", NULL
+		"name", "columns", "nullsNotDistinct", "deferrable", "initiallyDeferred", "comment",
+		"renamedFrom", NULL
 	};
 	vb_key	   *k = vb_alloc(rd->arena, sizeof(vb_key));
 
@@ -557,8 +680,11 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 		!check_keys(rd, obj, path, primary ? pk_allowed : uq_allowed, NULL) ||
 		!get_bool(rd, obj, "nullsNotDistinct", path, false, &k->nulls_not_distinct) ||
 		!get_string(rd, obj, "name", path, false, true, &k->name) ||
+		!get_comment(rd, obj, path, &k->comment) ||
 		!get_name_list(rd, obj, "columns", path, true, &k->columns) ||
-		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")))
+		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")) ||
+		!get_deferrability(rd, obj, path, &k->deferrable, &k->initially_deferred) ||
+		!get_comment(rd, obj, path, &k->comment))
 		return false;
 	if (!primary && !get_string(rd, obj, "renamedFrom", path, false, true, &k->renamed_from))
 		return false;
@@ -567,12 +693,31 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 	return true;
 }
 
+/* An index element's prefix length (MySQL): a positive integer. */
+static bool
+get_prefix_length(reader *rd, cJSON *obj, const char *path, int *out)
+{
+	cJSON	   *v = member(obj, "length");
+	char	   *p;
+
+	*out = 0;
+	if (is_null(v))
+		return true;
+	p = child_path(rd, path, "length");
+	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
+		v->valuedouble < 1 || v->valuedouble > 65535)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
+					   "%s must be an integer from 1 to 65535", p);
+	*out = (int) v->valuedouble;
+	return true;
+}
+
 /* One element of an index's columns: a column name or an object. */
 static bool
 read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 {
 	static const char *const el_allowed[] = {
-		"column", "expression", "order", "nulls", "opclass", "collation", NULL
+		"column", "expression", "order", "nulls", "opclass", "collation", "length", NULL
 	};
 	vb_index_elem *el = vb_alloc(rd->arena, sizeof(vb_index_elem));
 	char	   *order = NULL;
@@ -593,11 +738,15 @@ read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 		!get_string(rd, item, "order", ip, false, false, &order) ||
 		!get_string(rd, item, "nulls", ip, false, false, &nulls) ||
 		!get_string(rd, item, "opclass", ip, false, false, &el->opclass) ||
-		!get_string(rd, item, "collation", ip, false, false, &el->collation))
+		!get_string(rd, item, "collation", ip, false, false, &el->collation) ||
+		!get_prefix_length(rd, item, ip, &el->length))
 		return false;
 	if ((el->column == NULL) == (el->expression == NULL))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
 					   "%s must have exactly one of \"column\" and \"expression\"", ip);
+	if (el->length > 0 && el->column == NULL)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "length"),
+					   "%s: only a column has a prefix length", child_path(rd, ip, "length"));
 	if (el->expression && el->expression[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "expression"),
 					   "%s must not be empty", child_path(rd, ip, "expression"));
@@ -628,7 +777,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 {
 	static const char *const allowed[] = {
 		"name", "columns", "unique", "type", "where", "include", "nullsNotDistinct",
-		"renamedFrom", NULL
+		"with", "visible", "comment", "renamedFrom", NULL
 	};
 	vb_index   *ix = vb_alloc(rd->arena, sizeof(vb_index));
 	cJSON	   *cols;
@@ -636,6 +785,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	size_t		i;
 	char	   *cp = child_path(rd, path, "columns");
 	vb_set		plain;
+	bool		visible;
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
@@ -646,12 +796,20 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		!get_string(rd, obj, "where", path, false, false, &ix->where) ||
 		!get_name_list(rd, obj, "include", path, false, &ix->include) ||
 		!columns_exist(rd, t, &ix->include, child_path(rd, path, "include")) ||
+		!get_options(rd, obj, path, &ix->with) ||
+		!get_bool(rd, obj, "visible", path, true, &visible) ||
+		!get_comment(rd, obj, path, &ix->comment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ix->renamed_from))
 		return false;
+	ix->invisible = !visible;
 	ix->path = path;
 	vb_set_init(&plain, rd->arena);
 	if (ix->method == NULL)
 		ix->method = vb_strdup(rd->arena, "btree");
+	else if (is_sqlite(rd) && strcasecmp(ix->method, "btree") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "type"),
+					   "%s: SQLite has no index type \"%s\"", child_path(rd, path, "type"),
+					   ix->method);
 	else
 	{
 		char	   *m;
@@ -699,8 +857,9 @@ static bool
 read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out)
 {
 	static const char *const allowed[] = {
-		"name", "expression", "notValid", "renamedFrom", NULL
+		"name", "expression", "notValid", "noInherit", "enforced", "comment", "renamedFrom", NULL
 	};
+	bool		enforced;
 	vb_check   *ck = vb_alloc(rd->arena, sizeof(vb_check));
 
 	(void) t;
@@ -709,11 +868,15 @@ read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out
 		!get_string(rd, obj, "name", path, false, true, &ck->name) ||
 		!get_string(rd, obj, "expression", path, true, false, &ck->expression) ||
 		!get_bool(rd, obj, "notValid", path, false, &ck->not_valid) ||
+		!get_bool(rd, obj, "noInherit", path, false, &ck->no_inherit) ||
+		!get_comment(rd, obj, path, &ck->comment) ||
+		!get_bool(rd, obj, "enforced", path, true, &enforced) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ck->renamed_from))
 		return false;
 	if (ck->expression[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "expression"),
 					   "%s must not be empty", child_path(rd, path, "expression"));
+	ck->not_enforced = !enforced;
 	ck->path = path;
 	*out = ck;
 	return true;
@@ -726,9 +889,10 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 	static const char *const allowed[] = {
 		"name", "columns", "referencedTable", "referencedColumns",
 		"referencedSchema", "onDelete", "onUpdate", "deferrable",
-		"initiallyDeferred", "notValid", "renamedFrom", NULL
+		"initiallyDeferred", "match", "notValid", "comment", "renamedFrom", NULL
 	};
 	vb_foreign_key *fk = vb_alloc(rd->arena, sizeof(vb_foreign_key));
+	char	   *match = NULL;
 
 	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
@@ -741,11 +905,17 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 		!get_name_list(rd, obj, "referencedColumns", path, true, &fk->ref_columns) ||
 		!parse_fk_action(rd, obj, "onDelete", path, &fk->on_delete) ||
 		!parse_fk_action(rd, obj, "onUpdate", path, &fk->on_update) ||
-		!get_bool(rd, obj, "deferrable", path, false, &fk->deferrable) ||
-		!get_bool(rd, obj, "initiallyDeferred", path, false, &fk->initially_deferred) ||
+		!get_deferrability(rd, obj, path, &fk->deferrable, &fk->initially_deferred) ||
+		!get_string(rd, obj, "match", path, false, false, &match) ||
+		!get_comment(rd, obj, path, &fk->comment) ||
 		!get_string(rd, obj, "renamedFrom", path, false, true, &fk->renamed_from))
 		return false;
 	fk->path = path;
+	if (match && strcmp(match, "full") != 0 && strcmp(match, "simple") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "match"),
+					   "%s must be \"simple\" or \"full\", not \"%s\"",
+					   child_path(rd, path, "match"), match);
+	fk->match_full = match && strcmp(match, "full") == 0;
 	if (fk->ref_schema == NULL)
 		fk->ref_schema = t->schema;
 	if (fk->columns.count != fk->ref_columns.count)
@@ -754,10 +924,6 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 					   "%s has %d columns but %s has %d",
 					   child_path(rd, path, "columns"), fk->columns.count,
 					   child_path(rd, path, "referencedColumns"), fk->ref_columns.count);
-	if (fk->initially_deferred && !fk->deferrable)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-					   child_path(rd, path, "initiallyDeferred"),
-					   "%s requires deferrable: true", child_path(rd, path, "initiallyDeferred"));
 	*out = fk;
 	return true;
 }
@@ -816,21 +982,30 @@ fk_item(reader *rd, cJSON *item, const char *path, vb_table *t, void **out)
 }
 
 /*
- * Two named objects of one table that would share a name, in PostgreSQL's
- * two namespaces: constraints (primary key, unique constraints, foreign
- * keys, checks) and relations (the indexes, including those of the primary
- * key and the unique constraints). A foreign key or a check may have the
- * name of a plain index: PostgreSQL allows it, and introspect emits it.
+ * Two named objects of one table that would share a name. PostgreSQL (and
+ * the other dialects but MySQL) has two namespaces: constraints (primary
+ * key, unique constraints, foreign keys, checks) and relations (the
+ * indexes, including those of the primary key and the unique constraints),
+ * so a foreign key or a check may have the name of a plain index:
+ * PostgreSQL allows it, and introspect emits it. On MySQL (`mysql`) keys
+ * and indexes, foreign keys, and checks are three namespaces: an FK and the
+ * index MySQL makes for it share their name.
  */
 static bool
-check_unique_names(reader *rd, vb_table *t)
+check_unique_names(reader *rd, vb_table *t, bool mysql)
 {
 	vb_set		constraints;
 	vb_set		relations;
+	vb_set		fk_names;
+	vb_set		check_names;
+	vb_set	   *fks = mysql ? &fk_names : &constraints;
+	vb_set	   *cks = mysql ? &check_names : &constraints;
 	int			i;
 
 	vb_set_init(&constraints, rd->arena);
 	vb_set_init(&relations, rd->arena);
+	vb_set_init(&fk_names, rd->arena);
+	vb_set_init(&check_names, rd->arena);
 #define CHECK_NAME(set, nm, pth) \
 	do { \
 		if ((nm) != NULL && !vb_set_add((set), (nm))) \
@@ -840,35 +1015,50 @@ check_unique_names(reader *rd, vb_table *t)
 	} while (0)
 	if (t->primary_key)
 	{
-		CHECK_NAME(&constraints, t->primary_key->name, t->primary_key->path);
+		if (!mysql)
+			CHECK_NAME(&constraints, t->primary_key->name, t->primary_key->path);
 		CHECK_NAME(&relations, t->primary_key->name, t->primary_key->path);
 	}
 	for (i = 0; i < t->uniques.count; i++)
 	{
 		vb_key	   *k = t->uniques.items[i];
 
-		CHECK_NAME(&constraints, k->name, k->path);
+		if (!mysql)
+			CHECK_NAME(&constraints, k->name, k->path);
 		CHECK_NAME(&relations, k->name, k->path);
 	}
 	for (i = 0; i < t->indexes.count; i++)
 		CHECK_NAME(&relations, ((vb_index *) t->indexes.items[i])->name,
 				   ((vb_index *) t->indexes.items[i])->path);
 	for (i = 0; i < t->foreign_keys.count; i++)
-		CHECK_NAME(&constraints, ((vb_foreign_key *) t->foreign_keys.items[i])->name,
+		CHECK_NAME(fks, ((vb_foreign_key *) t->foreign_keys.items[i])->name,
 				   ((vb_foreign_key *) t->foreign_keys.items[i])->path);
 	for (i = 0; i < t->checks.count; i++)
-		CHECK_NAME(&constraints, ((vb_check *) t->checks.items[i])->name,
+		CHECK_NAME(cks, ((vb_check *) t->checks.items[i])->name,
 				   ((vb_check *) t->checks.items[i])->path);
 #undef CHECK_NAME
 	return true;
 }
 
+/* The object of a column in a columns array. */
+static cJSON *
+column_object(cJSON *cols, const vb_column *c)
+{
+	cJSON	   *item;
+
+	for (item = cols->child; item != NULL; item = item->next)
+		if (strcmp(member(item, "name")->valuestring, c->name) == 0)
+			return item;
+	return NULL;
+}
+
 static bool
-read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
+read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 {
 	static const char *const allowed[] = {
 		"name", "schema", "columns", "primaryKey", "uniqueConstraints",
-		"indexes", "foreignKeys", "checks", "comment", "renamedFrom", NULL
+		"indexes", "foreignKeys", "checks", "with", "comment", "engine", "charset",
+		"collation", "strict", "withoutRowid", "renamedFrom", NULL
 	};
 	vb_table   *t = vb_alloc(rd->arena, sizeof(vb_table));
 	cJSON	   *cols;
@@ -883,11 +1073,21 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		!get_string(rd, obj, "name", path, true, true, &t->name) ||
 		!get_string(rd, obj, "schema", path, false, true, &t->schema) ||
 		!get_comment(rd, obj, path, &t->comment) ||
-		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from))
+		!get_options(rd, obj, path, &t->with) ||
+		!get_string(rd, obj, "engine", path, false, true, &t->engine) ||
+		!get_string(rd, obj, "charset", path, false, true, &t->charset) ||
+		!get_string(rd, obj, "collation", path, false, true, &t->collation) ||
+		!get_string(rd, obj, "renamedFrom", path, false, false, &t->renamed_from) ||
+		!get_bool(rd, obj, "strict", path, false, &t->strict) ||
+		!get_bool(rd, obj, "withoutRowid", path, false, &t->without_rowid))
 		return false;
 	t->path = path;
 	if (t->schema == NULL)
-		t->schema = vb_strdup(rd->arena, "public");
+		t->schema = vb_strdup(rd->arena, vb_default_namespace(rd->dialect));
+	else if (is_sqlite(rd) && strcmp(t->schema, "main") != 0)
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "schema"),
+					   "%s: a SQLite database has one schema, \"main\", not \"%s\"",
+					   child_path(rd, path, "schema"), t->schema);
 
 	cols = member(obj, "columns");
 	if (is_null(cols))
@@ -915,13 +1115,20 @@ read_table(reader *rd, cJSON *obj, const char *path, vb_table **out)
 		if (!read_key(rd, pk, child_path(rd, path, "primaryKey"), t, true, &t->primary_key))
 			return false;
 		for (i = 0; i < (size_t) t->primary_key->columns.count; i++)
-			table_column(rd, t, t->primary_key->columns.items[i])->nullable = false;
+		{
+			vb_column  *c = table_column(rd, t, t->primary_key->columns.items[i]);
+
+			/* SQLite keeps an explicit "nullable": true on a rowid table's
+			 * key: such a column accepts NULL (docs/sqlite.md) */
+			if (!is_sqlite(rd) || is_null(member(column_object(cols, c), "nullable")))
+				c->nullable = false;
+		}
 	}
 	if (!read_array(rd, obj, "uniqueConstraints", path, t, unique_item, &t->uniques) ||
 		!read_array(rd, obj, "indexes", path, t, index_item, &t->indexes) ||
 		!read_array(rd, obj, "foreignKeys", path, t, fk_item, &t->foreign_keys) ||
 		!read_array(rd, obj, "checks", path, t, check_item, &t->checks) ||
-		!check_unique_names(rd, t))
+		!check_unique_names(rd, t, mysql))
 		return false;
 	*out = t;
 	return true;
@@ -998,13 +1205,32 @@ vb_json_set_allocator(void *(*alloc_fn) (size_t), void (*free_fn) (void *))
 }
 
 
-bool
-vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *err)
+/* The model form's serializer names PostgreSQL's schema; on SQLite every
+ * table is in "main". */
+static void
+rehome(vb_schema *s, const char *nsp)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < s->tables.count; i++)
+	{
+		vb_table   *t = s->tables.items[i];
+
+		t->schema = (char *) nsp;
+		for (j = 0; j < t->foreign_keys.count; j++)
+			((vb_foreign_key *) t->foreign_keys.items[j])->ref_schema = (char *) nsp;
+	}
+}
+
+static bool
+read_document(vb_arena *arena, const char *json, const char *target, vb_schema **out,
+			  vb_error *err)
 {
 	static const char *const allowed[] = {
 		"version", "dialect", "schemas", "tables", "enums", NULL
 	};
-	reader		rd = {arena, err, {0}};
+	reader		rd = {arena, err, {0}, NULL};
 	cJSON	   *root;
 	cJSON	   *v;
 	cJSON	   *item;
@@ -1026,18 +1252,15 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	}
 	if (member(root, "models"))
 	{
-		/* the model form: VibORM's serializer, for PostgreSQL */
+		/* the model form: VibORM's serializer, for the target (PostgreSQL
+		 * when none is given) */
 		cJSON_Delete(root);
-		return vb_model_read(arena, json, "pg", out, err);
-	}
-	if (!check_keys(&rd, root, "", allowed, NULL))
-		goto done;
-
-	v = member(root, "version");
-	if (!is_null(v) && !(cJSON_IsNumber(v) && v->valuedouble == 1.0))
-	{
-		vb_fail(err, arena, VB_ERR_INVALID, "version", "version must be 1");
-		goto done;
+		if (!vb_model_read(arena, json, target ? target : "pg", out, err))
+			return false;
+		if (target)
+			(*out)->dialect = vb_strdup(arena, target);
+		rehome(*out, vb_default_namespace(target));
+		return true;
 	}
 	if (!get_string(&rd, root, "dialect", "", false, false, &s->dialect))
 		goto done;
@@ -1046,6 +1269,24 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "dialect",
 				"dialect must be \"pg\", \"mysql\" or \"sqlite\", not \"%s\"", s->dialect);
+		goto done;
+	}
+	if (s->dialect && target && strcmp(s->dialect, target) != 0)
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "dialect",
+				"the document is for dialect \"%s\", the target is \"%s\"", s->dialect, target);
+		goto done;
+	}
+	if (s->dialect == NULL && target)
+		s->dialect = vb_strdup(arena, target);
+	rd.dialect = s->dialect;
+	if (!check_keys(&rd, root, "", allowed, NULL))
+		goto done;
+
+	v = member(root, "version");
+	if (!is_null(v) && !(cJSON_IsNumber(v) && v->valuedouble == 1.0))
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "version", "version must be 1");
 		goto done;
 	}
 	s->schemas_given = !is_null(member(root, "schemas"));
@@ -1072,7 +1313,7 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 			goto done;
 		}
 		p = item_path(&rd, "tables", i);
-		if (!read_table(&rd, item, p, &t))
+		if (!read_table(&rd, item, p, s->dialect && strcmp(s->dialect, "mysql") == 0, &t))
 			goto done;
 		if (vb_map_get(&seen, vb_key2(arena, t->schema, t->name)))
 		{
@@ -1118,6 +1359,19 @@ vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *e
 done:
 	cJSON_Delete(root);
 	return ok;
+}
+
+bool
+vb_document_read(vb_arena *arena, const char *json, vb_schema **out, vb_error *err)
+{
+	return read_document(arena, json, NULL, out, err);
+}
+
+bool
+vb_document_read_for(vb_arena *arena, const char *json, const char *dialect,
+					 vb_schema **out, vb_error *err)
+{
+	return read_document(arena, json, dialect, out, err);
 }
 
 static bool
@@ -1247,7 +1501,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	static const char *const allowed[] = {
 		"force", "dryRun", "resolutions", "lockTimeout", "schemas", "enumValueMappings", NULL
 	};
-	reader		rd = {arena, err, {0}};
+	reader		rd = {arena, err, {0}, NULL};
 	cJSON	   *root;
 	cJSON	   *v;
 	bool		ok = false;

@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "vb_internal.h"
+#include "vb_json.h"
 
 static const char *const fk_action_names[] = {
 	"noAction", "restrict", "cascade", "setNull", "setDefault"
@@ -55,6 +53,60 @@ name_array(const vb_list *names)
 	return arr;
 }
 
+static void
+add_string_if(cJSON *o, const char *key, const char *value)
+{
+	if (value)
+		cJSON_AddItemToObject(o, key, cJSON_CreateString(value));
+}
+
+static void
+add_true_if(cJSON *o, const char *key, bool value)
+{
+	if (value)
+		cJSON_AddItemToObject(o, key, cJSON_CreateTrue());
+}
+
+/*
+ * A storage parameter's value in the form that reads back as the same
+ * text: true and false as booleans, a number whose digits read back
+ * exactly (70, 0.5) as a number, anything else (on, 1e3, auto) as a string.
+ */
+static cJSON *
+option_value_json(vb_arena *arena, const char *value)
+{
+	char	   *end;
+	double		x;
+	const char *digits;
+
+	if (strcmp(value, "true") == 0 || strcmp(value, "false") == 0)
+		return cJSON_CreateBool(value[0] == 't');
+	x = strtod(value, &end);
+	digits = value[0] != '\0' && *end == '\0' ? vb_json_number_text(arena, x) : NULL;
+	if (digits && strcmp(digits, value) == 0)
+		return cJSON_CreateNumber(x);
+	return cJSON_CreateString(value);
+}
+
+/* "with": {name: value, ...}, in the order PostgreSQL stores them */
+static void
+add_options(vb_arena *arena, cJSON *o, const vb_list *options)
+{
+	cJSON	   *w;
+	int			i;
+
+	if (options->count == 0)
+		return;
+	w = cJSON_CreateObject();
+	for (i = 0; i < options->count; i++)
+	{
+		const vb_option *opt = options->items[i];
+
+		cJSON_AddItemToObject(w, opt->name, option_value_json(arena, opt->value));
+	}
+	cJSON_AddItemToObject(o, "with", w);
+}
+
 static cJSON *
 key_json(const vb_key *k)
 {
@@ -62,8 +114,10 @@ key_json(const vb_key *k)
 
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(k->name));
 	cJSON_AddItemToObject(o, "columns", name_array(&k->columns));
-	if (k->nulls_not_distinct)
-		cJSON_AddItemToObject(o, "nullsNotDistinct", cJSON_CreateTrue());
+	add_true_if(o, "nullsNotDistinct", k->nulls_not_distinct);
+	add_true_if(o, "deferrable", k->deferrable);
+	add_true_if(o, "initiallyDeferred", k->initially_deferred);
+	add_string_if(o, "comment", k->comment);
 	return o;
 }
 
@@ -98,20 +152,14 @@ identity_json(vb_arena *arena, const vb_column *c)
 	return o;
 }
 
-static void
-add_string_if(cJSON *o, const char *key, const char *value)
-{
-	if (value)
-		cJSON_AddItemToObject(o, key, cJSON_CreateString(value));
-}
-
 /* A plain ascending column is written as its name; anything else as an object. */
 static cJSON *
 index_elem_json(const vb_index_elem *el)
 {
 	cJSON	   *o;
 
-	if (el->column && !el->desc && el->nulls == VB_NULLS_DEFAULT && !el->opclass && !el->collation)
+	if (el->column && !el->desc && el->nulls == VB_NULLS_DEFAULT && !el->opclass &&
+		!el->collation && el->length == 0)
 		return cJSON_CreateString(el->column);
 	o = cJSON_CreateObject();
 	add_string_if(o, "column", el->column);
@@ -122,11 +170,26 @@ index_elem_json(const vb_index_elem *el)
 		cJSON_AddItemToObject(o, "nulls", cJSON_CreateString(el->nulls == VB_NULLS_FIRST ? "first" : "last"));
 	add_string_if(o, "opclass", el->opclass);
 	add_string_if(o, "collation", el->collation);
+	if (el->length > 0)
+		cJSON_AddItemToObject(o, "length", num(el->length));
 	return o;
 }
 
+/*
+ * What differs between the dialects' documents. A MySQL document names no
+ * schema (an FK's referencedSchema only when it is another database) and
+ * no deferrability, which MySQL lacks; a SQLite document has one schema, no
+ * index methods and no enums.
+ */
+typedef struct writer
+{
+	vb_arena   *arena;
+	bool		mysql;
+	bool		sqlite;
+} writer;
+
 static cJSON *
-index_json(const vb_index *ix)
+index_json(const writer *w, const vb_index *ix)
 {
 	cJSON	   *io = cJSON_CreateObject();
 	cJSON	   *cols = cJSON_CreateArray();
@@ -137,12 +200,17 @@ index_json(const vb_index *ix)
 	cJSON_AddItemToObject(io, "name", cJSON_CreateString(ix->name));
 	cJSON_AddItemToObject(io, "columns", cols);
 	cJSON_AddItemToObject(io, "unique", cJSON_CreateBool(ix->unique));
-	cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
+	if (!w->sqlite)
+		cJSON_AddItemToObject(io, "type", cJSON_CreateString(ix->method));
 	if (ix->include.count > 0)
 		cJSON_AddItemToObject(io, "include", name_array(&ix->include));
 	if (ix->nulls_not_distinct)
 		cJSON_AddItemToObject(io, "nullsNotDistinct", cJSON_CreateTrue());
 	add_string_if(io, "where", ix->where);
+	add_options(w->arena, io, &ix->with);
+	if (ix->invisible)
+		cJSON_AddItemToObject(io, "visible", cJSON_CreateFalse());
+	add_string_if(io, "comment", ix->comment);
 	return io;
 }
 
@@ -153,8 +221,11 @@ check_json(const vb_check *ck)
 
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(ck->name));
 	cJSON_AddItemToObject(o, "expression", cJSON_CreateString(ck->expression));
-	if (ck->not_valid)
-		cJSON_AddItemToObject(o, "notValid", cJSON_CreateTrue());
+	add_true_if(o, "notValid", ck->not_valid);
+	add_true_if(o, "noInherit", ck->no_inherit);
+	add_string_if(o, "comment", ck->comment);
+	if (ck->not_enforced)
+		cJSON_AddItemToObject(o, "enforced", cJSON_CreateFalse());
 	return o;
 }
 
@@ -173,20 +244,32 @@ column_json(vb_arena *arena, const vb_column *c)
 	if (c->identity != VB_IDENTITY_NONE)
 		cJSON_AddItemToObject(o, "identity", identity_json(arena, c));
 	add_string_if(o, "generated", c->generated);
+	if (c->generated && c->generated_virtual)
+		cJSON_AddItemToObject(o, "generatedStorage", cJSON_CreateString("virtual"));
+	add_string_if(o, "onUpdate", c->on_update);
+	add_string_if(o, "charset", c->charset);
 	add_string_if(o, "collation", c->collation);
+	if (c->invisible)
+		cJSON_AddItemToObject(o, "invisible", cJSON_CreateTrue());
 	add_string_if(o, "comment", c->comment);
 	return o;
 }
 
 static cJSON *
-table_json(vb_arena *arena, const vb_table *t)
+table_json(const writer *w, const vb_table *t)
 {
+	vb_arena   *arena = w->arena;
 	cJSON	   *o = cJSON_CreateObject();
 	cJSON	   *arr;
 	int			i;
 
-	cJSON_AddItemToObject(o, "schema", cJSON_CreateString(t->schema));
+	if (!w->mysql && !w->sqlite)
+		cJSON_AddItemToObject(o, "schema", cJSON_CreateString(t->schema));
 	cJSON_AddItemToObject(o, "name", cJSON_CreateString(t->name));
+	if (t->strict)
+		cJSON_AddItemToObject(o, "strict", cJSON_CreateTrue());
+	if (t->without_rowid)
+		cJSON_AddItemToObject(o, "withoutRowid", cJSON_CreateTrue());
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->columns.count; i++)
 		cJSON_AddItemToArray(arr, column_json(arena, t->columns.items[i]));
@@ -201,7 +284,7 @@ table_json(vb_arena *arena, const vb_table *t)
 
 	arr = cJSON_CreateArray();
 	for (i = 0; i < t->indexes.count; i++)
-		cJSON_AddItemToArray(arr, index_json(t->indexes.items[i]));
+		cJSON_AddItemToArray(arr, index_json(w, t->indexes.items[i]));
 	cJSON_AddItemToObject(o, "indexes", arr);
 
 	arr = cJSON_CreateArray();
@@ -212,15 +295,21 @@ table_json(vb_arena *arena, const vb_table *t)
 
 		cJSON_AddItemToObject(fo, "name", cJSON_CreateString(fk->name));
 		cJSON_AddItemToObject(fo, "columns", name_array(&fk->columns));
-		cJSON_AddItemToObject(fo, "referencedSchema", cJSON_CreateString(fk->ref_schema));
+		if (!w->sqlite && (!w->mysql || strcmp(fk->ref_schema, t->schema) != 0))
+			cJSON_AddItemToObject(fo, "referencedSchema", cJSON_CreateString(fk->ref_schema));
 		cJSON_AddItemToObject(fo, "referencedTable", cJSON_CreateString(fk->ref_table));
 		cJSON_AddItemToObject(fo, "referencedColumns", name_array(&fk->ref_columns));
 		cJSON_AddItemToObject(fo, "onDelete", cJSON_CreateString(fk_action_names[fk->on_delete]));
 		cJSON_AddItemToObject(fo, "onUpdate", cJSON_CreateString(fk_action_names[fk->on_update]));
-		cJSON_AddItemToObject(fo, "deferrable", cJSON_CreateBool(fk->deferrable));
-		cJSON_AddItemToObject(fo, "initiallyDeferred", cJSON_CreateBool(fk->initially_deferred));
-		if (fk->not_valid)
-			cJSON_AddItemToObject(fo, "notValid", cJSON_CreateTrue());
+		if (!w->mysql)
+		{
+			cJSON_AddItemToObject(fo, "deferrable", cJSON_CreateBool(fk->deferrable));
+			cJSON_AddItemToObject(fo, "initiallyDeferred", cJSON_CreateBool(fk->initially_deferred));
+		}
+		if (fk->match_full)
+			cJSON_AddItemToObject(fo, "match", cJSON_CreateString("full"));
+		add_true_if(fo, "notValid", fk->not_valid);
+		add_string_if(fo, "comment", fk->comment);
 		cJSON_AddItemToArray(arr, fo);
 	}
 	cJSON_AddItemToObject(o, "foreignKeys", arr);
@@ -229,7 +318,11 @@ table_json(vb_arena *arena, const vb_table *t)
 	for (i = 0; i < t->checks.count; i++)
 		cJSON_AddItemToArray(arr, check_json(t->checks.items[i]));
 	cJSON_AddItemToObject(o, "checks", arr);
+	add_options(arena, o, &t->with);
 	add_string_if(o, "comment", t->comment);
+	add_string_if(o, "engine", t->engine);
+	add_string_if(o, "charset", t->charset);
+	add_string_if(o, "collation", t->collation);
 	return o;
 }
 
@@ -261,15 +354,19 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 	cJSON	   *arr;
 	int			i;
 	int			j;
+	const char *dialect = schema->dialect ? schema->dialect : "pg";
+	writer		w = {arena, strcmp(dialect, "mysql") == 0, strcmp(dialect, "sqlite") == 0};
 
 	cJSON_AddItemToObject(root, "version", num(1));
-	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString("pg"));
-	if (schema->schemas_given || schema->schemas.count > 0)
+	cJSON_AddItemToObject(root, "dialect", cJSON_CreateString(dialect));
+	if (!w.sqlite && (schema->schemas_given || schema->schemas.count > 0))
 		cJSON_AddItemToObject(root, "schemas", name_array(&schema->schemas));
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->tables.count && !vb_should_stop(arena); i++)
-		cJSON_AddItemToArray(arr, table_json(arena, schema->tables.items[i]));
+		cJSON_AddItemToArray(arr, table_json(&w, schema->tables.items[i]));
 	cJSON_AddItemToObject(root, "tables", arr);
+	if (w.sqlite)
+		return dump_and_free(arena, root);
 	arr = cJSON_CreateArray();
 	for (i = 0; i < schema->enums.count && !vb_should_stop(arena); i++)
 	{
@@ -287,7 +384,10 @@ vb_document_write(vb_arena *arena, const vb_schema *schema)
 			cJSON_AddItemToArray(arr, eo);
 		}
 	}
-	cJSON_AddItemToObject(root, "enums", arr);
+	if (w.mysql && schema->enums.count == 0)
+		cJSON_Delete(arr);		/* MySQL's enums are column types */
+	else
+		cJSON_AddItemToObject(root, "enums", arr);
 	return dump_and_free(arena, root);
 }
 

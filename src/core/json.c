@@ -1,6 +1,8 @@
 /*
  * json.c — JSON helpers shared by the document readers.
  */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vb_json.h"
@@ -263,4 +265,32 @@ vb_json_check_utf8(vb_arena *arena, const char *text, const char *what,
 	if (in_key)
 		return vb_fail(err, arena, VB_ERR_INVALID, path, "a key of %s is not valid UTF-8", path);
 	return vb_fail(err, arena, VB_ERR_INVALID, path, "%s is not valid UTF-8", path);
+}
+
+/*
+ * A JSON number as SQL text: integers exactly (up to 2^53), others in the
+ * shortest form that reads back as the same double. NULL when the number
+ * cannot be represented exactly (larger integers, infinities).
+ */
+char *
+vb_json_number_text(vb_arena *arena, double x)
+{
+	int			precision;
+
+	if (!isfinite(x))
+		return NULL;
+	if (x == floor(x))
+	{
+		if (fabs(x) >= 9007199254740992.0)	/* 2^53 and up: not exact */
+			return NULL;
+		return vb_printf(arena, "%.0f", x);
+	}
+	for (precision = 1; precision <= 17; precision++)
+	{
+		char	   *s = vb_printf(arena, "%.*g", precision, x);
+
+		if (strtod(s, NULL) == x)
+			return s;
+	}
+	return NULL;
 }

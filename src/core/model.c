@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dialect.h"
 #include "vb_json.h"
 
 #define FAIL(s, path, ...) vb_fail((s)->err, (s)->arena, VB_ERR_INVALID, (path), __VA_ARGS__)
@@ -442,7 +443,7 @@ string_literal(ser *s, const char *text)
 	vb_buf		buf;
 
 	if (s->dialect == D_PG)
-		return vb_quote_literal(s->arena, text);
+		return vb_dialect_pg.quote_literal(s->arena, text);
 	vb_buf_init(&buf, s->arena);
 	vb_buf_appendc(&buf, '\'');
 	for (p = text; *p; p++)
@@ -1237,7 +1238,7 @@ base_type(ser *s, const mfield *f, const char *enum_name)
 	if (f->native_type && strcmp(f->native_db, dialect_names[s->dialect]) == 0)
 		return f->native_type;
 	if (enum_name && s->dialect == D_PG)
-		return vb_quote_ident(s->arena, enum_name);
+		return vb_dialect_pg.quote_ident(s->arena, enum_name);
 	if (enum_name && s->dialect == D_MYSQL)
 		return vb_printf(s->arena, "ENUM(%s)", literal_list(s, &f->enum_values));
 	if (s->dialect == D_PG && !f->with_tz && f->info->pg_without_tz)
@@ -1955,7 +1956,7 @@ make_junction(ser *s, const mrel *r, char *raw, const jside *side, vb_fk_action 
 	}
 	k->path = r->path;
 	k->name = name_object_as(s, tb, "primary key", vb_printf(s->arena, "%s_pkey", raw),
-							 vb_default_pkey_name(s->arena, t->name), r->path, IN_TABLE | IN_SCHEMA);
+							 vb_make_object_name(s->arena, t->name, NULL, "pkey"), r->path, IN_TABLE | IN_SCHEMA);
 	t->primary_key = k;
 	if (k->name == NULL ||
 		!add_index(s, tb, new_index(s, single(s, side[1].column)),

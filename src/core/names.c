@@ -1,109 +1,18 @@
 /*
- * names.c — quoting and PostgreSQL's rules for the names it chooses itself.
- *
- * vb_quote_ident follows the server's quote_identifier(): an identifier is
- * left bare only when it is all [a-z0-9_], starts with [a-z_] and is not a
- * keyword outside the unreserved category. The default names for unnamed
- * objects follow makeObjectName() and ChooseIndexNameAddition(), so a name
- * viborm predicts is the name PostgreSQL would have chosen.
+ * names.c — PostgreSQL's way of making names for unnamed objects
+ * (makeObjectName() and ChooseIndexNameAddition()), which the PostgreSQL
+ * dialect and VibORM's serializer both follow.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect.h"
 #include "vb_internal.h"
 
-static int
-compare_keyword(const void *a, const void *b)
+const char *
+vb_default_namespace(const char *dialect)
 {
-	return strcmp((const char *) a, *(const char *const *) b);
-}
-
-static bool
-is_quoted_keyword(const char *ident)
-{
-	return bsearch(ident, vb_pg_quoted_keywords,
-				   (size_t) vb_pg_quoted_keyword_count, sizeof(char *),
-				   compare_keyword) != NULL;
-}
-
-char *
-vb_quote_ident(vb_arena *arena, const char *ident)
-{
-	bool		safe;
-	const char *p;
-	vb_buf		buf;
-
-	safe = (ident[0] >= 'a' && ident[0] <= 'z') || ident[0] == '_';
-	for (p = ident; *p; p++)
-	{
-		char		ch = *p;
-
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'))
-			safe = false;
-	}
-	if (safe && is_quoted_keyword(ident))
-		safe = false;
-	if (safe)
-		return vb_strdup(arena, ident);
-
-	vb_buf_init(&buf, arena);
-	vb_buf_appendc(&buf, '"');
-	for (p = ident; *p; p++)
-	{
-		if (*p == '"')
-			vb_buf_appendc(&buf, '"');
-		vb_buf_appendc(&buf, *p);
-	}
-	vb_buf_appendc(&buf, '"');
-	return buf.data;
-}
-
-/*
- * Quote a string literal the way quote_literal() does: quotes doubled, and
- * an E'' literal with doubled backslashes when it holds a backslash, so the
- * result means the same whatever standard_conforming_strings says.
- */
-char *
-vb_quote_literal(vb_arena *arena, const char *literal)
-{
-	const char *p;
-	vb_buf		buf;
-
-	vb_buf_init(&buf, arena);
-	if (strchr(literal, '\\'))
-		vb_buf_appendc(&buf, 'E');
-	vb_buf_appendc(&buf, '\'');
-	for (p = literal; *p; p++)
-	{
-		if (*p == '\'' || *p == '\\')
-			vb_buf_appendc(&buf, *p);
-		vb_buf_appendc(&buf, *p);
-	}
-	vb_buf_appendc(&buf, '\'');
-	return buf.data;
-}
-
-char *
-vb_qualified(vb_arena *arena, const char *schema, const char *name)
-{
-	return vb_printf(arena, "%s.%s", vb_quote_ident(arena, schema),
-					 vb_quote_ident(arena, name));
-}
-
-char *
-vb_quote_ident_list(vb_arena *arena, const vb_list *idents)
-{
-	vb_buf		buf;
-	int			i;
-
-	vb_buf_init(&buf, arena);
-	for (i = 0; i < idents->count; i++)
-	{
-		if (i > 0)
-			vb_buf_append(&buf, ", ");
-		vb_buf_append(&buf, vb_quote_ident(arena, idents->items[i]));
-	}
-	return buf.data;
+	return dialect && strcmp(dialect, "sqlite") == 0 ? "main" : "public";
 }
 
 size_t
@@ -189,34 +98,35 @@ vb_default_name(vb_arena *arena, const char *table, const vb_list *columns,
 	return vb_make_object_name(arena, table, name_addition(arena, columns), label);
 }
 
+static const char *const name_labels[] = {
+	[VB_NAME_PRIMARY_KEY] = "pkey",
+	[VB_NAME_UNIQUE] = "key",
+	[VB_NAME_INDEX] = "idx",
+	[VB_NAME_FOREIGN_KEY] = "fkey",
+	[VB_NAME_CHECK] = "check",
+	[VB_NAME_SEQUENCE] = "seq",
+};
+
+/*
+ * ChooseRelationName/ChooseConstraintName: <table>_<columns>_<label>, the
+ * pass number appended to the label while the name is taken. The contract
+ * gives unnamed objects these names on every dialect.
+ */
 char *
-vb_default_pkey_name(vb_arena *arena, const char *table)
+vb_pg_style_name(vb_arena *a, vb_name_kind kind, const char *table, const vb_list *columns,
+				 int pass)
 {
-	return vb_make_object_name(arena, table, NULL, "pkey");
+	const char *label = pass ? vb_printf(a, "%s%d", name_labels[kind], pass) : name_labels[kind];
+
+	if (columns == NULL || kind == VB_NAME_PRIMARY_KEY)
+		return vb_make_object_name(a, table, NULL, label);
+	return vb_default_name(a, table, columns, label);
 }
 
-char *
-vb_default_unique_name(vb_arena *arena, const char *table, const vb_list *columns)
+vb_name_scope
+vb_pg_style_scope(vb_name_kind kind)
 {
-	return vb_default_name(arena, table, columns, "key");
-}
-
-char *
-vb_default_index_name(vb_arena *arena, const char *table, const vb_list *columns)
-{
-	return vb_default_name(arena, table, columns, "idx");
-}
-
-char *
-vb_default_fkey_name(vb_arena *arena, const char *table, const vb_list *columns)
-{
-	return vb_default_name(arena, table, columns, "fkey");
-}
-
-char *
-vb_default_sequence_name(vb_arena *arena, const char *table, const char *column)
-{
-	return vb_make_object_name(arena, table, column, "seq");
+	return kind == VB_NAME_FOREIGN_KEY || kind == VB_NAME_CHECK ? VB_SCOPE_TABLE : VB_SCOPE_SCHEMA;
 }
 
 /*

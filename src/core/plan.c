@@ -1,6 +1,6 @@
 /*
- * plan.c — operations of a plan: kinds, phases, hazards, ordering, and the checks
- * that decide whether a push may run it.
+ * plan.c — operations of a plan: kinds, phases and ordering, the dialect
+ * writing them, and the checks that decide whether a push may run it.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -12,61 +12,68 @@
 static const struct
 {
 	const char *name;
-	int			phase;
-	unsigned	hazards;
-}			vb_op_info[VB_OP__COUNT] = {
-	[VB_OP_CREATE_SCHEMA] = {"createSchema", PH_CREATE_SCHEMA, 0},
-	[VB_OP_CREATE_ENUM] = {"createEnum", PH_ENUM_CHANGE, 0},
-	[VB_OP_RENAME_ENUM] = {"renameEnum", PH_ENUM_CHANGE, 0},
-	[VB_OP_RENAME_ENUM_VALUE] = {"renameEnumValue", PH_ENUM_CHANGE, 0},
-	[VB_OP_ADD_ENUM_VALUE] = {"addEnumValue", PH_ENUM_CHANGE, 0},
-	[VB_OP_RECREATE_ENUM] = {"recreateEnum", PH_RECREATE_ENUM,
-	VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_TABLE_REWRITE},
-	[VB_OP_DROP_FOREIGN_KEY] = {"dropForeignKey", PH_DROP_FOREIGN_KEY, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_DROP_INDEX] = {"dropIndex", PH_DROP_KEY_INDEX, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_DROP_UNIQUE] = {"dropUnique", PH_DROP_KEY_INDEX, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_DROP_PRIMARY_KEY] = {"dropPrimaryKey", PH_DROP_KEY_INDEX, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_RENAME_TABLE] = {"renameTable", PH_RENAME_TABLE, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_RENAME_COLUMN] = {"renameColumn", PH_RENAME_COLUMN, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_RENAME_CONSTRAINT] = {"renameConstraint", PH_RENAME_OTHER, VB_HAZARD_ACCESS_EXCLUSIVE},
-	/* ALTER INDEX ... RENAME takes SHARE UPDATE EXCLUSIVE: blocks no one */
-	[VB_OP_RENAME_INDEX] = {"renameIndex", PH_RENAME_OTHER, 0},
-	[VB_OP_RENAME_SEQUENCE] = {"renameSequence", PH_RENAME_OTHER, 0},
-	[VB_OP_CREATE_TABLE] = {"createTable", PH_CREATE_TABLE, 0},
-	[VB_OP_ADD_COLUMN] = {"addColumn", PH_ADD_COLUMN, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_ALTER_COLUMN] = {"alterColumn", PH_ALTER_COLUMN, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_ADD_PRIMARY_KEY] = {"addPrimaryKey", PH_ADD_PRIMARY_KEY,
-	VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_TABLE_SCAN | VB_HAZARD_INDEX_BUILD},
-	[VB_OP_ADD_UNIQUE] = {"addUnique", PH_ADD_UNIQUE,
-	VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_TABLE_SCAN | VB_HAZARD_INDEX_BUILD},
-	[VB_OP_CREATE_INDEX] = {"createIndex", PH_CREATE_INDEX,
-	VB_HAZARD_SHARE_LOCK | VB_HAZARD_TABLE_SCAN | VB_HAZARD_INDEX_BUILD},
-	[VB_OP_ADD_FOREIGN_KEY] = {"addForeignKey", PH_ADD_FOREIGN_KEY,
-	VB_HAZARD_SHARE_LOCK | VB_HAZARD_TABLE_SCAN},
-	[VB_OP_DROP_COLUMN] = {"dropColumn", PH_DROP_COLUMN,
-	VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_DELETES_DATA},
-	[VB_OP_DROP_TABLE] = {"dropTable", PH_DROP_TABLE,
-	VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_DELETES_DATA},
-	[VB_OP_DROP_ENUM] = {"dropEnum", PH_DROP_ENUM, 0},
-	[VB_OP_ADD_CHECK] = {"addCheck", PH_ADD_CHECK,
-	VB_HAZARD_ACCESS_EXCLUSIVE | VB_HAZARD_TABLE_SCAN},
-	[VB_OP_DROP_CHECK] = {"dropCheck", PH_DROP_KEY_INDEX, VB_HAZARD_ACCESS_EXCLUSIVE},
-	[VB_OP_VALIDATE_CONSTRAINT] = {"validateConstraint", PH_VALIDATE, VB_HAZARD_TABLE_SCAN},
-	[VB_OP_SET_COMMENT] = {"setComment", PH_COMMENT, 0},
+	vb_phase_id phase;
+}			op_info[VB_OP__COUNT] = {
+	[VB_OP_CREATE_SCHEMA] = {"createSchema", VB_PH_CREATE_SCHEMA},
+	[VB_OP_CREATE_ENUM] = {"createEnum", VB_PH_ENUM_CHANGE},
+	[VB_OP_RENAME_ENUM] = {"renameEnum", VB_PH_ENUM_CHANGE},
+	[VB_OP_RENAME_ENUM_VALUE] = {"renameEnumValue", VB_PH_ENUM_CHANGE},
+	[VB_OP_ADD_ENUM_VALUE] = {"addEnumValue", VB_PH_ENUM_CHANGE},
+	[VB_OP_RECREATE_ENUM] = {"recreateEnum", VB_PH_RECREATE_ENUM},
+	[VB_OP_DROP_FOREIGN_KEY] = {"dropForeignKey", VB_PH_DROP_FOREIGN_KEY},
+	[VB_OP_DROP_INDEX] = {"dropIndex", VB_PH_DROP_KEY_INDEX},
+	[VB_OP_DROP_UNIQUE] = {"dropUnique", VB_PH_DROP_KEY_INDEX},
+	[VB_OP_DROP_PRIMARY_KEY] = {"dropPrimaryKey", VB_PH_DROP_KEY_INDEX},
+	[VB_OP_RENAME_TABLE] = {"renameTable", VB_PH_RENAME_TABLE},
+	[VB_OP_RENAME_COLUMN] = {"renameColumn", VB_PH_RENAME_COLUMN},
+	[VB_OP_RENAME_CONSTRAINT] = {"renameConstraint", VB_PH_RENAME_OTHER},
+	[VB_OP_RENAME_INDEX] = {"renameIndex", VB_PH_RENAME_OTHER},
+	[VB_OP_RENAME_SEQUENCE] = {"renameSequence", VB_PH_RENAME_OTHER},
+	[VB_OP_CREATE_TABLE] = {"createTable", VB_PH_CREATE_TABLE},
+	[VB_OP_ADD_COLUMN] = {"addColumn", VB_PH_ADD_COLUMN},
+	[VB_OP_ALTER_COLUMN] = {"alterColumn", VB_PH_ALTER_COLUMN},
+	[VB_OP_ADD_PRIMARY_KEY] = {"addPrimaryKey", VB_PH_ADD_PRIMARY_KEY},
+	[VB_OP_ADD_UNIQUE] = {"addUnique", VB_PH_ADD_UNIQUE},
+	[VB_OP_CREATE_INDEX] = {"createIndex", VB_PH_CREATE_INDEX},
+	[VB_OP_ADD_FOREIGN_KEY] = {"addForeignKey", VB_PH_ADD_FOREIGN_KEY},
+	[VB_OP_DROP_COLUMN] = {"dropColumn", VB_PH_DROP_COLUMN},
+	[VB_OP_DROP_TABLE] = {"dropTable", VB_PH_DROP_TABLE},
+	[VB_OP_DROP_ENUM] = {"dropEnum", VB_PH_DROP_ENUM},
+	[VB_OP_ADD_CHECK] = {"addCheck", VB_PH_ADD_CHECK},
+	[VB_OP_DROP_CHECK] = {"dropCheck", VB_PH_DROP_KEY_INDEX},
+	[VB_OP_VALIDATE_CONSTRAINT] = {"validateConstraint", VB_PH_VALIDATE},
+	[VB_OP_SET_COMMENT] = {"setComment", VB_PH_COMMENT},
+	[VB_OP_ALTER_CONSTRAINT] = {"alterConstraint", VB_PH_VALIDATE},
+	[VB_OP_SET_STORAGE] = {"setStorageParameters", VB_PH_SET_STORAGE},
+	[VB_OP_REBUILD_TABLE] = {"rebuildTable", VB_PH_ALTER_COLUMN},
 };
 
 const char *
 vb_op_kind_name(vb_op_kind kind)
 {
-	return vb_op_info[kind].name;
+	return op_info[kind].name;
 }
 
+/*
+ * The core's order: the phase of the kind, except generated columns,
+ * added once the columns they read are final, and the finishing step of
+ * an enum swap, which drops the old type once nothing converts from it.
+ */
+int
+vb_phase(const vb_operation *op)
+{
+	if (op->kind == VB_OP_ADD_COLUMN && op->change.column->generated)
+		return VB_PH_ADD_GENERATED;
+	if (op->kind == VB_OP_RECREATE_ENUM && op->change.finish)
+		return VB_PH_DROP_ENUM;
+	return op_info[op->kind].phase;
+}
 
 /* ---- operations ---------------------------------------------------------- */
 
 vb_operation *
 vb_new_op(vb_differ *d, vb_op_kind kind, const char *schema, const char *table,
-	   const char *object)
+		  const char *object)
 {
 	vb_operation *op = vb_alloc(d->a, sizeof(vb_operation));
 
@@ -74,8 +81,6 @@ vb_new_op(vb_differ *d, vb_op_kind kind, const char *schema, const char *table,
 	op->schema = schema;
 	op->table = table;
 	op->object = object;
-	op->phase = vb_op_info[kind].phase;
-	op->hazards = vb_op_info[kind].hazards;
 	op->seq = d->seq++;
 	if (table)
 	{
@@ -89,20 +94,20 @@ vb_new_op(vb_differ *d, vb_op_kind kind, const char *schema, const char *table,
 }
 
 void
-vb_add_sql(vb_differ *d, vb_operation *op, char *sql)
-{
-	vb_list_push(d->a, &op->sql, sql);
-}
-
-void
 vb_make_destructive(vb_operation *op, const char *reason)
 {
 	op->destructive = true;
 	op->destructive_reason = reason;
 }
 
-int
-vb_compare_ops(const void *x, const void *y)
+void
+vb_sql_add(vb_sql *out, char *statement)
+{
+	vb_list_push(out->arena, &out->op->sql, statement);
+}
+
+static int
+compare_ops(const void *x, const void *y)
 {
 	const vb_operation *a = *(vb_operation *const *) x;
 	const vb_operation *b = *(vb_operation *const *) y;
@@ -110,6 +115,48 @@ vb_compare_ops(const void *x, const void *y)
 	if (a->phase != b->phase)
 		return a->phase < b->phase ? -1 : 1;
 	return a->seq < b->seq ? -1 : (a->seq > b->seq);
+}
+
+/*
+ * The dialect's part of a plan: lowering, then every operation's
+ * statements, guard queries, hazards and phase; then the order.
+ */
+bool
+vb_plan_write(vb_differ *d)
+{
+	const vb_dialect *dl = d->dl;
+	vb_list    *ops = &d->plan->operations;
+	int			i;
+	int			j;
+
+	if (dl->lower && !dl->lower(d->a, d->plan, d->err))
+		return false;
+	for (i = 0; i < ops->count; i++)
+	{
+		vb_operation *op = ops->items[i];
+		vb_sql		out = {d->a, op};
+
+		if (dl->write[op->kind] == NULL)
+			return vb_fail(d->err, d->a, VB_ERR_INVALID, NULL,
+						   "the %s dialect cannot %s", dl->name, vb_op_kind_name(op->kind));
+		dl->write[op->kind] (&out, &op->change);
+		for (j = 0; j < op->guards.count; j++)
+		{
+			vb_guard   *g = op->guards.items[j];
+
+			/* NULL: the database cannot fail that way */
+			if ((g->sql = dl->guard_query(d->a, g)) == NULL)
+			{
+				op->guards.items[j--] = op->guards.items[--op->guards.count];
+				continue;
+			}
+		}
+		op->hazards = dl->hazards(op);
+		op->phase = dl->phase ? dl->phase(op) : vb_phase(op);
+	}
+	if (ops->count > 1)
+		qsort(ops->items, (size_t) ops->count, sizeof(void *), compare_ops);
+	return true;
 }
 
 int

@@ -164,6 +164,14 @@ vb_list_contains_str(const vb_list *list, const char *s)
 }
 
 bool
+vb_strs_equal(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+bool
 vb_str_lists_equal(const vb_list *a, const vb_list *b)
 {
 	int			i;

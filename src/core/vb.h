@@ -173,7 +173,11 @@ typedef struct vb_column
 	vb_seq_options seq;			/* identity columns only */
 	char	   *generated;		/* expression of a GENERATED ... STORED column */
 	char	   *generated_source;	/* as the document wrote it (see vb_check) */
+	bool		generated_virtual;	/* MySQL, SQLite: VIRTUAL rather than STORED */
 	char	   *collation;		/* NULL: the type's default collation */
+	char	   *charset;		/* MySQL: character set; NULL: the table's */
+	char	   *on_update;		/* MySQL: ON UPDATE CURRENT_TIMESTAMP[(n)] */
+	bool		invisible;		/* MySQL: INVISIBLE (not in SELECT *) */
 	char	   *comment;
 	char	   *sequence_name;	/* current side: owned sequence of a serial */
 	char	   *renamed_from;
@@ -185,9 +189,29 @@ typedef struct vb_key			/* primary key or unique constraint */
 	char	   *name;			/* NULL: unnamed in the document */
 	vb_list		columns;		/* char * */
 	bool		nulls_not_distinct; /* unique constraints only */
+	bool		deferrable;
+	bool		initially_deferred;
+	char	   *comment;		/* COMMENT ON CONSTRAINT (MySQL: the unique
+								 * index's COMMENT) */
 	char	   *renamed_from;
 	const char *path;
 } vb_key;
+
+/*
+ * A storage parameter (WITH (name = value)) of a table or an index, as
+ * PostgreSQL stores it in reloptions: "name=value" split at the first '='.
+ * A table's TOAST parameters are named "toast.name". The value is text:
+ * the document's numbers and booleans are read as the digits and
+ * true/false that PostgreSQL would store for them.
+ */
+typedef struct vb_option
+{
+	char	   *name;
+	char	   *value;
+	bool		exclusive_lock; /* changing it with ALTER ... SET/RESET takes
+								 * ACCESS EXCLUSIVE (the face fills it in from
+								 * the server's own table of parameters) */
+} vb_option;
 
 typedef enum vb_nulls_order
 {
@@ -205,6 +229,8 @@ typedef struct vb_index_elem
 	vb_nulls_order nulls;		/* canonical: DEFAULT unless it differs */
 	char	   *opclass;		/* NULL: the type's default operator class */
 	char	   *collation;		/* NULL: the element's own collation */
+	int			length;			/* MySQL: prefix length (characters, bytes
+								 * for binary types); 0: the whole column */
 } vb_index_elem;
 
 typedef struct vb_index
@@ -220,6 +246,10 @@ typedef struct vb_index
 	char	   *method;			/* btree, hash, gin, gist, brin, spgist ... */
 	char	   *where;			/* canonical predicate or NULL */
 	char	   *where_source;	/* as the document wrote it (see vb_check) */
+	vb_list		with;			/* vb_option *: storage parameters */
+	bool		invisible;		/* MySQL INVISIBLE, MariaDB IGNORED: kept up
+								 * to date but never used by the optimizer */
+	char	   *comment;		/* COMMENT ON INDEX (MySQL: the index's COMMENT) */
 	char	   *renamed_from;
 	const char *path;
 } vb_index;
@@ -235,7 +265,9 @@ typedef struct vb_foreign_key
 	vb_fk_action on_update;
 	bool		deferrable;
 	bool		initially_deferred;
+	bool		match_full;		/* MATCH FULL; false: MATCH SIMPLE */
 	bool		not_valid;
+	char	   *comment;		/* COMMENT ON CONSTRAINT */
 	char	   *renamed_from;
 	const char *path;
 } vb_foreign_key;
@@ -255,6 +287,13 @@ typedef struct vb_check
 								 * named <table>_<column>_check, else
 								 * <table>_check, as PostgreSQL names them */
 	bool		not_valid;
+	bool		no_inherit;		/* NO INHERIT: this table only, not its
+								 * inheritance children */
+	char	   *comment;		/* COMMENT ON CONSTRAINT */
+	bool		not_enforced;	/* MySQL 8: NOT ENFORCED */
+	bool		column_level;	/* MariaDB: declared with its column and named
+								 * after it (current side only; dropping it
+								 * takes a MODIFY of the column) */
 	char	   *renamed_from;
 	const char *path;
 } vb_check;
@@ -269,7 +308,13 @@ typedef struct vb_table
 	vb_list		indexes;		/* vb_index * */
 	vb_list		foreign_keys;	/* vb_foreign_key * */
 	vb_list		checks;			/* vb_check * */
+	vb_list		with;			/* vb_option *: storage parameters */
 	char	   *comment;
+	char	   *engine;			/* MySQL: storage engine (InnoDB, ...) */
+	char	   *charset;		/* MySQL: default character set of the table */
+	char	   *collation;		/* MySQL: default collation of the table */
+	bool		strict;			/* SQLite: a STRICT table */
+	bool		without_rowid;	/* SQLite: a WITHOUT ROWID table */
 	char	   *renamed_from;	/* "name" or "schema.name" */
 	char	   *model;			/* model key for model-form documents */
 	const char *path;
@@ -294,16 +339,51 @@ typedef struct vb_unmanaged
 {
 	char	   *kind;			/* view, trigger, policy, check, ... */
 	char	   *object;			/* qualified name */
+	char	   *table;			/* the table a trigger (or SQLite index)
+								 * belongs to, or NULL */
+	char	   *definition;		/* its CREATE statement where the face reads
+								 * one (MySQL and SQLite views and triggers:
+								 * a dialect may make it again), or NULL */
+	char	   *reason;			/* why it is not managed, when that is not
+								 * its kind (a table that uses something the
+								 * document cannot express), or NULL */
 } vb_unmanaged;
+
+/*
+ * A name in a managed schema held by an object viborm leaves alone (a view,
+ * a free-standing sequence, a domain, an object of an extension, an
+ * exclusion constraint, the index behind one, ...). The face lists them
+ * (current side only); the differ refuses a document that needs one of
+ * these names (VB008), before anything runs.
+ */
+typedef struct vb_name_holder
+{
+	char		space;			/* 'r': relation names of the schema (tables,
+								 * indexes, sequences, views, ...); 't': type
+								 * names of the schema; 'c': constraint names
+								 * of one table */
+	char	   *schema;
+	char	   *table;			/* the managed table it belongs to (a
+								 * constraint, its index, an owned sequence),
+								 * or NULL */
+	char	   *name;
+	char	   *what;			/* "view public.v", "exclusion constraint
+								 * t_ex on public.t" */
+} vb_name_holder;
 
 typedef struct vb_schema
 {
-	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL */
+	char	   *dialect;		/* "pg", "mysql", "sqlite" or NULL. A dialect
+								 * without schemas keeps every table in one
+								 * (vb_default_namespace: "main" on SQLite,
+								 * "public" on MySQL, where a foreign key to
+								 * another database names it in ref_schema) */
 	bool		schemas_given;	/* the document has a "schemas" key */
 	vb_list		schemas;		/* char *: namespaces this document manages */
 	vb_list		tables;			/* vb_table * */
 	vb_list		enums;			/* vb_enum * */
 	vb_list		unmanaged;		/* vb_unmanaged * (current side only) */
+	vb_list		name_holders;	/* vb_name_holder * (current side only) */
 } vb_schema;
 
 /* ------------------------------------------------------------------------
@@ -350,6 +430,9 @@ typedef struct vb_options
 	vb_list		enum_mappings;	/* vb_enum_mapping * */
 } vb_options;
 
+/* A database's language: facts and the SQL of each operation (dialect.h). */
+typedef struct vb_dialect vb_dialect;
+
 /* ------------------------------------------------------------------------
  * Plans.
  * ------------------------------------------------------------------------ */
@@ -384,6 +467,9 @@ typedef enum vb_op_kind
 	VB_OP_DROP_CHECK,
 	VB_OP_VALIDATE_CONSTRAINT,
 	VB_OP_SET_COMMENT,
+	VB_OP_ALTER_CONSTRAINT,
+	VB_OP_SET_STORAGE,
+	VB_OP_REBUILD_TABLE,		/* SQLite: a table made again in its new shape */
 	VB_OP__COUNT
 } vb_op_kind;
 
@@ -396,26 +482,171 @@ typedef enum vb_op_kind
 #define VB_HAZARD_DELETES_DATA		(1u << 5)
 
 /*
- * A data guard of an operation: a query on the current schema returning
- * one bigint, the number of rows the operation would break. The face runs
- * every guard before any statement of the plan and fails with VB006 when a
- * count is not zero.
+ * A data guard of an operation: a question about the rows of a current
+ * table, answered by a query the dialect writes (one bigint: the number of
+ * rows the operation would break). The face runs every guard before any
+ * statement of the plan and fails with VB006 when a count is not zero.
+ * Names are the current ones: guards run before the plan's renames.
  */
+typedef enum vb_guard_kind
+{
+	VB_GUARD_NOT_NULL,			/* rows where `column` is NULL */
+	VB_GUARD_TABLE_EMPTY,		/* any row at all */
+	VB_GUARD_UNIQUE,			/* rows beyond the first of equal `elements` */
+	VB_GUARD_CHECK,				/* rows where `expression` is false */
+	VB_GUARD_FOREIGN_KEY,		/* rows whose `columns` match nothing in the
+								 * referenced table (ref_table NULL: it has no
+								 * rows yet, so every non-NULL key) */
+	VB_GUARD_TYPE_CHANGE,		/* values of `column` that `to_type` cannot hold */
+	VB_GUARD_ENUM_VALUE,		/* rows of `column` holding `value` */
+	VB_GUARD_ENUM_TARGET		/* rows of `column` holding a value not in `values` */
+} vb_guard_kind;
+
 typedef struct vb_guard
 {
-	char	   *sql;
+	vb_guard_kind kind;
+	const char *schema;			/* the current table */
+	const char *table;
+	const char *column;			/* NOT_NULL, TYPE_CHANGE, ENUM_* */
+	vb_list		elements;		/* UNIQUE: vb_index_elem * (column or expression) */
+	bool		nulls_not_distinct; /* UNIQUE */
+	const char *expression;		/* CHECK; UNIQUE: the index predicate or NULL */
+	vb_list		columns;		/* FOREIGN_KEY: char * */
+	const char *ref_schema;		/* FOREIGN_KEY */
+	const char *ref_table;
+	vb_list		ref_columns;	/* FOREIGN_KEY: char * */
+	vb_list		key_types;		/* FOREIGN_KEY: char *, the type both sides are
+								 * compared as when a key column changes type
+								 * (empty: as they are) */
+	const char *from_type;		/* TYPE_CHANGE */
+	const char *to_type;		/* TYPE_CHANGE */
+	bool		through_text;	/* TYPE_CHANGE: an enum on either side */
+	bool		only;			/* CHECK: the table alone, not its
+								 * inheritance children (NO INHERIT) */
+	bool		match_full;		/* FOREIGN_KEY: MATCH FULL */
+	const char *value;			/* ENUM_VALUE */
+	vb_list		values;			/* ENUM_TARGET: char * */
+	int			dims;			/* ENUM_*: the column is an array */
+	char	   *sql;			/* the query, written by the dialect */
 	char	   *problem;		/* "NULL in column \"email\", which becomes NOT NULL" */
 	char	   *object;			/* the table: schema.table */
 	char	   *hint;
-	bool		cast_fails;		/* a data error of the query is the failure
-								 * (a type change); otherwise the query could
-								 * not be evaluated before the plan runs (a
-								 * value this plan adds) and is skipped */
+	bool		cast_fails;		/* a data error of the query is the failure (a
+								 * type change tries the conversion itself) */
 } vb_guard;
+
+/* Aspects of a column that an alterColumn changes (vb_change.alter). */
+#define VB_ALTER_EXPRESSION_DROPPED	(1u << 0)	/* generated -> plain, values kept */
+#define VB_ALTER_SERIAL_OFF			(1u << 1)	/* serial-style -> not */
+#define VB_ALTER_IDENTITY_OFF		(1u << 2)
+#define VB_ALTER_IDENTITY_KIND		(1u << 3)	/* always <-> by default */
+#define VB_ALTER_TYPE				(1u << 4)	/* type (and collation with it) */
+#define VB_ALTER_COLLATION			(1u << 5)	/* collation, same type */
+#define VB_ALTER_DEFAULT			(1u << 6)
+#define VB_ALTER_NOT_NULL			(1u << 7)	/* becomes NOT NULL: NULLs take the
+												 * declared default first, if any */
+#define VB_ALTER_NULLABLE			(1u << 8)
+#define VB_ALTER_SERIAL_ON			(1u << 9)	/* becomes serial-style */
+#define VB_ALTER_SEQUENCE_OPTIONS	(1u << 10)	/* identity sequence options */
+#define VB_ALTER_IDENTITY_ON		(1u << 11)
+
+/*
+ * One column moved to a re-created enum type: through text, removed values
+ * mapped (to NULL when `to` holds NULL).
+ */
+typedef struct vb_enum_conversion
+{
+	const vb_column *cur_column;
+	const vb_column *column;	/* the document's column */
+	int			dims;			/* array dimensions */
+	bool		drop_default;	/* its default names the type: dropped first */
+	vb_list		from;			/* char *: removed values with a mapping */
+	vb_list		to;				/* char * or NULL */
+} vb_enum_conversion;
+
+/*
+ * What an enum swap does to one table (vb_change.swaps): generated columns
+ * dropped before its columns are converted (the database refuses to
+ * convert a column a generation expression reads) and added again after;
+ * with several swaps on the table, the first drops and the last re-adds.
+ */
+typedef struct vb_enum_swap
+{
+	const vb_table *table;		/* the document's table */
+	vb_list		drop_generated; /* vb_column *, the document's */
+	vb_list		conversions;	/* vb_enum_conversion * */
+	vb_list		add_generated;	/* vb_column *, the document's */
+} vb_enum_swap;
+
+/*
+ * A table that stays, as the differ paired it (vb_plan.tables): for each
+ * column of the document's table, the current column it keeps (NULL: a
+ * column the plan adds).
+ */
+typedef struct vb_table_change
+{
+	const vb_table *cur;
+	const vb_table *des;
+	vb_list		sources;		/* const vb_column *, one per des column */
+} vb_table_change;
+
+/*
+ * What an operation changes, from what, to what. The differ fills the
+ * members its kind needs; the dialect writes the statements from them
+ * (dialect.h). "The document's" objects are the desired ones, "current"
+ * ones are as the database has them (drops run before renames, so they
+ * use current names; everything else uses the document's names).
+ */
+typedef struct vb_change
+{
+	const vb_table *table;		/* the document's table (NULL for drops) */
+	const vb_table *cur_table;	/* the current table (drops, renames) */
+	const vb_column *column;	/* the document's column */
+	const vb_column *cur_column;
+	const vb_key *key;			/* primary key or unique constraint */
+	const vb_index *index;
+	const vb_foreign_key *fk;
+	const vb_check *check;
+	const vb_enum *enum_type;	/* the document's enum (current for drops) */
+	const vb_enum *cur_enum;
+	const char *from;			/* renames: the old name; addEnumValue: the
+								 * neighbour it goes next to, or NULL */
+	const char *to;				/* renames: the new name; addEnumValue and
+								 * renameEnumValue: the value */
+	const char *comment;		/* setComment: the text, NULL removes it; on
+								 * `column`, `index`, `key`, `fk`, `check`, or
+								 * else the table */
+	vb_list		set;			/* setStorageParameters: vb_option * to set */
+	vb_list		reset;			/* ... and to reset */
+	bool		exclusive_lock; /* setStorageParameters: one of them needs
+								 * ACCESS EXCLUSIVE */
+	bool		before;			/* addEnumValue: BEFORE `from`, not AFTER */
+	bool		primary;		/* keys: the primary key */
+	bool		new_table;		/* the object's table is created by the plan */
+	bool		recreate;		/* drop/addColumn of a generated column that
+								 * comes back with a new expression */
+	bool		finish;			/* recreateEnum: only the old type's drop */
+	unsigned	alter;			/* alterColumn: VB_ALTER_* */
+	bool		rewrite;		/* alterColumn: the type change rewrites */
+	bool		through_text;	/* alterColumn: an enum on either side of the
+								 * type change: converted through text */
+	const char *cur_type;		/* alterColumn: current type and default, */
+	const char *cur_default;	/* read through this plan's enum renames */
+	bool		default_dropped;	/* alterColumn: an enum swap dropped it */
+	vb_list		swaps;			/* recreateEnum: vb_enum_swap *, table by table */
+	const vb_table_change *pair;	/* rebuildTable: the table and its columns */
+	vb_list		remake;			/* rebuildTable: vb_unmanaged * (views on the
+								 * table, its triggers) dropped by the rebuild
+								 * and made again after it */
+	bool		keep_old_type;	/* recreateEnum: a column change still
+								 * converts from the old type, so a finishing
+								 * operation drops it later */
+} vb_change;
 
 typedef struct vb_operation
 {
 	vb_op_kind	kind;
+	vb_change	change;			/* what it does, for the dialect to write */
 	const char *schema;
 	const char *table;			/* NULL for schema- or enum-level operations */
 	const char *object;			/* the object's name */
@@ -424,7 +655,7 @@ typedef struct vb_operation
 	bool		destructive;
 	const char *destructive_reason;
 	unsigned	hazards;
-	int			phase;			/* execution phase (see diff.c) */
+	int			phase;			/* execution phase (see plan.c) */
 	int			seq;			/* creation order, for stable sorting */
 	vb_list		guards;			/* vb_guard *, checked before the plan runs */
 	const char *search_schema;	/* run under search_path <schema>, public:
@@ -445,6 +676,7 @@ typedef struct vb_plan
 	vb_list		operations;		/* vb_operation *, in execution order */
 	vb_list		ambiguous;		/* vb_ambiguity * (unresolved) */
 	vb_list		unmanaged;		/* vb_unmanaged * */
+	vb_list		tables;			/* vb_table_change *: the paired tables */
 } vb_plan;
 
 const char *vb_op_kind_name(vb_op_kind kind);
@@ -471,6 +703,21 @@ bool		vb_document_read(vb_arena *arena, const char *json, vb_schema **out,
 							 vb_error *err);
 bool		vb_options_read(vb_arena *arena, const char *json, vb_options **out,
 							vb_error *err);
+
+/*
+ * Read a document (either form) for a target dialect ("pg", "mysql",
+ * "sqlite"): a snapshot document that names another dialect is an error,
+ * one that names none is read as the target's. On SQLite: tables are in
+ * schema "main", names have no length limit, a column may have no type, a
+ * primary-key column keeps an explicit "nullable": true, and the keys
+ * SQLite lacks (enums, identity, comments, ...) are errors naming their
+ * path (docs/sqlite.md).
+ */
+bool		vb_document_read_for(vb_arena *arena, const char *json, const char *dialect,
+								 vb_schema **out, vb_error *err);
+
+/* The namespace of an unqualified table: "main" on SQLite, else "public". */
+const char *vb_default_namespace(const char *dialect);
 
 /*
  * Model-form documents ({"models": {...}}): VibORM's serializer, for one
@@ -508,12 +755,24 @@ char	   *vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 bool		vb_check_document(vb_arena *arena, const vb_schema *desired,
 							  vb_error *err);
 
+/*
+ * Refuse a document that needs a name held by an object viborm leaves alone
+ * (current->name_holders): VB008, every conflict listed. vb_diff checks
+ * every name after naming unnamed objects and pairing tables; the face
+ * calls this first, before canonicalising, so that a held enum or table
+ * name is reported as such rather than as the server's error of a scratch
+ * object. Checks only what needs neither: named objects, and holders that
+ * belong to no table.
+ */
+bool		vb_check_name_holders(vb_arena *arena, const vb_schema *current,
+								  const vb_schema *desired, vb_error *err);
+
 /* Compare the current and the desired schema (both canonical) and build
  * the ordered plan. Never fails on ambiguity or destruction: those are
  * listed in the plan; vb_plan_check decides whether a push may run it. */
-bool		vb_diff(vb_arena *arena, const vb_schema *current,
-					const vb_schema *desired, const vb_options *opts,
-					vb_plan **out, vb_error *err);
+bool		vb_diff(vb_arena *arena, const vb_dialect *dialect,
+					const vb_schema *current, const vb_schema *desired,
+					const vb_options *opts, vb_plan **out, vb_error *err);
 
 /* Refuse a plan with unresolved ambiguity (VB002) or destructive operations
  * without force (VB003). */
@@ -521,30 +780,18 @@ bool		vb_plan_check(vb_arena *arena, const vb_plan *plan,
 						  const vb_options *opts, vb_error *err);
 
 /* ------------------------------------------------------------------------
- * Names and quoting (PostgreSQL dialect).
+ * Names.
  * ------------------------------------------------------------------------ */
-char	   *vb_quote_ident(vb_arena *arena, const char *ident);
-char	   *vb_quote_literal(vb_arena *arena, const char *literal);
-char	   *vb_qualified(vb_arena *arena, const char *schema, const char *name);
 
 /* Why viborm never manages this schema ("is a system schema", "belongs to
  * the extension"), or NULL: pg_*, information_schema and viborm. */
 const char *vb_reserved_schema(const char *name);
 
-/* PostgreSQL's makeObjectName: name1_name2_label within 63 bytes. */
+/* PostgreSQL's makeObjectName: name1_name2_label within 63 bytes, the
+ * longer name truncated first, never inside a UTF-8 character (VibORM's
+ * serializer names objects this way for every dialect). */
 char	   *vb_make_object_name(vb_arena *arena, const char *name1,
 								const char *name2, const char *label);
-
-/* PostgreSQL's default names for unnamed objects. */
-char	   *vb_default_pkey_name(vb_arena *arena, const char *table);
-char	   *vb_default_unique_name(vb_arena *arena, const char *table,
-								   const vb_list *columns);
-char	   *vb_default_index_name(vb_arena *arena, const char *table,
-								  const vb_list *columns);
-char	   *vb_default_fkey_name(vb_arena *arena, const char *table,
-								 const vb_list *columns);
-char	   *vb_default_sequence_name(vb_arena *arena, const char *table,
-									 const char *column);
 
 /* A string-keyed hash map (open addressing), arena-allocated. */
 typedef struct vb_map_entry

@@ -19,4 +19,9 @@ const char *vb_json_kind(const cJSON *v);
 cJSON	   *vb_json_parse(vb_arena *arena, const char *text, const char *what, const char *base,
 						  vb_error *err);
 
+/* A JSON number as SQL text: an integral value as its digits (exact up to
+ * 2^53), any other in the shortest form that reads back as the same
+ * double; NULL when it cannot be written exactly. */
+char	   *vb_json_number_text(vb_arena *arena, double x);
+
 #endif							/* VB_JSON_H */

@@ -7,10 +7,15 @@
  *	  NOW() = now(), 'a' = 'a'::text, redundant parentheses vanish.
  *
  * Types go through parseTypeString + format_type; defaults through
- * cookDefault (what CREATE TABLE stores) + pg_get_expr; predicates through
- * transformWhereClause against a scratch table with the desired columns +
- * pg_get_expr. Every expression is first parsed on its own and must be
- * exactly one expression, so no document text ever reaches SQL unchecked.
+ * cookDefault (what CREATE TABLE stores) + pg_get_expr. Everything else of
+ * a table (generation expressions, collations, checks, storage parameters,
+ * index elements and predicates) is built for real on a TEMPORARY scratch
+ * table (a partitioned one, without storage), indexes included, and read
+ * back with introspect's own queries:
+ * the server decides what an index element is and how it prints, never a
+ * rule copied here. Every expression is first parsed on its own and must
+ * be exactly one expression, so no document text ever reaches SQL
+ * unchecked.
  *
  * Objects this push will create (schemas, enums, new enum values) do not
  * exist yet, so the work runs inside an internal subtransaction that first
@@ -30,6 +35,7 @@
 #include "catalog/heap.h"
 #include "catalog/namespace.h"
 #include "executor/spi.h"
+#include "mb/pg_wchar.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
@@ -57,8 +63,11 @@
 #include "utils/resowner.h"
 #include "utils/syscache.h"
 
-#include "ddl_pg.h"
+#include "dialect_pg.h"
 #include "vb_pg.h"
+
+static void refuse_at(const char *path, const char *fmt,...)
+			pg_attribute_printf(2, 3) pg_attribute_noreturn();
 
 typedef struct canon_state
 {
@@ -83,54 +92,19 @@ typedef struct canon_state
 /* JSON path of the element being canonicalised, for error reports */
 static const char *volatile current_path = NULL;
 
-static void refuse_at(const char *path, const char *fmt,...)
-			pg_attribute_printf(2, 3) pg_attribute_noreturn();
-static Oid	index_method(const vb_index *ix);
-static void canonical_opclass_collation(canon_state *st, const vb_table *t, Oid am,
-										vb_index_elem *el, Oid type, Oid coll);
-
 /*
- * Refuse an element of the document as CREATE TABLE or CREATE INDEX would,
- * at the JSON path given (the error handler of vb_pg_canonicalize reports
- * it as VB001 there).
+ * Finer paths inside the statement being run: an error whose position
+ * (the server's cursor) falls inside one of these spans names the span's
+ * element instead of current_path (an index expression, its predicate).
  */
-static void
-refuse_at(const char *path, const char *fmt,...)
+typedef struct text_span
 {
-	va_list		args;
-	StringInfoData msg;
+	int			start;			/* characters, 0-based, end excluded */
+	int			end;
+	const char *path;
+} text_span;
 
-	current_path = path;
-	initStringInfo(&msg);
-	for (;;)
-	{
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&msg, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&msg, needed);
-	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
-			 errmsg_internal("%s", msg.data)));
-}
-
-/*
- * Index expressions and predicates must be immutable, as DefineIndex
- * requires (after inlining and constant folding, as its CheckMutability
- * does): a volatile one would plan cleanly and fail at push.
- */
-static void
-check_immutable(Node *expr, const char *what)
-{
-	if (contain_mutable_functions((Node *) expression_planner((Expr *) copyObject(expr))))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
-				 errmsg("functions in %s must be marked IMMUTABLE", what)));
-}
+static List *volatile current_spans = NIL;
 
 static void
 set_search_path(canon_state *st, const char *path)
@@ -150,7 +124,7 @@ set_search_path(canon_state *st, const char *path)
 static void
 use_schema(canon_state *st, const char *schema)
 {
-	set_search_path(st, psprintf("%s, public, pg_temp", vb_quote_ident(st->arena, schema)));
+	set_search_path(st, psprintf("%s, public, pg_temp", quote_identifier(schema)));
 }
 
 static void
@@ -315,9 +289,32 @@ known(canon_state *st, const vb_table *t, const char *text)
 }
 
 /*
+ * The key under which a storage parameter counts as known: "name=value"
+ * as reloptions store it, for the table or for indexes of one access
+ * method (a parameter valid for btree is not for gin).
+ */
+static char *
+option_text(vb_arena *a, const char *method, const vb_option *o)
+{
+	return vb_printf(a, "with\x1e%s\x1e%s=%s", method ? method : "", o->name, o->value);
+}
+
+static bool
+known_options(canon_state *st, const vb_table *t, const char *method, const vb_list *options)
+{
+	int			i;
+
+	for (i = 0; i < options->count; i++)
+		if (!known(st, t, option_text(st->arena, method, options->items[i])))
+			return false;
+	return true;
+}
+
+/*
  * A text that identifies an index's definition: its method, uniqueness,
  * elements (column or expression, order, NULLS, operator class,
- * collation), INCLUDE columns and predicate, as written or printed.
+ * collation), INCLUDE columns, predicate and storage parameters, as
+ * written or printed.
  */
 static char *
 index_key(vb_arena *a, const vb_index *ix)
@@ -338,20 +335,23 @@ index_key(vb_arena *a, const vb_index *ix)
 	vb_buf_append(&b, "\x1d");
 	for (i = 0; i < ix->include.count; i++)
 		vb_buf_appendf(&b, "%s\x1f", (char *) ix->include.items[i]);
-	vb_buf_appendf(&b, "\x1d%s", ix->where ? ix->where : "");
+	vb_buf_appendf(&b, "\x1d%s\x1d", ix->where ? ix->where : "");
+	for (i = 0; i < ix->with.count; i++)
+		vb_buf_appendf(&b, "%s=%s\x1f", ((vb_option *) ix->with.items[i])->name,
+					   ((vb_option *) ix->with.items[i])->value);
 	return b.data;
 }
 
 /*
  * Is the index, as the document writes it, one the table already has?
  * Then PostgreSQL accepted it and printed its texts: nothing to parse or
- * check. Any other index is checked as CREATE INDEX would check it (the
- * method and its capabilities, operator classes, immutable expressions):
- * one of plain columns from their types, one with expressions or a
- * predicate on a scratch view.
+ * check. Any other index is built on the scratch table, so PostgreSQL
+ * checks it as CREATE INDEX would (the method and its capabilities,
+ * operator classes, immutable expressions): that its texts are each known
+ * is not enough (a unique hash index has only known texts).
  */
 static bool
-index_known(canon_state *st, const vb_table *t, const vb_index *ix)
+plain_index(canon_state *st, const vb_table *t, const vb_index *ix)
 {
 	return vb_map_get(&st->indexes, vb_key3(st->arena, t->schema, t->name,
 											index_key(st->arena, ix))) != NULL;
@@ -374,14 +374,21 @@ table_needs_scratch(canon_state *st, const vb_table *t)
 		if (!known(st, t, ((vb_check *) t->checks.items[i])->expression) ||
 			((vb_check *) t->checks.items[i])->name == NULL)
 			return true;
-	return false;
+	for (i = 0; i < t->indexes.count; i++)
+		if (!plain_index(st, t, t->indexes.items[i]))
+			return true;
+	return !known_options(st, t, NULL, &t->with);
 }
 
-/* Every expression of the table, parsed on its own first: exactly one. */
+/*
+ * Every expression of the table, parsed on its own first: exactly one
+ * (the texts of indexes that are built on the scratch table too).
+ */
 static void
-check_expressions(const vb_table *t)
+check_expressions(canon_state *st, const vb_table *t)
 {
 	int			i;
+	int			j;
 
 	for (i = 0; i < t->columns.count; i++)
 	{
@@ -397,6 +404,25 @@ check_expressions(const vb_table *t)
 
 		current_path = psprintf("%s.expression", ck->path ? ck->path : "checks");
 		parse_one_expression(ck->expression, "a check expression");
+	}
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+		const char *path = ix->path ? ix->path : "indexes";
+
+		if (plain_index(st, t, ix))
+			continue;
+		for (j = 0; j < ix->elements.count; j++)
+		{
+			vb_index_elem *el = ix->elements.items[j];
+
+			current_path = psprintf("%s.columns[%d].expression", path, j);
+			if (el->expression)
+				parse_one_expression(el->expression, "an index expression");
+		}
+		current_path = psprintf("%s.where", path);
+		if (ix->where)
+			parse_one_expression(ix->where, "an index predicate");
 	}
 }
 
@@ -510,220 +536,187 @@ take_back(canon_state *st, vb_table *t, const vb_table *back, Oid relid)
 }
 
 /*
- * Index elements and predicates are read as DefineIndex reads them, against
- * a temporary view with the desired columns (no storage, no index build):
- * expressions and predicates transformed and printed as pg_get_indexdef and
- * pg_get_expr print them, operator classes and collations resolved and
- * omitted when they are the element's defaults, as introspect omits them.
+ * The scratch copy of an index that needs canonical form: built for real on
+ * the scratch table, so PostgreSQL itself decides what the elements are (an
+ * expression that is only a column, with or without COLLATE, is a column),
+ * resolves operator classes and collations, checks the storage parameters
+ * (with_options), and prints everything as introspect() reads it back. It
+ * is not unique: on a partitioned scratch table a unique index would have to
+ * hold the partition key, and uniqueness changes nothing of how the
+ * elements read. Document texts go on lines of their own, so a trailing
+ * "--" comment ends there.
  */
-static Oid
-scratch_view(canon_state *st, const vb_table *t)
+static char *
+scratch_index_sql(canon_state *st, const char *table, const vb_index *ix, const char *name,
+				  bool with_options)
 {
 	vb_arena   *a = st->arena;
-	char	   *name = psprintf("viborm_scratch_%d", ++st->scratch_count);
-	vb_buf		sql;
+	vb_index	copy = *ix;
 	int			i;
 
-	vb_buf_init(&sql, a);
-	vb_buf_appendf(&sql, "CREATE TEMPORARY VIEW %s AS SELECT", vb_quote_ident(a, name));
-	for (i = 0; i < t->columns.count; i++)
+	copy.name = (char *) name;
+	memset(&copy.elements, 0, sizeof(copy.elements));
+	for (i = 0; i < ix->elements.count; i++)
 	{
-		vb_column  *c = t->columns.items[i];
+		vb_index_elem *el = vb_alloc(a, sizeof(vb_index_elem));
 
-		vb_buf_appendf(&sql, "%s NULL::%s%s%s AS %s", i ? "," : "", c->type,
-					   c->collation ? " COLLATE " : "",
-					   c->collation ? vb_pg_object_name(a, c->collation) : "",
-					   vb_quote_ident(a, c->name));
+		*el = *(vb_index_elem *) ix->elements.items[i];
+		if (el->expression)
+			el->source = vb_printf(a, "\n%s\n", el->expression);
+		vb_list_push(a, &copy.elements, el);
 	}
-	use_catalog_only(st);
-	current_path = t->path;
-	spi_exec(sql.data);
-	return RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
+	copy.where = NULL;
+	copy.where_source = ix->where ? vb_printf(a, "\n%s\n", ix->where) : NULL;
+	copy.unique = false;
+	copy.nulls_not_distinct = false;
+	if (!with_options)
+		memset(&copy.with, 0, sizeof(copy.with));
+	return vb_pg_create_index(a, "pg_temp", table, &copy);
 }
 
-static ParseState *
-view_parse_state(Oid relid, Relation *rel)
-{
-	ParseState *pstate = make_parsestate(NULL);
-	ParseNamespaceItem *nsitem;
-
-	*rel = table_open(relid, AccessShareLock);
-	nsitem = addRangeTableEntryForRelation(pstate, *rel, AccessShareLock, NULL, false, true);
-	addNSItemToQuery(pstate, nsitem, false, true, true);
-	return pstate;
-}
-
-static char *
-deparse_pretty(Node *expr, Oid relid)
-{
-	Datum		printed = DirectFunctionCall3(pg_get_expr_ext,
-											  CStringGetTextDatum(nodeToString(expr)),
-											  ObjectIdGetDatum(relid), BoolGetDatum(true));
-
-	return TextDatumGetCString(printed);
-}
-
-static List *
-name_list(const char *name)
-{
-	const char *dot = strchr(name, '.');
-
-	if (dot == NULL)
-		return list_make1(makeString(pstrdup(name)));
-	return list_make2(makeString(pnstrdup(name, dot - name)), makeString(pstrdup(dot + 1)));
-}
-
-/*
- * pg_get_indexdef prints an element expression pretty, in parentheses
- * unless it reads as a function call (ruleutils' looks_like_function).
- */
-static char *
-element_text(Node *expr, const char *pretty)
-{
-	bool		call = false;
-
-	switch (nodeTag(expr))
-	{
-		case T_FuncExpr:
-			call = ((FuncExpr *) expr)->funcformat == COERCE_EXPLICIT_CALL ||
-				((FuncExpr *) expr)->funcformat == COERCE_SQL_SYNTAX;
-			break;
-		case T_NullIfExpr:
-		case T_CoalesceExpr:
-		case T_MinMaxExpr:
-		case T_SQLValueFunction:
-		case T_XmlExpr:
-			call = true;
-			break;
-		default:
-			break;
-	}
-	return call ? (char *) pretty : psprintf("(%s)", pretty);
-}
-
-/*
- * A canonical type text as an OID (parsed once): the type of a column the
- * document declares, for its index elements.
- */
-static Oid
-type_oid(canon_state *st, const char *canonical)
-{
-	Oid			typid = (Oid) (uintptr_t) vb_map_get(&st->type_oids, canonical);
-	int32		typmod;
-
-	if (typid == InvalidOid)
-	{
-		use_catalog_only(st);
-		parseTypeString(canonical, &typid, &typmod, false);
-		vb_map_put(&st->type_oids, canonical, (void *) (uintptr_t) typid);
-	}
-	return typid;
-}
-
-/*
- * An index of plain columns, with no predicate: no scratch relation is
- * needed, the columns' types and collations say it all. Checked and put in
- * canonical form as canonical_index would.
- */
+/* Where `needle` lies in `sql`, from byte `*from` on, as a span of characters. */
 static void
-canonical_column_index(canon_state *st, const vb_table *t, vb_index *ix)
+add_span(List **spans, const char *sql, int *from, const char *needle, const char *path)
 {
-	Oid			am = index_method(ix);
+	const char *hit = strstr(sql + *from, needle);
+	text_span  *sp;
+
+	if (hit == NULL)
+		return;
+	sp = palloc(sizeof(text_span));
+	sp->start = pg_mbstrlen_with_len(sql, hit - sql);
+	sp->end = sp->start + pg_mbstrlen_with_len(hit, strlen(needle));
+	sp->path = path;
+	*spans = lappend(*spans, sp);
+	*from = (hit - sql) + strlen(needle);
+}
+
+/* The spans of an index's expressions and predicate in its scratch statement. */
+static List *
+index_spans(const char *sql, const vb_index *ix)
+{
+	const char *path = ix->path ? ix->path : ix->name;
+	List	   *spans = NIL;
+	int			from = 0;
 	int			i;
 
 	for (i = 0; i < ix->elements.count; i++)
 	{
 		vb_index_elem *el = ix->elements.items[i];
-		vb_column  *c = vb_column_lookup(&st->columns, t, el->column);
-		Oid			type;
-		Oid			coll;
 
-		if (c == NULL)
-			elog(ERROR, "viborm: column \"%s\" not found", el->column);
-		current_path = psprintf("%s.columns[%d]", ix->path ? ix->path : ix->name, i);
-		type = type_oid(st, c->type);
-		use_catalog_only(st);
-		coll = c->collation ? get_collation_oid(name_list(c->collation), false)
-			: get_typcollation(type);
-		canonical_opclass_collation(st, t, am, el, type, coll);
+		if (el->expression)
+			add_span(&spans, sql, &from, psprintf("(\n%s\n)", el->expression),
+					 psprintf("%s.columns[%d].expression", path, i));
 	}
+	if (ix->where)
+		add_span(&spans, sql, &from, psprintf(" WHERE (\n%s\n)", ix->where),
+				 psprintf("%s.where", path));
+	return spans;
 }
 
-/* One element: its expression, operator class and collation, canonical. */
-static void
-canonical_element(canon_state *st, const vb_table *t, ParseState *pstate, Relation rel,
-				  Oid am, vb_index_elem *el)
+/* The path of the span that holds the server's error position, if one does. */
+static const char *
+span_path(int cursorpos)
 {
-	Oid			type;
-	Oid			coll;
+	ListCell   *lc;
 
-	if (el->expression)
+	foreach(lc, current_spans)
 	{
-		Node	   *expr;
+		text_span  *sp = lfirst(lc);
 
-		use_schema(st, t->schema);
-		expr = transformExpr(pstate, parse_one_expression(el->expression, "an index expression"),
-							 EXPR_KIND_INDEX_EXPRESSION);
-		assign_expr_collations(pstate, expr);
-		check_immutable(expr, "index expression");
-		type = exprType(expr);
-		coll = exprCollation(expr);
-		use_catalog_only(st);
-		{
-			char	   *written = el->expression;
-
-			el->expression = vb_strdup(st->arena,
-									   element_text(expr, deparse_pretty(expr, RelationGetRelid(rel))));
-			el->source = source_text(written, el->expression);
-		}
+		if (cursorpos - 1 >= sp->start && cursorpos - 1 < sp->end)
+			return sp->path;
 	}
-	else
+	return NULL;
+}
+
+static char *
+scratch_index_name(const char *table, int i, bool with_options)
+{
+	return psprintf("%s_ix_%d%s", table, i, with_options ? "_w" : "");
+}
+
+/* Copy an index's canonical form, read back from its scratch copy (its
+ * storage parameters from the copy built with them, if there is one). */
+static void
+take_back_index(vb_index *ix, const vb_index *back, const vb_index *back_with)
+{
+	int			i;
+
+	for (i = 0; i < ix->elements.count; i++)
 	{
-		AttrNumber	att = attnameAttNum(rel, el->column, false);
-		Form_pg_attribute attr = TupleDescAttr(RelationGetDescr(rel), att - 1);
+		vb_index_elem *el = ix->elements.items[i];
+		vb_index_elem *b = back->elements.items[i];
+		char	   *written = el->expression;
 
-		type = attr->atttypid;
-		coll = attr->attcollation;
+		*el = *b;
+		el->source = written && b->expression ? source_text(written, b->expression) : NULL;
+		if (b->column)
+			ix->columns.items[i] = b->column;
 	}
-	canonical_opclass_collation(st, t, am, el, type, coll);
+	ix->where_source = ix->where && back->where ? source_text(ix->where, back->where) : NULL;
+	ix->where = back->where;
+	if (back_with)
+		ix->with = back_with->with;
+}
+
+/* A table being put in canonical form on its scratch table. */
+typedef struct scratch_table
+{
+	vb_table   *table;			/* the document's */
+	char	   *name;			/* of its scratch table, in pg_temp */
+	Oid			relid;
+	bool		partitioned;	/* no storage: see build_scratch_table */
+	vb_table   *back;			/* read back */
+	bool	   *built;			/* per index: built on the scratch table */
+} scratch_table;
+
+/* A column name the document's table does not use, for the partition key. */
+static char *
+partition_key_name(const vb_table *t)
+{
+	char	   *name = pstrdup("viborm_partition_key");
+	int			n = 0;
+
+	while (vb_find_column(t, name))
+		name = psprintf("viborm_partition_key_%d", ++n);
+	return name;
 }
 
 /*
- * The operator class and collation of an element whose key has this type
- * and collation: resolved as CREATE INDEX resolves them (the type needs a
- * default operator class for the method when none is given), and left out
- * when they are the element's defaults, as introspect leaves them out.
+ * Refuse an element of the document as CREATE TABLE or CREATE INDEX would,
+ * at the JSON path given (the error handler of vb_pg_canonicalize reports
+ * it as VB001 there).
  */
 static void
-canonical_opclass_collation(canon_state *st, const vb_table *t, Oid am, vb_index_elem *el,
-							Oid type, Oid coll)
+refuse_at(const char *path, const char *fmt,...)
 {
-	use_schema(st, t->schema);
-	if (el->opclass)
-	{
-		Oid			opclass = ResolveOpClass(name_list(el->opclass), type,
-											 get_am_name(am), am);
+	va_list		args;
+	StringInfoData msg;
 
-		use_catalog_only(st);
-		el->opclass = opclass == vb_pg_default_opclass(type, am) ? NULL :
-			vb_pg_opclass_name(st->arena, opclass);
-	}
-	else						/* the type needs a default one for the method */
-		(void) ResolveOpClass(NIL, type, get_am_name(am), am);
-	use_schema(st, t->schema);
-	if (el->collation)
+	current_path = path;
+	initStringInfo(&msg);
+	for (;;)
 	{
-		Oid			c = get_collation_oid(name_list(el->collation), false);
+		int			needed;
 
-		use_catalog_only(st);
-		el->collation = c == coll ? NULL : vb_pg_collation_name(st->arena, c);
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&msg, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&msg, needed);
 	}
-	use_catalog_only(st);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+			 errmsg_internal("%s", msg.data)));
 }
 
 /*
  * The method of an index: an index access method that can do what the
- * index asks of it, as DefineIndex checks.
+ * index asks of it, as DefineIndex checks (the index on the partitioned
+ * scratch table is never built, so not every check is made there), each
+ * refusal at the JSON path of what the method cannot do.
  */
 static Oid
 index_method(const vb_index *ix)
@@ -759,107 +752,52 @@ index_method(const vb_index *ix)
 	return am;
 }
 
-static void
-canonical_index(canon_state *st, const vb_table *t, Oid relid, vb_index *ix)
-{
-	Relation	rel;
-	ParseState *pstate = view_parse_state(relid, &rel);
-	Oid			am = index_method(ix);
-	int			i;
-
-	for (i = 0; i < ix->elements.count; i++)
-	{
-		current_path = psprintf("%s.columns[%d]", ix->path ? ix->path : ix->name, i);
-		canonical_element(st, t, pstate, rel, am, ix->elements.items[i]);
-	}
-	if (ix->where)
-	{
-		Node	   *expr;
-
-		current_path = psprintf("%s.where", ix->path ? ix->path : ix->name);
-		use_schema(st, t->schema);
-		expr = transformWhereClause(pstate, parse_one_expression(ix->where, "an index predicate"),
-									EXPR_KIND_INDEX_PREDICATE, "WHERE");
-		assign_expr_collations(pstate, expr);
-		check_immutable(expr, "index predicate");
-		expr = (Node *) make_ands_explicit(make_ands_implicit((Expr *) expr));
-		use_catalog_only(st);
-		{
-			char	   *written = ix->where;
-
-			ix->where = vb_strdup(st->arena, deparse(expr, relid));
-			ix->where_source = source_text(written, ix->where);
-		}
-	}
-	table_close(rel, NoLock);
-}
-
-static bool
-has_expression(const vb_index *ix)
-{
-	int			i;
-
-	for (i = 0; i < ix->elements.count; i++)
-		if (((vb_index_elem *) ix->elements.items[i])->expression)
-			return true;
-	return false;
-}
-
-static void
-canonical_indexes(canon_state *st, const vb_table *t)
-{
-	Oid			view = InvalidOid;
-	int			i;
-
-	for (i = 0; i < t->indexes.count; i++)
-	{
-		vb_index   *ix = t->indexes.items[i];
-
-		CHECK_FOR_INTERRUPTS();
-		if (index_known(st, t, ix))
-			continue;
-		if (ix->where == NULL && !has_expression(ix))
-		{
-			canonical_column_index(st, t, ix);
-			continue;
-		}
-		if (view == InvalidOid)
-			view = scratch_view(st, t);
-		canonical_index(st, t, view, ix);
-	}
-}
-
 /*
  * Create the table (columns, generation expressions, collations), its
- * checks and its indexes on a temporary scratch table, one statement per
- * object so an error names the element, and read them back as introspect
- * reads real tables.
+ * checks, its storage parameters and the indexes that need it as a
+ * temporary scratch table, one statement per object so an error names the
+ * element. The table is read back later, with the others of its group.
+ *
+ * The scratch table is a partitioned table with no partition, unless its
+ * own storage parameters need the server's word (a partitioned table takes
+ * none): then it has no storage, and neither have its indexes, so building
+ * them writes no file and a document of a thousand new tables costs no
+ * thousands of files created and deleted. A partitioned table takes no NO
+ * INHERIT check: the scratch checks are inherited (their text is the same).
  */
 static void
-canonical_objects(canon_state *st, vb_table *t)
+build_scratch_table(canon_state *st, scratch_table *sc)
 {
 	vb_arena   *a = st->arena;
+	vb_table   *t = sc->table;
 	char	   *name = psprintf("viborm_scratch_%d", ++st->scratch_count);
-	vb_table   *back = vb_alloc(a, sizeof(vb_table));
 	vb_buf		sql;
-	Oid			relid;
 	int			i;
 
-	check_expressions(t);
+	sc->name = name;
+	sc->built = palloc0(sizeof(bool) * (t->indexes.count + 1));
+	sc->partitioned = known_options(st, t, NULL, &t->with);
+	check_expressions(st, t);
 	vb_buf_init(&sql, a);
-	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", vb_quote_ident(a, name));
+	vb_buf_appendf(&sql, "CREATE TEMPORARY TABLE %s (", quote_identifier(name));
 	for (i = 0; i < t->columns.count; i++)
 	{
 		vb_column  *c = t->columns.items[i];
 
-		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", vb_quote_ident(a, c->name),
+		vb_buf_appendf(&sql, "%s%s %s", i ? ", " : "", quote_identifier(c->name),
 					   c->generated ? "integer" : c->type);
+	}
+	if (sc->partitioned)
+	{
+		const char *key = quote_identifier(partition_key_name(t));
+
+		vb_buf_appendf(&sql, "%s%s integer) PARTITION BY LIST (%s", i ? ", " : "", key, key);
 	}
 	vb_buf_appendc(&sql, ')');
 	use_schema(st, t->schema);
 	current_path = t->path;
 	spi_exec(sql.data);
-	relid = RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
+	sc->relid = RangeVarGetRelid(makeRangeVar("pg_temp", name, -1), NoLock, false);
 	/* one statement per column property, so an error names its element */
 	for (i = 0; i < t->columns.count; i++)
 	{
@@ -882,7 +820,7 @@ canonical_objects(canon_state *st, vb_table *t)
 		plain.nullable = true;
 		current_path = psprintf("%s.generated", c->path ? c->path : c->name);
 		spi_exec(vb_pg_alter_table(a, "pg_temp", name,
-								   psprintf("DROP COLUMN %s, ADD COLUMN %s", vb_quote_ident(a, c->name),
+								   psprintf("DROP COLUMN %s, ADD COLUMN %s", quote_identifier(c->name),
 											vb_pg_column_definition(a, &plain))));
 	}
 	for (i = 0; i < t->checks.count; i++)
@@ -891,15 +829,142 @@ canonical_objects(canon_state *st, vb_table *t)
 
 		ck.name = psprintf("viborm_ck_%d", i);
 		ck.not_valid = false;
+		ck.no_inherit = false;
 		current_path = ((vb_check *) t->checks.items[i])->path;
 		spi_exec(vb_pg_add_check(a, "pg_temp", name, &ck));
 	}
+	if (!sc->partitioned && t->with.count > 0)
+	{
+		current_path = psprintf("%s.with", t->path ? t->path : t->name);
+		spi_exec(psprintf("ALTER TABLE %s SET (%s)", quote_qualified_identifier("pg_temp", name),
+						  vb_pg_options(a, &t->with)));
+	}
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+		char	   *index_sql;
+
+		sc->built[i] = !plain_index(st, t, ix);
+		if (!sc->built[i])
+			continue;
+		(void) index_method(ix);
+		index_sql = scratch_index_sql(st, name, ix, scratch_index_name(name, i, false), false);
+		current_path = ix->path ? ix->path : ix->name;
+		current_spans = index_spans(index_sql, ix);
+		use_schema(st, t->schema);
+		spi_exec(index_sql);
+		current_spans = NIL;
+		/* with its storage parameters once more (a partitioned index takes
+		 * no ALTER INDEX ... SET), so an error about them names them */
+		current_path = psprintf("%s.with", ix->path ? ix->path : ix->name);
+		if (ix->with.count > 0)
+			spi_exec(scratch_index_sql(st, name, ix, scratch_index_name(name, i, true), true));
+	}
 	current_path = t->path;
 	use_catalog_only(st);
-	back->schema = "pg_temp";
-	back->name = name;
-	vb_pg_read_tables(a, &relid, &back, 1);
-	take_back(st, t, back, relid);
+	sc->back = vb_alloc(a, sizeof(vb_table));
+	sc->back->schema = "pg_temp";
+	sc->back->name = name;
+}
+
+/* Copy what the scratch table says back into the document. */
+static void
+finish_scratch_table(canon_state *st, scratch_table *sc)
+{
+	vb_table   *t = sc->table;
+	vb_map		indexes;
+	int			i;
+
+	take_back(st, t, sc->back, sc->relid);
+	if (!sc->partitioned)
+		t->with = sc->back->with;
+	vb_map_init(&indexes, st->arena, sc->back->indexes.count);
+	for (i = 0; i < sc->back->indexes.count; i++)
+		vb_map_put(&indexes, ((vb_index *) sc->back->indexes.items[i])->name,
+				   sc->back->indexes.items[i]);
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		vb_index   *ix = t->indexes.items[i];
+
+		CHECK_FOR_INTERRUPTS();
+		if (sc->built[i])
+			take_back_index(ix, find_named(&indexes, scratch_index_name(sc->name, i, false)),
+							ix->with.count == 0 ? NULL :
+							find_named(&indexes, scratch_index_name(sc->name, i, true)));
+	}
+}
+
+/*
+ * Scratch tables are built and read back in groups: one set of catalog
+ * queries reads a whole group (the read of one table costs as much as
+ * that of a hundred), and each group runs in a subtransaction of its own,
+ * rolled back once it is read, so the locks and files of the temporary
+ * relations never pile up past a group however large the schema is.
+ */
+#define SCRATCH_GROUP 100
+
+/*
+ * Run fn(st, arg) inside an internal subtransaction that is always rolled
+ * back, with everything it created; an error is thrown again once the
+ * subtransaction is gone. The rollback also restores the settings of its
+ * start, which st->search_path follows.
+ */
+static void
+in_rolled_back_subtransaction(canon_state *st, void (*fn) (canon_state *st, void *arg),
+							  void *arg)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	const char *search_path = st->search_path;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(oldcontext);
+	PG_TRY();
+	{
+		fn(st, arg);
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+		ReThrowError(edata);
+	}
+	PG_END_TRY();
+	st->search_path = search_path;
+}
+
+typedef struct scratch_group
+{
+	scratch_table *tables;
+	int			n;
+} scratch_group;
+
+static void
+canonicalize_group(canon_state *st, void *arg)
+{
+	scratch_group *g = arg;
+	Oid		   *relids = palloc(sizeof(Oid) * (g->n + 1));
+	vb_table  **backs = palloc(sizeof(vb_table *) * (g->n + 1));
+	int			i;
+
+	for (i = 0; i < g->n; i++)
+	{
+		build_scratch_table(st, &g->tables[i]);
+		relids[i] = g->tables[i].relid;
+		backs[i] = g->tables[i].back;
+	}
+	vb_pg_read_tables(st->arena, relids, backs, g->n);
+	for (i = 0; i < g->n; i++)
+		finish_scratch_table(st, &g->tables[i]);
 }
 
 /* The current enum of the desired enum's schema and name, or NULL. */
@@ -946,7 +1011,7 @@ create_scratch_objects(canon_state *st)
 
 		CHECK_FOR_INTERRUPTS();
 		if (!vb_set_has(&existing, s))
-			spi_exec(psprintf("CREATE SCHEMA %s", vb_quote_ident(a, s)));
+			spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(s)));
 	}
 	for (i = 0; i < st->desired->enums.count; i++)
 	{
@@ -958,8 +1023,8 @@ create_scratch_objects(canon_state *st)
 		if (ce && same_labels(ce, e))
 			continue;
 		if (ce)
-			spi_exec(psprintf("ALTER TYPE %s RENAME TO %s", vb_qualified(a, e->schema, e->name),
-							  vb_quote_ident(a, psprintf("viborm_scratch_%d", ++st->scratch_count))));
+			spi_exec(psprintf("ALTER TYPE %s RENAME TO %s", quote_qualified_identifier(e->schema, e->name),
+							  quote_identifier(psprintf("viborm_scratch_%d", ++st->scratch_count))));
 		spi_exec(vb_pg_create_enum(a, e->schema, e->name, &e->values));
 	}
 	current_path = NULL;
@@ -993,7 +1058,7 @@ needs_parser(canon_state *st)
 			vb_index   *ix = t->indexes.items[j];
 			int			k;
 
-			if (!index_known(st, t, ix))
+			if (!plain_index(st, t, ix))
 				return true;
 			/* an unnamed expression index needs the parser for its name */
 			for (k = 0; k < ix->elements.count && ix->name == NULL; k++)
@@ -1007,6 +1072,8 @@ needs_parser(canon_state *st)
 static void
 canonicalize_tables(canon_state *st)
 {
+	scratch_table *group = palloc0(sizeof(scratch_table) * SCRATCH_GROUP);
+	int			n = 0;
 	int			i;
 	int			j;
 
@@ -1033,8 +1100,17 @@ canonicalize_tables(canon_state *st)
 		}
 		name_expression_elements(st, t);
 		if (table_needs_scratch(st, t))
-			canonical_objects(st, t);
-		canonical_indexes(st, t);
+		{
+			memset(&group[n], 0, sizeof(scratch_table));
+			group[n++].table = t;
+		}
+		if (n == SCRATCH_GROUP || (n > 0 && i == st->desired->tables.count - 1))
+		{
+			scratch_group g = {group, n};
+
+			in_rolled_back_subtransaction(st, canonicalize_group, &g);
+			n = 0;
+		}
 	}
 	current_path = NULL;
 }
@@ -1068,12 +1144,16 @@ remember_table_texts(canon_state *st, const vb_table *t)
 	}
 	for (i = 0; i < t->checks.count; i++)
 		remember(st, t, ((vb_check *) t->checks.items[i])->expression);
+	for (i = 0; i < t->with.count; i++)
+		remember(st, t, option_text(st->arena, NULL, t->with.items[i]));
 	for (i = 0; i < t->indexes.count; i++)
 	{
 		vb_index   *ix = t->indexes.items[i];
 		bool		stale = ix->where && uses_changed_enum(st, ix->where);
 
 		remember(st, t, ix->where);
+		for (j = 0; j < ix->with.count; j++)
+			remember(st, t, option_text(st->arena, ix->method, ix->with.items[j]));
 		for (j = 0; j < ix->elements.count; j++)
 		{
 			vb_index_elem *el = ix->elements.items[j];
@@ -1120,7 +1200,8 @@ collect_catalog_texts(canon_state *st)
 
 		CHECK_FOR_INTERRUPTS();
 		if (ce && !same_labels(ce, e))
-			vb_map_put(&st->changed_enums, vb_qualified(a, e->schema, e->name), (void *) 1);
+			vb_map_put(&st->changed_enums,
+					   vb_strdup(a, quote_qualified_identifier(e->schema, e->name)), (void *) 1);
 	}
 	for (i = 0; i < st->current->tables.count; i++)
 	{
@@ -1205,12 +1286,38 @@ check_references(canon_state *st)
 	}
 }
 
+/* Which storage parameters of the document take ACCESS EXCLUSIVE to change
+ * (those read back from a scratch table have it already). */
+static void
+mark_option_locks(const vb_schema *desired)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < desired->tables.count; i++)
+	{
+		vb_table   *t = desired->tables.items[i];
+
+		vb_pg_mark_option_locks(&t->with);
+		for (j = 0; j < t->indexes.count; j++)
+			vb_pg_mark_option_locks(&((vb_index *) t->indexes.items[j])->with);
+	}
+}
+
+/* Everything, in the scratch subtransaction: new schemas and enums first. */
+static void
+canonicalize_all(canon_state *st, void *arg)
+{
+	(void) arg;
+	create_scratch_objects(st);
+	canonicalize_tables(st);
+}
+
 void
 vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current)
 {
 	canon_state st;
 	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
 
 	memset(&st, 0, sizeof(st));
 	st.arena = arena;
@@ -1218,20 +1325,16 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 	st.current = current;
 	check_references(&st);
 	collect_catalog_texts(&st);
+	mark_option_locks(desired);
 	if (!needs_parser(&st))
 		return;
 
 	st.search_path = VB_PG_SEARCH_PATH;
 	current_path = NULL;
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(oldcontext);
+	current_spans = NIL;
 	PG_TRY();
 	{
-		create_scratch_objects(&st);
-		canonicalize_tables(&st);
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
+		in_rolled_back_subtransaction(&st, canonicalize_all, NULL);
 	}
 	PG_CATCH();
 	{
@@ -1241,9 +1344,10 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 		MemoryContextSwitchTo(oldcontext);
 		edata = CopyErrorData();
 		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
+		/* SPI reports the position in its query as an internal one */
+		if (edata->internalpos > 0 && span_path(edata->internalpos))
+			path = span_path(edata->internalpos);
+		current_spans = NIL;
 		if (edata->sqlerrcode == ERRCODE_INSUFFICIENT_PRIVILEGE || path == NULL)
 			ReThrowError(edata);
 		ereport(ERROR,

@@ -31,6 +31,7 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
@@ -290,6 +291,52 @@ vb_pg_check_guards(const vb_plan *plan)
 					first_message, failed > 1 ? psprintf(" (and %d more)", failed - 1) : ""),
 			 errdetail_internal("%s", detail.data),
 			 errhint("%s Nothing was applied.", first->hint ? first->hint : "")));
+}
+
+/*
+ * For diff: the enum values the plan removes that rows still hold and no
+ * mapping covers, counted by their guards (the rows a push would refuse
+ * with VB006). A JSON array of {"operation", "schema", "enum", "value",
+ * "object", "column", "rows"}, or NULL when there is none. The CLI asks
+ * what to map each value to; see docs/results-and-errors.md.
+ */
+char *
+vb_pg_held_enum_values(const vb_plan *plan)
+{
+	StringInfoData out;
+	int			i;
+	int			j;
+
+	initStringInfo(&out);
+	for (i = 0; i < plan->operations.count; i++)
+	{
+		vb_operation *op = plan->operations.items[i];
+
+		for (j = 0; j < op->guards.count; j++)
+		{
+			vb_guard   *g = op->guards.items[j];
+			char	   *message;
+			int64		n;
+
+			if (g->kind != VB_GUARD_ENUM_VALUE || (n = run_guard(g, &message)) <= 0)
+				continue;
+			appendStringInfo(&out, "%s{\"operation\": %d, \"schema\": ", out.len ? ", " : "[", i);
+			escape_json(&out, op->schema);
+			appendStringInfoString(&out, ", \"enum\": ");
+			escape_json(&out, op->object);
+			appendStringInfoString(&out, ", \"value\": ");
+			escape_json(&out, g->value);
+			appendStringInfoString(&out, ", \"object\": ");
+			escape_json(&out, g->object);
+			appendStringInfoString(&out, ", \"column\": ");
+			escape_json(&out, g->column);
+			appendStringInfo(&out, ", \"rows\": " INT64_FORMAT "}", n);
+		}
+	}
+	if (out.len == 0)
+		return NULL;
+	appendStringInfoChar(&out, ']');
+	return out.data;
 }
 
 void

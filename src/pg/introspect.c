@@ -4,10 +4,11 @@
  *	  Read the live schema of the managed namespaces straight from
  *	  pg_catalog into the core's model.
  *
- * Seven set-based queries read everything, whatever the number of tables
+ * Eight set-based queries read everything, whatever the number of tables
  * (never information_schema, never a query per table). Objects that belong
  * to an extension and viborm's own schema are skipped; what the model
- * cannot express is listed as unmanaged and left alone.
+ * cannot express is listed as unmanaged and left alone, and the names such
+ * objects hold are listed too (the differ refuses to need them).
  *
  * Types and expressions are printed by the catalog's own functions
  * (format_type, pg_get_expr) under the settings pinned by viborm.c, which
@@ -17,6 +18,7 @@
  */
 #include "postgres.h"
 
+#include "access/reloptions.h"
 #include "catalog/index.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_namespace.h"
@@ -24,6 +26,7 @@
 #include "catalog/pg_type.h"
 #include "commands/defrem.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "storage/proc.h"
 #include "utils/hsearch.h"
@@ -42,10 +45,11 @@
  * to their OIDs ($2), so this filter is evaluated once.
  */
 static const char *const tables_query =
-"SELECT c.oid, n.nspname, c.relname, td.description "
+"SELECT c.oid, n.nspname, c.relname, td.description, c.reloptions, tc.reloptions "
 "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 "LEFT JOIN pg_catalog.pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 "     AND td.objsubid = 0 "
+"LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid "
 "WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
 "AND c.relkind = 'r' AND NOT c.relispartition "
 "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
@@ -75,7 +79,7 @@ static const char *const columns_query =
 "            THEN sq.relname END, "
 "       CASE WHEN sq.deptype = 'i' THEN sq.relname END, a.attnum, "
 "       ds.description, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqcache, "
-"       ps.seqcycle, a.atttypid, a.attcollation "
+"       ps.seqcycle, a.atttypid, a.attcollation, sq.relname "
 "FROM pg_catalog.pg_attribute a "
 "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
 "LEFT JOIN LATERAL (SELECT pg_catalog.pg_get_expr(ad.adbin, 0) AS expr FROM pg_catalog.pg_attrdef ad "
@@ -100,11 +104,17 @@ static const char *const columns_query =
 	"ARRAY(SELECT att.attname::pg_catalog.text FROM pg_catalog.unnest(" keys ") WITH ORDINALITY k(num, ord) " \
 	"JOIN pg_catalog.pg_attribute att ON att.attrelid = " rel " AND att.attnum = k.num ORDER BY k.ord)"
 
+/* Storage parameters of the tables and of their TOAST tables (for
+ * scratch tables: introspect reads them with the tables). */
+static const char *const table_options_query =
+"SELECT c.oid, c.reloptions, tc.reloptions "
+"FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid "
+"WHERE c.oid = ANY($2) AND (c.reloptions IS NOT NULL OR tc.reloptions IS NOT NULL)";
+
 /*
- * Constraints. Column 12 says the model cannot express this one (a
- * deferrable or INCLUDE key, an FK that is MATCH FULL or SET NULL (cols),
- * a NO INHERIT or inherited check, an exclusion): those are listed as
- * unmanaged.
+ * Constraints. Column 12 says the model cannot express this one (an
+ * INCLUDE key, an FK that is MATCH PARTIAL or SET NULL (cols), an
+ * inherited check, an exclusion): those are listed as unmanaged.
  */
 static const char *const constraints_query =
 "SELECT con.conrelid, con.conname, con.contype::pg_catalog.text, con.condeferrable, con.condeferred, "
@@ -113,17 +123,21 @@ static const char *const constraints_query =
 "            ELSE " KEY_NAMES("con.confrelid", "con.confkey") " END, "
 "       con.confupdtype::pg_catalog.text, con.confdeltype::pg_catalog.text, "
 "       con.contype = 'x' "
-"       OR (con.contype = 'c' AND (con.connoinherit OR NOT con.conislocal)) "
-"       OR (con.contype IN ('p', 'u') AND (con.condeferrable OR i.indnkeyatts <> i.indnatts)) "
-"       OR (con.contype = 'f' AND (con.confmatchtype <> 's' "
+"       OR (con.contype = 'c' AND NOT con.conislocal) "
+"       OR (con.contype IN ('p', 'u') AND i.indnkeyatts <> i.indnatts) "
+"       OR (con.contype = 'f' AND (con.confmatchtype = 'p' "
 "           OR con.confdelsetcols IS NOT NULL)), "
 "       con.confrelid, con.confkey, NOT con.convalidated, "
 "       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END, "
-"       coalesce(i.indnullsnotdistinct, false) "
+"       coalesce(i.indnullsnotdistinct, false), con.confmatchtype = 'f', con.connoinherit, "
+"       cd.description, ic.relname "
 "FROM pg_catalog.pg_constraint con "
 "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
 "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
-"LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u') "
+"LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x') "
+"LEFT JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+"LEFT JOIN pg_catalog.pg_description cd ON cd.objoid = con.oid "
+"     AND cd.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND cd.objsubid = 0 "
 "WHERE con.conrelid = ANY($2) AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
 "ORDER BY con.conrelid, con.conname";
 
@@ -140,10 +154,13 @@ static const char *const indexes_query =
 "       i.indclass::pg_catalog.oid[], i.indcollation::pg_catalog.oid[], i.indexprs::pg_catalog.text, am.oid, "
 "       ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 "
 "                         THEN pg_catalog.pg_get_indexdef(i.indexrelid, k, true) END "
-"             FROM pg_catalog.generate_series(1, i.indnkeyatts) k ORDER BY k) "
+"             FROM pg_catalog.generate_series(1, i.indnkeyatts) k ORDER BY k), "
+"       ic.reloptions, d.description "
 "FROM pg_catalog.pg_index i "
 "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
+"LEFT JOIN pg_catalog.pg_description d ON d.objoid = i.indexrelid "
+"     AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0 "
 "WHERE i.indrelid = ANY($2) "
 "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid "
 "                AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) "
@@ -217,6 +234,57 @@ static const char *const unmanaged_query =
 "   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
 "                   AND x.objid = p.oid AND x.deptype = 'e') "
 ") u";
+
+/* the extension that owns an object, if one does (x.extname) */
+#define OWNING_EXTENSION(classid, objid) \
+	"LEFT JOIN pg_catalog.pg_depend e ON e.classid = " classid " AND e.objid = " objid " " \
+	"AND e.deptype = 'e' LEFT JOIN pg_catalog.pg_extension x ON x.oid = e.refobjid "
+
+/*
+ * The names of the managed schemas' relation and type namespaces held by
+ * what the other queries do not read: every relation but the managed
+ * tables and their indexes and owned sequences (a view, an extension's
+ * table, the index of a partitioned table, a free sequence, ...), every
+ * type but the row types of relations (a relation's own name says it) and
+ * array types (PostgreSQL moves an array type out of the way of a new
+ * type), and the constraint triggers of the managed tables. Columns:
+ * space, schema, table (for a constraint), name, relkind or typtype or
+ * contype, owning extension. read_name_holders keeps those that viborm
+ * does not manage (the enums it reads); the unmanaged constraints of the
+ * managed tables and their indexes come from read_constraints, the owned
+ * sequences no column uses from read_columns.
+ */
+static const char *const names_query =
+"SELECT 'r', n.nspname, NULL::pg_catalog.name, c.relname, c.relkind::pg_catalog.text, x.extname "
+"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+OWNING_EXTENSION("'pg_catalog.pg_class'::pg_catalog.regclass", "c.oid")
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' "
+"AND c.relkind NOT IN ('t', 'i', 'I', 'S') AND c.oid NOT IN (SELECT pg_catalog.unnest($2)) "
+"UNION ALL "
+"SELECT 'r', n.nspname, NULL, c.relname, c.relkind::pg_catalog.text, x.extname "
+"FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
+"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+OWNING_EXTENSION("'pg_catalog.pg_class'::pg_catalog.regclass", "c.oid")
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND i.indrelid NOT IN (SELECT pg_catalog.unnest($2)) "
+"UNION ALL "
+"SELECT 'r', n.nspname, NULL, c.relname, c.relkind::pg_catalog.text, x.extname "
+"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+"LEFT JOIN pg_catalog.pg_depend sd ON sd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sd.objid = c.oid "
+"     AND sd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sd.deptype IN ('a', 'i') "
+OWNING_EXTENSION("'pg_catalog.pg_class'::pg_catalog.regclass", "c.oid")
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND c.relkind = 'S' "
+"AND coalesce(sd.refobjid, 0) NOT IN (SELECT pg_catalog.unnest($2)) "
+"UNION ALL "
+"SELECT 't', n.nspname, NULL, t.typname, t.typtype::pg_catalog.text, x.extname "
+"FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+OWNING_EXTENSION("'pg_catalog.pg_type'::pg_catalog.regclass", "t.oid")
+"WHERE n.nspname = ANY($1) AND n.nspname <> 'viborm' AND t.typrelid = 0 "
+"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type a WHERE a.typarray = t.oid) "
+"UNION ALL "
+"SELECT 'c', n.nspname, c.relname, con.conname, con.contype::pg_catalog.text, NULL "
+"FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+"WHERE con.conrelid = ANY($2) AND con.contype = 't'";
 
 static Datum schemas_param;
 static Datum tables_param;
@@ -435,8 +503,23 @@ read_seq_options(HeapTuple tup, vb_column *c)
 		(got.cache != dflt.cache ? VB_SEQ_CACHE : 0);
 }
 
+/* A name held by an object viborm leaves alone (see vb_name_holder). */
 static void
-read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
+add_holder(vb_arena *arena, vb_schema *s, char space, const char *schema, const char *table,
+		   const char *name, char *what)
+{
+	vb_name_holder *h = vb_alloc(arena, sizeof(vb_name_holder));
+
+	h->space = space;
+	h->schema = vb_strdup(arena, schema);
+	h->table = table ? vb_strdup(arena, table) : NULL;
+	h->name = vb_strdup(arena, name);
+	h->what = what;
+	vb_list_push(arena, &s->name_holders, h);
+}
+
+static void
+read_columns(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 {
 	uint64		i;
 
@@ -449,6 +532,8 @@ read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 		char	   *identity;
 		col_info   *info;
 		char	   *key = attnum_key(arena, get_oid(tup, 1), get_int16(tup, 11));
+		char	   *owned = get_name(arena, tup, 21);
+		char	   *used = get_name(arena, tup, 9) ? get_name(arena, tup, 9) : get_name(arena, tup, 10);
 
 		CHECK_FOR_INTERRUPTS();
 		if (vb_map_get(attnames, key))
@@ -457,6 +542,12 @@ read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 		identity = get_text(arena, tup, 6);
 		info = palloc(sizeof(col_info));
 		c->name = get_name(arena, tup, 2);
+		/* a sequence the column owns but does not use (not its serial
+		 * default, not its identity) is not managed, and holds its name */
+		if (owned && (used == NULL || strcmp(owned, used) != 0))
+			add_holder(arena, s, 'r', t->schema, t->name, owned,
+					   vb_printf(arena, "sequence %s.%s (owned by column %s of %s.%s)", t->schema,
+								 owned, c->name, t->schema, t->name));
 		info->typid = get_oid(tup, 19);
 		info->collid = get_oid(tup, 20);
 		vb_map_put(attnames, key, c->name);
@@ -483,6 +574,73 @@ read_columns(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 	}
 }
 
+/*
+ * Does ALTER ... SET/RESET of this storage parameter take ACCESS
+ * EXCLUSIVE? The server's own table of parameters says (only the name
+ * counts there; "toast.x" is x).
+ */
+static bool
+option_needs_exclusive_lock(const char *name)
+{
+	const char *dot = strchr(name, '.');
+
+	return AlterTableGetRelOptionsLockLevel(list_make1(makeDefElem(pstrdup(dot ? dot + 1 : name),
+																   NULL, -1))) >= AccessExclusiveLock;
+}
+
+void
+vb_pg_mark_option_locks(const vb_list *options)
+{
+	int			i;
+
+	for (i = 0; i < options->count; i++)
+	{
+		vb_option  *o = options->items[i];
+
+		o->exclusive_lock = option_needs_exclusive_lock(o->name);
+	}
+}
+
+/* reloptions ("name=value" text[]) into options, names prefixed ("toast.") */
+static void
+get_options(vb_arena *arena, HeapTuple tup, int col, const char *prefix, vb_list *out)
+{
+	vb_list		texts;
+	int			i;
+
+	memset(&texts, 0, sizeof(texts));
+	get_names(arena, tup, col, &texts);
+	for (i = 0; i < texts.count; i++)
+	{
+		char	   *text = texts.items[i];
+		char	   *eq = strchr(text, '=');
+		vb_option  *o = vb_alloc(arena, sizeof(vb_option));
+
+		if (eq == NULL)
+			elog(ERROR, "viborm: storage parameter \"%s\" has no value", text);
+		o->name = vb_printf(arena, "%s%.*s", prefix, (int) (eq - text), text);
+		o->value = vb_strdup(arena, eq + 1);
+		o->exclusive_lock = option_needs_exclusive_lock(o->name);
+		vb_list_push(arena, out, o);
+	}
+}
+
+static void
+read_table_options(vb_arena *arena, vb_map *tables)
+{
+	uint64		i;
+
+	run_query(table_options_query);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		vb_table   *t = table_by_oid(tables, arena, get_oid(tup, 1));
+
+		get_options(arena, tup, 2, "", &t->with);
+		get_options(arena, tup, 3, "toast.", &t->with);
+	}
+}
+
 static void
 read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames)
 {
@@ -499,8 +657,20 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 		CHECK_FOR_INTERRUPTS();
 		if (get_bool(tup, 12))
 		{
+			char	   *index = get_name(arena, tup, 21);
+			char	   *what = vb_printf(arena, "%s %s on %s.%s",
+										 type[0] == 'c' ? "check" : type[0] == 'x' ?
+										 "exclusion constraint" : type[0] == 'f' ? "foreign key" :
+										 type[0] == 'p' ? "primary key" : "unique constraint",
+										 name, t->schema, t->name);
+
 			add_unmanaged(arena, s, type[0] == 'c' ? "check" : type[0] == 'x' ?
 						  "exclusion" : "constraint", table_part(arena, t, name));
+			/* it holds its name on the table, and its index's in the schema */
+			add_holder(arena, s, 'c', t->schema, t->name, name, what);
+			if (index)
+				add_holder(arena, s, 'r', t->schema, t->name, index,
+						   vb_printf(arena, "index %s.%s (of %s)", t->schema, index, what));
 			continue;
 		}
 		if (type[0] == 'p' || type[0] == 'u')
@@ -510,6 +680,9 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 			k->name = name;
 			get_key_columns(arena, attnames, tup, 6, get_oid(tup, 1), &k->columns);
 			k->nulls_not_distinct = get_bool(tup, 17);
+			k->deferrable = get_bool(tup, 4);
+			k->initially_deferred = get_bool(tup, 5);
+			k->comment = get_text(arena, tup, 20);
 			if (type[0] == 'p')
 				t->primary_key = k;
 			else
@@ -532,6 +705,8 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 			fk->deferrable = get_bool(tup, 4);
 			fk->initially_deferred = get_bool(tup, 5);
 			fk->not_valid = get_bool(tup, 15);
+			fk->match_full = get_bool(tup, 18);
+			fk->comment = get_text(arena, tup, 20);
 			vb_list_push(arena, &t->foreign_keys, fk);
 		}
 		else if (type[0] == 'c')
@@ -541,6 +716,8 @@ read_constraints(vb_arena *arena, vb_schema *s, vb_map *tables, vb_map *attnames
 			ck->name = name;
 			ck->expression = get_text(arena, tup, 16);
 			ck->not_valid = get_bool(tup, 15);
+			ck->no_inherit = get_bool(tup, 19);
+			ck->comment = get_text(arena, tup, 20);
 			vb_list_push(arena, &t->checks, ck);
 		}
 	}
@@ -742,6 +919,8 @@ read_indexes(vb_arena *arena, vb_map *tables, vb_map *attnames, vb_map *attinfo)
 		ix->method = get_text(arena, tup, 4);
 		ix->nulls_not_distinct = get_bool(tup, 5);
 		ix->where = get_text(arena, tup, 7);
+		get_options(arena, tup, 15, "", &ix->with);
+		ix->comment = get_text(arena, tup, 16);
 		read_index_elements(arena, tup, get_oid(tup, 1), attnames, attinfo, ix);
 		vb_list_push(arena, &t->indexes, ix);
 	}
@@ -776,9 +955,11 @@ read_enums(vb_arena *arena, vb_schema *s)
 	}
 }
 
-/* Columns, constraints and indexes of the tables with these OIDs. */
+/* Columns, constraints and indexes of the tables with these OIDs, and
+ * their storage parameters when the tables were not read with them. */
 static void
-read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n)
+read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n,
+			   bool options)
 {
 	vb_map		attnames;
 	vb_map		attinfo;
@@ -787,9 +968,110 @@ read_relations(vb_arena *arena, vb_schema *s, vb_map *tables, Datum *oids, int n
 												   TYPALIGN_INT));
 	vb_map_init(&attnames, arena, n * 10);
 	vb_map_init(&attinfo, arena, n * 10);
-	read_columns(arena, tables, &attnames, &attinfo);
+	read_columns(arena, s, tables, &attnames, &attinfo);
+	if (options)
+		read_table_options(arena, tables);
 	read_constraints(arena, s, tables, &attnames);
 	read_indexes(arena, tables, &attnames, &attinfo);
+}
+
+/* "view", "index", ... for a relkind */
+static const char *
+relkind_word(char relkind)
+{
+	switch (relkind)
+	{
+		case 'r':
+			return "table";
+		case 'i':
+			return "index";
+		case 'I':
+			return "partitioned index";
+		case 'S':
+			return "sequence";
+		case 'v':
+			return "view";
+		case 'm':
+			return "materialized view";
+		case 'c':
+			return "composite type";
+		case 'f':
+			return "foreign table";
+		case 'p':
+			return "partitioned table";
+		default:
+			return "relation";
+	}
+}
+
+static const char *
+typtype_word(char typtype)
+{
+	switch (typtype)
+	{
+		case 'd':
+			return "domain";
+		case 'e':
+			return "enum";
+		case 'r':
+			return "range type";
+		case 'm':
+			return "multirange type";
+		case 'p':
+			return "pseudo-type";
+		default:
+			return "type";
+	}
+}
+
+/*
+ * The names held by the objects of names_query that viborm does not
+ * manage (all but the enums it reads). A relation that has a row type
+ * holds that type name too.
+ */
+static void
+read_name_holders(vb_arena *arena, vb_schema *s)
+{
+	vb_map		enums;
+	uint64		i;
+	int			j;
+
+	vb_map_init(&enums, arena, s->enums.count + 1);
+	for (j = 0; j < s->enums.count; j++)
+		vb_map_put(&enums, vb_key2(arena, ((vb_enum *) s->enums.items[j])->schema,
+								   ((vb_enum *) s->enums.items[j])->name), s);
+	run_query(names_query);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		char	   *space = get_text(arena, tup, 1);
+		char	   *schema = get_name(arena, tup, 2);
+		char	   *table = get_name(arena, tup, 3);
+		char	   *name = get_name(arena, tup, 4);
+		char	   *kind = get_text(arena, tup, 5);
+		char	   *extension = get_name(arena, tup, 6);
+		const char *of = extension ? vb_printf(arena, " (of extension %s)", extension) : "";
+
+		if (space[0] == 'r')
+		{
+			add_holder(arena, s, 'r', schema, NULL, name,
+					   vb_printf(arena, "%s %s.%s%s", relkind_word(kind[0]), schema, name, of));
+			if (strchr("rvmfpc", kind[0]))
+				add_holder(arena, s, 't', schema, NULL, name,
+						   vb_printf(arena, "the row type of %s %s.%s%s", relkind_word(kind[0]),
+									 schema, name, of));
+		}
+		else if (space[0] == 't')
+		{
+			if (kind[0] == 'e' && vb_map_get(&enums, vb_key2(arena, schema, name)))
+				continue;		/* an enum viborm manages */
+			add_holder(arena, s, 't', schema, NULL, name,
+					   vb_printf(arena, "%s %s.%s%s", typtype_word(kind[0]), schema, name, of));
+		}
+		else
+			add_holder(arena, s, 'c', schema, table, name,
+					   vb_printf(arena, "constraint trigger %s on %s.%s", name, schema, table));
+	}
 }
 
 /*
@@ -812,7 +1094,7 @@ vb_pg_read_tables(vb_arena *arena, const Oid *relids, vb_table **tables, int n)
 		oids[i] = ObjectIdGetDatum(relids[i]);
 		vb_map_put(&map, vb_printf(arena, "%u", relids[i]), tables[i]);
 	}
-	read_relations(arena, scratch, &map, oids, n);
+	read_relations(arena, scratch, &map, oids, n, true);
 }
 
 vb_schema *
@@ -847,11 +1129,14 @@ vb_pg_introspect(vb_arena *arena, const vb_list *schemas)
 		t->schema = get_name(arena, tup, 2);
 		t->name = get_name(arena, tup, 3);
 		t->comment = get_text(arena, tup, 4);
+		get_options(arena, tup, 5, "", &t->with);
+		get_options(arena, tup, 6, "toast.", &t->with);
 		vb_list_push(arena, &s->tables, t);
 		vb_map_put(&tables, vb_printf(arena, "%u", get_oid(tup, 1)), t);
 	}
-	read_relations(arena, s, &tables, oids, (int) SPI_processed);
+	read_relations(arena, s, &tables, oids, (int) SPI_processed, false);
 	read_enums(arena, s);
+	read_name_holders(arena, s);
 
 	run_query(unmanaged_query);
 	for (i = 0; i < SPI_processed; i++)

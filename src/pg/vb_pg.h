@@ -8,7 +8,7 @@
 
 #include "utils/array.h"
 
-#include "vb.h"
+#include "dialect.h"
 
 /* arena.c-like helpers in viborm.c */
 extern vb_arena *vb_pg_arena(MemoryContext context);
@@ -26,6 +26,7 @@ extern char *vb_pg_opclass_name(vb_arena *arena, Oid opclass);
 extern char *vb_pg_collation_name(vb_arena *arena, Oid collid);
 extern Oid	vb_pg_default_opclass(Oid type, Oid am);
 extern void vb_pg_read_tables(vb_arena *arena, const Oid *relids, vb_table **tables, int n);
+extern void vb_pg_mark_option_locks(const vb_list *options);
 
 /* canonical.c */
 extern void vb_pg_canonicalize(vb_arena *arena, vb_schema *desired,
@@ -37,6 +38,7 @@ extern void vb_pg_check_isolation(void);
 extern void vb_pg_take_push_lock(void);
 extern void vb_pg_execute_plan(const vb_plan *plan);
 extern void vb_pg_check_guards(const vb_plan *plan);
+extern char *vb_pg_held_enum_values(const vb_plan *plan);
 extern int64 vb_pg_record_history(const char *result_json,
 								  const vb_plan *plan, const char *snapshot_json,
 								  TimestampTz started);

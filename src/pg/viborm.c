@@ -43,8 +43,8 @@ static void json_pfree(void *ptr);
 static void *arena_alloc(void *ctx, size_t size);
 static char *jsonb_text(Jsonb *jb);
 static Datum run_diff_or_push(FunctionCallInfo fcinfo, bool push);
-static Datum finish_call(const char *text, int guc_level, MemoryContext caller,
-						 MemoryContext work);
+static Datum finish_call(const char *text, const char *extra, int guc_level,
+						 MemoryContext caller, MemoryContext work);
 
 /*
  * cJSON allocates through palloc, so an error thrown while a JSON tree
@@ -214,10 +214,12 @@ list_to_vb(vb_arena *arena, List *names, vb_list *out)
 
 /*
  * End of every call: leave SPI, restore the pinned settings, and turn the
- * JSON text into the jsonb result in the caller's memory context.
+ * JSON text into the jsonb result in the caller's memory context. `extra`,
+ * when not NULL, is a JSON object whose keys are added to the result.
  */
 static Datum
-finish_call(const char *text, int guc_level, MemoryContext caller, MemoryContext work)
+finish_call(const char *text, const char *extra, int guc_level, MemoryContext caller,
+			MemoryContext work)
 {
 	Datum		result;
 
@@ -225,6 +227,9 @@ finish_call(const char *text, int guc_level, MemoryContext caller, MemoryContext
 	AtEOXact_GUC(true, guc_level);
 	MemoryContextSwitchTo(caller);
 	result = DirectFunctionCall1(jsonb_in, CStringGetDatum(text));
+	if (extra)
+		result = DirectFunctionCall2(jsonb_concat, result,
+									 DirectFunctionCall1(jsonb_in, CStringGetDatum(extra)));
 	MemoryContextDelete(work);
 	return result;
 }
@@ -284,7 +289,7 @@ viborm_introspect(PG_FUNCTION_ARGS)
 		current->schemas_given = true;
 	}
 	text = written(vb_document_write(arena, current));
-	PG_RETURN_DATUM(finish_call(text, level, caller, work));
+	PG_RETURN_DATUM(finish_call(text, NULL, level, caller, work));
 }
 
 Datum
@@ -316,7 +321,7 @@ verify_converged(vb_arena *arena, const vb_schema *desired, vb_schema **after)
 	*after = vb_pg_introspect(arena, &desired->schemas);
 	(*after)->schemas = desired->schemas;	/* as the document lists them */
 	(*after)->schemas_given = true;
-	if (!vb_diff(arena, *after, desired, &plain, &plan, &err))
+	if (!vb_diff(arena, &vb_dialect_pg, *after, desired, &plain, &plan, &err))
 		vb_pg_raise(&err);
 	if (plan->operations.count == 0 && plan->ambiguous.count == 0)
 		return;
@@ -412,6 +417,7 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 	char	   *doc_text;
 	char	   *opts_text;
 	char	   *text;
+	char	   *extra = NULL;
 	int			level;
 
 	if (PG_ARGISNULL(0))
@@ -449,11 +455,23 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 
 	SPI_connect();
 	current = vb_pg_introspect(arena, &managed);
+	MemoryContextSwitchTo(work);
+	if (!vb_check_name_holders(arena, current, desired, &err))
+		vb_pg_raise(&err);
 	vb_pg_canonicalize(arena, desired, current);
 	MemoryContextSwitchTo(work);
-	if (!vb_diff(arena, current, desired, opts, &plan, &err))
+	if (!vb_diff(arena, &vb_dialect_pg, current, desired, opts, &plan, &err))
 		vb_pg_raise(&err);
 
+	/* diff tells which removed enum values rows still hold (push refuses
+	 * them in its guards) */
+	if (!push)
+	{
+		char	   *held = vb_pg_held_enum_values(plan);
+
+		if (held)
+			extra = psprintf("{\"heldEnumValues\": %s}", held);
+	}
 	if (push && !vb_plan_check(arena, plan, opts, &err))
 		vb_pg_raise(&err);
 	if (push)
@@ -474,5 +492,5 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 	}
 	MemoryContextSwitchTo(work);
 	text = written(vb_result_write(arena, plan, applied, (long long) history_id));
-	PG_RETURN_DATUM(finish_call(text, level, caller, work));
+	PG_RETURN_DATUM(finish_call(text, extra, level, caller, work));
 }

@@ -48,10 +48,15 @@ lines AS (
 			SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind <> 'c'))
 
 	UNION ALL
-	-- relations other than indexes and sequences (listed below)
-	SELECT format('relation %I.%I relkind=%s persistence=%s', r.nspname, r.relname,
-			r.relkind, r.relpersistence)
+	-- relations other than indexes and sequences (listed below), with their
+	-- storage parameters and those of their TOAST table, in any order
+	SELECT format('relation %I.%I relkind=%s persistence=%s options=%s toast_options=%s',
+			r.nspname, r.relname, r.relkind, r.relpersistence,
+			(SELECT array_agg(o ORDER BY o COLLATE "C") FROM unnest(c.reloptions) o),
+			(SELECT array_agg(o ORDER BY o COLLATE "C") FROM unnest(tc.reloptions) o))
 	FROM rels r
+	JOIN pg_class c ON c.oid = r.oid
+	LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
 	WHERE r.relkind NOT IN ('i', 'I', 'S', 't')
 
 	UNION ALL
@@ -82,16 +87,22 @@ lines AS (
 
 	UNION ALL
 	-- table constraints (PK, unique, FK, check, exclusion); pg_get_constraintdef
-	-- ends with NOT VALID for a constraint not validated yet
-	SELECT format('constraint %I.%I %I contype=%s %s', t.nspname, t.relname, co.conname,
-			co.contype, pg_get_constraintdef(co.oid))
+	-- ends with NOT VALID for a constraint not validated yet, and shows
+	-- DEFERRABLE, MATCH FULL and NO INHERIT; and their comments
+	SELECT format('constraint %I.%I %I contype=%s %s comment=%L', t.nspname, t.relname, co.conname,
+			co.contype, pg_get_constraintdef(co.oid),
+			coalesce(obj_description(co.oid, 'pg_constraint'), '(none)'))
 	FROM tables t
 	JOIN pg_constraint co ON co.conrelid = t.oid
 
 	UNION ALL
-	-- indexes, including those behind PK and unique constraints
-	SELECT format('index %I.%I %I valid=%s %s', t.nspname, t.relname, ic.relname,
-			i.indisvalid, pg_get_indexdef(i.indexrelid))
+	-- indexes, including those behind PK and unique constraints; the storage
+	-- parameters apart (pg_get_indexdef prints them in the order stored,
+	-- which is not part of the definition), and the index's comment
+	SELECT format('index %I.%I %I valid=%s %s options=%s comment=%L', t.nspname, t.relname, ic.relname,
+			i.indisvalid, regexp_replace(pg_get_indexdef(i.indexrelid), ' WITH \([^)]*\)', ''),
+			(SELECT array_agg(o ORDER BY o COLLATE "C") FROM unnest(ic.reloptions) o),
+			coalesce(obj_description(ic.oid, 'pg_class'), '(none)'))
 	FROM tables t
 	JOIN pg_index i ON i.indrelid = t.oid
 	JOIN pg_class ic ON ic.oid = i.indexrelid

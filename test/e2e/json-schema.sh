@@ -6,9 +6,12 @@
 #      ../shared/reference is there) and documents that use the edges of the
 #      format (null for optional keys, every key of every object, object
 #      forms of index elements and enum values, sequence options as strings,
-#      "" as no comment) are valid, and so is the output of viborm.introspect() on a scratch
-#      database that has checks, comments, generated columns, collations,
-#      identity options and every kind of index element;
+#      "" as no comment, storage parameters of every JSON type) are valid, and
+#      so is the output of viborm.introspect() on a scratch database that has
+#      checks (NO INHERIT too), comments (on indexes and constraints too),
+#      generated columns, collations, identity options, every kind of index
+#      element, a deferrable key, a MATCH FULL foreign key and storage
+#      parameters of tables, TOAST tables and indexes;
 #   c. documents with one defect each (unknown keys, wrong types, missing
 #      required keys, bad values, rules between keys) are invalid, each at
 #      the expected JSON path.
@@ -114,10 +117,16 @@ CREATE INDEX posts_published_idx ON public.posts (published_at) WHERE published_
 CREATE INDEX posts_title_hash ON public.posts USING hash (title);
 CREATE INDEX posts_lower_title ON public.posts (lower(title));
 CREATE INDEX posts_user_recent ON public.posts (user_id, published_at DESC NULLS LAST) INCLUDE (title);
-CREATE INDEX posts_title_pattern ON public.posts (title COLLATE "C" text_pattern_ops);
+CREATE INDEX posts_title_pattern ON public.posts (title COLLATE "C" text_pattern_ops)
+	WITH (fillfactor = 80, deduplicate_items = off);
 CREATE UNIQUE INDEX posts_title_key ON public.posts (title) NULLS NOT DISTINCT WHERE published_at IS NOT NULL;
 ALTER TABLE public.posts ADD CONSTRAINT posts_title_check CHECK (title <> '') NOT VALID;
 COMMENT ON TABLE public.posts IS 'the posts';
+COMMENT ON INDEX public.posts_lower_title IS 'by title';
+COMMENT ON CONSTRAINT posts_title_check ON public.posts IS 'not empty';
+ALTER TABLE public.posts SET (fillfactor = 90, autovacuum_enabled = off, toast.autovacuum_enabled = false,
+	autovacuum_vacuum_scale_factor = 0.05);
+ALTER TABLE public.users ADD CONSTRAINT users_nick_key UNIQUE (nick) DEFERRABLE INITIALLY DEFERRED;
 CREATE VIEW public.recent AS SELECT id, title FROM public.posts;
 CREATE TABLE app.items (
 	a integer,
@@ -131,9 +140,11 @@ CREATE TABLE app.item_links (
 	a integer,
 	b integer,
 	post_id bigint REFERENCES public.posts (id) ON DELETE RESTRICT,
-	FOREIGN KEY (a, b) REFERENCES app.items (a, b)
+	FOREIGN KEY (a, b) REFERENCES app.items (a, b) MATCH FULL
 		ON UPDATE CASCADE ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED
 );
+ALTER TABLE app.items ADD CONSTRAINT items_a_check CHECK (a > 0) NO INHERIT;
+COMMENT ON CONSTRAINT items_pkey ON app.items IS 'the key';
 ALTER TABLE app.item_links ADD CONSTRAINT item_links_post_fkey2 FOREIGN KEY (post_id)
 	REFERENCES public.posts (id) NOT VALID;
 CREATE UNIQUE INDEX item_links_post_a_idx ON app.item_links (post_id, a);
@@ -260,6 +271,8 @@ EDGES = {
     ],
     "tables": [
         {"name": "t", "schema": None, "renamedFrom": None, "comment": "a table",
+         "with": {"fillfactor": 70, "autovacuum_enabled": False, "toast.autovacuum_enabled": "off",
+                  "autovacuum_vacuum_scale_factor": 0.05, "parallel_workers": None},
          "columns": [
              {"name": "id", "type": "SERIAL", "default": " null ", "identity": None},
              {"name": "n", "type": "integer", "nullable": None, "default": 42,
@@ -279,16 +292,18 @@ EDGES = {
              {"name": "g", "type": "integer", "generated": "n * 2", "default": None,
               "autoIncrement": False, "identity": None},
          ],
-         "primaryKey": {"name": None, "columns": ["id"]},
+         "primaryKey": {"name": None, "columns": ["id"], "deferrable": False,
+                        "initiallyDeferred": None, "comment": "the key"},
          "uniqueConstraints": [{"name": "t_n_b_key", "columns": ["n", "b"], "renamedFrom": None,
-                                "nullsNotDistinct": False},
-                               {"columns": ["s"], "nullsNotDistinct": True}],
+                                "nullsNotDistinct": False, "deferrable": None, "comment": None},
+                               {"columns": ["s"], "nullsNotDistinct": True, "deferrable": True,
+                                "initiallyDeferred": True, "comment": ""}],
          "indexes": [
              {"columns": [{"column": "x", "expression": None, "order": "asc", "nulls": None,
                            "opclass": None, "collation": None}, "s"],
               "name": None, "unique": None, "type": "BTREE", "where": "", "renamedFrom": None,
-              "include": [], "nullsNotDistinct": None},
-             {"columns": ["s"], "type": "hash"},
+              "include": [], "nullsNotDistinct": None, "with": None, "comment": None},
+             {"columns": ["s"], "type": "hash", "with": {"fillfactor": "80"}, "comment": "by s"},
              {"columns": [{"expression": "lower(s)", "column": None, "order": "desc", "nulls": "last",
                            "opclass": "text_pattern_ops", "collation": "C"}],
               "include": ["n", "b"], "where": "n > 0"},
@@ -298,16 +313,17 @@ EDGES = {
              {"columns": ["n", "b"], "referencedTable": "t", "referencedSchema": None,
               "referencedColumns": ["n", "b"], "name": None, "onDelete": None,
               "onUpdate": "setNull", "deferrable": True, "initiallyDeferred": True,
-              "renamedFrom": None, "notValid": False},
+              "renamedFrom": None, "notValid": False, "match": "full", "comment": "to itself"},
              {"columns": ["i"], "referencedTable": "t", "referencedColumns": ["id"],
               "onDelete": "setDefault", "onUpdate": "restrict", "deferrable": None,
-              "initiallyDeferred": False, "notValid": True},
+              "initiallyDeferred": False, "notValid": True, "match": None, "comment": None},
          ],
          "checks": [
-             {"expression": "n > 0"},
+             {"expression": "n > 0", "noInherit": True, "comment": "positive"},
              {"name": "t_named_check", "expression": "x IS NULL OR x < big", "notValid": True,
               "renamedFrom": None},
-             {"name": None, "expression": "b", "notValid": None, "renamedFrom": "old_check"},
+             {"name": None, "expression": "b", "notValid": None, "renamedFrom": "old_check",
+              "noInherit": None, "comment": None},
          ]},
         {"name": "empty", "columns": [], "primaryKey": None, "uniqueConstraints": None,
          "indexes": None, "foreignKeys": None, "checks": None, "comment": None},
@@ -500,6 +516,38 @@ invalid = [
      "tables[1].foreignKeys[0].notValid"),
     ("initiallyDeferred without deferrable", mutate(lambda d: FK(d).update(initiallyDeferred=True)),
      "tables[1].foreignKeys[0]"),
+    ("unique deferrable as a string",
+     mutate(lambda d: USERS(d)["uniqueConstraints"][0].update(deferrable="yes")),
+     "tables[0].uniqueConstraints[0].deferrable"),
+    ("primary key initiallyDeferred without deferrable",
+     mutate(lambda d: USERS(d)["primaryKey"].update(initiallyDeferred=True)), "tables[0].primaryKey"),
+    ("unique initiallyDeferred without deferrable",
+     mutate(lambda d: USERS(d)["uniqueConstraints"][0].update(initiallyDeferred=True, deferrable=False)),
+     "tables[0].uniqueConstraints[0]"),
+    ("primary key comment as a number", mutate(lambda d: USERS(d)["primaryKey"].update(comment=1)),
+     "tables[0].primaryKey.comment"),
+    ("foreign key match partial", mutate(lambda d: FK(d).update(match="partial")),
+     "tables[1].foreignKeys[0].match"),
+    ("foreign key comment as an array", mutate(lambda d: FK(d).update(comment=["x"])),
+     "tables[1].foreignKeys[0].comment"),
+    ("check noInherit as a string",
+     mutate(lambda d: setk(USERS(d), "checks", [{"expression": "id > 0", "noInherit": "yes"}])),
+     "tables[0].checks[0].noInherit"),
+    ("index comment as a number", mutate(lambda d: IDX(d).update(comment=1)),
+     "tables[0].indexes[0].comment"),
+    ("index storage parameters as a string", mutate(lambda d: IDX(d).update(**{"with": "fillfactor=70"})),
+     "tables[0].indexes[0].with"),
+    ("table storage parameters as an array", mutate(lambda d: setk(USERS(d), "with", ["fillfactor"])),
+     "tables[0].with"),
+    ("storage parameter as an object", mutate(lambda d: setk(USERS(d), "with", {"fillfactor": {"v": 70}})),
+     "tables[0].with.fillfactor"),
+    ("storage parameter 2^53 + 1 as a number",
+     mutate(lambda d: setk(USERS(d), "with", {"fillfactor": 9007199254740993})),
+     "tables[0].with.fillfactor"),
+    ("storage parameter with an empty name", mutate(lambda d: setk(USERS(d), "with", {"": 1})),
+     "tables[0].with"),
+    ("storage parameter with an empty namespace", mutate(lambda d: setk(USERS(d), "with", {".fillfactor": 1})),
+     "tables[0].with"),
     ("enum without values", mutate(lambda d: ENUM(d).pop("values")), "enums[0]"),
     ("enum value as a number", mutate(lambda d: ENUM(d)["values"].append(1)), "enums[0].values[3]"),
     ("enum value object with an unknown key",

@@ -226,6 +226,18 @@ tbl(vb_arena *a, vb_schema *s, const char *name)
 	return tbl_in(a, s, "public", name);
 }
 
+/* public.t (id integer NOT NULL, a integer, b text) */
+vb_table *
+t3(vb_arena *a, vb_schema *s)
+{
+	vb_table   *t = tbl(a, s, "t");
+
+	col(a, t, "id", "integer", false);
+	col(a, t, "a", "integer", true);
+	col(a, t, "b", "text", true);
+	return t;
+}
+
 vb_column *
 col(vb_arena *a, vb_table *t, const char *name, const char *type, bool nullable)
 {
@@ -388,7 +400,7 @@ unit_diff_ok(vb_arena *a, const vb_schema *cur, const vb_schema *des, const vb_o
 	vb_error	err;
 
 	memset(&err, 0, sizeof(err));
-	if (!vb_diff(a, cur, des, opts, &p, &err))
+	if (!vb_diff(a, &vb_dialect_pg, cur, des, opts, &p, &err))
 	{
 		report_error("vb_diff", &err);
 		_fail(file, line);
@@ -403,7 +415,7 @@ unit_diff_err(vb_arena *a, const vb_schema *cur, const vb_schema *des, const vb_
 	vb_plan    *p = NULL;
 	vb_error   *err = vb_alloc(a, sizeof(vb_error));
 
-	if (vb_diff(a, cur, des, opts, &p, err))
+	if (vb_diff(a, &vb_dialect_pg, cur, des, opts, &p, err))
 	{
 		print_error("vb_diff succeeded with %d operations\n", p->operations.count);
 		_fail(file, line);

@@ -21,5 +21,12 @@ main(void)
 	failed += run_model_tests();
 	failed += run_stop_tests();
 	failed += run_fuzz_found_tests();
+	failed += run_table_options_tests();
+	failed += run_mysql_tests();
+	failed += run_dialect_sqlite_tests();
+	failed += run_sqlite_lex_tests();
+	failed += run_sqlite_expr_tests();
+	failed += run_sqlite_ddl_tests();
+	failed += run_sqlite_schema_tests();
 	return failed > 100 ? 100 : failed;
 }

@@ -1934,7 +1934,7 @@ test_diff_unmanaged_objects_listed(void **state)
 	vb_arena   *a = ARENA(state);
 	vb_schema  *cur = sch_new(a);
 	vb_schema  *des = sch_new(a);
-	vb_unmanaged u = {"view", "public.v"};
+	vb_unmanaged u = {.kind = "view", .object = "public.v"};
 	vb_plan    *p;
 
 	vb_list_push(a, &cur->unmanaged, &u);

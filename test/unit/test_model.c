@@ -1751,7 +1751,7 @@ compare_keys(vb_arena *a, const vb_table *want, const vb_table *got)
 
 	/* a junction's key is unnamed in VibORM's DDL: PostgreSQL names it */
 	assert_string_equal(got->primary_key->name, want->primary_key->name ? want->primary_key->name :
-						vb_default_pkey_name(a, want->name));
+						vb_dialect_pg.default_name(a, VB_NAME_PRIMARY_KEY, want->name, NULL, 0));
 	assert_true(vb_str_lists_equal(&got->primary_key->columns, &want->primary_key->columns));
 	assert_string_equal(uniques_of(a, got), uniques_of(a, want));
 	assert_string_equal(indexes_of(a, got), indexes_of(a, want));

@@ -9,7 +9,15 @@
 #include <string.h>
 
 #include "unit.h"
+#include "dialect.h"
 #include "vb_internal.h"
+
+/* The PostgreSQL dialect's name for an unnamed object over columns. */
+static char *
+name_of(vb_arena *a, vb_name_kind kind, const char *table, const vb_list *columns)
+{
+	return vb_dialect_pg.default_name(a, kind, table, columns, 0);
+}
 
 static char *
 repeat(vb_arena *a, const char *s, int n)
@@ -30,9 +38,9 @@ test_quote_ident_bare_lower_case(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_quote_ident(a, "users"), "users");
-	assert_string_equal(vb_quote_ident(a, "_x1"), "_x1");
-	assert_string_equal(vb_quote_ident(a, "created_at2"), "created_at2");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "users"), "users");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "_x1"), "_x1");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "created_at2"), "created_at2");
 }
 
 static void
@@ -40,8 +48,8 @@ test_quote_ident_upper_case_quoted(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_quote_ident(a, "Users"), "\"Users\"");
-	assert_string_equal(vb_quote_ident(a, "userId"), "\"userId\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "Users"), "\"Users\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "userId"), "\"userId\"");
 }
 
 static void
@@ -49,12 +57,12 @@ test_quote_ident_special_characters_quoted(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_quote_ident(a, "my table"), "\"my table\"");
-	assert_string_equal(vb_quote_ident(a, "a-b"), "\"a-b\"");
-	assert_string_equal(vb_quote_ident(a, "1abc"), "\"1abc\"");
-	assert_string_equal(vb_quote_ident(a, "a$b"), "\"a$b\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "my table"), "\"my table\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "a-b"), "\"a-b\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "1abc"), "\"1abc\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "a$b"), "\"a$b\"");
 	/* PostgreSQL quotes every non-ASCII identifier */
-	assert_string_equal(vb_quote_ident(a, "caf\xc3\xa9"), "\"caf\xc3\xa9\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "caf\xc3\xa9"), "\"caf\xc3\xa9\"");
 }
 
 static void
@@ -62,9 +70,9 @@ test_quote_ident_doubles_quotes(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_quote_ident(a, "a\"b"), "\"a\"\"b\"");
-	assert_string_equal(vb_quote_ident(a, "\""), "\"\"\"\"");
-	assert_string_equal(vb_quote_ident(a, "x\"; DROP TABLE t; --"),
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "a\"b"), "\"a\"\"b\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "\""), "\"\"\"\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "x\"; DROP TABLE t; --"),
 						"\"x\"\"; DROP TABLE t; --\"");
 }
 
@@ -73,11 +81,11 @@ test_quote_ident_reserved_keywords_quoted(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_quote_ident(a, "select"), "\"select\"");
-	assert_string_equal(vb_quote_ident(a, "user"), "\"user\"");
-	assert_string_equal(vb_quote_ident(a, "order"), "\"order\"");
-	assert_string_equal(vb_quote_ident(a, "table"), "\"table\"");
-	assert_string_equal(vb_quote_ident(a, "default"), "\"default\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "select"), "\"select\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "user"), "\"user\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "order"), "\"order\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "table"), "\"table\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "default"), "\"default\"");
 }
 
 static void
@@ -86,9 +94,9 @@ test_quote_ident_column_name_keywords_quoted(void **state)
 	vb_arena   *a = ARENA(state);
 
 	/* col_name and type_func_name keywords are quoted too */
-	assert_string_equal(vb_quote_ident(a, "bigint"), "\"bigint\"");
-	assert_string_equal(vb_quote_ident(a, "boolean"), "\"boolean\"");
-	assert_string_equal(vb_quote_ident(a, "left"), "\"left\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "bigint"), "\"bigint\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "boolean"), "\"boolean\"");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "left"), "\"left\"");
 }
 
 static void
@@ -96,22 +104,32 @@ test_quote_ident_unreserved_keywords_bare(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_quote_ident(a, "name"), "name");
-	assert_string_equal(vb_quote_ident(a, "type"), "type");
-	assert_string_equal(vb_quote_ident(a, "value"), "value");
-	assert_string_equal(vb_quote_ident(a, "key"), "key");
-	assert_string_equal(vb_quote_ident(a, "action"), "action");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "name"), "name");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "type"), "type");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "value"), "value");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "key"), "key");
+	assert_string_equal(vb_dialect_pg.quote_ident(a, "action"), "action");
 }
+
+/* The generated keyword list is sorted (the dialect searches it) and
+ * every keyword in it is quoted. */
+static const char *const keywords[] = {
+#include "dialect_pg_keywords.h"
+};
 
 static void
 test_keyword_list_sorted(void **state)
 {
+	vb_arena   *a = ARENA(state);
+	int			n = (int) (sizeof(keywords) / sizeof(keywords[0]));
 	int			i;
 
-	(void) state;
-	assert_true(vb_pg_quoted_keyword_count > 50);
-	for (i = 1; i < vb_pg_quoted_keyword_count; i++)
-		assert_true(strcmp(vb_pg_quoted_keywords[i - 1], vb_pg_quoted_keywords[i]) < 0);
+	assert_true(n > 50);
+	for (i = 1; i < n; i++)
+		assert_true(strcmp(keywords[i - 1], keywords[i]) < 0);
+	for (i = 0; i < n; i++)
+		assert_string_equal(vb_dialect_pg.quote_ident(a, keywords[i]),
+							vb_printf(a, "\"%s\"", keywords[i]));
 }
 
 static void
@@ -119,9 +137,9 @@ test_qualified(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_qualified(a, "public", "users"), "public.users");
-	assert_string_equal(vb_qualified(a, "public", "User"), "public.\"User\"");
-	assert_string_equal(vb_qualified(a, "My Schema", "order"), "\"My Schema\".\"order\"");
+	assert_string_equal(vb_dialect_pg.qualified(a, "public", "users"), "public.users");
+	assert_string_equal(vb_dialect_pg.qualified(a, "public", "User"), "public.\"User\"");
+	assert_string_equal(vb_dialect_pg.qualified(a, "My Schema", "order"), "\"My Schema\".\"order\"");
 }
 
 /* ---- vb_quote_literal -------------------------------------------------- */
@@ -131,9 +149,9 @@ test_quote_literal_plain(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_quote_literal(a, "abc"), "'abc'");
-	assert_string_equal(vb_quote_literal(a, ""), "''");
-	assert_string_equal(vb_quote_literal(a, "public.users_id_seq"), "'public.users_id_seq'");
+	assert_string_equal(vb_dialect_pg.quote_literal(a, "abc"), "'abc'");
+	assert_string_equal(vb_dialect_pg.quote_literal(a, ""), "''");
+	assert_string_equal(vb_dialect_pg.quote_literal(a, "public.users_id_seq"), "'public.users_id_seq'");
 }
 
 static void
@@ -141,8 +159,8 @@ test_quote_literal_doubles_quotes(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_quote_literal(a, "it's"), "'it''s'");
-	assert_string_equal(vb_quote_literal(a, "''"), "''''''");
+	assert_string_equal(vb_dialect_pg.quote_literal(a, "it's"), "'it''s'");
+	assert_string_equal(vb_dialect_pg.quote_literal(a, "''"), "''''''");
 }
 
 static void
@@ -151,8 +169,8 @@ test_quote_literal_backslash_escape_form(void **state)
 	vb_arena   *a = ARENA(state);
 
 	/* as quote_literal(E'a\\b''c') prints it */
-	assert_string_equal(vb_quote_literal(a, "a\\b'c"), "E'a\\\\b''c'");
-	assert_string_equal(vb_quote_literal(a, "\\"), "E'\\\\'");
+	assert_string_equal(vb_dialect_pg.quote_literal(a, "a\\b'c"), "E'a\\\\b''c'");
+	assert_string_equal(vb_dialect_pg.quote_literal(a, "\\"), "E'\\\\'");
 }
 
 /* ---- vb_make_object_name ------------------------------------------------ */
@@ -244,15 +262,15 @@ test_default_names_short(void **state)
 {
 	vb_arena   *a = ARENA(state);
 
-	assert_string_equal(vb_default_pkey_name(a, "users"), "users_pkey");
-	assert_string_equal(vb_default_unique_name(a, "users", strs(a, "email")), "users_email_key");
-	assert_string_equal(vb_default_unique_name(a, "post", strs(a, "authorId,slug")),
+	assert_string_equal(vb_dialect_pg.default_name(a, VB_NAME_PRIMARY_KEY, "users", NULL, 0), "users_pkey");
+	assert_string_equal(name_of(a, VB_NAME_UNIQUE, "users", strs(a, "email")), "users_email_key");
+	assert_string_equal(name_of(a, VB_NAME_UNIQUE, "post", strs(a, "authorId,slug")),
 						"post_authorId_slug_key");
-	assert_string_equal(vb_default_index_name(a, "users", strs(a, "name")), "users_name_idx");
-	assert_string_equal(vb_default_index_name(a, "t", strs(a, "a,b,c")), "t_a_b_c_idx");
-	assert_string_equal(vb_default_fkey_name(a, "posts", strs(a, "author_id")),
+	assert_string_equal(name_of(a, VB_NAME_INDEX, "users", strs(a, "name")), "users_name_idx");
+	assert_string_equal(name_of(a, VB_NAME_INDEX, "t", strs(a, "a,b,c")), "t_a_b_c_idx");
+	assert_string_equal(name_of(a, VB_NAME_FOREIGN_KEY, "posts", strs(a, "author_id")),
 						"posts_author_id_fkey");
-	assert_string_equal(vb_default_sequence_name(a, "users", "id"), "users_id_seq");
+	assert_string_equal(name_of(a, VB_NAME_SEQUENCE, "users", strs(a, "id")), "users_id_seq");
 }
 
 static void
@@ -261,14 +279,14 @@ test_default_names_long_table(void **state)
 	vb_arena   *a = ARENA(state);
 	char	   *t = repeat(a, "a", 63);
 
-	assert_string_equal(vb_default_pkey_name(a, t), vb_printf(a, "%s_pkey", repeat(a, "a", 58)));
-	assert_string_equal(vb_default_unique_name(a, t, strs(a, "email")),
+	assert_string_equal(vb_dialect_pg.default_name(a, VB_NAME_PRIMARY_KEY, t, NULL, 0), vb_printf(a, "%s_pkey", repeat(a, "a", 58)));
+	assert_string_equal(name_of(a, VB_NAME_UNIQUE, t, strs(a, "email")),
 						vb_printf(a, "%s_email_key", repeat(a, "a", 53)));
-	assert_string_equal(vb_default_index_name(a, t, strs(a, "name")),
+	assert_string_equal(name_of(a, VB_NAME_INDEX, t, strs(a, "name")),
 						vb_printf(a, "%s_name_idx", repeat(a, "a", 54)));
-	assert_string_equal(vb_default_sequence_name(a, t, "id"),
+	assert_string_equal(name_of(a, VB_NAME_SEQUENCE, t, strs(a, "id")),
 						vb_printf(a, "%s_id_seq", repeat(a, "a", 56)));
-	assert_string_equal(vb_default_fkey_name(a, repeat(a, "b", 63), strs(a, "ref")),
+	assert_string_equal(name_of(a, VB_NAME_FOREIGN_KEY, repeat(a, "b", 63), strs(a, "ref")),
 						vb_printf(a, "%s_ref_fkey", repeat(a, "b", 54)));
 }
 
@@ -283,11 +301,11 @@ test_default_names_long_columns(void **state)
 	vb_list    *two = strs(a, vb_printf(a, "%s,%s", c, d));
 
 	/* the column part stops once it passes 63 bytes, then is cut */
-	assert_string_equal(vb_default_index_name(a, "t1", three),
+	assert_string_equal(name_of(a, VB_NAME_INDEX, "t1", three),
 						vb_printf(a, "t1_%s_%s_idx", c, repeat(a, "d", 15)));
-	assert_string_equal(vb_default_unique_name(a, "t1", two),
+	assert_string_equal(name_of(a, VB_NAME_UNIQUE, "t1", two),
 						vb_printf(a, "t1_%s_%s_key", c, repeat(a, "d", 15)));
-	assert_int_equal(strlen(vb_default_fkey_name(a, "t1", three)), 63);
+	assert_int_equal(strlen(name_of(a, VB_NAME_FOREIGN_KEY, "t1", three)), 63);
 }
 
 int

@@ -24,7 +24,7 @@ static const char *const contract_kinds[] = {
  * it is emitted: validateConstraint turns a NOT VALID check or foreign
  * key valid (VALIDATE CONSTRAINT). */
 static const char *const documented_additions[] = {
-	"validateConstraint", NULL
+	"validateConstraint", "alterConstraint", "setStorageParameters", "rebuildTable", NULL
 };
 
 /* users(id, username, age) -> users(id, handle): two candidates for handle */
@@ -498,7 +498,7 @@ test_result_unmanaged_and_model(void **state)
 	vb_arena   *a = ARENA(state);
 	vb_schema  *cur = sch_new(a);
 	vb_schema  *des = sch_new(a);
-	vb_unmanaged u = {"trigger", "public.t.audit"};
+	vb_unmanaged u = {.kind = "trigger", .object = "public.t.audit"};
 	vb_plan    *p;
 	cJSON	   *root;
 	cJSON	   *e;

@@ -122,7 +122,7 @@ pipeline(vb_arena *a, vb_error *err, int *steps)
 	vb_managed_schemas(a, des, opts, &des->schemas);
 	if (++*steps && !vb_check_document(a, des, err))
 		return false;
-	if (++*steps && !vb_diff(a, cur, des, opts, &plan, err))
+	if (++*steps && !vb_diff(a, &vb_dialect_pg, cur, des, opts, &plan, err))
 		return false;
 	/* the plan has ambiguous pairs on purpose: its loops run too */
 	if (++*steps && !vb_plan_check(a, plan, opts, err) &&

@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <cmocka.h>
 
-#include "vb.h"
+#include "dialect.h"
 
 /* ---- group runners (one per file); each returns its failure count ---- */
 int			run_names_tests(void);
@@ -32,6 +32,13 @@ int			run_objects_tests(void);
 int			run_model_tests(void);
 int			run_stop_tests(void);
 int			run_fuzz_found_tests(void);
+int			run_table_options_tests(void);
+int			run_mysql_tests(void);
+int			run_dialect_sqlite_tests(void);
+int			run_sqlite_lex_tests(void);
+int			run_sqlite_expr_tests(void);
+int			run_sqlite_ddl_tests(void);
+int			run_sqlite_schema_tests(void);
 
 /*
  * Tests that pin a known core bug (marked "BUG:") sit in a separate list of
@@ -93,6 +100,7 @@ vb_schema  *sch_new(vb_arena *a);	/* manages schema public */
 vb_table   *tbl(vb_arena *a, vb_schema *s, const char *name);
 vb_table   *tbl_in(vb_arena *a, vb_schema *s, const char *nsp, const char *name);
 vb_column  *col(vb_arena *a, vb_table *t, const char *name, const char *type, bool nullable);
+vb_table   *t3(vb_arena *a, vb_schema *s);	/* public.t (id integer NOT NULL, a integer, b text) */
 vb_column  *serial_col(vb_arena *a, vb_table *t, const char *name, const char *type,
 					   const char *sequence);	/* sequence: current side, or NULL */
 vb_key	   *pk(vb_arena *a, vb_table *t, const char *name, const char *cols);

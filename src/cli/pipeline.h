@@ -1,0 +1,22 @@
+/*
+ * pipeline.h — the core pipeline for targets the command plans for
+ * (pipeline.c): a driver of such a target points its introspect and plan
+ * members here, and fills the local members these call.
+ */
+#ifndef CLI_PIPELINE_H
+#define CLI_PIPELINE_H
+
+#include "driver.h"
+
+/* read_schema, written as the snapshot-form document (`viborm pull`). */
+bool		cli_pipeline_introspect(const cli_driver *self, cli_conn *conn, vb_arena *arena,
+									const vb_list *schemas, char **document, vb_error *err);
+
+/* Plan the document under the options, and per mode check or apply it:
+ * lock, begin, read, canonicalise, diff, check, guard, execute, verify,
+ * record, commit. */
+bool		cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
+							  const char *document, const char *options, cli_plan_mode mode,
+							  char **result, vb_error *err);
+
+#endif							/* CLI_PIPELINE_H */

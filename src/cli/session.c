@@ -1,0 +1,85 @@
+/*
+ * session.c — from the command line to an open target (session.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "session.h"
+
+/* The driver of each kind of target; NULL: not in this build yet. */
+static const cli_driver *
+driver_for(cli_target_kind kind)
+{
+	switch (kind)
+	{
+		case CLI_TARGET_POSTGRES:
+			return &cli_driver_postgres;
+		case CLI_TARGET_SQLITE:
+			return &cli_driver_sqlite;
+		case CLI_TARGET_MYSQL:
+			return NULL;
+	}
+	return NULL;
+}
+
+/* --url, else VIBORM_DATABASE_URL; classified and paired with a driver. */
+static bool
+find_target(cli_session *s, vb_error *err)
+{
+	const char *text = s->opts.url;
+
+	if (text == NULL)
+		text = getenv("VIBORM_DATABASE_URL");
+	if (text == NULL || text[0] == '\0')
+	{
+		vb_fail(err, s->arena, CLI_ERR_USAGE, NULL, "no database given");
+		err->hint = vb_strdup(s->arena, "Pass --url URL or set VIBORM_DATABASE_URL (see 'viborm --help').");
+		return false;
+	}
+	if (!cli_url_parse(s->arena, text, &s->url, err))
+		return false;
+	s->driver = driver_for(s->url.kind);
+	if (s->driver == NULL)
+	{
+		vb_fail(err, s->arena, CLI_ERR_USAGE, NULL,
+				"%s databases are not supported by this build of viborm yet: %s",
+				cli_target_name(s->url.kind), s->url.masked);
+		err->hint = vb_strdup(s->arena, "This build drives PostgreSQL (postgres:// URLs and libpq key=value strings) and SQLite files.");
+		return false;
+	}
+	return true;
+}
+
+int
+cli_session_open(cli_session *s, const cli_command_spec *spec, int argc, const char **argv,
+				 bool create)
+{
+	vb_error	err;
+	int			rc;
+
+	memset(s, 0, sizeof(*s));
+	s->arena = vb_heap_arena_new();
+	rc = cli_parse_options(spec, s->arena, argc, argv, &s->opts, stdout, stderr);
+	if (rc >= 0)
+		return rc;
+	if (!cli_request_init(&s->request, s->arena, &s->opts, &err) || !find_target(s, &err))
+		return cli_report(&err);
+	if (s->opts.schema_file &&
+		!cli_document_read(s->arena, s->opts.schema_file, s->driver->dialect_name,
+						   &s->document, &s->desired, &err))
+		return cli_report(&err);
+	if (!s->driver->connect(s->arena, &s->url, create, &s->conn, &err))
+		return cli_report(&err);
+	return -1;
+}
+
+void
+cli_session_close(cli_session *s)
+{
+	if (s->driver && s->conn)
+		s->driver->disconnect(s->conn);
+	cli_request_free(&s->request);
+	vb_arena_free(s->arena);
+	memset(s, 0, sizeof(*s));
+}

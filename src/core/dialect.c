@@ -1,0 +1,135 @@
+/*
+ * dialect.c — what is common to every dialect: finding one by name, and
+ * refusing the parts of a document a dialect cannot express (CONTRACT §4:
+ * keys that a dialect lacks are an error naming their JSON path).
+ */
+#include <string.h>
+
+#include "dialect.h"
+#include "vb_internal.h"
+
+static const vb_dialect *const dialects[] = {&vb_dialect_pg, &vb_dialect_sqlite};
+
+const vb_dialect *
+vb_dialect_by_name(const char *name)
+{
+	size_t		i;
+
+	for (i = 0; name && i < sizeof(dialects) / sizeof(dialects[0]); i++)
+		if (strcmp(dialects[i]->name, name) == 0)
+			return dialects[i];
+	return NULL;
+}
+
+typedef struct checker
+{
+	vb_arena   *a;
+	const vb_dialect *dl;
+	vb_error   *err;
+} checker;
+
+/* The error for a key the dialect lacks, at path.key. */
+static bool
+lacks(checker *c, const char *path, const char *key, const char *what)
+{
+	const char *p = path ? vb_printf(c->a, "%s.%s", path, key) : key;
+
+	vb_fail(c->err, c->a, VB_ERR_INVALID, p, "%s: the %s dialect has no %s", p, c->dl->name, what);
+	c->err->hint = vb_strdup(c->a, "Remove the key: the target database cannot keep it.");
+	return false;
+}
+
+static bool
+check_column(checker *c, const vb_column *col)
+{
+	const vb_capabilities *can = &c->dl->can;
+
+	if (col->identity != VB_IDENTITY_NONE && !can->identity)
+		return lacks(c, col->path, "identity", "identity columns");
+	if (col->collation && !can->collations)
+		return lacks(c, col->path, "collation", "collations");
+	if (col->comment && !can->comments)
+		return lacks(c, col->path, "comment", "comments");
+	if (col->generated && !can->generated_stored)
+		return lacks(c, col->path, "generated", "generated columns");
+	return true;
+}
+
+static bool
+check_index(checker *c, const vb_index *ix)
+{
+	const vb_capabilities *can = &c->dl->can;
+	int			i;
+
+	if (ix->where && !can->partial_indexes)
+		return lacks(c, ix->path, "where", "partial indexes");
+	if (ix->include.count && !can->index_include)
+		return lacks(c, ix->path, "include", "INCLUDE columns");
+	if (ix->nulls_not_distinct && !can->nulls_not_distinct)
+		return lacks(c, ix->path, "nullsNotDistinct", "NULLS NOT DISTINCT");
+	if (!can->index_methods && ix->method && strcmp(ix->method, "btree") != 0)
+		return lacks(c, ix->path, "type", "index methods other than btree");
+	for (i = 0; i < ix->elements.count; i++)
+	{
+		const vb_index_elem *el = ix->elements.items[i];
+		const char *ep = vb_printf(c->a, "%s.columns[%d]", ix->path ? ix->path : "indexes", i);
+
+		if (el->expression && !can->expression_indexes)
+			return lacks(c, ep, "expression", "expression indexes");
+		if (el->opclass && !can->index_methods)
+			return lacks(c, ep, "opclass", "operator classes");
+		if (el->collation && !can->collations)
+			return lacks(c, ep, "collation", "collations");
+		if (el->nulls != VB_NULLS_DEFAULT && !can->index_methods)
+			return lacks(c, ep, "nulls", "NULLS FIRST/LAST in indexes");
+	}
+	return true;
+}
+
+static bool
+check_table(checker *c, const vb_table *t)
+{
+	const vb_capabilities *can = &c->dl->can;
+	int			i;
+
+	if (t->comment && !can->comments)
+		return lacks(c, t->path, "comment", "comments");
+	for (i = 0; i < t->columns.count; i++)
+		if (!check_column(c, t->columns.items[i]))
+			return false;
+	for (i = 0; i < t->uniques.count; i++)
+		if (((vb_key *) t->uniques.items[i])->nulls_not_distinct && !can->nulls_not_distinct)
+			return lacks(c, ((vb_key *) t->uniques.items[i])->path, "nullsNotDistinct",
+						 "NULLS NOT DISTINCT");
+	for (i = 0; i < t->indexes.count; i++)
+		if (!check_index(c, t->indexes.items[i]))
+			return false;
+	for (i = 0; i < t->foreign_keys.count; i++)
+	{
+		const vb_foreign_key *fk = t->foreign_keys.items[i];
+
+		if (fk->deferrable && !can->deferrable)
+			return lacks(c, fk->path, "deferrable", "deferrable constraints");
+		if (fk->not_valid && !can->not_valid)
+			return lacks(c, fk->path, "notValid", "NOT VALID constraints");
+	}
+	for (i = 0; i < t->checks.count; i++)
+		if (((vb_check *) t->checks.items[i])->not_valid && !can->not_valid)
+			return lacks(c, ((vb_check *) t->checks.items[i])->path, "notValid",
+						 "NOT VALID constraints");
+	return true;
+}
+
+bool
+vb_check_dialect(vb_arena *arena, const vb_dialect *dialect, const vb_schema *doc, vb_error *err)
+{
+	checker		c = {arena, dialect, err};
+	int			i;
+
+	if (doc->enums.count && !dialect->can.enum_types)
+		return lacks(&c, NULL, "enums", "enum types (an enum is a column type or a check there)");
+	for (i = 0; i < doc->tables.count; i++)
+		if (!check_table(&c, doc->tables.items[i]))
+			return false;
+	return true;
+}

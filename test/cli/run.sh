@@ -1,0 +1,770 @@
+#!/usr/bin/env bash
+# End-to-end tests of the viborm command: the real binary against a real
+# PostgreSQL server with the extension installed (the libpq environment
+# names it: test/run sets PGHOST, PGPORT and PGUSER to its private cluster).
+#
+# Covered: --help/--version, every exit code (0 1 2 3 4 130), usage and
+# document errors, the missing extension, password masking, pull, diff
+# (--exit-code, --json parsed with jq), push (confirmation, --yes, --json,
+# --dry-run, renames settled by flags, destructive refusal without --force,
+# enum value mappings, a server refusal), history, NO_COLOR, the prompts
+# driven through a real pseudo-terminal (test/cli/pty_run.py), Ctrl-C in a
+# question, at the final confirmation and while the push runs.
+#
+# Environment: VIBORM_BIN (default ./viborm; test/run also passes the
+# sanitizer build), VIBORM_WRAPPER (a command to run it under, e.g.
+# valgrind). Prints "ok - NAME" or "FAIL - NAME" per test and ends with
+# "N passed, N failed"; the exit status is 0 only when nothing failed.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BIN=${VIBORM_BIN:-$ROOT/viborm}
+read -r -a WRAP <<<"${VIBORM_WRAPPER:-}"
+PTY=$ROOT/test/cli/pty_run.py
+T=$(mktemp -d "${TMPDIR:-/tmp}/viborm-cli.XXXXXX")
+DB=vbcli_$$        # the tests' database, with the extension
+NOEXT=vbcli_$$_noext # one without
+URL="dbname=$DB"
+PASSED=0 FAILED=0
+
+unset VIBORM_DATABASE_URL NO_COLOR
+export PGDATABASE=postgres
+# a sanitizer's or valgrind's finding exits 99, and is reported by sanitized()
+export ASAN_OPTIONS=${ASAN_OPTIONS:-exitcode=99}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:exitcode=99}
+
+if [ ! -x "$BIN" ]; then
+	echo "run.sh: no executable $BIN (make viborm)" >&2
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+if ! psql -X -qAt -c 'SELECT 1' >/dev/null 2>&1; then
+	echo "run.sh: no PostgreSQL server through the libpq environment (PGHOST=${PGHOST:-})" >&2
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+cleanup() {
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $NOEXT" \
+		>/dev/null 2>&1
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" -c "CREATE DATABASE $NOEXT" \
+	>/dev/null || exit 1
+psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "CREATE EXTENSION viborm" >/dev/null || exit 1
+
+# ---- helpers ---------------------------------------------------------------
+
+TEST='' PROBLEMS=''
+
+# begin NAME: a test; its checks add to PROBLEMS; end prints the verdict.
+begin() {
+	TEST=$1
+	PROBLEMS=''
+}
+
+problem() {
+	PROBLEMS+="    $*"$'\n'
+}
+
+end() {
+	if [ -z "$PROBLEMS" ]; then
+		PASSED=$((PASSED + 1))
+		echo "ok - $TEST"
+	else
+		FAILED=$((FAILED + 1))
+		echo "FAIL - $TEST"
+		printf '%s' "$PROBLEMS"
+		echo "    --- last stdout:"
+		sed -n '1,40p' "$T/out" 2>/dev/null | sed 's/^/    | /'
+		echo "    --- last stderr:"
+		sed -n '1,40p' "$T/err" 2>/dev/null | sed 's/^/    | /'
+	fi
+}
+
+# newdb: the tests' database as new: only an empty public schema, no
+# history (ids from 1 again); the set-up the pg_regress suites share.
+newdb() {
+	psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f "$ROOT/test/regress/reset.sql" >/dev/null 2>&1
+}
+
+# sql QUERY: one value (or rows, |-separated) from the current database.
+sql() {
+	psql -X -qAt -v ON_ERROR_STOP=1 -d "$DB" -c "$1"
+}
+
+# doc NAME JSON: writes a document file; prints its path.
+doc() {
+	printf '%s\n' "$2" >"$T/$1.json"
+	echo "$T/$1.json"
+}
+
+# sanitized FILE: a finding of ASan/UBSan or valgrind in FILE is a problem
+sanitized() {
+	if grep -Eq '(AddressSanitizer|LeakSanitizer|runtime error:|^==[0-9]+== )' "$1"; then
+		problem "sanitizer or valgrind report:"
+		PROBLEMS+=$(grep -E -m 20 '(Sanitizer|runtime error|^==[0-9]+==)' "$1" | sed 's/^/      /')$'\n'
+	fi
+}
+
+# vb ARGS...: runs viborm without a terminal; stdout, stderr in $T/out,
+# $T/err; exit status in RC.
+vb() {
+	"${WRAP[@]}" "$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
+	RC=$?
+	sanitized "$T/err"
+}
+
+# tty STEPS... -- ARGS...: runs viborm on a pseudo-terminal (pty_run.py);
+# the transcript in $T/raw, without escape sequences in $T/out; exit
+# status in RC.
+tty() {
+	local steps=()
+	while [ "$1" != -- ]; do
+		steps+=("$1")
+		shift
+	done
+	shift
+	python3 "$PTY" --timeout 60 "${steps[@]}" -- "${WRAP[@]}" "$BIN" "$@" >"$T/raw" 2>"$T/err"
+	RC=$?
+	sed -E $'s/\033\\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$T/raw" >"$T/out"
+	sanitized "$T/out"
+}
+
+expect_rc() {
+	[ "$RC" -eq "$1" ] || problem "exit status $RC, expected $1"
+}
+
+# expect_out / expect_err REGEX (grep -E); expect_no_out / expect_no_err
+expect_out() {
+	grep -Eq -- "$1" "$T/out" || problem "stdout lacks /$1/"
+}
+expect_err() {
+	grep -Eq -- "$1" "$T/err" || problem "stderr lacks /$1/"
+}
+expect_no_out() {
+	! grep -Eq -- "$1" "$T/out" || problem "stdout has /$1/"
+}
+expect_no_err() {
+	! grep -Eq -- "$1" "$T/err" || problem "stderr has /$1/"
+}
+
+# expect_sql QUERY VALUE: the query's result in the current database
+expect_sql() {
+	local got
+	got=$(sql "$1" 2>&1)
+	[ "$got" = "$2" ] || problem "$1: got '$got', expected '$2'"
+}
+
+# expect_jq FILTER VALUE: jq -r FILTER on stdout
+expect_jq() {
+	local got
+	got=$(jq -r "$1" "$T/out" 2>&1)
+	[ "$got" = "$2" ] || problem "jq '$1': got '$got', expected '$2'"
+}
+
+history_count() {
+	sql "SELECT count(*) FROM viborm.history"
+}
+
+# ---- documents ---------------------------------------------------------------
+
+USERS_V1='{"tables": [{"name": "users", "columns": [
+  {"name": "id", "type": "serial"},
+  {"name": "username", "type": "text", "nullable": false},
+  {"name": "age", "type": "int"}],
+  "primaryKey": {"columns": ["id"]}}]}'
+# username becomes handle (a rename candidate), email is new
+USERS_V2='{"tables": [{"name": "users", "columns": [
+  {"name": "id", "type": "serial"},
+  {"name": "handle", "type": "text", "nullable": false},
+  {"name": "age", "type": "int"},
+  {"name": "email", "type": "text"}],
+  "primaryKey": {"columns": ["id"]}}]}'
+# age is gone: destructive
+USERS_NO_AGE='{"tables": [{"name": "users", "columns": [
+  {"name": "id", "type": "serial"},
+  {"name": "username", "type": "text", "nullable": false}],
+  "primaryKey": {"columns": ["id"]}}]}'
+MOOD_V1='{"enums": [{"name": "mood", "values": ["sad", "ok", "happy"]}],
+  "tables": [{"name": "diary", "columns": [{"name": "id", "type": "int"}, {"name": "m", "type": "mood"}]}]}'
+# sad is gone (rows hold it), nothing is added: a mapping question
+MOOD_NO_SAD='{"enums": [{"name": "mood", "values": ["ok", "happy"]}],
+  "tables": [{"name": "diary", "columns": [{"name": "id", "type": "int"}, {"name": "m", "type": "mood"}]}]}'
+# happy becomes glad: an enum value rename candidate
+MOOD_GLAD='{"enums": [{"name": "mood", "values": ["sad", "ok", "glad"]}],
+  "tables": [{"name": "diary", "columns": [{"name": "id", "type": "int"}, {"name": "m", "type": "mood"}]}]}'
+
+V1=$(doc v1 "$USERS_V1")
+V2=$(doc v2 "$USERS_V2")
+NO_AGE=$(doc no_age "$USERS_NO_AGE")
+M1=$(doc m1 "$MOOD_V1")
+M_NO_SAD=$(doc m_no_sad "$MOOD_NO_SAD")
+M_GLAD=$(doc m_glad "$MOOD_GLAD")
+
+# users v1 with two rows, in a new database
+users_db() {
+	newdb
+	vb push --url "$URL" --schema "$V1" --yes
+	sql "INSERT INTO users (username, age) VALUES ('ann', 30), ('bob', NULL)" >/dev/null
+}
+
+mood_db() {
+	newdb
+	vb push --url "$URL" --schema "$M1" --yes
+	sql "INSERT INTO diary VALUES (1, 'sad'), (2, 'happy'), (3, 'sad')" >/dev/null
+}
+
+# ---- 1. the command itself ---------------------------------------------------
+
+begin "version and help"
+vb --version
+expect_rc 0
+expect_out '^viborm [0-9]+\.[0-9]+\.[0-9]+$'
+vb --help
+expect_rc 0
+for word in pull diff push history 'Exit codes' '^    0 ' '^    1 ' '^    2 ' '^    3 ' '^    4 ' '^    130 '; do
+	expect_out "$word"
+done
+vb push --help
+expect_rc 0
+expect_out '^usage: viborm push '
+expect_out '--rename FROM=TO'
+expect_out '--map-enum'
+vb help history
+expect_rc 0
+expect_out '^usage: viborm history '
+expect_out '--limit N'
+end
+
+begin "usage errors exit 2"
+vb
+expect_rc 2
+expect_err '^usage: viborm <command>'
+vb frobnicate
+expect_rc 2
+expect_err "'frobnicate' is not a viborm command"
+vb diff --url "dbname=postgres"
+expect_rc 2
+expect_err "'viborm diff' needs --schema FILE"
+vb push --schema "$V1" --url "dbname=postgres" --bogus
+expect_rc 2
+expect_err "unknown option '--bogus'"
+vb diff --schema "$V1" --force --url "dbname=postgres"
+expect_rc 2
+expect_err "'viborm diff' does not take --force"
+vb history --limit 0 --url "dbname=postgres"
+expect_rc 2
+vb pull
+expect_rc 2
+expect_err 'no database given'
+expect_err 'VIBORM_DATABASE_URL'
+vb pull --url "redis://localhost/0"
+expect_rc 2
+expect_err 'unknown kind of URL'
+vb pull --url "$T/app.db"
+expect_rc 1
+expect_err "no SQLite database at $T/app.db"
+vb pull --url "mysql://root@localhost/shop"
+expect_rc 2
+expect_err 'MySQL/MariaDB databases are not supported'
+vb push --url "dbname=postgres" --schema "$V1" --rename 'nonsense'
+expect_rc 2
+expect_err "--rename 'nonsense': expected"
+end
+
+begin "the URL anywhere on the line, or from VIBORM_DATABASE_URL"
+newdb
+vb --url "$URL" pull
+expect_rc 0
+expect_jq '.dialect' pg
+vb pull --schemas public --url "$URL"
+expect_rc 0
+VIBORM_DATABASE_URL="$URL" vb pull
+expect_rc 0
+expect_jq '.schemas[0]' public
+VIBORM_DATABASE_URL="postgres://nobody@127.0.0.1:1/none" vb pull --url "$URL"
+expect_rc 0
+end
+
+# ---- 2. documents --------------------------------------------------------
+
+begin "unreadable and invalid documents exit 2 naming file and JSON path"
+newdb
+vb diff --url "$URL" --schema "$T/missing.json"
+expect_rc 2
+expect_err "cannot read $T/missing.json: No such file"
+vb diff --url "$URL" --schema "$(doc broken '{"tables": [')"
+expect_rc 2
+expect_err 'broken.json: the schema document is not valid JSON \(line 2, column 1\)'
+vb diff --url "$URL" --schema "$(doc typo '{"tables": [{"name": "t", "colums": []}]}')"
+expect_rc 2
+expect_err 'typo.json: .*"tables\[0\]\.colums"'
+expect_err 'JSON path: tables\[0\]\.colums'
+vb diff --url "$URL" --schema "$(doc lite '{"dialect": "sqlite", "tables": []}')"
+expect_rc 2
+expect_err 'lite.json: the document is for dialect "sqlite", the target is "pg"'
+vb diff --url "$URL" --schema "$(doc models '{"models": {"user": {"fields": [{"key": "id", "type": "txt"}]}}}')"
+expect_rc 2
+expect_err 'models.json: models\.user\.fields\[0\]\.type'
+# valid JSON that only the server can judge: its VB001 is a usage error too
+vb diff --url "$URL" --schema "$(doc badtype '{"tables": [{"name": "t", "columns": [{"name": "a", "type": "integr"}]}]}')"
+expect_rc 2
+expect_err 'VB001: .*type "integr" does not exist'
+expect_err 'JSON path: tables\[0\]\.columns\[0\]\.type'
+expect_sql "SELECT count(*) FROM pg_class WHERE relname = 't'" 0
+end
+
+begin "the document from stdin, in either form"
+newdb
+"${WRAP[@]}" "$BIN" diff --url "$URL" --schema - --json <"$V1" >"$T/out" 2>"$T/err"
+RC=$?
+sanitized "$T/err"
+expect_rc 0
+expect_jq '.operations[0].kind' createTable
+printf '%s' '{"models": {"user": {"fields": [{"key": "id", "type": "int", "isId": true}]}}}' |
+	"${WRAP[@]}" "$BIN" diff --url "$URL" --schema=- --json >"$T/out" 2>"$T/err"
+RC=$?
+sanitized "$T/err"
+expect_rc 0
+expect_jq '.operations[0].model' user
+end
+
+# ---- 3. the target ----------------------------------------------------------
+
+begin "a database without the extension: exit 1 with the CREATE EXTENSION hint"
+vb diff --url "dbname=$NOEXT" --schema "$V1"
+expect_rc 1
+expect_err "the viborm extension is not installed in database \"$NOEXT\""
+expect_err 'hint: Run CREATE EXTENSION viborm;'
+vb history --url "dbname=$NOEXT"
+expect_rc 1
+expect_err 'CREATE EXTENSION viborm'
+end
+
+begin "passwords are masked in error messages"
+vb pull --url "postgres://alice:hunter2@127.0.0.1:1/shop"
+expect_rc 1
+expect_err 'could not connect to postgres://alice:\*\*\*@127\.0\.0\.1:1/shop'
+expect_no_err hunter2
+vb pull --url "host=127.0.0.1 port=1 password='hunter 2' dbname=shop"
+expect_rc 1
+expect_err "could not connect to host=127\.0\.0\.1 port=1 password=\*\*\* dbname=shop"
+expect_no_err hunter
+vb pull --url "postgresql://127.0.0.1:1/shop?password=hunter2&user=alice"
+expect_rc 1
+expect_err 'password=\*\*\*&user=alice'
+expect_no_err hunter2
+vb pull --url "mysql://alice:hunter2@localhost/shop?ssl=1"
+expect_rc 2
+expect_err 'mysql://alice:\*\*\*@localhost'
+expect_no_err hunter2
+end
+
+# ---- 4. pull, diff, push ----------------------------------------------------
+
+begin "pull prints the live schema; pushed back it changes nothing"
+users_db
+sql "CREATE SCHEMA app; CREATE TABLE app.items (id int PRIMARY KEY)" >/dev/null
+vb pull --url "$URL"
+expect_rc 0
+expect_jq '[.tables[].name] | join(",")' users
+expect_jq '.tables[0].columns[1].name' username
+vb pull --url "$URL" --schemas app,public --out "$T/pulled.json"
+expect_rc 0
+expect_err 'Wrote the schema \(2 tables\) to '
+[ -s "$T/out" ] && problem "--out wrote to stdout too"
+[ "$(jq -r '[.tables[] | .schema + "." + .name] | sort | join(",")' "$T/pulled.json")" = app.items,public.users ] ||
+	problem "pulled.json lacks app.items and public.users"
+vb diff --url "$URL" --schema "$T/pulled.json" --exit-code
+expect_rc 0
+expect_out '^No changes: the database matches the document\.$'
+n=$(history_count)
+vb push --url "$URL" --schema "$T/pulled.json"
+expect_rc 0
+expect_out '^No changes'
+expect_sql "SELECT count(*) FROM viborm.history" "$n"
+vb pull --url "$URL" --out "$T/no/such/dir/x.json"
+expect_rc 2
+expect_err "cannot write $T/no/such/dir/x.json"
+end
+
+begin "diff shows the plan, changes nothing; --exit-code gives 3"
+users_db
+vb diff --url "$URL" --schema "$NO_AGE"
+expect_rc 0
+expect_out '^1 operation to apply \(1 destructive\):$'
+expect_out '^  - dropColumn +public\.users\.age  \(destructive\)$'
+expect_no_out 'ALTER TABLE'
+vb diff --url "$URL" --schema "$NO_AGE" -v
+expect_out '^      ALTER TABLE public\.users DROP COLUMN age;$'
+expect_out '\[accessExclusiveLock'
+vb diff --url "$URL" --schema "$NO_AGE" --exit-code
+expect_rc 3
+vb diff --url "$URL" --schema "$V1" --exit-code
+expect_rc 0
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'" 3
+end
+
+begin "diff --json prints exactly the result object"
+users_db
+vb diff --url "$URL" --schema "$V2" --json
+expect_rc 0
+jq -e . "$T/out" >/dev/null || problem "stdout is not one JSON document"
+expect_jq 'keys | sort | join(",")' 'ambiguous,applied,destructive,hazards,operations,sql,unmanaged'
+expect_jq '.applied' false
+expect_jq '.ambiguous[0] | [.kind, .table, .from, .to] | join(" ")' 'column users username handle'
+expect_jq '[.operations[].kind] | sort | join(",")' 'addColumn,addColumn,dropColumn'
+[ -s "$T/err" ] && problem "stderr is not empty"
+vb diff --url "$URL" --schema "$V2" --json --exit-code
+expect_rc 3
+end
+
+begin "diff lists rename candidates with the flag that settles them, and asks nothing"
+users_db
+vb diff --url "$URL" --schema "$V2"
+expect_rc 0
+expect_out '^Rename candidates \(planned above as drop and add\):$'
+expect_out '\? column public\.users: username -> handle +--rename users\.username=users\.handle$'
+vb diff --url "$URL" --schema "$V2" --rename users.username=users.handle --json
+expect_rc 0
+expect_jq '.ambiguous | length' 0
+expect_jq '[.operations[].kind] | join(",")' 'renameColumn,addColumn'
+end
+
+begin "push without a terminal: --yes answers the confirmation; exit 4 without it"
+newdb
+vb push --url "$URL" --schema "$V1"
+expect_rc 4
+expect_err "has questions and no terminal"
+expect_err 'the final confirmation: --yes'
+expect_sql "SELECT count(*) FROM pg_class WHERE relname = 'users'" 0
+vb push --url "$URL" --schema "$V1" --yes
+expect_rc 0
+expect_out '^1 operation to apply:$'
+expect_out '^  \+ createTable +public\.users$'
+expect_out '^Applied 1 operation in [0-9.]+ s \(history #[0-9]+\)\.$'
+expect_sql "SELECT count(*) FROM pg_class WHERE relname = 'users'" 1
+vb push --url "$URL" --schema "$V1"
+expect_rc 0
+expect_out '^No changes: the database matches the document\.$'
+expect_sql "SELECT count(*) FROM viborm.history" 1
+end
+
+begin "push --json prints only the result object"
+newdb
+vb push --url "$URL" --schema "$V1" --yes --json
+expect_rc 0
+jq -e . "$T/out" >/dev/null || problem "stdout is not one JSON document"
+expect_jq '.applied' true
+expect_jq '.historyId | type' number
+expect_jq '.operations[0].kind' createTable
+[ "$(wc -l <"$T/out")" -eq 1 ] || problem "stdout has more than the result"
+vb push --url "$URL" --schema "$V1" --json
+expect_rc 0
+expect_jq '.applied' false
+expect_jq 'has("historyId")' false
+end
+
+begin "push --dry-run shows the SQL and applies nothing"
+users_db
+n=$(history_count)
+vb push --url "$URL" --schema "$V2" --dry-run --rename users.username=users.handle
+expect_rc 0
+expect_out '^      ALTER TABLE public\.users RENAME COLUMN username TO handle;$'
+expect_out '^      ALTER TABLE public\.users ADD COLUMN email text;$'
+expect_out '^Dry run: the plan passed every check; nothing was applied\.$'
+expect_sql "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'users'" id,username,age
+expect_sql "SELECT count(*) FROM viborm.history" "$n"
+vb push --url "$URL" --schema "$V2" --dry-run --rename users.username=users.handle --json
+expect_rc 0
+expect_jq '.applied' false
+end
+
+begin "renames settled by flags keep the data"
+users_db
+vb push --url "$URL" --schema "$V2" --yes
+expect_rc 4
+expect_err '\? Column "username" of public\.users is gone and column "handle" is new'
+expect_err '--rename users\.username=users\.handle'
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'handle'" 0
+vb push --url "$URL" --schema "$V2" --yes --rename users.username=users.handle
+expect_rc 0
+expect_out '^  > renameColumn +public\.users\.handle$'
+expect_sql "SELECT string_agg(handle, ',' ORDER BY id) FROM users" ann,bob
+# a table rename, its columns unchanged
+sql "CREATE TABLE accounts (id int PRIMARY KEY, name text, note text); INSERT INTO accounts VALUES (1, 'x', 'y')" >/dev/null
+vb pull --url "$URL" --out "$T/acc.json"
+jq '(.tables[] | select(.name == "accounts") | .name) = "members"
+    | del(.tables[] | select(.name == "members") | .primaryKey.name)' "$T/acc.json" >"$T/members.json"
+vb push --url "$URL" --schema "$T/members.json" --yes --rename public.accounts=public.members
+expect_rc 0
+expect_sql "SELECT name || note FROM members" xy
+expect_sql "SELECT to_regclass('accounts') IS NULL" t
+# a --rename that names no pair
+vb push --url "$URL" --schema "$T/members.json" --yes --rename members.nme=members.name
+expect_rc 2
+expect_err '--rename members\.nme=members\.name names no rename candidate of this plan'
+end
+
+begin "a table rename reveals a column pair, settled in the next round"
+newdb
+sql "CREATE TABLE accounts (id int PRIMARY KEY, a int, b int, c int, name text); INSERT INTO accounts VALUES (1, 1, 2, 3, 'ann')" >/dev/null
+MEMBERS=$(doc members2 '{"tables": [{"name": "members", "columns": [{"name": "id", "type": "int"},
+  {"name": "a", "type": "int"}, {"name": "b", "type": "int"}, {"name": "c", "type": "int"},
+  {"name": "nick", "type": "text"}], "primaryKey": {"columns": ["id"]}}]}')
+# the column pair exists only once the table pair is settled: diff warns
+vb diff --url "$URL" --schema "$MEMBERS" --rename members.name=members.nick
+expect_rc 0
+expect_err 'warning: --rename members\.name=members\.nick names no rename candidate of this plan yet'
+expect_out '\? table public: accounts -> members +--rename accounts=members'
+vb diff --url "$URL" --schema "$MEMBERS" --rename members.name=members.nick --rename accounts=members --json
+expect_rc 0
+expect_jq '[.operations[].kind] | join(",")' 'renameTable,renameColumn,renameConstraint'
+expect_jq '.ambiguous | length' 0
+vb push --url "$URL" --schema "$MEMBERS" --yes --rename accounts=members
+expect_rc 4
+expect_err '--rename members\.name=members\.nick'
+vb push --url "$URL" --schema "$MEMBERS" --yes --rename accounts=members --rename members.name=members.nick
+expect_rc 0
+expect_sql "SELECT nick FROM members" ann
+end
+
+begin "--resolve settles every pair; an enum value rename"
+mood_db
+vb push --url "$URL" --schema "$M_GLAD" --yes
+expect_rc 4
+expect_err '--rename mood:happy=glad'
+vb push --url "$URL" --schema "$M_GLAD" --yes --resolve rename
+expect_rc 0
+expect_out 'renameEnumValue'
+expect_sql "SELECT string_agg(m::text, ',' ORDER BY id) FROM diary" sad,glad,sad
+mood_db
+vb push --url "$URL" --schema "$M_GLAD" --yes --rename mood:happy=glad
+expect_rc 0
+expect_sql "SELECT enum_range(NULL::mood)::text" '{sad,ok,glad}'
+end
+
+begin "destructive steps need --force (exit 4 without a terminal)"
+users_db
+vb push --url "$URL" --schema "$NO_AGE" --yes
+expect_rc 4
+expect_err 'destructive steps, allowed by --force:'
+expect_err 'dropColumn public\.users\.age: drops column'
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'age'" 1
+vb push --url "$URL" --schema "$NO_AGE" --yes --force
+expect_rc 0
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'age'" 0
+# add+drop of a rename pair is destructive too
+users_db
+vb push --url "$URL" --schema "$V2" --yes --resolve add-drop
+expect_rc 4
+expect_err 'dropColumn public\.users\.username'
+vb push --url "$URL" --schema "$V2" --yes --resolve add-drop --force
+expect_rc 1
+expect_err 'VB006: data guard failed'
+end
+
+begin "a removed enum value that rows hold needs --map-enum"
+mood_db
+vb diff --url "$URL" --schema "$M_NO_SAD" --json
+expect_rc 0
+expect_jq '.heldEnumValues[0] | [.enum, .value, .object, .column, .rows] | map(tostring) | join(" ")' \
+	'mood sad public.diary m 2'
+vb push --url "$URL" --schema "$M_NO_SAD" --yes
+expect_rc 4
+expect_err 'Value "sad" of enum public\.mood is removed, but rows hold it \(2 in public\.diary\.m\)'
+expect_err '--map-enum mood\.sad=VALUE'
+vb push --url "$URL" --schema "$M_NO_SAD" --yes --map-enum mood.sad=ok
+expect_rc 0
+expect_sql "SELECT string_agg(m::text, ',' ORDER BY id) FROM diary" ok,happy,ok
+mood_db
+vb push --url "$URL" --schema "$M_NO_SAD" --yes --map-enum mood.sad=
+expect_rc 0
+expect_sql "SELECT count(*) FROM diary WHERE m IS NULL" 2
+end
+
+begin "the server's refusal exits 1 with its code, detail and hint"
+users_db
+vb push --url "$URL" --schema "$(doc notnull "$(printf '%s' "$USERS_V1" | sed 's/"name": "age", "type": "int"/"name": "age", "type": "int", "nullable": false/')")" --yes
+expect_rc 1
+expect_err '^error: VB006: data guard failed: 1 row of public\.users: NULL in column "age"'
+expect_err '^detail: Operation 0 \(alterColumn age\)'
+expect_err '^hint: .*Nothing was applied\.'
+expect_sql "SELECT count(*) FROM users WHERE age IS NULL" 1
+vb push --url "$URL" --schema "$V1" --yes --lock-timeout 5seconds
+expect_rc 2
+expect_err 'VB001: options\.lockTimeout must be a duration'
+end
+
+begin "history lists the pushes, newest first"
+users_db
+vb push --url "$URL" --schema "$V2" --yes --rename users.username=users.handle
+vb history --url "$URL"
+expect_rc 0
+expect_out '^#2  [0-9-]+ [0-9:]+ UTC  by [a-z_]+  2 operations  [0-9]+ ms$'
+expect_out '^  > renameColumn +public\.users\.handle$'
+expect_out '^#1 '
+vb history --url "$URL" --json --limit 1
+expect_rc 0
+expect_jq '.history | length' 1
+expect_jq '.history[0] | [.id, .kind, (.operations | length), (.sql | length)] | map(tostring) | join(" ")' '2 push 2 2'
+expect_jq '.history[0].checksum | length' 64
+expect_jq '.history[0].appliedAt | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$")' true
+newdb
+vb history --url "$URL"
+expect_rc 0
+expect_out '^No pushes recorded yet\.$'
+end
+
+# ---- 5. the terminal -------------------------------------------------------
+
+ESC=$'\033'
+
+begin "colours only on a terminal, never with NO_COLOR"
+users_db
+vb diff --url "$URL" --schema "$NO_AGE"
+grep -q "$ESC" "$T/out" "$T/err" && problem "escape codes without a terminal"
+tty -- diff --url "$URL" --schema "$NO_AGE"
+expect_rc 0
+grep -q "$ESC\[31m" "$T/raw" || problem "no colour on a terminal"
+NO_COLOR=1 tty -- diff --url "$URL" --schema "$NO_AGE"
+expect_rc 0
+expect_out 'dropColumn'
+grep -q "$ESC\[[0-9;]*m" "$T/raw" && problem "colour with NO_COLOR set"
+end
+
+begin "prompt: a rename pair answered rename, then the confirmation"
+users_db
+tty 'expect:Is it renamed' 'expect:rename username -> handle' send:enter \
+	'expect:Apply 2 operations to' send:enter -- push --url "$URL" --schema "$V2"
+expect_rc 0
+expect_out 'Applied 2 operations'
+expect_sql "SELECT string_agg(handle, ',' ORDER BY id) FROM users" ann,bob
+end
+
+begin "prompt: drop and add, then the destructive step confirmed"
+users_db
+sql "ALTER TABLE users ALTER COLUMN username DROP NOT NULL" >/dev/null
+# username is then a candidate for email too: drop and add again
+tty 'expect:Is it renamed' send:down,enter 'expect:and column "email" is new' send:down,enter \
+	'expect:This plan destroys data' \
+	'expect:Proceed with 1 destructive step' send:down,enter \
+	'expect:Apply 3 operations' send:enter -- push --url "$URL" --schema "$(doc v2null "$(printf '%s' "$USERS_V2" | sed 's/"type": "text", "nullable": false/"type": "text"/')")"
+expect_rc 0
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'username'" 0
+expect_sql "SELECT count(*) FROM users WHERE handle IS NULL" 2
+end
+
+begin "prompt: a removed enum value mapped to a value of the document"
+mood_db
+tty 'expect:What should they hold instead' 'expect:NULL \(no value\)' send:down,enter \
+	'expect:Apply 1 operation' send:enter -- push --url "$URL" --schema "$M_NO_SAD"
+expect_rc 0
+expect_sql "SELECT string_agg(m::text, ',' ORDER BY id) FROM diary" happy,happy,happy
+end
+
+begin "prompt: aborting the destructive step or the confirmation exits 1, nothing applied"
+users_db
+n=$(history_count)
+tty 'expect:Proceed with 1 destructive step' send:enter -- push --url "$URL" --schema "$NO_AGE"
+expect_rc 1
+expect_out 'aborted: nothing was applied'
+tty 'expect:Apply 1 operation' send:down,enter -- push --url "$URL" --schema "$NO_AGE" --force
+expect_rc 1
+expect_out 'aborted: nothing was applied'
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'age'" 1
+expect_sql "SELECT count(*) FROM viborm.history" "$n"
+end
+
+begin "prompt: --yes skips only the confirmation; diff asks nothing on a terminal"
+users_db
+tty 'expect:Is it renamed' send:enter -- push --url "$URL" --schema "$V2" --yes
+expect_rc 0
+expect_no_out 'Apply 2 operations'
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'handle'" 1
+users_db
+tty -- diff --url "$URL" --schema "$V2"
+expect_rc 0
+expect_no_out 'Is it renamed'
+expect_out 'Rename candidates'
+end
+
+begin "Ctrl-C in a question exits 130, nothing applied, the terminal restored"
+users_db
+n=$(history_count)
+tty 'expect:Is it renamed' send:down 'expect:> drop username' send:ctrl-c -- push --url "$URL" --schema "$V2"
+expect_rc 130
+expect_out 'interrupted: nothing was applied'
+grep -q "$ESC\[?25h" "$T/raw" || problem "the cursor was not shown again"
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'handle'" 0
+expect_sql "SELECT count(*) FROM viborm.history" "$n"
+end
+
+begin "Ctrl-C at the final confirmation exits 130, nothing applied"
+users_db
+n=$(history_count)
+tty 'expect:Is it renamed' send:enter 'expect:Apply 2 operations' send:ctrl-c -- push --url "$URL" --schema "$V2"
+expect_rc 130
+expect_out 'interrupted: nothing was applied'
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'handle'" 0
+expect_sql "SELECT count(*) FROM viborm.history" "$n"
+end
+
+begin "Ctrl-C while the push runs cancels it (PQcancel): 130, nothing applied"
+users_db
+n=$(history_count)
+# another session holds a lock the push's ALTER TABLE must wait for
+psql -X -q -d "$DB" -c "BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT pg_sleep(60)" >/dev/null 2>&1 &
+locker=$!
+for _ in $(seq 100); do
+	[ "$(sql "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'users' AND l.granted AND l.pid <> pg_backend_pid()")" -ge 1 ] && break
+	sleep 0.1
+done
+"${WRAP[@]}" "$BIN" push --url "$URL" --schema "$V2" --yes --rename users.username=users.handle \
+	--lock-timeout 60s >"$T/out" 2>"$T/err" </dev/null &
+pusher=$!
+waiting=0
+for _ in $(seq 300); do
+	if [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'viborm' AND wait_event_type = 'Lock'")" -ge 1 ]; then
+		waiting=1
+		break
+	fi
+	sleep 0.1
+done
+[ "$waiting" = 1 ] || problem "the push never waited for the lock"
+started=$SECONDS
+kill -INT "$pusher"
+wait "$pusher"
+RC=$?
+sanitized "$T/err"
+[ $((SECONDS - started)) -le 10 ] || problem "the push took $((SECONDS - started)) s to stop"
+kill "$locker" 2>/dev/null
+wait "$locker" 2>/dev/null
+expect_rc 130
+expect_err '^interrupted: .*cancel.*; nothing was applied$'
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'handle'" 0
+expect_sql "SELECT count(*) FROM viborm.history" "$n"
+expect_sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'viborm'" 0
+end
+
+begin "on a terminal a waiting push shows its progress; Ctrl-C cancels it"
+users_db
+n=$(history_count)
+psql -X -q -d "$DB" -c "BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT pg_sleep(60)" >/dev/null 2>&1 &
+locker=$!
+tty 'expect:applying\.\.\. [0-9]+\.[0-9]s' send:ctrl-c -- push --url "$URL" --schema "$V2" --yes \
+	--rename users.username=users.handle --lock-timeout 60s
+kill "$locker" 2>/dev/null
+wait "$locker" 2>/dev/null
+expect_rc 130
+expect_out 'interrupted: .*cancel.*; nothing was applied$'
+expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 'handle'" 0
+expect_sql "SELECT count(*) FROM viborm.history" "$n"
+end
+
+echo
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, n integer);
+INSERT INTO t VALUES (1, 5), (2, NULL);

@@ -1,0 +1,1 @@
+SELECT sum(n) = 12 FROM t;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, n integer, CONSTRAINT t_n_check CHECK (n > 0) NO INHERIT NOT VALID);
+INSERT INTO t VALUES (1, 5), (2, 7);

@@ -1,0 +1,2 @@
+CREATE TABLE other (id integer PRIMARY KEY);
+INSERT INTO other VALUES (1);

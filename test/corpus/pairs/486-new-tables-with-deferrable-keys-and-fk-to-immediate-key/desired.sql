@@ -1,0 +1,4 @@
+CREATE TABLE other (id integer PRIMARY KEY);
+CREATE TABLE board (id integer PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, code text NOT NULL UNIQUE,
+  rank integer, CONSTRAINT board_rank_key UNIQUE NULLS NOT DISTINCT (rank) DEFERRABLE);
+CREATE TABLE pin (id integer PRIMARY KEY, board_code text REFERENCES board (code) ON DELETE CASCADE);

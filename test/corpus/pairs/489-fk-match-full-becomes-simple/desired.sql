@@ -1,0 +1,3 @@
+CREATE TABLE p (a integer, b integer, PRIMARY KEY (a, b));
+CREATE TABLE c (id integer PRIMARY KEY, a integer, b integer,
+  CONSTRAINT c_ab_fkey FOREIGN KEY (a, b) REFERENCES p (a, b) DEFERRABLE);

@@ -1,0 +1,2 @@
+SELECT count(*) = 2 FROM c;
+INSERT INTO c VALUES (3, 1, NULL) RETURNING true;

@@ -1,0 +1,2 @@
+SELECT length(body) = 3000 FROM b;
+SELECT count(*) = 3 FROM (SELECT id FROM a UNION ALL SELECT id FROM b UNION ALL SELECT id FROM c) s;

@@ -1,0 +1,1 @@
+SELECT count(*) = 50 FROM t WHERE tags @> ARRAY['a'];

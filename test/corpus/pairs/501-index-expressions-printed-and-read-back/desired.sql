@@ -1,0 +1,32 @@
+CREATE TABLE e (id integer PRIMARY KEY, a integer, b integer, name text, v varchar(20), ts timestamp,
+  tz timestamptz, s1 timestamp, e1 timestamp, data jsonb, flag boolean);
+CREATE INDEX e_at_time_zone ON e ((tz AT TIME ZONE 'UTC'));
+CREATE INDEX e_at_time_zone_ts ON e ((ts AT TIME ZONE 'Europe/Paris'));
+CREATE INDEX e_timezone ON e (timezone('UTC', tz));
+CREATE INDEX e_distinct ON e ((a IS DISTINCT FROM b));
+CREATE INDEX e_not_distinct ON e ((a IS NOT DISTINCT FROM b));
+CREATE INDEX e_between ON e ((a BETWEEN 1 AND 10));
+CREATE INDEX e_not_between_symmetric ON e ((a NOT BETWEEN SYMMETRIC 10 AND 1));
+CREATE INDEX e_like ON e ((name LIKE 'a%'));
+CREATE INDEX e_ilike ON e ((name ILIKE 'a%'));
+CREATE INDEX e_similar ON e ((name SIMILAR TO 'a%'));
+CREATE INDEX e_collate_expression ON e ((lower(name) COLLATE "C"));
+CREATE INDEX e_collate_column ON e ((name COLLATE "C"));
+CREATE INDEX e_cast ON e ((CAST(a AS bigint)));
+CREATE INDEX e_cast_same_type ON e ((name::text));
+CREATE INDEX e_cast_varchar ON e ((v::text));
+CREATE INDEX e_cast_date ON e ((ts::date));
+CREATE INDEX e_overlaps ON e (((s1, e1) OVERLAPS (ts, ts + interval '1 day')));
+CREATE INDEX e_array ON e ((ARRAY[a, b]));
+CREATE INDEX e_row_compare ON e (((a, b) < (1, 2)));
+CREATE INDEX e_row_is_null ON e ((ROW(a, b) IS NULL));
+CREATE INDEX e_extract ON e ((EXTRACT(year FROM ts)));
+CREATE INDEX e_substring ON e ((substring(name FROM 1 FOR 2)));
+CREATE INDEX e_position ON e ((position('a' IN name)));
+CREATE INDEX e_trim ON e ((trim(BOTH FROM name)));
+CREATE INDEX e_case ON e ((CASE WHEN a > 0 THEN 'p' ELSE 'n' END));
+CREATE INDEX e_in ON e ((a IN (1, 2, 3)));
+CREATE INDEX e_json ON e (((data->>'k')::integer));
+CREATE INDEX e_is_true ON e ((flag IS TRUE));
+CREATE UNIQUE INDEX e_unique_expressions ON e ((tz AT TIME ZONE 'UTC'), (lower(name) COLLATE "C") DESC NULLS LAST)
+  WHERE a IS DISTINCT FROM b AND name NOT LIKE 'z%';

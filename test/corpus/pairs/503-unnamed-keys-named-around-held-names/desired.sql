@@ -1,0 +1,7 @@
+CREATE TABLE t (a integer, b integer, c integer,
+  CONSTRAINT t_a_key UNIQUE (a) INCLUDE (b),
+  CONSTRAINT t_c_check EXCLUDE USING btree (c WITH =));
+CREATE VIEW t_b_idx AS SELECT 1 AS x;
+ALTER TABLE t ADD UNIQUE (a);
+ALTER TABLE t ADD CHECK (c > 0);
+CREATE INDEX ON t (b);
