@@ -814,7 +814,7 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 
 	vb_map_init(&rebuilds, a, plan->tables.count);
 	vb_map_init(&renamed, a, plan->tables.count);
-	for (i = 0; i < plan->operations.count; i++)
+	for (i = 0; i < plan->operations.count && !vb_should_stop(a); i++)
 	{
 		vb_operation *op = plan->operations.items[i];
 		const vb_table_change *tc = pair_of(plan, op);
@@ -837,7 +837,7 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 			vb_map_put(&rebuilds, tc->des->name, rb);
 		}
 	}
-	for (i = 0; i < plan->operations.count; i++)
+	for (i = 0; i < plan->operations.count && !vb_should_stop(a); i++)
 	{
 		vb_operation *op = plan->operations.items[i];
 		const vb_table_change *tc = pair_of(plan, op);
@@ -887,6 +887,8 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 			return false;
 		vb_list_push(a, &kept, rb);
 	}
+	if (vb_should_stop(a))
+		return vb_canceled(err, a);
 	plan->operations = kept;
 	return true;
 }

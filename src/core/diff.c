@@ -504,6 +504,7 @@ init_differ(vb_differ *d, vb_arena *arena, const vb_dialect *dialect, const vb_s
 	vb_map_init(&d->changed_types, arena, 4);
 	vb_map_init(&d->default_dropped, arena, 4);
 	vb_map_init(&d->rebuilt_keys, arena, 4);
+	vb_column_index_init(&d->columns, arena);
 	vb_map_init(&d->des_tables, arena, desired->tables.count);
 	for (i = 0; i < desired->tables.count; i++)
 	{

@@ -378,14 +378,14 @@ vb_diff_enums(vb_differ *d)
 	vb_pairing_alloc(d, &pr, d->cur->enums.count, d->des->enums.count);
 	pr.cur_scopes = vb_alloc(d->a, sizeof(char *) * (size_t) (pr.ncur + 1));
 	pr.des_scopes = vb_alloc(d->a, sizeof(char *) * (size_t) (pr.ndes + 1));
-	for (i = 0; i < pr.ncur; i++)
+	for (i = 0; i < pr.ncur && !vb_should_stop(d->a); i++)
 	{
 		vb_enum    *ce = d->cur->enums.items[i];
 
 		pr.cur_names[i] = ce->name;
 		pr.cur_scopes[i] = ce->schema;
 	}
-	for (j = 0; j < pr.ndes; j++)
+	for (j = 0; j < pr.ndes && !vb_should_stop(d->a); j++)
 	{
 		vb_enum    *e = d->des->enums.items[j];
 
@@ -395,7 +395,7 @@ vb_diff_enums(vb_differ *d)
 	}
 	vb_pair(d, &pr);
 
-	for (j = 0; j < pr.ndes; j++)
+	for (j = 0; j < pr.ndes && !vb_should_stop(d->a); j++)
 	{
 		vb_enum    *e = d->des->enums.items[j];
 		vb_enum    *ce = pr.des_match[j] >= 0 ? d->cur->enums.items[pr.des_match[j]] : NULL;
@@ -413,7 +413,7 @@ vb_diff_enums(vb_differ *d)
 			mark_changed(d, ce);
 		}
 	}
-	for (i = 0; i < pr.ncur; i++)
+	for (i = 0; i < pr.ncur && !vb_should_stop(d->a); i++)
 	{
 		vb_enum    *ce = d->cur->enums.items[i];
 		vb_operation *op;
@@ -436,11 +436,11 @@ vb_diff_enum_contents(vb_differ *d)
 	int			i;
 	int			j;
 
-	for (j = 0; j < d->des->enums.count; j++)
+	for (j = 0; j < d->des->enums.count && !vb_should_stop(d->a); j++)
 		if (d->enum_pairs[j] >= 0)
 			diff_enum_values(d, d->cur->enums.items[d->enum_pairs[j]], d->des->enums.items[j]);
 	/* generated columns come back with the last swap of their table */
-	for (i = 0; i < d->pairs.count; i++)
+	for (i = 0; i < d->pairs.count && !vb_should_stop(d->a); i++)
 	{
 		vb_table_pair *p = d->pairs.items[i];
 

@@ -123,7 +123,7 @@ vb_held_names(vb_differ *d, vb_map *relnames, vb_map *constraints)
 	if (d->cur->name_holders.count == 0)
 		return;
 	early_pairs(d->a, d->des, &early);
-	for (i = 0; i < d->cur->name_holders.count; i++)
+	for (i = 0; i < d->cur->name_holders.count && !vb_should_stop(d->a); i++)
 	{
 		const vb_name_holder *h = d->cur->name_holders.items[i];
 		const char *schema;

@@ -47,6 +47,10 @@ typedef struct vb_differ
 	vb_map		rebuilt_keys;	/* key3(cur schema, table, cols) of dropped keys */
 	vb_list		recreated_types;	/* char *: type text of re-created enums */
 	int		   *enum_pairs;		/* per desired enum: the current one, or -1 */
+	vb_map		entries;		/* key3(kind, schema, table or enum or "") ->
+								 * vb_list * of options.resolutions entries */
+	bool		entries_built;
+	vb_column_index columns;	/* columns of both sides by name */
 } vb_differ;
 
 /* A rename, held back until all renames of its namespace are known. */
@@ -58,6 +62,10 @@ typedef struct vb_pending_rename
 } vb_pending_rename;
 
 typedef bool (*vb_candidate_fn) (vb_differ *d, void *ctx, int ci, int di);
+
+/* A text that rename candidates share: only objects of the same bucket are
+ * compared (NULL function: all of one scope). */
+typedef const char *(*vb_bucket_fn) (vb_differ *d, void *ctx, bool current, int index);
 
 /* The text that replaces a column reference (vb_rewrite_columns). */
 typedef const char *(*vb_column_text_fn) (vb_differ *d, void *ctx, const char *name);
@@ -94,6 +102,7 @@ typedef struct vb_pairing
 	char	  **renamed_scopes; /* tables: the schema renamedFrom names */
 	vb_candidate_fn candidate;	/* kind: could current ci be desired di? */
 	vb_candidate_fn same;		/* objects: the same definition */
+	vb_bucket_fn bucket;		/* kind: candidates share this text, or NULL */
 	void	   *ctx;
 	int		   *cur_match;		/* out: desired index or -1 */
 	int		   *des_match;		/* out: current index or -1 */

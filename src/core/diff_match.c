@@ -261,6 +261,9 @@ vb_pairing_alloc(vb_differ *d, vb_pairing *pr, int ncur, int ndes)
 	pr->cur_match = vb_alloc(d->a, sizeof(int) * (size_t) (ncur + 1));
 	pr->des_match = vb_alloc(d->a, sizeof(int) * (size_t) (ndes + 1));
 	pr->des_equal = vb_alloc(d->a, sizeof(bool) * (size_t) (ndes + 1));
+	/* unpaired until vb_pair says otherwise, even if it is stopped early */
+	memset(pr->cur_match, 0xff, sizeof(int) * (size_t) (ncur + 1));
+	memset(pr->des_match, 0xff, sizeof(int) * (size_t) (ndes + 1));
 }
 
 static const char *
@@ -283,101 +286,171 @@ same(vb_differ *d, vb_pairing *pr, int ci, int di)
 	return pr->same == NULL || pr->same(d, pr->ctx, ci, di);
 }
 
-/* Does an options.resolutions entry speak of this scope? */
-static bool
-entry_in_scope(const vb_resolution_entry *r, const vb_pairing *pr, const char *schema)
+/*
+ * The options.resolutions entries of a scope: kind, schema, and for columns
+ * the table, for enum values the enum (lists built on first use, so a
+ * document of many tables looks at each entry once).
+ */
+static vb_list *
+scope_entries(vb_differ *d, const char *kind, const char *schema, const char *in)
 {
-	if (strcmp(r->kind, pr->kind) != 0 || strcmp(r->schema, schema) != 0)
-		return false;
-	if (strcmp(pr->kind, "column") == 0)
-		return r->table && strcmp(r->table, pr->table) == 0;
-	if (strcmp(pr->kind, "enumValue") == 0)
-		return r->enum_name && strcmp(r->enum_name, pr->table) == 0;
-	return true;
+	int			i;
+
+	if (!d->entries_built)
+	{
+		vb_map_init(&d->entries, d->a, 8);
+		for (i = 0; i < d->opts->resolutions.count; i++)
+		{
+			vb_resolution_entry *r = d->opts->resolutions.items[i];
+			const char *where = strcmp(r->kind, "column") == 0 ? r->table :
+				strcmp(r->kind, "enumValue") == 0 ? r->enum_name : "";
+			char	   *key = vb_key3(d->a, r->kind, r->schema, where ? where : "");
+			vb_list    *list = vb_map_get(&d->entries, key);
+
+			if (list == NULL)
+			{
+				list = vb_alloc(d->a, sizeof(vb_list));
+				vb_map_put(&d->entries, key, list);
+			}
+			vb_list_push(d->a, list, r);
+		}
+		d->entries_built = true;
+	}
+	return vb_map_get(&d->entries, vb_key3(d->a, kind, schema, in ? in : ""));
 }
+
+/* The unpaired objects of one scope, by index (void * of int). */
+typedef struct open_group
+{
+	vb_list		cur;
+	vb_list		des;
+} open_group;
 
 /* A dropped/added pair of the scope still open to a rename question. */
 static bool
-pair_open(vb_differ *d, vb_pairing *pr, vb_map *declined, const char *scope, int ci, int di)
+pair_open(vb_differ *d, vb_pairing *pr, vb_map *declined, int ci, int di)
 {
 	return pr->cur_match[ci] < 0 && pr->des_match[di] < 0 &&
-		strcmp(scope_of(pr->cur_scopes, ci), scope) == 0 &&
-		strcmp(scope_of(pr->des_scopes, di), scope) == 0 &&
 		!vb_map_get(declined, vb_key2(d->a, pr->cur_names[ci], pr->des_names[di])) &&
 		pr->candidate(d, pr->ctx, ci, di);
 }
+
+#define AT(list, i) ((int) (size_t) (list)->items[i])
 
 /*
  * Step 3 for tables, columns and enum values, in one scope: explicit
  * resolutions first, then the "rename"/"addAndDrop" blanket option, else
  * every candidate pair is listed as ambiguous (diff shows it, push refuses
- * it).
+ * it). Only objects still unpaired are looked at, and only those of the
+ * same bucket compared, so a scope where everything pairs by name costs
+ * nothing here.
  */
 static void
-resolve_renames(vb_differ *d, vb_pairing *pr, const char *scope)
+resolve_renames(vb_differ *d, vb_pairing *pr, const char *scope, open_group *g)
 {
 	const char *schema = pr->cur_scopes ? scope : pr->schema;
+	const char *in = strcmp(pr->kind, "column") == 0 || strcmp(pr->kind, "enumValue") == 0 ?
+		pr->table : "";
+	vb_list    *entries = scope_entries(d, pr->kind, schema, in);
 	int		   *cur_count = vb_alloc(d->a, sizeof(int) * (size_t) (pr->ncur + 1));
 	int		   *des_count = vb_alloc(d->a, sizeof(int) * (size_t) (pr->ndes + 1));
 	vb_map		declined;
+	vb_map		buckets;
+	int			pass;
 	int			i;
-	int			ci;
-	int			di;
+	int			j;
 
 	vb_map_init(&declined, d->a, 8);
-	for (i = 0; i < d->opts->resolutions.count; i++)
+	if (entries)
 	{
-		vb_resolution_entry *r = d->opts->resolutions.items[i];
-		int			fc = -1;
-		int			td = -1;
+		vb_map		cur_by_name;
+		vb_map		des_by_name;
 
-		if (!entry_in_scope(r, pr, schema))
-			continue;
-		for (ci = 0; ci < pr->ncur; ci++)
-			if (pr->cur_match[ci] < 0 && strcmp(pr->cur_names[ci], r->from) == 0 &&
-				strcmp(scope_of(pr->cur_scopes, ci), scope) == 0)
-				fc = ci;
-		for (di = 0; di < pr->ndes; di++)
-			if (pr->des_match[di] < 0 && strcmp(pr->des_names[di], r->to) == 0 &&
-				strcmp(scope_of(pr->des_scopes, di), scope) == 0)
-				td = di;
-		if (fc < 0 || td < 0)
-			continue;
-		if (r->resolution == VB_RESOLVE_RENAME)
-			pair_up(pr, fc, td, true);
-		else
-			vb_map_put(&declined, vb_key2(d->a, r->from, r->to), (void *) 1);
+		vb_map_init(&cur_by_name, d->a, g->cur.count);
+		vb_map_init(&des_by_name, d->a, g->des.count);
+		for (i = 0; i < g->cur.count; i++)
+			vb_map_put(&cur_by_name, pr->cur_names[AT(&g->cur, i)],
+					   (void *) (size_t) (AT(&g->cur, i) + 1));
+		for (i = 0; i < g->des.count; i++)
+			vb_map_put(&des_by_name, pr->des_names[AT(&g->des, i)],
+					   (void *) (size_t) (AT(&g->des, i) + 1));
+		for (i = 0; i < entries->count && !vb_should_stop(d->a); i++)
+		{
+			vb_resolution_entry *r = entries->items[i];
+			int			fc = (int) (size_t) vb_map_get(&cur_by_name, r->from) - 1;
+			int			td = (int) (size_t) vb_map_get(&des_by_name, r->to) - 1;
+
+			if (fc < 0 || td < 0 || pr->cur_match[fc] >= 0 || pr->des_match[td] >= 0)
+				continue;
+			if (r->resolution == VB_RESOLVE_RENAME)
+				pair_up(pr, fc, td, true);
+			else
+				vb_map_put(&declined, vb_key2(d->a, r->from, r->to), (void *) 1);
+		}
 	}
 
-	/* with "rename", a pair whose sides have no other candidate is renamed */
-	for (ci = 0; ci < pr->ncur; ci++)
-		for (di = 0; di < pr->ndes; di++)
-			if (pair_open(d, pr, &declined, scope, ci, di))
-			{
-				cur_count[ci]++;
-				des_count[di]++;
-			}
-	for (ci = 0; ci < pr->ncur; ci++)
-		for (di = 0; di < pr->ndes; di++)
-		{
-			vb_ambiguity *amb;
+	/* the open added objects, by bucket */
+	vb_map_init(&buckets, d->a, 8);
+	for (i = 0; i < g->des.count; i++)
+	{
+		int			di = AT(&g->des, i);
+		const char *key = pr->bucket ? pr->bucket(d, pr->ctx, false, di) : "";
+		vb_list    *list;
 
-			if (!pair_open(d, pr, &declined, scope, ci, di) ||
-				d->opts->resolve_all == VB_RESOLVE_ADD_AND_DROP)
+		if (pr->des_match[di] >= 0)
+			continue;
+		list = vb_map_get(&buckets, key);
+		if (list == NULL)
+		{
+			list = vb_alloc(d->a, sizeof(vb_list));
+			vb_map_put(&buckets, key, list);
+		}
+		vb_list_push(d->a, list, (void *) (size_t) di);
+	}
+
+	/*
+	 * Candidate pairs, counted first. With "rename", a pair whose sides have
+	 * no other candidate is renamed; everything else stays a listed
+	 * ambiguity, unless "addAndDrop" settles all.
+	 */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < g->cur.count && !vb_should_stop(d->a); i++)
+		{
+			int			ci = AT(&g->cur, i);
+			vb_list    *list;
+
+			if (pr->cur_match[ci] >= 0)
 				continue;
-			if (d->opts->resolve_all == VB_RESOLVE_RENAME &&
-				cur_count[ci] == 1 && des_count[di] == 1)
+			list = vb_map_get(&buckets, pr->bucket ? pr->bucket(d, pr->ctx, true, ci) : "");
+			for (j = 0; list && j < list->count; j++)
 			{
-				pair_up(pr, ci, di, true);
-				continue;
+				int			di = AT(list, j);
+				vb_ambiguity *amb;
+
+				if (!pair_open(d, pr, &declined, ci, di))
+					continue;
+				if (pass == 0)
+				{
+					cur_count[ci]++;
+					des_count[di]++;
+					continue;
+				}
+				if (d->opts->resolve_all == VB_RESOLVE_ADD_AND_DROP)
+					continue;
+				if (d->opts->resolve_all == VB_RESOLVE_RENAME &&
+					cur_count[ci] == 1 && des_count[di] == 1)
+				{
+					pair_up(pr, ci, di, true);
+					continue;
+				}
+				amb = vb_alloc(d->a, sizeof(vb_ambiguity));
+				amb->kind = pr->kind;
+				amb->schema = schema;
+				amb->table = pr->table;
+				amb->from = pr->cur_names[ci];
+				amb->to = pr->des_names[di];
+				vb_list_push(d->a, &d->plan->ambiguous, amb);
 			}
-			amb = vb_alloc(d->a, sizeof(vb_ambiguity));
-			amb->kind = pr->kind;
-			amb->schema = schema;
-			amb->table = pr->table;
-			amb->from = pr->cur_names[ci];
-			amb->to = pr->des_names[di];
-			vb_list_push(d->a, &d->plan->ambiguous, amb);
 		}
 }
 
@@ -388,7 +461,7 @@ pair_by_definition(vb_differ *d, vb_pairing *pr)
 	int			ci;
 	int			di;
 
-	for (di = 0; di < pr->ndes; di++)
+	for (di = 0; di < pr->ndes && !vb_should_stop(d->a); di++)
 		for (ci = 0; ci < pr->ncur && pr->des_match[di] < 0; ci++)
 			if (pr->cur_match[ci] < 0 && pr->same(d, pr->ctx, ci, di))
 				pair_up(pr, ci, di, true);
@@ -403,20 +476,20 @@ vb_pair(vb_differ *d, vb_pairing *pr)
 	size_t		idx;
 
 	vb_map_init(&by_name, d->a, pr->ncur);
-	for (ci = pr->ncur - 1; ci >= 0; ci--)	/* the first of equal names wins */
+	for (ci = pr->ncur - 1; ci >= 0 && !vb_should_stop(d->a); ci--)	/* the first of equal names wins */
 	{
 		pr->cur_match[ci] = -1;
 		vb_map_put(&by_name, vb_key2(d->a, scope_of(pr->cur_scopes, ci), pr->cur_names[ci]),
 				   (void *) (size_t) (ci + 1));
 	}
-	for (di = 0; di < pr->ndes; di++)
+	for (di = 0; di < pr->ndes && !vb_should_stop(d->a); di++)
 	{
 		pr->des_match[di] = -1;
 		pr->des_equal[di] = false;
 	}
 
 	/* 1. the same name (objects: and the same definition) */
-	for (di = 0; di < pr->ndes; di++)
+	for (di = 0; di < pr->ndes && !vb_should_stop(d->a); di++)
 	{
 		idx = (size_t) vb_map_get(&by_name, vb_key2(d->a, scope_of(pr->des_scopes, di),
 													pr->des_names[di]));
@@ -424,7 +497,7 @@ vb_pair(vb_differ *d, vb_pairing *pr)
 			pair_up(pr, (int) idx - 1, di, true);
 	}
 	/* 2. renamedFrom */
-	for (di = 0; di < pr->ndes; di++)
+	for (di = 0; di < pr->ndes && !vb_should_stop(d->a); di++)
 	{
 		if (pr->des_match[di] >= 0 || pr->renamed_names[di] == NULL)
 			continue;
@@ -438,26 +511,46 @@ vb_pair(vb_differ *d, vb_pairing *pr)
 	if (pr->kind)
 	{
 		/* 3. rename questions, scope by scope (a rename never moves a table
-		 * to another schema unless renamedFrom says so) */
-		vb_map		seen;
+		 * to another schema unless renamedFrom says so), among the objects
+		 * still unpaired, grouped by scope in one pass */
+		vb_map		groups;
+		vb_list		order = {0};
+		int			i;
 
-		vb_map_init(&seen, d->a, 4);
-		for (di = 0; di < pr->ndes; di++)
+		vb_map_init(&groups, d->a, 4);
+		for (di = 0; di < pr->ndes && !vb_should_stop(d->a); di++)
 		{
 			const char *scope = scope_of(pr->des_scopes, di);
+			open_group *g = vb_map_get(&groups, scope);
 
-			if (vb_map_get(&seen, scope))
-				continue;
-			vb_map_put(&seen, scope, (void *) 1);
-			resolve_renames(d, pr, scope);
+			if (g == NULL)
+			{
+				g = vb_alloc(d->a, sizeof(open_group));
+				vb_map_put(&groups, scope, g);
+				vb_list_push(d->a, &order, (void *) scope);
+			}
+			if (pr->des_match[di] < 0)
+				vb_list_push(d->a, &g->des, (void *) (size_t) di);
 		}
+		for (ci = 0; ci < pr->ncur; ci++)
+		{
+			open_group *g;
+
+			if (pr->cur_match[ci] >= 0)
+				continue;
+			g = vb_map_get(&groups, scope_of(pr->cur_scopes, ci));
+			if (g)
+				vb_list_push(d->a, &g->cur, (void *) (size_t) ci);
+		}
+		for (i = 0; i < order.count && !vb_should_stop(d->a); i++)
+			resolve_renames(d, pr, order.items[i], vb_map_get(&groups, order.items[i]));
 		return;
 	}
 	if (pr->same == NULL)
 		return;					/* paired by name alone (enum types) */
 	/* 3. the same definition under another name; 4. the same name */
 	pair_by_definition(d, pr);
-	for (di = 0; di < pr->ndes; di++)
+	for (di = 0; di < pr->ndes && !vb_should_stop(d->a); di++)
 	{
 		if (pr->des_match[di] >= 0)
 			continue;

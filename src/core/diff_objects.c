@@ -144,7 +144,7 @@ uses_recreated_enum(vb_differ *d, const vb_table *t, const vb_list *cols)
 
 	for (i = 0; i < cols->count; i++)
 	{
-		vb_column  *c = vb_find_column(t, cols->items[i]);
+		vb_column  *c = vb_column_lookup(&d->columns, t, cols->items[i]);
 		int			dims;
 
 		if (c == NULL)

@@ -28,9 +28,8 @@ table_candidate(vb_differ *d, void *ctx, int ci, int di)
 	int			i;
 	int			most;
 
-	(void) d;
 	for (i = 0; i < t->columns.count; i++)
-		if (vb_find_column(c, ((vb_column *) t->columns.items[i])->name))
+		if (vb_column_lookup(&d->columns, c, ((vb_column *) t->columns.items[i])->name))
 			common++;
 	most = c->columns.count > t->columns.count ? c->columns.count : t->columns.count;
 	return most > 0 && common * 10 >= most * 7;
@@ -91,14 +90,14 @@ vb_pair_tables(vb_differ *d)
 	pr.cur_scopes = vb_alloc(d->a, sizeof(char *) * (size_t) (pr.ncur + 1));
 	pr.des_scopes = vb_alloc(d->a, sizeof(char *) * (size_t) (pr.ndes + 1));
 	pr.renamed_scopes = vb_alloc(d->a, sizeof(char *) * (size_t) (pr.ndes + 1));
-	for (i = 0; i < pr.ncur; i++)
+	for (i = 0; i < pr.ncur && !vb_should_stop(d->a); i++)
 	{
 		vb_table   *c = d->cur->tables.items[i];
 
 		pr.cur_names[i] = c->name;
 		pr.cur_scopes[i] = c->schema;
 	}
-	for (j = 0; j < pr.ndes; j++)
+	for (j = 0; j < pr.ndes && !vb_should_stop(d->a); j++)
 	{
 		vb_table   *t = d->des->tables.items[j];
 		const char *dot = t->renamed_from ? strchr(t->renamed_from, '.') : NULL;
@@ -111,10 +110,10 @@ vb_pair_tables(vb_differ *d)
 												(size_t) (dot - t->renamed_from)) : NULL;
 	}
 	vb_pair(d, &pr);
-	for (j = 0; j < pr.ndes; j++)
+	for (j = 0; j < pr.ndes && !vb_should_stop(d->a); j++)
 		if (pr.des_match[j] >= 0)
 			new_pair(d, d->cur->tables.items[pr.des_match[j]], d->des->tables.items[j]);
-	for (i = 0; i < pr.ncur; i++)
+	for (i = 0; i < pr.ncur && !vb_should_stop(d->a); i++)
 		if (pr.cur_match[i] < 0)
 			drop_table(d, d->cur->tables.items[i]);
 }
@@ -129,6 +128,17 @@ column_candidate(vb_differ *d, void *ctx, int ci, int di)
 	vb_column  *dc = p->des->columns.items[di];
 
 	return strcmp(vb_mapped_type(d, cc->type), dc->type) == 0;
+}
+
+/* Columns are rename candidates only of columns of their type. */
+static const char *
+column_bucket(vb_differ *d, void *ctx, bool current, int index)
+{
+	vb_table_pair *p = ctx;
+
+	if (current)
+		return vb_mapped_type(d, ((vb_column *) p->cur->columns.items[index])->type);
+	return ((vb_column *) p->des->columns.items[index])->type;
 }
 
 /*
@@ -202,6 +212,7 @@ vb_diff_columns(vb_differ *d, vb_table_pair *p)
 	pr.schema = t->schema;
 	pr.table = t->name;
 	pr.candidate = column_candidate;
+	pr.bucket = column_bucket;
 	pr.ctx = p;
 	for (i = 0; i < pr.ncur; i++)
 		pr.cur_names[i] = ((vb_column *) c->columns.items[i])->name;

@@ -91,7 +91,7 @@ column_value(vb_differ *d, void *ctx, const char *name)
 {
 	vb_table_pair *p = ctx;
 	const vb_dialect *dl = d->dl;
-	vb_column  *dc = vb_find_column(p->des, name);
+	vb_column  *dc = vb_column_lookup(&d->columns, p->des, name);
 	vb_column  *cc = cur_column(p, name);
 	const char *g;
 
@@ -231,7 +231,8 @@ vb_guard_foreign_key(vb_differ *d, vb_operation *op, vb_table_pair *p,
 		g->ref_table = rp->cur->name;
 	}
 	for (i = 0; retyped && i < fk->columns.count; i++)
-		vb_list_push(d->a, &g->key_types, vb_find_column(p->des, fk->columns.items[i])->type);
+		vb_list_push(d->a, &g->key_types,
+					 vb_column_lookup(&d->columns, p->des, fk->columns.items[i])->type);
 	g->match_full = fk->match_full;
 	add_guard(d, op, g, vb_printf(d->a, "references to rows missing from %s.%s (foreign key \"%s\"%s)",
 								  fk->ref_schema, fk->ref_table, fk->name,

@@ -136,6 +136,7 @@ vb_plan_write(vb_differ *d)
 		vb_operation *op = ops->items[i];
 		vb_sql		out = {d->a, op};
 
+		STOP_CHECK(d);
 		if (dl->write[op->kind] == NULL)
 			return vb_fail(d->err, d->a, VB_ERR_INVALID, NULL,
 						   "the %s dialect cannot %s", dl->name, vb_op_kind_name(op->kind));
