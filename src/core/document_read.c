@@ -840,7 +840,8 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		STOP_CHECK(rd);
 		if (!read_index_elem(rd, item, item_path(rd, cp, i), &el))
 			return false;
-		if (el->column && !vb_set_add(&plain, el->column))
+		/* SQLite indexes may list a column twice (with two collations) */
+		if (el->column && !vb_set_add(&plain, el->column) && !is_sqlite(rd))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, item_path(rd, cp, i),
 						   "%s: column \"%s\" is listed twice", item_path(rd, cp, i), el->column);
 		vb_list_push(rd->arena, &ix->elements, el);

@@ -91,7 +91,7 @@ build_tables(builder *b)
 {
 	int			i;
 
-	for (i = 0; i < b->cat->tables.count; i++)
+	for (i = 0; i < b->cat->tables.count && !vb_should_stop(b->arena); i++)
 	{
 		const vb_mysql_table_row *r = b->cat->tables.items[i];
 		vb_table   *t;
@@ -334,6 +334,8 @@ build_columns(builder *b)
 		const vb_mysql_column_row *r = b->cat->columns.items[i];
 		vb_table   *t = vb_map_get(&b->tables, r->table);
 
+		if (vb_should_stop(b->arena))
+			return vb_canceled(b->err, b->arena);
 		if (t != NULL && !build_column(b, t, r))
 			return false;
 	}
@@ -398,6 +400,8 @@ build_checks(builder *b)
 		vb_check   *ck;
 		char	   *clause;
 
+		if (vb_should_stop(b->arena))
+			return vb_canceled(b->err, b->arena);
 		if (t == NULL)
 			continue;
 		clause = b->mariadb ? vb_strdup(b->arena, r->clause) : unescape(b->arena, r->clause);
@@ -449,6 +453,8 @@ build_foreign_keys(builder *b)
 		char	   *key;
 		vb_foreign_key *fk;
 
+		if (vb_should_stop(b->arena))
+			return vb_canceled(b->err, b->arena);
 		if (t == NULL)
 			continue;
 		key = vb_key2(b->arena, r->table, r->name);
@@ -581,6 +587,8 @@ build_indexes(builder *b)
 		char	   *key;
 		vb_index   *ix;
 
+		if (vb_should_stop(b->arena))
+			return vb_canceled(b->err, b->arena);
 		if (t == NULL)
 			continue;
 		key = vb_key2(b->arena, r->table, r->name);
@@ -702,9 +710,13 @@ vb_mysql_build_schema(vb_arena *arena, const vb_mysql_catalog *catalog, vb_schem
 	vb_map_init(&b.tables, arena, catalog->tables.count + 1);
 	vb_map_init(&b.types, arena, catalog->columns.count + 1);
 	build_tables(&b);
+	if (vb_should_stop(arena))
+		return vb_canceled(err, arena);
 	if (!build_columns(&b) || !build_checks(&b) || !build_foreign_keys(&b) || !build_indexes(&b))
 		return false;
 	build_views_and_triggers(&b);
+	if (vb_should_stop(arena))
+		return vb_canceled(err, arena);
 	vb_mysql_sort_schema(b.schema);
 	*out = b.schema;
 	return true;

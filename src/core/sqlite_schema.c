@@ -935,6 +935,8 @@ vb_sqlite_build_schema(vb_arena *arena, const vb_sqlite_catalog *cat, vb_schema 
 	vb_map_init(&by_name, arena, n + 1);
 	for (i = 0; i < n; i++)
 	{
+		if (vb_should_stop(arena))
+			return vb_canceled(err, arena);
 		states[i].row = rows.items[i];
 		vb_map_put(&by_name, folded(arena, states[i].row->name), &states[i]);
 		if (!read_table(&b, &states[i]))
@@ -947,6 +949,8 @@ vb_sqlite_build_schema(vb_arena *arena, const vb_sqlite_catalog *cat, vb_schema 
 	{
 		vb_table   *t = states[i].t;
 
+		if (vb_should_stop(arena))
+			return vb_canceled(err, arena);
 		resolve_references(&b, &by_name, &states[i]);
 		if (t->primary_key)
 			take(&b, &b.relnames, "", t->primary_key->name);
@@ -957,6 +961,8 @@ vb_sqlite_build_schema(vb_arena *arena, const vb_sqlite_catalog *cat, vb_schema 
 	{
 		tstate	   *ts = &states[i];
 
+		if (vb_should_stop(arena))
+			return vb_canceled(err, arena);
 		name_objects(&b, ts->t);
 		check_duplicate_names(&b, ts);
 		if (ts->reason)
