@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dialect.h"
 #include "vb.h"
 
 /* ---- counting allocators ------------------------------------------------- */
@@ -275,10 +276,10 @@ run(const char *json, size_t *bytes)
 	vb_managed_schemas(&ca.base, current, NULL, &current->schemas);
 	empty = vb_alloc(&ca.base, sizeof(vb_schema));
 	empty->schemas = desired->schemas;
-	if (!vb_diff(&ca.base, empty, desired, NULL, &plan, &err))
+	if (!vb_diff(&ca.base, &vb_dialect_pg, empty, desired, NULL, &plan, &err))
 		fail("diff against an empty schema", &err);
 	(void) vb_result_write(&ca.base, plan, false, 0);
-	if (!vb_diff(&ca.base, current, desired, NULL, &plan, &err))
+	if (!vb_diff(&ca.base, &vb_dialect_pg, current, desired, NULL, &plan, &err))
 		fail("diff against itself", &err);
 	if (plan->operations.count != 0)
 	{
