@@ -505,6 +505,9 @@ init_differ(vb_differ *d, vb_arena *arena, const vb_dialect *dialect, const vb_s
 	vb_map_init(&d->default_dropped, arena, 4);
 	vb_map_init(&d->rebuilt_keys, arena, 4);
 	vb_column_index_init(&d->columns, arena);
+	vb_set_init(&d->managed, arena);
+	for (i = 0; i < desired->schemas.count; i++)
+		vb_set_add(&d->managed, desired->schemas.items[i]);
 	vb_map_init(&d->des_tables, arena, desired->tables.count);
 	for (i = 0; i < desired->tables.count; i++)
 	{

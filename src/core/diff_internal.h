@@ -51,6 +51,7 @@ typedef struct vb_differ
 								 * vb_list * of options.resolutions entries */
 	bool		entries_built;
 	vb_column_index columns;	/* columns of both sides by name */
+	vb_set		managed;		/* the schemas this push manages */
 } vb_differ;
 
 /* A rename, held back until all renames of its namespace are known. */

@@ -19,7 +19,7 @@ const char	vb_unknowable[] = "?";
 bool
 vb_is_managed(const vb_differ *d, const char *schema)
 {
-	return vb_list_contains_str(&d->des->schemas, schema);
+	return vb_set_has(&d->managed, schema);
 }
 
 const char *

@@ -29,6 +29,7 @@ typedef struct builder
 	vb_schema  *schema;
 	vb_map		tables;			/* name -> vb_table * */
 	vb_map		types;			/* table\x1fcolumn -> vb_mysql_type * */
+	vb_column_index columns;	/* the tables' columns by name */
 	bool		mariadb;
 } builder;
 
@@ -377,7 +378,7 @@ is_json_check(builder *b, vb_table *t, const vb_mysql_check_row *r, const char *
 
 	if (!b->mariadb || r->level == NULL || strcmp(r->level, "Column") != 0)
 		return false;
-	c = vb_find_column(t, r->name);
+	c = vb_column_lookup(&b->columns, t, r->name);
 	if (c == NULL || strcmp(c->type, "longtext") != 0)
 		return false;
 	if (strcmp(clause, vb_printf(b->arena, "json_valid(%s)", vb_mysql_quote_ident(b->arena, c->name))) != 0)
@@ -709,6 +710,7 @@ vb_mysql_build_schema(vb_arena *arena, const vb_mysql_catalog *catalog, vb_schem
 	b.schema->dialect = "mysql";
 	vb_map_init(&b.tables, arena, catalog->tables.count + 1);
 	vb_map_init(&b.types, arena, catalog->columns.count + 1);
+	vb_column_index_init(&b.columns, arena);
 	build_tables(&b);
 	if (vb_should_stop(arena))
 		return vb_canceled(err, arena);
