@@ -30,7 +30,11 @@
  *      statement -> read_schema again, empty diff or rollback (verify) ->
  *      record_history -> commit
  *
- *    so that every target returns the same result object.
+ *    so that every target returns the same result object. A target whose
+ *    DDL commits by itself (MySQL) instead has the server check every
+ *    statement (prepare) before the first runs, and journals the push
+ *    statement by statement (journal): a failure leaves the steps before it
+ *    applied, and says which.
  *
  * Conventions: every member that can fail returns false and fills a
  * vb_error (code: the server's SQLSTATE or VBnnn when it has one; messages
@@ -76,6 +80,7 @@ typedef struct cli_history_entry
 	double		duration_ms;
 	const char *state;			/* MySQL: "applied" or "failed at step k";
 								 * NULL where pushes are atomic */
+	const char *error;			/* MySQL: why it failed, or NULL */
 } cli_history_entry;
 
 /* What record_history writes (local targets). */
@@ -87,6 +92,21 @@ typedef struct cli_history_record
 	double		started;		/* seconds since the epoch */
 	const char *applied_by;		/* the OS user */
 } cli_history_record;
+
+/*
+ * The journal of a push on a target whose DDL commits by itself (MySQL):
+ * what journal() writes, before the first statement (id 0: the row is
+ * written, id set), after each statement applied, and at the end.
+ */
+typedef struct cli_journal
+{
+	cli_history_record *record; /* the push; snapshot_json once verified */
+	long long	id;				/* the history row, once written */
+	int			applied;		/* statements applied so far */
+	int			total;			/* statements of the plan */
+	const char *state;			/* "running", "applied", "failed at step k" */
+	const char *error;			/* the failure, or NULL */
+} cli_journal;
 
 struct cli_driver
 {
@@ -161,10 +181,25 @@ struct cli_driver
 	 * (_viborm_history, _viborm_snapshot) in the push's transaction. */
 	bool		(*record_history) (cli_conn *conn, const cli_history_record *record,
 								   long long *id, vb_error *err);
+
+	/* --- targets whose DDL commits by itself (MySQL); NULL elsewhere ------ */
+
+	/* The dialect of this connection's server (MySQL 8 or MariaDB), when
+	 * it is not `dialect`. */
+	const struct vb_dialect *(*dialect_of) (cli_conn *conn);
+
+	/* Have the server check one statement of the plan without running it:
+	 * the whole plan is checked before its first statement. */
+	bool		(*prepare) (cli_conn *conn, const char *sql, vb_error *err);
+
+	/* Journal the push statement by statement (cli_journal), so that the
+	 * target always says how far it got; record_history is not used. */
+	bool		(*journal) (cli_conn *conn, cli_journal *journal, vb_error *err);
 };
 
 /* The drivers. */
 extern const cli_driver cli_driver_postgres;
 extern const cli_driver cli_driver_sqlite;
+extern const cli_driver cli_driver_mysql;
 
 #endif							/* CLI_DRIVER_H */

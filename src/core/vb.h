@@ -249,6 +249,9 @@ typedef struct vb_foreign_key
 	bool		match_full;		/* MATCH FULL; false: MATCH SIMPLE */
 	bool		not_valid;
 	char	   *comment;		/* COMMENT ON CONSTRAINT */
+	bool		own_index;		/* MySQL, current side: the index the server
+								 * made for it, named after it (left out of
+								 * the model), exists */
 	char	   *renamed_from;
 	const char *path;
 } vb_foreign_key;
@@ -451,6 +454,8 @@ typedef enum vb_op_kind
 	VB_OP_ALTER_CONSTRAINT,
 	VB_OP_SET_STORAGE,
 	VB_OP_REBUILD_TABLE,		/* SQLite: a table made again in its new shape */
+	VB_OP_SET_TABLE_OPTIONS,	/* MySQL: engine, default charset, collation */
+	VB_OP_ALTER_INDEX,			/* MySQL: an index made (in)visible in place */
 	VB_OP__COUNT
 } vb_op_kind;
 
@@ -530,6 +535,8 @@ typedef struct vb_guard
 #define VB_ALTER_SERIAL_ON			(1u << 9)	/* becomes serial-style */
 #define VB_ALTER_SEQUENCE_OPTIONS	(1u << 10)	/* identity sequence options */
 #define VB_ALTER_IDENTITY_ON		(1u << 11)
+#define VB_ALTER_ON_UPDATE			(1u << 12)	/* MySQL: ON UPDATE CURRENT_TIMESTAMP */
+#define VB_ALTER_INVISIBLE			(1u << 13)	/* MySQL: INVISIBLE or visible again */
 
 /*
  * One column moved to a re-created enum type: through text, removed values
@@ -622,6 +629,16 @@ typedef struct vb_change
 	bool		keep_old_type;	/* recreateEnum: a column change still
 								 * converts from the old type, so a finishing
 								 * operation drops it later */
+
+	/*
+	 * A dialect that runs several operations as one statement (MySQL: one
+	 * ALTER TABLE per table) groups them in its lower hook: the first
+	 * operation of a group lists the others in `group` and writes the
+	 * statement for all of them; each of the others has `grouped` set and
+	 * writes nothing (its part is in the first one's statement).
+	 */
+	vb_list		group;			/* vb_operation * */
+	bool		grouped;
 } vb_change;
 
 typedef struct vb_operation
@@ -658,6 +675,7 @@ typedef struct vb_plan
 	vb_list		ambiguous;		/* vb_ambiguity * (unresolved) */
 	vb_list		unmanaged;		/* vb_unmanaged * */
 	vb_list		tables;			/* vb_table_change *: the paired tables */
+	const vb_dialect *dialect;	/* the dialect that wrote it */
 } vb_plan;
 
 const char *vb_op_kind_name(vb_op_kind kind);
