@@ -265,11 +265,11 @@ vb pull --url "redis://localhost/0"
 expect_rc 2
 expect_err 'unknown kind of URL'
 vb pull --url "$T/app.db"
-expect_rc 2
-expect_err 'SQLite databases are not supported by this build of viborm yet'
-vb pull --url "mysql://root@localhost/shop"
-expect_rc 2
-expect_err 'MySQL/MariaDB databases are not supported'
+expect_rc 1
+expect_err "no SQLite database at $T/app.db"
+vb pull --url "mysql://root@127.0.0.1:1/shop"
+expect_rc 1
+expect_err 'could not connect to mysql://root@127\.0\.0\.1:1/shop'
 vb push --url "dbname=postgres" --schema "$V1" --rename 'nonsense'
 expect_rc 2
 expect_err "--rename 'nonsense': expected"
@@ -305,7 +305,7 @@ expect_err 'typo.json: .*"tables\[0\]\.colums"'
 expect_err 'JSON path: tables\[0\]\.colums'
 vb diff --url "$URL" --schema "$(doc lite '{"dialect": "sqlite", "tables": []}')"
 expect_rc 2
-expect_err 'lite.json: the document is for dialect "sqlite", but the target speaks "pg"'
+expect_err 'lite.json: the document is for dialect "sqlite", the target is "pg"'
 vb diff --url "$URL" --schema "$(doc models '{"models": {"user": {"fields": [{"key": "id", "type": "txt"}]}}}')"
 expect_rc 2
 expect_err 'models.json: models\.user\.fields\[0\]\.type'
@@ -360,6 +360,11 @@ expect_no_err hunter2
 vb pull --url "mysql://alice:hunter2@localhost/shop?ssl=1"
 expect_rc 2
 expect_err 'mysql://alice:\*\*\*@localhost'
+expect_err 'unknown parameter "ssl"'
+expect_no_err hunter2
+vb pull --url "mariadb://alice:hunter2@127.0.0.1:1/shop"
+expect_rc 1
+expect_err 'could not connect to mariadb://alice:\*\*\*@127\.0\.0\.1:1/shop'
 expect_no_err hunter2
 end
 
