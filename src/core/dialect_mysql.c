@@ -393,6 +393,54 @@ is_character(vb_mysql_category cat)
 	return cat == VB_MYCAT_STRING || cat == VB_MYCAT_ENUM || cat == VB_MYCAT_SET;
 }
 
+static int
+hex_value(char c)
+{
+	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/*
+ * The default of a binary column as the DDL writes it: the canonical form
+ * is a hexadecimal literal (0x62696e), but a server keeps the spelling it
+ * was given (COLUMN_DEFAULT reads 'bin' after DEFAULT 'bin', 0x62696e after
+ * DEFAULT 0x62696e). Bytes that are all printable ASCII (no quote, no
+ * backslash) are written as a string, the spelling of nearly every schema
+ * written by hand or by an ORM, so that the catalogs compare equal; BINARY(n)'s
+ * trailing zero bytes are its padding and are left to the server.
+ * docs/mysql.md ("Defaults of binary columns").
+ */
+static const char *
+binary_default_text(vb_arena *a, const char *d, const vb_mysql_type *t)
+{
+	size_t		n;
+	size_t		i;
+	vb_buf		b;
+
+	if (strncmp(d, "0x", 2) != 0)
+		return d;
+	d += 2;
+	n = strlen(d);
+	if (n % 2 != 0)
+		return d - 2;
+	if (strcmp(t->base, "binary") == 0)
+		while (n >= 2 && d[n - 2] == '0' && d[n - 1] == '0')
+			n -= 2;
+	if (n == 0)
+		return d - 2;
+	vb_buf_init(&b, a);
+	vb_buf_append(&b, "'");
+	for (i = 0; i < n; i += 2)
+	{
+		int			ch = hex_value(d[i]) * 16 + hex_value(d[i + 1]);
+
+		if (ch < 0x20 || ch > 0x7e || ch == '\'' || ch == '\\')
+			return d - 2;
+		vb_buf_appendf(&b, "%c", ch);
+	}
+	vb_buf_append(&b, "'");
+	return b.data;
+}
+
 /*
  * " DEFAULT x": literals bare, but in parentheses on TEXT, BLOB, JSON and
  * spatial columns, where MySQL 8 takes only expressions (MariaDB reads
@@ -406,6 +454,8 @@ default_clause(vb_arena *a, const vb_column *c, const vb_mysql_type *t, vb_mysql
 
 	if (d == NULL)
 		return "";
+	if (cat == VB_MYCAT_BINARY)
+		d = binary_default_text(a, d, t);
 	if (d[0] != '(' && is_lob(t, cat) && strncasecmp(d, "CURRENT_TIMESTAMP", 17) != 0)
 		return vb_printf(a, " DEFAULT (%s)", d);
 	return vb_printf(a, " DEFAULT %s", d);
@@ -437,7 +487,12 @@ column_definition(vb_arena *a, const vb_column *c, const char *charset, const ch
 		vb_buf_appendf(&b, " GENERATED ALWAYS AS (%s) %s",
 					   c->generated_source ? c->generated_source : c->generated,
 					   c->generated_virtual ? "VIRTUAL" : "STORED");
-	vb_buf_append(&b, c->nullable ? " NULL" : " NOT NULL");
+	/* MariaDB takes neither NULL nor NOT NULL after a generation (its
+	 * generated columns are always nullable); MySQL 8 takes NOT NULL. */
+	if (!c->generated)
+		vb_buf_append(&b, c->nullable ? " NULL" : " NOT NULL");
+	else if (!c->nullable)
+		vb_buf_append(&b, " NOT NULL");
 	if (!c->generated)
 		vb_buf_append(&b, default_clause(a, c, &t, cat));
 	if (c->on_update)
