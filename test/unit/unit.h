@@ -32,6 +32,7 @@ int			run_objects_tests(void);
 int			run_model_tests(void);
 int			run_table_options_tests(void);
 int			run_mysql_tests(void);
+int			run_dialect_mysql_tests(void);
 int			run_dialect_sqlite_tests(void);
 int			run_sqlite_lex_tests(void);
 int			run_sqlite_expr_tests(void);
