@@ -22,7 +22,7 @@
  *
  *  - A target the CLI plans for (SQLite, MySQL/MariaDB). Its driver
  *    implements the local members, and sets introspect and plan to the
- *    core pipeline (to come in src/cli/pipeline.c), which runs, with the
+ *    core pipeline (src/cli/pipeline.c), which runs, with the
  *    driver's dialect:
  *
  *      read_schema -> introspect; document -> canonicalize -> vb_diff ->
@@ -91,12 +91,30 @@ typedef struct cli_history_record
 	const char *snapshot_json;	/* the schema read back after applying */
 	double		started;		/* seconds since the epoch */
 	const char *applied_by;		/* the OS user */
+	const char *kind;			/* the history's kind: NULL is "push" (a
+								 * migration will say "migration") */
 } cli_history_record;
 
 /*
  * The journal of a push on a target whose DDL commits by itself (MySQL):
- * what journal() writes, before the first statement (id 0: the row is
- * written, id set), after each statement applied, and at the end.
+ * what journal() writes, each call committed at once (autocommit):
+ *
+ *   - before the first statement, with id 0: the history tables when
+ *     missing, and the row (state "running", 0 statements applied, the
+ *     record's operations, statements and checksum); id is set;
+ *   - after each statement the server applied: `applied` (k), the first k
+ *     statements of the plan as applied_sql, state still "running";
+ *   - at the end: state "applied", or "failed at step k" with `error`
+ *     (`applied` then says how many ran before it), and when the record
+ *     has snapshot_json, the snapshot row.
+ *
+ * A row left "running" (the connection or the process died) is marked
+ * "failed at step applied+1" by the next lock() on that database, so the
+ * journal is never left claiming a push in progress. A caller replaying
+ * statements (versioned migrations) reads `applied` back to know where a
+ * failed file stopped: statements 1..applied ran, the rest did not, except
+ * that the statement after them is unknown when the error was a lost
+ * connection (the server may have committed it).
  */
 typedef struct cli_journal
 {
@@ -192,8 +210,10 @@ struct cli_driver
 	 * the whole plan is checked before its first statement. */
 	bool		(*prepare) (cli_conn *conn, const char *sql, vb_error *err);
 
-	/* Journal the push statement by statement (cli_journal), so that the
-	 * target always says how far it got; record_history is not used. */
+	/* Journal the push statement by statement (cli_journal, above), so
+	 * that the target always says how far it got; record_history is not
+	 * used. The pipeline calls it around execute(); so may any other
+	 * caller holding lock(). */
 	bool		(*journal) (cli_conn *conn, cli_journal *journal, vb_error *err);
 };
 
