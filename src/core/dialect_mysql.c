@@ -1353,40 +1353,6 @@ pair_of(const vb_plan *plan, const vb_operation *op)
 	return NULL;
 }
 
-/* Objects of a document's table by name. */
-static const vb_key *
-unique_named(const vb_table *t, const char *name)
-{
-	int			i;
-
-	for (i = 0; i < t->uniques.count; i++)
-		if (strcmp(((vb_key *) t->uniques.items[i])->name, name) == 0)
-			return t->uniques.items[i];
-	return NULL;
-}
-
-static const vb_foreign_key *
-fk_named(const vb_table *t, const char *name)
-{
-	int			i;
-
-	for (i = 0; i < t->foreign_keys.count; i++)
-		if (strcmp(((vb_foreign_key *) t->foreign_keys.items[i])->name, name) == 0)
-			return t->foreign_keys.items[i];
-	return NULL;
-}
-
-static const vb_check *
-check_named(const vb_table *t, const char *name)
-{
-	int			i;
-
-	for (i = 0; i < t->checks.count; i++)
-		if (strcmp(((vb_check *) t->checks.items[i])->name, name) == 0)
-			return t->checks.items[i];
-	return NULL;
-}
-
 typedef struct lowering
 {
 	vb_arena   *a;
@@ -1477,27 +1443,27 @@ lower_constraint_renames(lowering *l)
 		if (op->kind != VB_OP_RENAME_CONSTRAINT)
 			continue;
 		tc = pair_of(l->plan, op);
-		if (unique_named(t, op->change.to))
+		if (vb_find_unique(t, op->change.to))
 			op->kind = VB_OP_RENAME_INDEX;
-		else if (fk_named(t, op->change.to) && tc)
+		else if (vb_find_foreign_key(t, op->change.to) && tc)
 		{
 			vb_operation *drop = new_op(l, op, VB_OP_DROP_FOREIGN_KEY, op->change.from);
 
 			drop->change.table = NULL;
 			drop->change.cur_table = tc->cur;
-			drop->change.fk = fk_named(tc->cur, op->change.from);
+			drop->change.fk = vb_find_foreign_key(tc->cur, op->change.from);
 			op->kind = VB_OP_ADD_FOREIGN_KEY;
-			op->change.fk = fk_named(t, op->change.to);
+			op->change.fk = vb_find_foreign_key(t, op->change.to);
 		}
-		else if (check_named(t, op->change.to) && tc)
+		else if (vb_find_check(t, op->change.to) && tc)
 		{
 			vb_operation *drop = new_op(l, op, VB_OP_DROP_CHECK, op->change.from);
 
 			drop->change.table = NULL;
 			drop->change.cur_table = tc->cur;
-			drop->change.check = check_named(tc->cur, op->change.from);
+			drop->change.check = vb_find_check(tc->cur, op->change.from);
 			op->kind = VB_OP_ADD_CHECK;
-			op->change.check = check_named(t, op->change.to);
+			op->change.check = vb_find_check(t, op->change.to);
 		}
 	}
 }
@@ -1608,7 +1574,7 @@ lower_foreign_key_indexes(lowering *l)
 		for (j = 0; j < tc->des->foreign_keys.count; j++)
 		{
 			const vb_foreign_key *fk = tc->des->foreign_keys.items[j];
-			const vb_foreign_key *cur = fk_named(tc->cur, fk->name);
+			const vb_foreign_key *cur = vb_find_foreign_key(tc->cur, fk->name);
 			vb_index   *ix;
 			vb_operation *add;
 			int			k;
@@ -1680,7 +1646,7 @@ lower_foreign_keys_of_collations(lowering *l)
 		for (j = 0; j < tc->des->foreign_keys.count; j++)
 		{
 			const vb_foreign_key *fk = tc->des->foreign_keys.items[j];
-			const vb_foreign_key *cur = fk_named(tc->cur, fk->name);
+			const vb_foreign_key *cur = vb_find_foreign_key(tc->cur, fk->name);
 			const vb_table_change *rt = NULL;
 			bool		touched = false;
 			vb_operation *drop;

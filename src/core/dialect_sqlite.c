@@ -741,17 +741,6 @@ pair_of(const vb_plan *plan, const vb_operation *op)
 	return NULL;
 }
 
-static const vb_index *
-index_named(const vb_table *t, const char *name)
-{
-	int			i;
-
-	for (i = 0; i < t->indexes.count; i++)
-		if (strcmp(((vb_index *) t->indexes.items[i])->name, name) == 0)
-			return t->indexes.items[i];
-	return NULL;
-}
-
 static void
 take_over(vb_arena *a, vb_operation *rebuild, vb_operation *op, vb_buf *reasons)
 {
@@ -866,9 +855,9 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 
 					*make = *op;
 			make->kind = VB_OP_CREATE_INDEX;
-			make->change.index = index_named(op->change.table, op->change.to);
+			make->change.index = vb_find_index(op->change.table, op->change.to);
 			op->kind = VB_OP_DROP_INDEX;
-			op->change.index = index_named(tc->cur, op->change.from);
+			op->change.index = vb_find_index(tc->cur, op->change.from);
 			op->change.cur_table = tc->cur;
 			vb_list_push(a, &kept, op);
 			vb_list_push(a, &kept, make);

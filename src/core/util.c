@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "vb_internal.h"
@@ -378,6 +379,47 @@ vb_find_enum(const vb_schema *schema, const char *nsp, const char *name)
 			return e;
 	}
 	return NULL;
+}
+
+/* The item of `list` whose name (at `offset` in the struct) is `name`;
+ * unnamed items never match. */
+static void *
+find_named(const vb_list *list, size_t offset, const char *name)
+{
+	int			i;
+
+	for (i = 0; i < list->count; i++)
+	{
+		const char *n = *(const char *const *) ((const char *) list->items[i] + offset);
+
+		if (n && strcmp(n, name) == 0)
+			return list->items[i];
+	}
+	return NULL;
+}
+
+vb_key *
+vb_find_unique(const vb_table *table, const char *name)
+{
+	return find_named(&table->uniques, offsetof(vb_key, name), name);
+}
+
+vb_index *
+vb_find_index(const vb_table *table, const char *name)
+{
+	return find_named(&table->indexes, offsetof(vb_index, name), name);
+}
+
+vb_foreign_key *
+vb_find_foreign_key(const vb_table *table, const char *name)
+{
+	return find_named(&table->foreign_keys, offsetof(vb_foreign_key, name), name);
+}
+
+vb_check *
+vb_find_check(const vb_table *table, const char *name)
+{
+	return find_named(&table->checks, offsetof(vb_check, name), name);
 }
 
 vb_column *

@@ -807,6 +807,11 @@ char	   *vb_key3(vb_arena *arena, const char *a, const char *b, const char *c);
 vb_table   *vb_find_table(const vb_schema *schema, const char *nsp, const char *name);
 vb_enum    *vb_find_enum(const vb_schema *schema, const char *nsp, const char *name);
 vb_column  *vb_find_column(const vb_table *table, const char *name);
+/* A table's unique key, index, foreign key or check by name (NULL: none). */
+vb_key	   *vb_find_unique(const vb_table *table, const char *name);
+vb_index   *vb_find_index(const vb_table *table, const char *name);
+vb_foreign_key *vb_find_foreign_key(const vb_table *table, const char *name);
+vb_check   *vb_find_check(const vb_table *table, const char *name);
 bool		vb_list_contains_str(const vb_list *list, const char *s);
 bool		vb_str_lists_equal(const vb_list *a, const vb_list *b);
 
