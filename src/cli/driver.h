@@ -62,6 +62,12 @@ typedef enum cli_plan_mode
 {
 	CLI_PLAN_DIFF,				/* plan only (diff): lists ambiguity and
 								 * destruction, never refuses them */
+	CLI_PLAN_SETTLE,			/* the same, for a push that follows on this
+								 * connection: where the push is journalled
+								 * (MySQL) it takes the push's lock now, and
+								 * the catalog it reads serves the push unless
+								 * a question is asked in between
+								 * (cli_pipeline_forget) */
 	CLI_PLAN_DRY_RUN,			/* push's checks and data guards, nothing
 								 * applied, no history */
 	CLI_PLAN_APPLY				/* push: check, apply, verify, record */

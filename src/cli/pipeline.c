@@ -385,6 +385,28 @@ verify(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_dialect
  * transactional, the transaction) is taken before the schema is read, so
  * no other push changes it between the plan and its statements.
  */
+/*
+ * The catalog a push's CLI_PLAN_SETTLE read under the push's lock, kept
+ * for the CLI_PLAN_APPLY or CLI_PLAN_DRY_RUN that follows on the same
+ * connection: on MySQL a catalog read costs as much as the rest of a no-op
+ * push together. It is used once, and only while the lock is held; a
+ * question asked in between drops it (cli_pipeline_forget). Only targets
+ * whose push is journalled keep one: there the lock is a session lock,
+ * while SQLite's is the push's own transaction.
+ */
+static struct
+{
+	cli_conn   *conn;
+	vb_schema  *current;
+}			kept;
+
+void
+cli_pipeline_forget(void)
+{
+	kept.conn = NULL;
+	kept.current = NULL;
+}
+
 bool
 cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 				  const char *document, const char *options, cli_plan_mode mode,
@@ -400,7 +422,12 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 	cli_history_record rec;
 	long long	history_id = 0;
 	bool		locked = false;
+	bool		settle = mode == CLI_PLAN_SETTLE && self->journal != NULL;
+	bool		reuse = mode != CLI_PLAN_DIFF && mode != CLI_PLAN_SETTLE &&
+		kept.conn == conn && kept.current != NULL;
 
+	if (mode == CLI_PLAN_SETTLE && !settle)
+		mode = CLI_PLAN_DIFF;
 	if (!cli_document_parse(arena, document, dl->name, &desired, err) ||
 		!vb_options_read(arena, options ? options : "{}", &opts, err) ||
 		!one_namespace(dl, arena, desired, err))
@@ -410,16 +437,23 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 		if (!self->lock(conn, opts->lock_timeout, err))
 			return false;
 		locked = true;
-		if (!self->begin(conn, err))
+		if (!settle && !self->begin(conn, err))
 			goto fail;
 	}
-	if (!self->read_schema(conn, arena, &desired->schemas, &current, err) ||
+	current = reuse ? kept.current : NULL;
+	cli_pipeline_forget();
+	if ((current == NULL && !self->read_schema(conn, arena, &desired->schemas, &current, err)) ||
 		!vb_check_document(arena, desired, err) || !vb_check_dialect(arena, dl, desired, err) ||
 		!self->canonicalize(conn, arena, desired, current, err) ||
 		!vb_diff(arena, dl, current, desired, opts, &plan, err))
 		goto fail;
-	if (mode == CLI_PLAN_DIFF)
+	if (mode == CLI_PLAN_DIFF || mode == CLI_PLAN_SETTLE)
 	{
+		if (settle)
+		{
+			kept.conn = conn;
+			kept.current = current;
+		}
 		*result = vb_result_write(arena, plan, false, 0);
 		return true;
 	}
