@@ -386,25 +386,31 @@ verify(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_dialect
  * no other push changes it between the plan and its statements.
  */
 /*
- * The catalog a push's CLI_PLAN_SETTLE read under the push's lock, kept
- * for the CLI_PLAN_APPLY or CLI_PLAN_DRY_RUN that follows on the same
- * connection: on MySQL a catalog read costs as much as the rest of a no-op
- * push together. It is used once, and only while the lock is held; a
- * question asked in between drops it (cli_pipeline_forget). Only targets
- * whose push is journalled keep one: there the lock is a session lock,
- * while SQLite's is the push's own transaction.
+ * What a push's CLI_PLAN_SETTLE planned under the push's lock — the
+ * catalog it read and the plan — kept for the CLI_PLAN_APPLY or
+ * CLI_PLAN_DRY_RUN that follows on the same connection with the same
+ * document and options: on MySQL reading the catalog and planning again
+ * would double the time of a push. It is used once, and only while the
+ * lock is held; a question asked in between drops it
+ * (cli_pipeline_forget). Only targets whose push is journalled keep one:
+ * there the lock is a session lock, while SQLite's is the push's own
+ * transaction.
  */
 static struct
 {
 	cli_conn   *conn;
+	const char *document;		/* the text planned (the session's) */
+	const char *options;		/* a copy */
 	vb_schema  *current;
+	vb_schema  *desired;
+	vb_options *opts;
+	vb_plan    *plan;
 }			kept;
 
 void
 cli_pipeline_forget(void)
 {
-	kept.conn = NULL;
-	kept.current = NULL;
+	memset(&kept, 0, sizeof(kept));
 }
 
 bool
@@ -423,15 +429,26 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 	long long	history_id = 0;
 	bool		locked = false;
 	bool		settle = mode == CLI_PLAN_SETTLE && self->journal != NULL;
-	bool		reuse = mode != CLI_PLAN_DIFF && mode != CLI_PLAN_SETTLE &&
-		kept.conn == conn && kept.current != NULL;
+	bool		reuse;
 
+	if (options == NULL)
+		options = "{}";
+	reuse = mode != CLI_PLAN_DIFF && mode != CLI_PLAN_SETTLE && kept.conn == conn &&
+		kept.document == document && strcmp(kept.options, options) == 0;
 	if (mode == CLI_PLAN_SETTLE && !settle)
 		mode = CLI_PLAN_DIFF;
-	if (!cli_document_parse(arena, document, dl->name, &desired, err) ||
-		!vb_options_read(arena, options ? options : "{}", &opts, err) ||
-		!one_namespace(dl, arena, desired, err))
+	if (reuse)
+	{
+		desired = kept.desired;
+		opts = kept.opts;
+	}
+	else if (!cli_document_parse(arena, document, dl->name, &desired, err) ||
+			 !vb_options_read(arena, options, &opts, err) ||
+			 !one_namespace(dl, arena, desired, err))
+	{
+		cli_pipeline_forget();
 		return false;
+	}
 	if (mode != CLI_PLAN_DIFF)
 	{
 		if (!self->lock(conn, opts->lock_timeout, err))
@@ -440,19 +457,29 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 		if (!settle && !self->begin(conn, err))
 			goto fail;
 	}
-	current = reuse ? kept.current : NULL;
+	if (reuse)
+	{
+		current = kept.current;
+		plan = kept.plan;
+	}
 	cli_pipeline_forget();
-	if ((current == NULL && !self->read_schema(conn, arena, &desired->schemas, &current, err)) ||
-		!vb_check_document(arena, desired, err) || !vb_check_dialect(arena, dl, desired, err) ||
-		!self->canonicalize(conn, arena, desired, current, err) ||
-		!vb_diff(arena, dl, current, desired, opts, &plan, err))
+	if (!reuse &&
+		(!self->read_schema(conn, arena, &desired->schemas, &current, err) ||
+		 !vb_check_document(arena, desired, err) || !vb_check_dialect(arena, dl, desired, err) ||
+		 !self->canonicalize(conn, arena, desired, current, err) ||
+		 !vb_diff(arena, dl, current, desired, opts, &plan, err)))
 		goto fail;
 	if (mode == CLI_PLAN_DIFF || mode == CLI_PLAN_SETTLE)
 	{
 		if (settle)
 		{
 			kept.conn = conn;
+			kept.document = document;
+			kept.options = vb_strdup(arena, options);
 			kept.current = current;
+			kept.desired = desired;
+			kept.opts = opts;
+			kept.plan = plan;
 		}
 		*result = vb_result_write(arena, plan, false, 0);
 		return true;
