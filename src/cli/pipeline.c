@@ -381,11 +381,6 @@ verify(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_dialect
 }
 
 /*
- * Plan, and per mode check or apply. The lock (and, where DDL is
- * transactional, the transaction) is taken before the schema is read, so
- * no other push changes it between the plan and its statements.
- */
-/*
  * What a push's CLI_PLAN_SETTLE planned under the push's lock — the
  * catalog it read and the plan — kept for the CLI_PLAN_APPLY or
  * CLI_PLAN_DRY_RUN that follows on the same connection with the same
@@ -413,6 +408,11 @@ cli_pipeline_forget(void)
 	memset(&kept, 0, sizeof(kept));
 }
 
+/*
+ * Plan, and per mode check or apply. The lock (and, where DDL is
+ * transactional, the transaction) is taken before the schema is read, so
+ * no other push changes it between the plan and its statements.
+ */
 bool
 cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 				  const char *document, const char *options, cli_plan_mode mode,
