@@ -185,3 +185,34 @@ vb_check_dialect(vb_arena *arena, const vb_dialect *dialect, const vb_schema *do
 			return false;
 	return true;
 }
+
+/*
+ * The data guard of a new foreign key where keys compare as they are
+ * (MySQL, SQLite): the rows of `t` (quoted, qualified) whose key is
+ * complete (no column NULL: MATCH SIMPLE checks only those) and matched by
+ * no row of the referenced table; a referenced table that does not exist
+ * yet is new, hence empty, so every complete key counts.
+ */
+char *
+vb_foreign_key_guard_sql(vb_arena *a, const vb_dialect *dl, const vb_guard *g, const char *t)
+{
+	vb_buf		notnull;
+	vb_buf		match;
+	int			i;
+
+	vb_buf_init(&notnull, a);
+	vb_buf_init(&match, a);
+	for (i = 0; i < g->columns.count; i++)
+	{
+		const char *col = dl->quote_ident(a, g->columns.items[i]);
+
+		vb_buf_appendf(&notnull, "%st.%s IS NOT NULL", i ? " AND " : "", col);
+		if (g->ref_table)
+			vb_buf_appendf(&match, "%sr.%s = t.%s", i ? " AND " : "",
+						   dl->quote_ident(a, g->ref_columns.items[i]), col);
+	}
+	if (g->ref_table == NULL)
+		return vb_printf(a, "SELECT COUNT(*) FROM %s t WHERE %s", t, notnull.data);
+	return vb_printf(a, "SELECT COUNT(*) FROM %s t WHERE %s AND NOT EXISTS (SELECT 1 FROM %s r WHERE %s)",
+					 t, notnull.data, dl->qualified(a, g->ref_schema, g->ref_table), match.data);
+}

@@ -250,6 +250,11 @@ extern const vb_dialect vb_dialect_mariadb;	/* MariaDB 10.11: "mysql" too */
  * MySQL 8's; a driver that knows its server picks vb_dialect_mariadb). */
 const vb_dialect *vb_dialect_by_name(const char *name);
 
+/* The data guard query of a new foreign key (VB_GUARD_FOREIGN_KEY) for a
+ * dialect whose keys compare as they are (MySQL, SQLite): dialect.c. */
+char	   *vb_foreign_key_guard_sql(vb_arena *a, const vb_dialect *dl, const vb_guard *g,
+									 const char *t);
+
 /* Refuse what the dialect cannot express (enums on SQLite, identity on
  * MySQL, ...): VB001 naming the key's JSON path. */
 bool		vb_check_dialect(vb_arena *arena, const vb_dialect *dialect,

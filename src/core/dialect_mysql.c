@@ -1074,30 +1074,6 @@ unique_query(vb_arena *a, const vb_guard *g, const char *t)
 					 t, cond.data, keys.data);
 }
 
-static char *
-foreign_key_query(vb_arena *a, const vb_guard *g, const char *t)
-{
-	vb_buf		notnull;
-	vb_buf		match;
-	int			i;
-
-	vb_buf_init(&notnull, a);
-	vb_buf_init(&match, a);
-	for (i = 0; i < g->columns.count; i++)
-	{
-		const char *col = my_quote_ident(a, g->columns.items[i]);
-
-		vb_buf_appendf(&notnull, "%st.%s IS NOT NULL", i ? " AND " : "", col);
-		if (g->ref_table)
-			vb_buf_appendf(&match, "%sr.%s = t.%s", i ? " AND " : "",
-						   my_quote_ident(a, g->ref_columns.items[i]), col);
-	}
-	if (g->ref_table == NULL)
-		return vb_printf(a, "SELECT COUNT(*) FROM %s t WHERE %s", t, notnull.data);
-	return vb_printf(a, "SELECT COUNT(*) FROM %s t WHERE %s AND NOT EXISTS (SELECT 1 FROM %s r WHERE %s)",
-					 t, notnull.data, my_qualified(a, g->ref_schema, g->ref_table), match.data);
-}
-
 /* A regular expression that matches exactly the text of `s`. */
 static char *
 regexp_literal(vb_arena *a, const char *s)
@@ -1207,7 +1183,7 @@ my_guard_query(vb_arena *a, const vb_guard *g)
 		case VB_GUARD_CHECK:	/* a CHECK fails on FALSE, not on NULL */
 			return vb_printf(a, "SELECT COUNT(*) FROM %s WHERE (%s) = 0", t, g->expression);
 		case VB_GUARD_FOREIGN_KEY:
-			return foreign_key_query(a, g, t);
+			return vb_foreign_key_guard_sql(a, &vb_dialect_mysql, g, t);
 		case VB_GUARD_TYPE_CHANGE:
 			return type_change_query(a, g, t);
 		case VB_GUARD_ENUM_VALUE:	/* no enum types: enums are column types */

@@ -538,31 +538,6 @@ unique_query(vb_arena *a, const vb_guard *g, const char *t)
 					 t, cond.len ? " WHERE " : "", cond.len ? cond.data : "", keys.data);
 }
 
-static char *
-foreign_key_query(vb_arena *a, const vb_guard *g, const char *t)
-{
-	vb_buf		notnull;
-	vb_buf		match;
-	int			i;
-
-	vb_buf_init(&notnull, a);
-	vb_buf_init(&match, a);
-	for (i = 0; i < g->columns.count; i++)
-	{
-		const char *col = sqlite_quote_ident(a, g->columns.items[i]);
-
-		vb_buf_appendf(&notnull, "%st.%s IS NOT NULL", i ? " AND " : "", col);
-		if (g->ref_table)
-			vb_buf_appendf(&match, "%sr.%s = t.%s", i ? " AND " : "",
-						   sqlite_quote_ident(a, g->ref_columns.items[i]), col);
-	}
-	if (g->ref_table == NULL)
-		return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s", t, notnull.data);
-	return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s AND NOT EXISTS "
-					 "(SELECT 1 FROM %s r WHERE %s)", t, notnull.data,
-					 sqlite_quote_ident(a, g->ref_table), match.data);
-}
-
 /*
  * The guards' queries. A type change has none: SQLite stores a value it
  * cannot convert as it is (a STRICT table refuses it instead, and the copy
@@ -585,7 +560,7 @@ sqlite_guard_query(vb_arena *a, const vb_guard *g)
 		case VB_GUARD_CHECK:
 			return vb_printf(a, "SELECT count(*) FROM %s WHERE NOT (%s)", t, g->expression);
 		case VB_GUARD_FOREIGN_KEY:
-			return foreign_key_query(a, g, t);
+			return vb_foreign_key_guard_sql(a, &vb_dialect_sqlite, g, t);
 		case VB_GUARD_TYPE_CHANGE:	/* stored as it is when it does not convert */
 		case VB_GUARD_ENUM_VALUE:	/* no enum types */
 		case VB_GUARD_ENUM_TARGET:
