@@ -88,6 +88,7 @@ test/bench/scale: test/bench/scale.c $(CORE_SRCS) $(wildcard src/core/*.h)
 bench: test/bench/scale
 	test/bench/scale $(VB_SCALE_N)
 	test/bench/run.sh
+	test/bench/mysql.sh
 
 # libFuzzer over the document readers and writers (clang): about a minute
 # in the test command, an hour with fuzz-long (FUZZ_SECONDS to change).

@@ -55,6 +55,8 @@ entry_json(vb_arena *arena, const cli_history_entry *e)
 	cJSON_AddNumberToObject(o, "durationMs", e->duration_ms);
 	if (e->state)
 		cJSON_AddStringToObject(o, "state", e->state);
+	if (e->error)
+		cJSON_AddStringToObject(o, "error", e->error);
 	return o;
 }
 
@@ -71,6 +73,9 @@ print_entry(cli_session *s, const cli_history_entry *e)
 		   e->duration_ms, e->state ? "  " : "", e->state ? e->state : "");
 	/* the operations as push showed them */
 	cJSON_AddItemToObject(wrapper, "operations", ops ? ops : cJSON_CreateArray());
+	if (e->error)
+		printf("    %serror:%s %s\n", cli_colour_of(stdout, CLI_RED), cli_colour_of(stdout, CLI_RESET),
+			   e->error);
 	cli_print_plan(stdout, s->arena, wrapper, s->opts.verbose > 0, false);
 	if (s->opts.verbose)
 		printf("    checksum %s\n", e->checksum);

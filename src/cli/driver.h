@@ -22,7 +22,7 @@
  *
  *  - A target the CLI plans for (SQLite, MySQL/MariaDB). Its driver
  *    implements the local members, and sets introspect and plan to the
- *    core pipeline (to come in src/cli/pipeline.c), which runs, with the
+ *    core pipeline (src/cli/pipeline.c), which runs, with the
  *    driver's dialect:
  *
  *      read_schema -> introspect; document -> canonicalize -> vb_diff ->
@@ -30,7 +30,11 @@
  *      statement -> read_schema again, empty diff or rollback (verify) ->
  *      record_history -> commit
  *
- *    so that every target returns the same result object.
+ *    so that every target returns the same result object. A target whose
+ *    DDL commits by itself (MySQL) instead has the server check every
+ *    statement (prepare) before the first runs, and journals the push
+ *    statement by statement (journal): a failure leaves the steps before it
+ *    applied, and says which.
  *
  * Conventions: every member that can fail returns false and fills a
  * vb_error (code: the server's SQLSTATE or VBnnn when it has one; messages
@@ -58,6 +62,12 @@ typedef enum cli_plan_mode
 {
 	CLI_PLAN_DIFF,				/* plan only (diff): lists ambiguity and
 								 * destruction, never refuses them */
+	CLI_PLAN_SETTLE,			/* the same, for a push that follows on this
+								 * connection: where the push is journalled
+								 * (MySQL) it takes the push's lock now, and
+								 * the catalog it reads serves the push unless
+								 * a question is asked in between
+								 * (cli_pipeline_forget) */
 	CLI_PLAN_DRY_RUN,			/* push's checks and data guards, nothing
 								 * applied, no history */
 	CLI_PLAN_APPLY				/* push: check, apply, verify, record */
@@ -76,6 +86,7 @@ typedef struct cli_history_entry
 	double		duration_ms;
 	const char *state;			/* MySQL: "applied" or "failed at step k";
 								 * NULL where pushes are atomic */
+	const char *error;			/* MySQL: why it failed, or NULL */
 } cli_history_entry;
 
 /* What record_history writes (local targets). */
@@ -86,7 +97,40 @@ typedef struct cli_history_record
 	const char *snapshot_json;	/* the schema read back after applying */
 	double		started;		/* seconds since the epoch */
 	const char *applied_by;		/* the OS user */
+	const char *kind;			/* the history's kind: NULL is "push" (a
+								 * migration will say "migration") */
 } cli_history_record;
+
+/*
+ * The journal of a push on a target whose DDL commits by itself (MySQL):
+ * what journal() writes, each call committed at once (autocommit):
+ *
+ *   - before the first statement, with id 0: the history tables when
+ *     missing, and the row (state "running", 0 statements applied, the
+ *     record's operations, statements and checksum); id is set;
+ *   - after each statement the server applied: `applied` (k), the first k
+ *     statements of the plan as applied_sql, state still "running";
+ *   - at the end: state "applied", or "failed at step k" with `error`
+ *     (`applied` then says how many ran before it), and when the record
+ *     has snapshot_json, the snapshot row.
+ *
+ * A row left "running" (the connection or the process died) is marked
+ * "failed at step applied+1" by the next lock() on that database, so the
+ * journal is never left claiming a push in progress. A caller replaying
+ * statements (versioned migrations) reads `applied` back to know where a
+ * failed file stopped: statements 1..applied ran, the rest did not, except
+ * that the statement after them is unknown when the error was a lost
+ * connection (the server may have committed it).
+ */
+typedef struct cli_journal
+{
+	cli_history_record *record; /* the push; snapshot_json once verified */
+	long long	id;				/* the history row, once written */
+	int			applied;		/* statements applied so far */
+	int			total;			/* statements of the plan */
+	const char *state;			/* "running", "applied", "failed at step k" */
+	const char *error;			/* the failure, or NULL */
+} cli_journal;
 
 struct cli_driver
 {
@@ -161,10 +205,27 @@ struct cli_driver
 	 * (_viborm_history, _viborm_snapshot) in the push's transaction. */
 	bool		(*record_history) (cli_conn *conn, const cli_history_record *record,
 								   long long *id, vb_error *err);
+
+	/* --- targets whose DDL commits by itself (MySQL); NULL elsewhere ------ */
+
+	/* The dialect of this connection's server (MySQL 8 or MariaDB), when
+	 * it is not `dialect`. */
+	const struct vb_dialect *(*dialect_of) (cli_conn *conn);
+
+	/* Have the server check one statement of the plan without running it:
+	 * the whole plan is checked before its first statement. */
+	bool		(*prepare) (cli_conn *conn, const char *sql, vb_error *err);
+
+	/* Journal the push statement by statement (cli_journal, above), so
+	 * that the target always says how far it got; record_history is not
+	 * used. The pipeline calls it around execute(); so may any other
+	 * caller holding lock(). */
+	bool		(*journal) (cli_conn *conn, cli_journal *journal, vb_error *err);
 };
 
 /* The drivers. */
 extern const cli_driver cli_driver_postgres;
 extern const cli_driver cli_driver_sqlite;
+extern const cli_driver cli_driver_mysql;
 
 #endif							/* CLI_DRIVER_H */

@@ -311,11 +311,13 @@ pg_plan(const cli_driver *self, cli_conn *c, vb_arena *arena, const char *docume
 {
 	static const char *const sql[] = {
 		[CLI_PLAN_DIFF] = "SELECT viborm.diff($1::jsonb, $2::jsonb)::text",
+		[CLI_PLAN_SETTLE] = "SELECT viborm.diff($1::jsonb, $2::jsonb)::text",
 		[CLI_PLAN_DRY_RUN] = "SELECT viborm.push($1::jsonb, $2::jsonb || '{\"dryRun\": true}')::text",
 		[CLI_PLAN_APPLY] = "SELECT viborm.push($1::jsonb, $2::jsonb)::text",
 	};
 	static const char *const label[] = {
 		[CLI_PLAN_DIFF] = "planning",
+		[CLI_PLAN_SETTLE] = "planning",
 		[CLI_PLAN_DRY_RUN] = "checking the plan",
 		[CLI_PLAN_APPLY] = "applying",
 	};

@@ -69,9 +69,10 @@ print_and_free(vb_arena *arena, cJSON *tree)
 }
 
 char *
-cli_plan_statements_json(vb_arena *arena, const vb_plan *plan)
+cli_plan_statements_json_upto(vb_arena *arena, const vb_plan *plan, int count)
 {
 	cJSON	   *array = cJSON_CreateArray();
+	int			n = 0;
 	int			i;
 	int			j;
 
@@ -79,10 +80,16 @@ cli_plan_statements_json(vb_arena *arena, const vb_plan *plan)
 	{
 		const vb_operation *op = plan->operations.items[i];
 
-		for (j = 0; j < op->sql.count; j++)
+		for (j = 0; j < op->sql.count && (count < 0 || n < count); j++, n++)
 			cJSON_AddItemToArray(array, cJSON_CreateString(op->sql.items[j]));
 	}
 	return print_and_free(arena, array);
+}
+
+char *
+cli_plan_statements_json(vb_arena *arena, const vb_plan *plan)
+{
+	return cli_plan_statements_json_upto(arena, plan, -1);
 }
 
 char *

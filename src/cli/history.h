@@ -19,6 +19,10 @@ char	   *cli_sha256_hex(vb_arena *arena, const char *data, size_t len);
 char	   *cli_plan_statements_joined(vb_arena *arena, const vb_plan *plan);
 char	   *cli_plan_statements_json(vb_arena *arena, const vb_plan *plan);
 
+/* The first `count` statements of the plan as a JSON array (the journal of
+ * a push on MySQL: the statements applied so far). */
+char	   *cli_plan_statements_json_upto(vb_arena *arena, const vb_plan *plan, int count);
+
 /* The member `key` of a JSON object text, printed as JSON text ("[]" when
  * absent). */
 char	   *cli_json_member_text(vb_arena *arena, const char *json, const char *key);

@@ -330,6 +330,39 @@ vb_mysql_read_server(MYSQL *conn, vb_arena *arena, vb_mysql_server *out, vb_erro
 	return true;
 }
 
+static void
+collation_row(fetcher *f, MYSQL_ROW row, const unsigned long *lengths)
+{
+	vb_list_push(f->arena, &f->cat->server.collations, col(f, row, lengths, 0));
+}
+
+static void
+engine_row(fetcher *f, MYSQL_ROW row, const unsigned long *lengths)
+{
+	vb_list_push(f->arena, &f->cat->server.engines, col(f, row, lengths, 0));
+}
+
+/* MariaDB lists a collation's full name (utf8mb4_uca1400_ai_ci) in
+ * COLLATION_CHARACTER_SET_APPLICABILITY; MySQL 8 in COLLATIONS. */
+bool
+vb_mysql_read_server_names(MYSQL *conn, vb_arena *arena, vb_mysql_server *server, vb_error *err)
+{
+	vb_mysql_catalog cat;
+	fetcher		f = {conn, arena, err, &cat};
+
+	memset(&cat, 0, sizeof(cat));
+	if (!run(&f, "reading the collations", server->flavor == VB_MYSQL_FLAVOR_MARIADB ?
+			 "SELECT FULL_COLLATION_NAME FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY" :
+			 "SELECT COLLATION_NAME FROM information_schema.COLLATIONS", 1, collation_row) ||
+		!run(&f, "reading the storage engines",
+			 "SELECT ENGINE FROM information_schema.ENGINES WHERE SUPPORT IN ('YES', 'DEFAULT')",
+			 1, engine_row))
+		return false;
+	server->collations = cat.server.collations;
+	server->engines = cat.server.engines;
+	return true;
+}
+
 bool
 vb_mysql_read_catalog(MYSQL *conn, vb_arena *arena, vb_mysql_catalog *out, vb_error *err)
 {

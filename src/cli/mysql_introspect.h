@@ -28,6 +28,11 @@ bool		vb_mysql_pin_session(MYSQL *conn, vb_arena *arena, vb_error *err);
 bool		vb_mysql_read_server(MYSQL *conn, vb_arena *arena, vb_mysql_server *out,
 								 vb_error *err);
 
+/* The names of the server's collations and usable storage engines
+ * (vb_mysql_check_document checks a document's against them). */
+bool		vb_mysql_read_server_names(MYSQL *conn, vb_arena *arena, vb_mysql_server *server,
+									   vb_error *err);
+
 /* Every row introspection needs, for the connection's database: a few
  * set-based information_schema queries, never one per table. Pins the
  * session first. */

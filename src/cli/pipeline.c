@@ -11,8 +11,10 @@
  * points its introspect and plan members at cli_pipeline_introspect and
  * cli_pipeline_plan. On a target whose DDL is transactional (SQLite) the
  * whole push is one transaction and any failure leaves nothing behind; on
- * one whose DDL commits (MySQL) the driver journals each statement and a
- * failure reports exactly which steps ran.
+ * one whose DDL commits by itself (MySQL: the driver has `journal`) the
+ * server checks every statement and every guard runs before the first
+ * statement, each statement is journalled as it is applied, and a failure
+ * reports exactly which steps ran (apply_journaled).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,13 @@
 #include "history.h"
 #include "pipeline.h"
 #include "session.h"
+
+/* The dialect of the connection's server (MySQL 8 or MariaDB: one driver). */
+static const vb_dialect *
+dialect_of(const cli_driver *self, cli_conn *conn)
+{
+	return self->dialect_of ? self->dialect_of(conn) : self->dialect;
+}
 
 bool
 cli_pipeline_introspect(const cli_driver *self, cli_conn *conn, vb_arena *arena,
@@ -124,6 +133,181 @@ check_guards(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_p
 	return false;
 }
 
+static bool verify(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_dialect *dl,
+				   const vb_schema *desired, vb_schema **after, vb_error *err);
+
+/* The statements of the plan, in order. */
+static void
+plan_statements(vb_arena *arena, const vb_plan *plan, vb_list *out)
+{
+	int			i;
+	int			j;
+
+	for (i = 0; i < plan->operations.count; i++)
+	{
+		const vb_operation *op = plan->operations.items[i];
+
+		for (j = 0; j < op->sql.count; j++)
+			vb_list_push(arena, out, op->sql.items[j]);
+	}
+}
+
+/*
+ * Where DDL commits by itself, the server checks every statement before
+ * the first one runs (a statement it cannot even parse would otherwise
+ * fail half way).
+ */
+static bool
+check_statements(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_plan *plan,
+				 vb_error *err)
+{
+	vb_list		all = {0};
+	int			k;
+
+	if (self->prepare == NULL)
+		return true;
+	plan_statements(arena, plan, &all);
+	for (k = 0; k < all.count; k++)
+	{
+		vb_error	serr;
+
+		memset(&serr, 0, sizeof(serr));
+		if (self->prepare(conn, all.items[k], &serr))
+			continue;
+		if (strcmp(serr.code, CLI_ERR_INTERRUPTED) == 0 || strcmp(serr.code, CLI_ERR_CONNECTION) == 0)
+		{
+			*err = serr;
+			return false;
+		}
+		vb_fail(err, arena, VB_ERR_STEP_FAILED, NULL, "the server refuses step %d of %d: %s",
+				k + 1, all.count, serr.message);
+		err->detail = vb_printf(arena, "Step %d: %s%s%s", k + 1, (char *) all.items[k],
+								serr.detail ? "\n" : "", serr.detail ? serr.detail : "");
+		err->hint = vb_strdup(arena, "Nothing was applied: every statement is checked before the first one runs. "
+							  "Check the document's expressions; if they are right, please report this with the document.");
+		return false;
+	}
+	return true;
+}
+
+/* "  1. SQL" lines of the statements from..to-1, or "  (none)" */
+static char *
+step_lines(vb_arena *arena, const vb_list *all, int from, int to)
+{
+	vb_buf		b;
+	int			k;
+
+	vb_buf_init(&b, arena);
+	vb_buf_append(&b, "");
+	for (k = from; k < to; k++)
+		vb_buf_appendf(&b, "\n  %d. %s", k + 1, (char *) all->items[k]);
+	if (from >= to)
+		vb_buf_append(&b, "\n  (none)");
+	return b.data;
+}
+
+/*
+ * The report of a push that stopped at step k (1-based) of a target whose
+ * DDL commits by itself: which steps were applied, which failed, which
+ * were not run; a lost connection leaves step k itself unknown.
+ */
+static void
+report_partial(const cli_driver *self, vb_arena *arena, const vb_list *all, int k,
+			   const vb_error *serr, long long history_id, vb_error *err)
+{
+	bool		lost = strcmp(serr->code, CLI_ERR_CONNECTION) == 0;
+	bool		interrupted = strcmp(serr->code, CLI_ERR_INTERRUPTED) == 0;
+	const char *entry = history_id ? vb_printf(arena, "history entry #%lld", history_id) :
+		"history entry";
+
+	if (interrupted)
+		vb_fail(err, arena, CLI_ERR_INTERRUPTED, NULL, "stopped during step %d of %d (%d applied)",
+				k, all->count, k - 1);
+	else if (lost)
+		vb_fail(err, arena, VB_ERR_STEP_FAILED, NULL,
+				"lost the connection to the server during step %d of %d", k, all->count);
+	else
+		vb_fail(err, arena, VB_ERR_STEP_FAILED, NULL, "step %d of %d failed: %s", k, all->count,
+				serr->message);
+	err->detail = vb_printf(arena, "Applied (each statement commits by itself on %s):%s\n"
+							"%s:\n  %d. %s%s%s\nNot applied:%s",
+							self->name, step_lines(arena, all, 0, k - 1),
+							lost ? "Unknown (the server may have committed it before the connection broke)" :
+							interrupted ? "Stopped (rolled back)" : "Failed",
+							k, (char *) all->items[k - 1],
+							serr->detail && !lost ? "\n     " : "", serr->detail && !lost ? serr->detail : "",
+							step_lines(arena, all, k, all->count));
+	err->hint = vb_printf(arena, "%s does not roll DDL back: the steps above stay applied, and %s "
+						  "says \"failed at step %d\"%s. Fix the cause and push again: the next push "
+						  "plans from the database as it is now and finishes the job.",
+						  self->name, entry, k,
+						  lost ? " once the next push sees it (the connection that would have written it is gone)" : "");
+}
+
+/*
+ * Apply on a target whose DDL commits by itself: the journal row before
+ * the first statement, brought up to date after each one; a failure is
+ * journalled ("failed at step k") and reported with the steps applied and
+ * not applied; after the last, the database is read back and must match.
+ */
+static bool
+apply_journaled(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_plan *plan,
+				const vb_schema *desired, cli_history_record *rec, long long *history_id,
+				vb_error *err)
+{
+	const vb_dialect *dl = dialect_of(self, conn);
+	vb_list		all = {0};
+	cli_journal j;
+	vb_schema  *after;
+	int			k;
+
+	plan_statements(arena, plan, &all);
+	memset(&j, 0, sizeof(j));
+	j.record = rec;
+	j.total = all.count;
+	j.state = "running";
+	if (!self->journal(conn, &j, err))
+		return false;
+	*history_id = j.id;
+	for (k = 0; k < all.count; k++)
+	{
+		vb_error	serr;
+		vb_error	jerr;
+
+		memset(&serr, 0, sizeof(serr));
+		if (self->execute(conn, all.items[k], &serr))
+		{
+			j.applied = k + 1;
+			if (!self->journal(conn, &j, err))
+				return false;
+			continue;
+		}
+		j.state = vb_printf(arena, "failed at step %d", k + 1);
+		j.error = serr.message;
+		memset(&jerr, 0, sizeof(jerr));
+		(void) self->journal(conn, &j, &jerr);	/* a lost connection cannot */
+		report_partial(self, arena, &all, k + 1, &serr, j.id, err);
+		return false;
+	}
+	if (!verify(self, conn, arena, dl, desired, &after, err))
+	{
+		vb_error	jerr;
+
+		j.state = "failed at verification";
+		j.error = err->message;
+		memset(&jerr, 0, sizeof(jerr));
+		(void) self->journal(conn, &j, &jerr);
+		err->hint = vb_printf(arena, "Every step was applied (history entry #%lld); the database "
+							  "differs from the document as above. Please report this with the document.",
+							  j.id);
+		return false;
+	}
+	after->dialect = (char *) dl->name;
+	rec->snapshot_json = vb_document_write(arena, after);
+	j.state = "applied";
+	return self->journal(conn, &j, err);
+}
+
 /* Every statement of the plan, in order; a failure names its step. */
 static bool
 execute_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_plan *plan,
@@ -159,9 +343,7 @@ execute_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_p
 					serr.message);
 			err->detail = vb_printf(arena, "Step %d: %s%s%s", number, (char *) op->sql.items[j],
 									serr.detail ? "\n" : "", serr.detail ? serr.detail : "");
-			err->hint = vb_strdup(arena, self->dialect->can.transactional_ddl ?
-								  "Nothing was applied." :
-								  "The steps before it were applied; push again to finish.");
+			err->hint = vb_strdup(arena, "Nothing was applied.");
 			return false;
 		}
 	}
@@ -170,15 +352,15 @@ execute_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_p
 
 /* After applying, the database must be what the document says. */
 static bool
-verify(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_schema *desired,
-	   vb_schema **after, vb_error *err)
+verify(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_dialect *dl,
+	   const vb_schema *desired, vb_schema **after, vb_error *err)
 {
 	vb_plan    *plan;
 	vb_buf		left;
 	int			i;
 
 	if (!self->read_schema(conn, arena, &desired->schemas, after, err) ||
-		!vb_diff(arena, self->dialect, *after, desired, NULL, &plan, err))
+		!vb_diff(arena, dl, *after, desired, NULL, &plan, err))
 		return false;
 	if (plan->operations.count == 0 && plan->ambiguous.count == 0)
 		return true;
@@ -199,6 +381,34 @@ verify(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_schema 
 }
 
 /*
+ * What a push's CLI_PLAN_SETTLE planned under the push's lock — the
+ * catalog it read and the plan — kept for the CLI_PLAN_APPLY or
+ * CLI_PLAN_DRY_RUN that follows on the same connection with the same
+ * document and options: on MySQL reading the catalog and planning again
+ * would double the time of a push. It is used once, and only while the
+ * lock is held; a question asked in between drops it
+ * (cli_pipeline_forget). Only targets whose push is journalled keep one:
+ * there the lock is a session lock, while SQLite's is the push's own
+ * transaction.
+ */
+static struct
+{
+	cli_conn   *conn;
+	const char *document;		/* the text planned (the session's) */
+	const char *options;		/* a copy */
+	vb_schema  *current;
+	vb_schema  *desired;
+	vb_options *opts;
+	vb_plan    *plan;
+}			kept;
+
+void
+cli_pipeline_forget(void)
+{
+	memset(&kept, 0, sizeof(kept));
+}
+
+/*
  * Plan, and per mode check or apply. The lock (and, where DDL is
  * transactional, the transaction) is taken before the schema is read, so
  * no other push changes it between the plan and its statements.
@@ -208,7 +418,7 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 				  const char *document, const char *options, cli_plan_mode mode,
 				  char **result, vb_error *err)
 {
-	const vb_dialect *dl = self->dialect;
+	const vb_dialect *dl = dialect_of(self, conn);
 	double		started = cli_now();
 	vb_schema  *desired;
 	vb_schema  *current;
@@ -218,30 +428,64 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 	cli_history_record rec;
 	long long	history_id = 0;
 	bool		locked = false;
+	bool		settle = mode == CLI_PLAN_SETTLE && self->journal != NULL;
+	bool		reuse;
 
-	if (!cli_document_parse(arena, document, dl->name, &desired, err) ||
-		!vb_options_read(arena, options ? options : "{}", &opts, err) ||
-		!one_namespace(dl, arena, desired, err))
+	if (options == NULL)
+		options = "{}";
+	reuse = mode != CLI_PLAN_DIFF && mode != CLI_PLAN_SETTLE && kept.conn == conn &&
+		kept.document == document && strcmp(kept.options, options) == 0;
+	if (mode == CLI_PLAN_SETTLE && !settle)
+		mode = CLI_PLAN_DIFF;
+	if (reuse)
+	{
+		desired = kept.desired;
+		opts = kept.opts;
+	}
+	else if (!cli_document_parse(arena, document, dl->name, &desired, err) ||
+			 !vb_options_read(arena, options, &opts, err) ||
+			 !one_namespace(dl, arena, desired, err))
+	{
+		cli_pipeline_forget();
 		return false;
+	}
 	if (mode != CLI_PLAN_DIFF)
 	{
 		if (!self->lock(conn, opts->lock_timeout, err))
 			return false;
 		locked = true;
-		if (!self->begin(conn, err))
+		if (!settle && !self->begin(conn, err))
 			goto fail;
 	}
-	if (!self->read_schema(conn, arena, &desired->schemas, &current, err) ||
-		!vb_check_document(arena, desired, err) || !vb_check_dialect(arena, dl, desired, err) ||
-		!self->canonicalize(conn, arena, desired, current, err) ||
-		!vb_diff(arena, dl, current, desired, opts, &plan, err))
-		goto fail;
-	if (mode == CLI_PLAN_DIFF)
+	if (reuse)
 	{
+		current = kept.current;
+		plan = kept.plan;
+	}
+	cli_pipeline_forget();
+	if (!reuse &&
+		(!self->read_schema(conn, arena, &desired->schemas, &current, err) ||
+		 !vb_check_document(arena, desired, err) || !vb_check_dialect(arena, dl, desired, err) ||
+		 !self->canonicalize(conn, arena, desired, current, err) ||
+		 !vb_diff(arena, dl, current, desired, opts, &plan, err)))
+		goto fail;
+	if (mode == CLI_PLAN_DIFF || mode == CLI_PLAN_SETTLE)
+	{
+		if (settle)
+		{
+			kept.conn = conn;
+			kept.document = document;
+			kept.options = vb_strdup(arena, options);
+			kept.current = current;
+			kept.desired = desired;
+			kept.opts = opts;
+			kept.plan = plan;
+		}
 		*result = vb_result_write(arena, plan, false, 0);
 		return true;
 	}
-	if (!vb_plan_check(arena, plan, opts, err) || !check_guards(self, conn, arena, plan, err))
+	if (!vb_plan_check(arena, plan, opts, err) || !check_statements(self, conn, arena, plan, err) ||
+		!check_guards(self, conn, arena, plan, err))
 		goto fail;
 	if (mode == CLI_PLAN_DRY_RUN || plan->operations.count == 0)
 	{
@@ -249,18 +493,26 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 		*result = vb_result_write(arena, plan, false, 0);
 		return true;
 	}
-	if (!execute_plan(self, conn, arena, plan, err) ||
-		!verify(self, conn, arena, desired, &after, err))
-		goto fail;
 	memset(&rec, 0, sizeof(rec));
 	rec.plan = plan;
 	rec.result_json = vb_result_write(arena, plan, false, 0);
-	after->dialect = (char *) dl->name;
-	rec.snapshot_json = vb_document_write(arena, after);
 	rec.started = started;
 	rec.applied_by = getenv("USER") ? getenv("USER") : "unknown";
-	if (!self->record_history(conn, &rec, &history_id, err) || !self->commit(conn, err))
-		goto fail;
+	if (self->journal)
+	{
+		if (!apply_journaled(self, conn, arena, plan, desired, &rec, &history_id, err))
+			goto fail;
+	}
+	else
+	{
+		if (!execute_plan(self, conn, arena, plan, err) ||
+			!verify(self, conn, arena, dl, desired, &after, err))
+			goto fail;
+		after->dialect = (char *) dl->name;
+		rec.snapshot_json = vb_document_write(arena, after);
+		if (!self->record_history(conn, &rec, &history_id, err) || !self->commit(conn, err))
+			goto fail;
+	}
 	*result = vb_result_write(arena, plan, true, history_id);
 	return true;
 

@@ -19,4 +19,8 @@ bool		cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 							  const char *document, const char *options, cli_plan_mode mode,
 							  char **result, vb_error *err);
 
+/* Drop the catalog a CLI_PLAN_SETTLE kept: time passed (a question was
+ * asked), so the push reads the database again. */
+void		cli_pipeline_forget(void);
+
 #endif							/* CLI_PIPELINE_H */

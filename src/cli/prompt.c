@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "pipeline.h"
 #include "prompt.h"
 
 enum
@@ -102,6 +103,7 @@ draw(const char *const *choices, int n, int selected)
 int
 cli_select(const char *question, const char *const *choices, int n)
 {
+	cli_pipeline_forget();		/* the answer may take a while */
 	struct termios saved;
 	struct termios raw;
 	int			selected = 0;

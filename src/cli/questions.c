@@ -259,7 +259,7 @@ settle_renames(cli_session *s, bool ask, bool confirm, cJSON **result)
 
 		cJSON_Delete(*result);
 		*result = NULL;
-		if (!cli_plan(s, CLI_PLAN_DIFF, result, NULL, &err))
+		if (!cli_plan(s, ask ? CLI_PLAN_SETTLE : CLI_PLAN_DIFF, result, NULL, &err))
 			return cli_report(&err);
 		ambiguous = array_of(*result, "ambiguous");
 		if (cJSON_GetArraySize(ambiguous) == 0)
@@ -328,7 +328,7 @@ cli_settle(cli_session *s, bool ask, bool confirm, cJSON **result)
 			return rc;
 		cJSON_Delete(*result);
 		*result = NULL;
-		if (!cli_plan(s, CLI_PLAN_DIFF, result, NULL, &err))
+		if (!cli_plan(s, CLI_PLAN_SETTLE, result, NULL, &err))
 			return cli_report(&err);
 	}
 	if (destructive && (rc = ask_destructive(s, *result)) >= 0)

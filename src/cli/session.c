@@ -18,7 +18,7 @@ driver_for(cli_target_kind kind)
 		case CLI_TARGET_SQLITE:
 			return &cli_driver_sqlite;
 		case CLI_TARGET_MYSQL:
-			return NULL;
+			return &cli_driver_mysql;
 	}
 	return NULL;
 }
@@ -45,7 +45,7 @@ find_target(cli_session *s, vb_error *err)
 		vb_fail(err, s->arena, CLI_ERR_USAGE, NULL,
 				"%s databases are not supported by this build of viborm yet: %s",
 				cli_target_name(s->url.kind), s->url.masked);
-		err->hint = vb_strdup(s->arena, "This build drives PostgreSQL (postgres:// URLs and libpq key=value strings) and SQLite files.");
+		err->hint = vb_strdup(s->arena, "This build drives PostgreSQL (postgres:// URLs and libpq key=value strings), SQLite files and MySQL/MariaDB (mysql:// and mariadb:// URLs).");
 		return false;
 	}
 	return true;

@@ -8,7 +8,7 @@
 #include "dialect.h"
 #include "vb_internal.h"
 
-static const vb_dialect *const dialects[] = {&vb_dialect_pg, &vb_dialect_sqlite};
+static const vb_dialect *const dialects[] = {&vb_dialect_pg, &vb_dialect_sqlite, &vb_dialect_mysql};
 
 const vb_dialect *
 vb_dialect_by_name(const char *name)
@@ -52,6 +52,21 @@ check_column(checker *c, const vb_column *col)
 		return lacks(c, col->path, "comment", "comments");
 	if (col->generated && !can->generated_stored)
 		return lacks(c, col->path, "generated", "generated columns");
+	if (col->charset && !can->charsets)
+		return lacks(c, col->path, "charset", "column character sets (a MySQL key)");
+	if (col->on_update && !can->on_update)
+		return lacks(c, col->path, "onUpdate", "ON UPDATE columns (a MySQL key)");
+	if (col->invisible && !can->invisible_columns)
+		return lacks(c, col->path, "invisible", "invisible columns (a MySQL key)");
+	return true;
+}
+
+/* A comment on a constraint that has none on this database. */
+static bool
+check_constraint_comment(checker *c, const char *comment, const char *path)
+{
+	if (comment && !c->dl->can.constraint_comments)
+		return lacks(c, path, "comment", "comments on primary keys, foreign keys and checks");
 	return true;
 }
 
@@ -69,6 +84,10 @@ check_index(checker *c, const vb_index *ix)
 		return lacks(c, ix->path, "nullsNotDistinct", "NULLS NOT DISTINCT");
 	if (!can->index_methods && ix->method && strcmp(ix->method, "btree") != 0)
 		return lacks(c, ix->path, "type", "index methods other than btree");
+	if (ix->with.count && !can->storage_parameters)
+		return lacks(c, ix->path, "with", "storage parameters");
+	if (ix->invisible && !can->invisible_indexes)
+		return lacks(c, ix->path, "visible", "invisible indexes (a MySQL key)");
 	for (i = 0; i < ix->elements.count; i++)
 	{
 		const vb_index_elem *el = ix->elements.items[i];
@@ -76,12 +95,14 @@ check_index(checker *c, const vb_index *ix)
 
 		if (el->expression && !can->expression_indexes)
 			return lacks(c, ep, "expression", "expression indexes");
-		if (el->opclass && !can->index_methods)
+		if (el->opclass && !can->opclasses)
 			return lacks(c, ep, "opclass", "operator classes");
 		if (el->collation && !can->collations)
 			return lacks(c, ep, "collation", "collations");
-		if (el->nulls != VB_NULLS_DEFAULT && !can->index_methods)
+		if (el->nulls != VB_NULLS_DEFAULT && !can->opclasses)
 			return lacks(c, ep, "nulls", "NULLS FIRST/LAST in indexes");
+		if (el->length > 0 && !can->prefix_indexes)
+			return lacks(c, ep, "length", "prefix index elements (a MySQL key)");
 	}
 	return true;
 }
@@ -94,13 +115,31 @@ check_table(checker *c, const vb_table *t)
 
 	if (t->comment && !can->comments)
 		return lacks(c, t->path, "comment", "comments");
+	if (t->with.count && !can->storage_parameters)
+		return lacks(c, t->path, "with", "storage parameters");
+	if (t->engine && !can->table_options)
+		return lacks(c, t->path, "engine", "table engines (a MySQL key)");
+	if (t->charset && !can->table_options)
+		return lacks(c, t->path, "charset", "table character sets (a MySQL key)");
+	if (t->collation && !can->table_options)
+		return lacks(c, t->path, "collation", "table collations (a MySQL key)");
 	for (i = 0; i < t->columns.count; i++)
 		if (!check_column(c, t->columns.items[i]))
 			return false;
+	if (t->primary_key && t->primary_key->deferrable && !can->deferrable)
+		return lacks(c, t->primary_key->path, "deferrable", "deferrable constraints");
+	if (t->primary_key &&
+		!check_constraint_comment(c, t->primary_key->comment, t->primary_key->path))
+		return false;
 	for (i = 0; i < t->uniques.count; i++)
-		if (((vb_key *) t->uniques.items[i])->nulls_not_distinct && !can->nulls_not_distinct)
-			return lacks(c, ((vb_key *) t->uniques.items[i])->path, "nullsNotDistinct",
-						 "NULLS NOT DISTINCT");
+	{
+		const vb_key *k = t->uniques.items[i];
+
+		if (k->nulls_not_distinct && !can->nulls_not_distinct)
+			return lacks(c, k->path, "nullsNotDistinct", "NULLS NOT DISTINCT");
+		if (k->deferrable && !can->deferrable)
+			return lacks(c, k->path, "deferrable", "deferrable constraints");
+	}
 	for (i = 0; i < t->indexes.count; i++)
 		if (!check_index(c, t->indexes.items[i]))
 			return false;
@@ -112,11 +151,24 @@ check_table(checker *c, const vb_table *t)
 			return lacks(c, fk->path, "deferrable", "deferrable constraints");
 		if (fk->not_valid && !can->not_valid)
 			return lacks(c, fk->path, "notValid", "NOT VALID constraints");
+		if (fk->match_full && !can->match_full)
+			return lacks(c, fk->path, "match", "MATCH FULL foreign keys");
+		if (!check_constraint_comment(c, fk->comment, fk->path))
+			return false;
 	}
 	for (i = 0; i < t->checks.count; i++)
-		if (((vb_check *) t->checks.items[i])->not_valid && !can->not_valid)
-			return lacks(c, ((vb_check *) t->checks.items[i])->path, "notValid",
-						 "NOT VALID constraints");
+	{
+		const vb_check *ck = t->checks.items[i];
+
+		if (ck->not_valid && !can->not_valid)
+			return lacks(c, ck->path, "notValid", "NOT VALID constraints");
+		if (ck->no_inherit && !can->no_inherit)
+			return lacks(c, ck->path, "noInherit", "NO INHERIT checks");
+		if (ck->not_enforced && !can->unenforced_checks)
+			return lacks(c, ck->path, "enforced", "checks that are not enforced (a MySQL 8 key)");
+		if (!check_constraint_comment(c, ck->comment, ck->path))
+			return false;
+	}
 	return true;
 }
 
@@ -132,4 +184,35 @@ vb_check_dialect(vb_arena *arena, const vb_dialect *dialect, const vb_schema *do
 		if (!check_table(&c, doc->tables.items[i]))
 			return false;
 	return true;
+}
+
+/*
+ * The data guard of a new foreign key where keys compare as they are
+ * (MySQL, SQLite): the rows of `t` (quoted, qualified) whose key is
+ * complete (no column NULL: MATCH SIMPLE checks only those) and matched by
+ * no row of the referenced table; a referenced table that does not exist
+ * yet is new, hence empty, so every complete key counts.
+ */
+char *
+vb_foreign_key_guard_sql(vb_arena *a, const vb_dialect *dl, const vb_guard *g, const char *t)
+{
+	vb_buf		notnull;
+	vb_buf		match;
+	int			i;
+
+	vb_buf_init(&notnull, a);
+	vb_buf_init(&match, a);
+	for (i = 0; i < g->columns.count; i++)
+	{
+		const char *col = dl->quote_ident(a, g->columns.items[i]);
+
+		vb_buf_appendf(&notnull, "%st.%s IS NOT NULL", i ? " AND " : "", col);
+		if (g->ref_table)
+			vb_buf_appendf(&match, "%sr.%s = t.%s", i ? " AND " : "",
+						   dl->quote_ident(a, g->ref_columns.items[i]), col);
+	}
+	if (g->ref_table == NULL)
+		return vb_printf(a, "SELECT COUNT(*) FROM %s t WHERE %s", t, notnull.data);
+	return vb_printf(a, "SELECT COUNT(*) FROM %s t WHERE %s AND NOT EXISTS (SELECT 1 FROM %s r WHERE %s)",
+					 t, notnull.data, dl->qualified(a, g->ref_schema, g->ref_table), match.data);
 }

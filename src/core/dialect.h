@@ -100,6 +100,23 @@ typedef struct vb_capabilities
 	bool		rename_column;	/* ALTER TABLE ... RENAME COLUMN */
 	bool		rename_index;	/* renaming an index in place */
 	bool		rename_constraint;	/* renaming a constraint in place */
+	bool		storage_parameters; /* WITH (...) of tables and indexes */
+	bool		opclasses;		/* operator classes, NULLS FIRST/LAST of index
+								 * elements */
+	bool		match_full;		/* MATCH FULL foreign keys */
+	bool		no_inherit;		/* NO INHERIT checks */
+	bool		constraint_comments;	/* comments on primary keys, foreign
+										 * keys and checks (unique keys and
+										 * indexes: `comments`) */
+	/* MySQL's own keys */
+	bool		table_options;	/* a table's engine, charset, collation */
+	bool		charsets;		/* a column's character set */
+	bool		on_update;		/* ON UPDATE CURRENT_TIMESTAMP columns */
+	bool		invisible_columns;	/* INVISIBLE columns */
+	bool		invisible_indexes;	/* INVISIBLE (MySQL) or IGNORED (MariaDB)
+									 * indexes */
+	bool		prefix_indexes; /* index elements over a column's prefix */
+	bool		unenforced_checks;	/* CHECK ... NOT ENFORCED */
 } vb_capabilities;
 
 /* The operation being written: vb_sql_add appends to op->sql. */
@@ -201,6 +218,11 @@ struct vb_dialect
 	 * order the differ made them. NULL: the core's order (vb_phase). */
 	int			(*phase) (const vb_operation *op);
 
+	/* What each hazard (VB_HAZARD_* bit, in order) means on this
+	 * database, with %s for the table, for the result's "detail". NULL:
+	 * PostgreSQL's words. */
+	const char *const *hazard_details;
+
 	/* ---- lowering ------------------------------------------------------ */
 
 	/* Rewrite the plan before it is written, for a dialect that cannot run
@@ -221,9 +243,17 @@ vb_name_scope vb_pg_style_scope(vb_name_kind kind);
 /* The dialects the core knows. */
 extern const vb_dialect vb_dialect_pg;
 extern const vb_dialect vb_dialect_sqlite;
+extern const vb_dialect vb_dialect_mysql;	/* MySQL 8 */
+extern const vb_dialect vb_dialect_mariadb;	/* MariaDB 10.11: "mysql" too */
 
-/* The dialect of a document's "dialect" key ("pg"...), or NULL. */
+/* The dialect of a document's "dialect" key ("pg"...), or NULL ("mysql":
+ * MySQL 8's; a driver that knows its server picks vb_dialect_mariadb). */
 const vb_dialect *vb_dialect_by_name(const char *name);
+
+/* The data guard query of a new foreign key (VB_GUARD_FOREIGN_KEY) for a
+ * dialect whose keys compare as they are (MySQL, SQLite): dialect.c. */
+char	   *vb_foreign_key_guard_sql(vb_arena *a, const vb_dialect *dl, const vb_guard *g,
+									 const char *t);
 
 /* Refuse what the dialect cannot express (enums on SQLite, identity on
  * MySQL, ...): VB001 naming the key's JSON path. */

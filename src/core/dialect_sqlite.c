@@ -538,31 +538,6 @@ unique_query(vb_arena *a, const vb_guard *g, const char *t)
 					 t, cond.len ? " WHERE " : "", cond.len ? cond.data : "", keys.data);
 }
 
-static char *
-foreign_key_query(vb_arena *a, const vb_guard *g, const char *t)
-{
-	vb_buf		notnull;
-	vb_buf		match;
-	int			i;
-
-	vb_buf_init(&notnull, a);
-	vb_buf_init(&match, a);
-	for (i = 0; i < g->columns.count; i++)
-	{
-		const char *col = sqlite_quote_ident(a, g->columns.items[i]);
-
-		vb_buf_appendf(&notnull, "%st.%s IS NOT NULL", i ? " AND " : "", col);
-		if (g->ref_table)
-			vb_buf_appendf(&match, "%sr.%s = t.%s", i ? " AND " : "",
-						   sqlite_quote_ident(a, g->ref_columns.items[i]), col);
-	}
-	if (g->ref_table == NULL)
-		return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s", t, notnull.data);
-	return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s AND NOT EXISTS "
-					 "(SELECT 1 FROM %s r WHERE %s)", t, notnull.data,
-					 sqlite_quote_ident(a, g->ref_table), match.data);
-}
-
 /*
  * The guards' queries. A type change has none: SQLite stores a value it
  * cannot convert as it is (a STRICT table refuses it instead, and the copy
@@ -585,7 +560,7 @@ sqlite_guard_query(vb_arena *a, const vb_guard *g)
 		case VB_GUARD_CHECK:
 			return vb_printf(a, "SELECT count(*) FROM %s WHERE NOT (%s)", t, g->expression);
 		case VB_GUARD_FOREIGN_KEY:
-			return foreign_key_query(a, g, t);
+			return vb_foreign_key_guard_sql(a, &vb_dialect_sqlite, g, t);
 		case VB_GUARD_TYPE_CHANGE:	/* stored as it is when it does not convert */
 		case VB_GUARD_ENUM_VALUE:	/* no enum types */
 		case VB_GUARD_ENUM_TARGET:
@@ -741,17 +716,6 @@ pair_of(const vb_plan *plan, const vb_operation *op)
 	return NULL;
 }
 
-static const vb_index *
-index_named(const vb_table *t, const char *name)
-{
-	int			i;
-
-	for (i = 0; i < t->indexes.count; i++)
-		if (strcmp(((vb_index *) t->indexes.items[i])->name, name) == 0)
-			return t->indexes.items[i];
-	return NULL;
-}
-
 static void
 take_over(vb_arena *a, vb_operation *rebuild, vb_operation *op, vb_buf *reasons)
 {
@@ -866,9 +830,9 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 
 					*make = *op;
 			make->kind = VB_OP_CREATE_INDEX;
-			make->change.index = index_named(op->change.table, op->change.to);
+			make->change.index = vb_find_index(op->change.table, op->change.to);
 			op->kind = VB_OP_DROP_INDEX;
-			op->change.index = index_named(tc->cur, op->change.from);
+			op->change.index = vb_find_index(tc->cur, op->change.from);
 			op->change.cur_table = tc->cur;
 			vb_list_push(a, &kept, op);
 			vb_list_push(a, &kept, make);

@@ -498,6 +498,7 @@ init_differ(vb_differ *d, vb_arena *arena, const vb_dialect *dialect, const vb_s
 	d->des = desired;
 	d->opts = opts;
 	d->plan = vb_alloc(arena, sizeof(vb_plan));
+	d->plan->dialect = dialect;
 	vb_map_init(&d->pair_by_cur, arena, current->tables.count);
 	vb_map_init(&d->pair_by_des, arena, desired->tables.count);
 	vb_map_init(&d->enum_type_map, arena, 4);
@@ -587,6 +588,7 @@ vb_diff(vb_arena *arena, const vb_dialect *dialect, const vb_schema *current,
 		vb_diff_checks(&d, p);
 		vb_diff_comments(&d, p->cur, p->des);
 		vb_diff_storage(&d, p->des, NULL, &p->cur->with, &p->des->with);
+		vb_diff_table_options(&d, p);
 	}
 	for (i = 0; i < d.pairs.count; i++)
 	{

@@ -158,6 +158,7 @@ void		vb_diff_columns(vb_differ *d, vb_table_pair *p);
 void		vb_diff_column_changes(vb_differ *d, vb_table_pair *p);
 void		vb_diff_comments(vb_differ *d, const vb_table *cur, const vb_table *des);
 void		vb_recreate_generated(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc);
+void		vb_diff_table_options(vb_differ *d, vb_table_pair *p);
 
 /* diff_objects.c */
 void		vb_hold_rename(vb_differ *d, vb_list *renames, vb_op_kind kind,

@@ -52,7 +52,7 @@ static bool
 elements_equal(vb_differ *d, vb_table_pair *p, const vb_index_elem *c, const vb_index_elem *x)
 {
 	if ((c->column == NULL) != (x->column == NULL) || c->desc != x->desc ||
-		c->nulls != x->nulls || !vb_strs_equal(c->opclass, x->opclass) ||
+		c->nulls != x->nulls || c->length != x->length || !vb_strs_equal(c->opclass, x->opclass) ||
 		!vb_strs_equal(c->collation, x->collation))
 		return false;
 	if (c->column)
@@ -129,7 +129,7 @@ indexes_equal(vb_differ *d, vb_table_pair *p, const vb_index *c, const vb_index 
 static bool
 checks_equal(vb_differ *d, vb_table_pair *p, const vb_check *c, const vb_check *x)
 {
-	return c->no_inherit == x->no_inherit &&
+	return c->no_inherit == x->no_inherit && c->not_enforced == x->not_enforced &&
 		strcmp(vb_mapped_predicate(d, p, c->expression), x->expression) == 0 &&
 		!vb_mentions_recreated_type(d, c->expression) &&
 		!mentions_recreated(p, x->expression);
@@ -326,7 +326,7 @@ add_check(vb_differ *d, vb_table_pair *p, const vb_table *t, const vb_check *ck)
 	vb_operation *op = table_op(d, VB_OP_ADD_CHECK, t, ck->name, p == NULL);
 
 	op->change.check = ck;
-	if (p && !ck->not_valid)
+	if (p && !ck->not_valid && !ck->not_enforced)
 		vb_guard_check(d, op, p, ck);
 }
 
@@ -517,14 +517,21 @@ validate_check(vb_differ *d, vb_table_pair *p, vb_operation *op, const void *des
 	vb_guard_check(d, op, p, des);
 }
 
-/* A kept index: its storage parameters, under its new name. */
+/* A kept index: its storage parameters and (MySQL) its visibility, under
+ * its new name. */
 static void
 index_kept(vb_differ *d, vb_table_pair *p, const void *cur, const void *des)
 {
 	const vb_index *c = cur;
 	const vb_index *x = des;
+	vb_operation *op;
 
 	vb_diff_storage(d, p->des, x, &c->with, &x->with);
+	if (c->invisible == x->invisible)
+		return;
+	op = vb_new_op(d, VB_OP_ALTER_INDEX, p->des->schema, p->des->name, x->name);
+	op->change.table = p->des;
+	op->change.index = x;
 }
 
 /*

@@ -392,6 +392,35 @@ type_change(vb_differ *d, vb_table_pair *p, vb_operation *op)
 									  p->des->schema, p->des->name, dc->name, c->cur_type, dc->type));
 }
 
+/*
+ * MySQL writes a column's charset and collation only where they differ
+ * from its table's (mysql_canonical.c), so while the table's own stay the
+ * same they compare as they are; when the table's change, a column that
+ * names none follows its table, and the values it ends up with are
+ * compared (a charset without a collation: that charset's default). On
+ * PostgreSQL and SQLite there are no charsets: the collations compare.
+ */
+static const char *
+effective_collation(const vb_table *t, const vb_column *c)
+{
+	if (c->collation)
+		return c->collation;
+	if (c->charset)
+		return c->charset;		/* the charset's default collation */
+	return t->collation;
+}
+
+static bool
+same_charset_and_collation(const vb_table_pair *p, const vb_column *cc, const vb_column *dc)
+{
+	if (vb_strs_equal(p->cur->charset, p->des->charset) &&
+		vb_strs_equal(p->cur->collation, p->des->collation))
+		return vb_strs_equal(cc->charset, dc->charset) && vb_strs_equal(cc->collation, dc->collation);
+	return vb_strs_equal(cc->charset ? cc->charset : p->cur->charset,
+						 dc->charset ? dc->charset : p->des->charset) &&
+		vb_strs_equal(effective_collation(p->cur, cc), effective_collation(p->des, dc));
+}
+
 /* A serial or identity column keeps its sequence, named as its column is. */
 static void
 rename_sequence(vb_differ *d, vb_table_pair *p, const vb_column *cc, const vb_column *dc)
@@ -426,9 +455,10 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 
 	if (vb_map_get(&p->recreated_columns, dc->name))
 		return;					/* added again whole */
-	if (dc->generated && !vb_strs_equal(vb_mapped_predicate(d, p, cc->generated), dc->generated))
+	if (dc->generated && (!vb_strs_equal(vb_mapped_predicate(d, p, cc->generated), dc->generated) ||
+						  cc->generated_virtual != dc->generated_virtual))
 	{
-		vb_recreate_generated(d, p, cc, dc);	/* a new expression */
+		vb_recreate_generated(d, p, cc, dc);	/* a new expression or storage */
 		return;
 	}
 	memset(&c, 0, sizeof(c));
@@ -442,8 +472,12 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 	c.alter = sequence_changes(cc, c.cur_type, dc) | default_and_null_changes(&c);
 	if (strcmp(c.cur_type, dc->type) != 0)
 		c.alter |= VB_ALTER_TYPE;
-	else if (!vb_strs_equal(cc->collation, dc->collation))
+	else if (!same_charset_and_collation(p, cc, dc))
 		c.alter |= VB_ALTER_COLLATION;
+	if (!vb_strs_equal(cc->on_update, dc->on_update))
+		c.alter |= VB_ALTER_ON_UPDATE;
+	if (cc->invisible != dc->invisible)
+		c.alter |= VB_ALTER_INVISIBLE;
 	rename_sequence(d, p, cc, dc);
 	if (c.alter == 0)
 		return;
@@ -474,4 +508,24 @@ vb_diff_column_changes(vb_differ *d, vb_table_pair *p)
 		if (cc)
 			diff_column(d, p, cc, dc);
 	}
+}
+
+/*
+ * MySQL's table options (engine, default charset and collation): changed
+ * in place, the columns that follow the table's charset changed by their
+ * own alterColumn (diff_column). Nothing to compare elsewhere: both sides
+ * have none.
+ */
+void
+vb_diff_table_options(vb_differ *d, vb_table_pair *p)
+{
+	vb_operation *op;
+
+	if (vb_strs_equal(p->cur->engine, p->des->engine) &&
+		vb_strs_equal(p->cur->charset, p->des->charset) &&
+		vb_strs_equal(p->cur->collation, p->des->collation))
+		return;
+	op = vb_new_op(d, VB_OP_SET_TABLE_OPTIONS, p->des->schema, p->des->name, p->des->name);
+	op->change.table = p->des;
+	op->change.cur_table = p->cur;
 }

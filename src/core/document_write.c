@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect.h"
 #include "vb_json.h"
 
 static const char *const fk_action_names[] = {
@@ -432,6 +433,8 @@ vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 	cJSON	   *hazards = cJSON_CreateArray();
 	cJSON	   *ambiguous = cJSON_CreateArray();
 	cJSON	   *unmanaged = cJSON_CreateArray();
+	const char *const *details = plan->dialect && plan->dialect->hazard_details ?
+		plan->dialect->hazard_details : hazard_details;
 	int			i;
 	int			j;
 
@@ -461,7 +464,7 @@ vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 			cJSON_AddItemToArray(hz, cJSON_CreateString(hazard_names[j]));
 			cJSON_AddItemToArray(hazards,
 								 entry(i, hazard_names[j], hazard_object(arena, op), "detail",
-									   vb_printf(arena, hazard_details[j],
+									   vb_printf(arena, details[j],
 												 hazard_object(arena, op))));
 		}
 		cJSON_AddItemToObject(o, "hazards", hz);
@@ -506,5 +509,8 @@ vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 	cJSON_AddItemToObject(root, "applied", cJSON_CreateBool(applied));
 	if (applied)
 		cJSON_AddItemToObject(root, "historyId", num(history_id));
+	/* DDL that commits by itself (MySQL): a push is statement by statement */
+	if (plan->dialect && !plan->dialect->can.transactional_ddl)
+		cJSON_AddItemToObject(root, "atomic", cJSON_CreateFalse());
 	return dump_and_free(arena, root);
 }

@@ -67,6 +67,31 @@ engine_name(canon *c, const char *engine)
 	return vb_strdup(c->arena, engine);
 }
 
+/*
+ * MySQL 8's UCA 9.0.0 collations do not exist on MariaDB 10.11: the
+ * nearest there, also NO PAD ('a' and 'a ' differ, as in MySQL 8), is
+ * MariaDB's UCA 14.0.0 with the same accent and case rules, and for
+ * utf8mb4_0900_bin the byte order without padding.
+ */
+static const char *
+mariadb_collation(canon *c, const char *name)
+{
+	static const char *const map[][2] = {
+		{"utf8mb4_0900_ai_ci", "utf8mb4_uca1400_nopad_ai_ci"},
+		{"utf8mb4_0900_as_ci", "utf8mb4_uca1400_nopad_as_ci"},
+		{"utf8mb4_0900_as_cs", "utf8mb4_uca1400_nopad_as_cs"},
+		{"utf8mb4_0900_bin", "utf8mb4_nopad_bin"},
+	};
+	size_t		i;
+
+	if (name == NULL || c->server->flavor != VB_MYSQL_FLAVOR_MARIADB)
+		return name;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcasecmp(name, map[i][0]) == 0)
+			return vb_strdup(c->arena, map[i][1]);
+	return name;
+}
+
 static char *
 default_collation_of(canon *c, const char *charset)
 {
@@ -83,7 +108,7 @@ table_options(canon *c, vb_table *t)
 	else if (t->engine)
 		t->engine = engine_name(c, t->engine);
 	if (t->collation)
-		t->collation = vb_mysql_collation_name(c->arena, t->collation);
+		t->collation = (char *) mariadb_collation(c, vb_mysql_collation_name(c->arena, t->collation));
 	if (t->charset && strcasecmp(t->charset, "utf8") == 0)
 		t->charset = "utf8mb3";
 	if (t->charset == NULL && t->collation == NULL)
@@ -130,6 +155,7 @@ column(canon *c, vb_table *t, vb_column *col, const vb_list *names)
 		collation = type.collation;
 	if (type.binary_collation && collation == NULL)
 		collation = vb_printf(c->arena, "%s_bin", charset ? charset : t->charset);
+	collation = mariadb_collation(c, collation);
 	{
 		column_info *ci = vb_alloc(c->arena, sizeof(column_info));
 		const vb_mysql_charset *ccs = vb_mysql_find_charset(c->server, charset ? charset : t->charset);

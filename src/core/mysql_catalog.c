@@ -505,22 +505,29 @@ vb_mysql_is_unique_constraint(const vb_index *ix)
 	return ix->unique && plain_elements(ix) && !ix->invisible && strcmp(ix->method, "btree") == 0;
 }
 
-bool
-vb_mysql_is_fk_index(const vb_table *t, const vb_index *ix)
+/* The foreign key whose own index `ix` is (vb_mysql_is_fk_index), or NULL. */
+static vb_foreign_key *
+fk_of_index(const vb_table *t, const vb_index *ix)
 {
 	int			i;
 
 	if (ix->unique || ix->invisible || ix->comment || ix->name == NULL ||
 		strcmp(ix->method, "btree") != 0 || !plain_elements(ix))
-		return false;
+		return NULL;
 	for (i = 0; i < t->foreign_keys.count; i++)
 	{
-		const vb_foreign_key *fk = t->foreign_keys.items[i];
+		vb_foreign_key *fk = t->foreign_keys.items[i];
 
 		if (fk->name && strcmp(fk->name, ix->name) == 0 && vb_str_lists_equal(&fk->columns, &ix->columns))
-			return true;
+			return fk;
 	}
-	return false;
+	return NULL;
+}
+
+bool
+vb_mysql_is_fk_index(const vb_table *t, const vb_index *ix)
+{
+	return fk_of_index(t, ix) != NULL;
 }
 
 static bool
@@ -568,7 +575,9 @@ place_index(builder *b, vb_table *t, vb_index *ix)
 		k->comment = ix->comment;
 		vb_list_push(b->arena, &t->uniques, k);
 	}
-	else if (!vb_mysql_is_fk_index(t, ix))
+	else if (fk_of_index(t, ix))
+		fk_of_index(t, ix)->own_index = true;	/* the push of the FK makes it */
+	else
 		vb_list_push(b->arena, &t->indexes, ix);
 }
 

@@ -46,6 +46,8 @@ static const struct
 	[VB_OP_ALTER_CONSTRAINT] = {"alterConstraint", VB_PH_VALIDATE},
 	[VB_OP_SET_STORAGE] = {"setStorageParameters", VB_PH_SET_STORAGE},
 	[VB_OP_REBUILD_TABLE] = {"rebuildTable", VB_PH_ALTER_COLUMN},
+	[VB_OP_SET_TABLE_OPTIONS] = {"setTableOptions", VB_PH_SET_STORAGE},
+	[VB_OP_ALTER_INDEX] = {"alterIndex", VB_PH_VALIDATE},
 };
 
 const char *

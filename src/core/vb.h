@@ -268,6 +268,9 @@ typedef struct vb_foreign_key
 	bool		match_full;		/* MATCH FULL; false: MATCH SIMPLE */
 	bool		not_valid;
 	char	   *comment;		/* COMMENT ON CONSTRAINT */
+	bool		own_index;		/* MySQL, current side: the index the server
+								 * made for it, named after it (left out of
+								 * the model), exists */
 	char	   *renamed_from;
 	const char *path;
 } vb_foreign_key;
@@ -470,6 +473,8 @@ typedef enum vb_op_kind
 	VB_OP_ALTER_CONSTRAINT,
 	VB_OP_SET_STORAGE,
 	VB_OP_REBUILD_TABLE,		/* SQLite: a table made again in its new shape */
+	VB_OP_SET_TABLE_OPTIONS,	/* MySQL: engine, default charset, collation */
+	VB_OP_ALTER_INDEX,			/* MySQL: an index made (in)visible in place */
 	VB_OP__COUNT
 } vb_op_kind;
 
@@ -549,6 +554,8 @@ typedef struct vb_guard
 #define VB_ALTER_SERIAL_ON			(1u << 9)	/* becomes serial-style */
 #define VB_ALTER_SEQUENCE_OPTIONS	(1u << 10)	/* identity sequence options */
 #define VB_ALTER_IDENTITY_ON		(1u << 11)
+#define VB_ALTER_ON_UPDATE			(1u << 12)	/* MySQL: ON UPDATE CURRENT_TIMESTAMP */
+#define VB_ALTER_INVISIBLE			(1u << 13)	/* MySQL: INVISIBLE or visible again */
 
 /*
  * One column moved to a re-created enum type: through text, removed values
@@ -641,6 +648,16 @@ typedef struct vb_change
 	bool		keep_old_type;	/* recreateEnum: a column change still
 								 * converts from the old type, so a finishing
 								 * operation drops it later */
+
+	/*
+	 * A dialect that runs several operations as one statement (MySQL: one
+	 * ALTER TABLE per table) groups them in its lower hook: the first
+	 * operation of a group lists the others in `group` and writes the
+	 * statement for all of them; each of the others has `grouped` set and
+	 * writes nothing (its part is in the first one's statement).
+	 */
+	vb_list		group;			/* vb_operation * */
+	bool		grouped;
 } vb_change;
 
 typedef struct vb_operation
@@ -677,6 +694,7 @@ typedef struct vb_plan
 	vb_list		ambiguous;		/* vb_ambiguity * (unresolved) */
 	vb_list		unmanaged;		/* vb_unmanaged * */
 	vb_list		tables;			/* vb_table_change *: the paired tables */
+	const vb_dialect *dialect;	/* the dialect that wrote it */
 } vb_plan;
 
 const char *vb_op_kind_name(vb_op_kind kind);
@@ -859,6 +877,11 @@ vb_column  *vb_column_lookup(vb_column_index *index, const vb_table *table, cons
 vb_table   *vb_find_table(const vb_schema *schema, const char *nsp, const char *name);
 vb_enum    *vb_find_enum(const vb_schema *schema, const char *nsp, const char *name);
 vb_column  *vb_find_column(const vb_table *table, const char *name);
+/* A table's unique key, index, foreign key or check by name (NULL: none). */
+vb_key	   *vb_find_unique(const vb_table *table, const char *name);
+vb_index   *vb_find_index(const vb_table *table, const char *name);
+vb_foreign_key *vb_find_foreign_key(const vb_table *table, const char *name);
+vb_check   *vb_find_check(const vb_table *table, const char *name);
 bool		vb_list_contains_str(const vb_list *list, const char *s);
 bool		vb_str_lists_equal(const vb_list *a, const vb_list *b);
 

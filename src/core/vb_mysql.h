@@ -186,6 +186,10 @@ typedef struct vb_mysql_server
 	char	   *collation;		/* its default collation */
 	char	   *engine;			/* @@default_storage_engine */
 	vb_list		charsets;		/* vb_mysql_charset *: information_schema.CHARACTER_SETS */
+	vb_list		collations;		/* char *: every collation's name; empty when
+								 * not read (vb_mysql_read_server_names) */
+	vb_list		engines;		/* char *: the storage engines that can be
+								 * used; empty when not read */
 } vb_mysql_server;
 
 /* Flavour and version from SELECT VERSION() ("8.0.36", "8.0.36-log",
@@ -351,5 +355,20 @@ void		vb_mysql_sort_schema(vb_schema *s);
  */
 bool		vb_mysql_canonicalize(vb_arena *arena, const vb_mysql_server *server,
 								  vb_schema *doc, vb_error *err);
+
+/*
+ * Refuse, before anything runs, what the server would refuse half way
+ * through a push (MySQL commits each statement): a canonical document's
+ * autoIncrement column that leads no key, or one too many; a TEXT, BLOB
+ * or JSON column in a key without a prefix length; a prefix on what has
+ * none, or longer than the column; foreign keys between columns of
+ * different types or charsets, on tables whose engine has none, SET NULL
+ * on a NOT NULL column, SET DEFAULT; a non-unique HASH index (InnoDB
+ * makes it BTREE); a string default longer than its column; a table with
+ * no visible column; a charset, collation or engine the server lacks
+ * (when server lists them). VB001 naming the JSON path.
+ */
+bool		vb_mysql_check_document(vb_arena *arena, const vb_mysql_server *server,
+									const vb_schema *doc, vb_error *err);
 
 #endif							/* VB_MYSQL_H */

@@ -267,9 +267,9 @@ expect_err 'unknown kind of URL'
 vb pull --url "$T/app.db"
 expect_rc 1
 expect_err "no SQLite database at $T/app.db"
-vb pull --url "mysql://root@localhost/shop"
-expect_rc 2
-expect_err 'MySQL/MariaDB databases are not supported'
+vb pull --url "mysql://root@127.0.0.1:1/shop"
+expect_rc 1
+expect_err 'could not connect to mysql://root@127\.0\.0\.1:1/shop'
 vb push --url "dbname=postgres" --schema "$V1" --rename 'nonsense'
 expect_rc 2
 expect_err "--rename 'nonsense': expected"
@@ -360,6 +360,11 @@ expect_no_err hunter2
 vb pull --url "mysql://alice:hunter2@localhost/shop?ssl=1"
 expect_rc 2
 expect_err 'mysql://alice:\*\*\*@localhost'
+expect_err 'unknown parameter "ssl"'
+expect_no_err hunter2
+vb pull --url "mariadb://alice:hunter2@127.0.0.1:1/shop"
+expect_rc 1
+expect_err 'could not connect to mariadb://alice:\*\*\*@127\.0\.0\.1:1/shop'
 expect_no_err hunter2
 end
 

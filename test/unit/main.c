@@ -23,6 +23,7 @@ main(void)
 	failed += run_fuzz_found_tests();
 	failed += run_table_options_tests();
 	failed += run_mysql_tests();
+	failed += run_dialect_mysql_tests();
 	failed += run_dialect_sqlite_tests();
 	failed += run_sqlite_lex_tests();
 	failed += run_sqlite_expr_tests();

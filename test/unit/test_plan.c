@@ -24,7 +24,8 @@ static const char *const contract_kinds[] = {
  * it is emitted: validateConstraint turns a NOT VALID check or foreign
  * key valid (VALIDATE CONSTRAINT). */
 static const char *const documented_additions[] = {
-	"validateConstraint", "alterConstraint", "setStorageParameters", "rebuildTable", NULL
+	"validateConstraint", "alterConstraint", "setStorageParameters", "rebuildTable",
+	"setTableOptions", "alterIndex", NULL
 };
 
 /* users(id, username, age) -> users(id, handle): two candidates for handle */

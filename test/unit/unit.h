@@ -34,6 +34,7 @@ int			run_stop_tests(void);
 int			run_fuzz_found_tests(void);
 int			run_table_options_tests(void);
 int			run_mysql_tests(void);
+int			run_dialect_mysql_tests(void);
 int			run_dialect_sqlite_tests(void);
 int			run_sqlite_lex_tests(void);
 int			run_sqlite_expr_tests(void);

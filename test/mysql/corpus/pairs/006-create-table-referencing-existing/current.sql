@@ -1,0 +1,2 @@
+CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100) NOT NULL);
+INSERT INTO users VALUES (1, 'a@b');

@@ -1,0 +1,1 @@
+CREATE TABLE posts (id INT PRIMARY KEY, user_id INT);

@@ -1,0 +1,1 @@
+CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL, age INT);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY) COMMENT 'it''s "new" \\ here';

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20), note TEXT, code CHAR(2) CHARACTER SET ascii) DEFAULT CHARSET=latin1;
+INSERT INTO t VALUES (1, 'Müller', 'café', 'DE');

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20), note TEXT, code CHAR(2) CHARACTER SET ascii) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

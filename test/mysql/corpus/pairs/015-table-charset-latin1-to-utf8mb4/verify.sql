@@ -1,0 +1,1 @@
+SELECT name = 'Müller' AND note = 'café' AND code = 'DE' FROM t;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20), other VARCHAR(5) COLLATE utf8mb4_bin) COLLATE=utf8mb4_general_ci;
+INSERT INTO t VALUES (1, 'x', 'y');

@@ -1,0 +1,1 @@
+SELECT name = 'x' FROM t;

@@ -1,0 +1,1 @@
+CREATE TABLE `we``ird table` (`id` INT PRIMARY KEY, `sel ect` VARCHAR(20), `"q"` BIGINT, `ünï` INT COMMENT 'ü''s', `new``col` INT DEFAULT 7, KEY `in dex` (`sel ect`, `"q"`), CONSTRAINT `ch'eck` CHECK (`"q"` > 0));

@@ -1,0 +1,1 @@
+SELECT `from` = 'x' FROM `order`;

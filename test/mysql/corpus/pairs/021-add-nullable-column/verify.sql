@@ -1,0 +1,1 @@
+SELECT COUNT(*) = 2 AND SUM(b IS NULL) = 2 FROM t;

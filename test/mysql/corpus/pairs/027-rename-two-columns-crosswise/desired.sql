@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT NOT NULL PRIMARY KEY, b_text VARCHAR(5), a_num INT);

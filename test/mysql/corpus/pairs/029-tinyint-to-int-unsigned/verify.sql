@@ -1,0 +1,1 @@
+SELECT a = 255 FROM t;

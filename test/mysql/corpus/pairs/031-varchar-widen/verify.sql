@@ -1,0 +1,1 @@
+SELECT a = 'abcdefghij' FROM t;

@@ -1,0 +1,1 @@
+SELECT a = 'short' FROM t;

@@ -1,0 +1,1 @@
+SELECT LENGTH(a) = 300 FROM t;

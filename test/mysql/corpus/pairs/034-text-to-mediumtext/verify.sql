@@ -1,0 +1,1 @@
+SELECT a = 'body' FROM t;

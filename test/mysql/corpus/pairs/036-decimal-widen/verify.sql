@@ -1,0 +1,1 @@
+SELECT a = 999.99 FROM t;

@@ -1,0 +1,1 @@
+SELECT a = 42 FROM t WHERE id = 1;

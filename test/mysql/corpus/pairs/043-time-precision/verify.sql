@@ -1,0 +1,1 @@
+SELECT a = '10:11:12' FROM t;

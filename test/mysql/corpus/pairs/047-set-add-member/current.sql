@@ -1,0 +1,2 @@
+CREATE TABLE t (id INT NOT NULL PRIMARY KEY, s SET('x','y'));
+INSERT INTO t VALUES (1, 'x,y');

@@ -1,0 +1,1 @@
+SELECT HEX(b) = '00FF10' FROM t;

@@ -1,0 +1,1 @@
+SELECT HEX(b) = '01020000' FROM t;

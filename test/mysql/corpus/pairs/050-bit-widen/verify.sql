@@ -1,0 +1,1 @@
+SELECT b = 10 FROM t;

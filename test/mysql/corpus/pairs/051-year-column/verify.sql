@@ -1,0 +1,1 @@
+SELECT y = 2024 FROM t;

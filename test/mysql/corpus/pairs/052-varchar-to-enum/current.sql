@@ -1,0 +1,2 @@
+CREATE TABLE t (id INT NOT NULL PRIMARY KEY, s VARCHAR(10));
+INSERT INTO t VALUES (1, 'red'), (2, 'green');

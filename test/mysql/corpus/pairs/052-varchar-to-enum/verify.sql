@@ -1,0 +1,1 @@
+SELECT s = 'green' FROM t WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT t1 = 'hello' AND j = '{}' FROM t;

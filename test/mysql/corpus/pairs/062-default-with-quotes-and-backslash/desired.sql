@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a VARCHAR(20) DEFAULT 'it''s a \\ test');

@@ -1,0 +1,1 @@
+SELECT a = 'Ærø' FROM t;

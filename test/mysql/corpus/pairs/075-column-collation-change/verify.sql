@@ -1,0 +1,1 @@
+SELECT a = 'Ab' FROM t;

@@ -1,0 +1,1 @@
+SELECT s = 5 FROM t;

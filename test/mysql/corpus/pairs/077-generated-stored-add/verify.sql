@@ -1,0 +1,1 @@
+SELECT s = 6 FROM t;

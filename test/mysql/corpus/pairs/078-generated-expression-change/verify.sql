@@ -1,0 +1,1 @@
+SELECT s = 3 FROM t;

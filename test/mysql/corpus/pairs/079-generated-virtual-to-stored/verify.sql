@@ -1,0 +1,1 @@
+SELECT s = 2 FROM t;

@@ -1,0 +1,1 @@
+SELECT s = 10 FROM t;

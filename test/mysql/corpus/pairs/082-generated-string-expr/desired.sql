@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a VARCHAR(10), b VARCHAR(10), full VARCHAR(25) AS (concat(a, ' ', b)) VIRTUAL);

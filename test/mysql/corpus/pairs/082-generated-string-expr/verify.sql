@@ -1,0 +1,1 @@
+SELECT full = 'x y' FROM t;

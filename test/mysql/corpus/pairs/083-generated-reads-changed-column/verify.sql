@@ -1,0 +1,1 @@
+SELECT s = 8 FROM t;

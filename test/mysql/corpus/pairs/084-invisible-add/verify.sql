@@ -1,0 +1,1 @@
+SELECT h = 1 FROM t;

@@ -1,0 +1,1 @@
+SELECT h = 3 FROM t;

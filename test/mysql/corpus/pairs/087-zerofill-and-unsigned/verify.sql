@@ -1,0 +1,1 @@
+SELECT a = 12 FROM t;

@@ -1,0 +1,1 @@
+SELECT a = 'd' FROM t WHERE id = 1;

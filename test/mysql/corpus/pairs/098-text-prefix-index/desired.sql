@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a INT, b VARCHAR(100), c VARCHAR(300), d TEXT, g GEOMETRY NOT NULL, KEY t_d_prefix (d(50)), KEY t_bd (b(5), d(5)));

@@ -1,0 +1,2 @@
+SELECT COUNT(*) = 3 FROM t;
+SELECT s = 4 FROM t WHERE id = 2;

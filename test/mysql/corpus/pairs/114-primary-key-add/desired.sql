@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT NOT NULL, v INT, PRIMARY KEY (id));

@@ -1,0 +1,1 @@
+SELECT bee = 'x' FROM t;

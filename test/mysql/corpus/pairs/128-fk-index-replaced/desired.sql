@@ -1,0 +1,2 @@
+CREATE TABLE p (id INT NOT NULL PRIMARY KEY, code VARCHAR(10) NOT NULL, UNIQUE KEY p_code (code));
+CREATE TABLE c (id INT NOT NULL PRIMARY KEY, pid INT, pcode VARCHAR(10), KEY c_pid_pcode (pid, pcode), CONSTRAINT c_pid_fkey FOREIGN KEY (pid) REFERENCES p (id));

@@ -1,0 +1,1 @@
+SELECT COUNT(*) = 3 FROM c;

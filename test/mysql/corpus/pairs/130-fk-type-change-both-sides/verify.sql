@@ -1,0 +1,1 @@
+SELECT pid = 2 FROM c;

@@ -1,0 +1,1 @@
+SELECT parent = 2 FROM c;

@@ -1,0 +1,1 @@
+SELECT pk = 2 FROM p WHERE code = 'b';

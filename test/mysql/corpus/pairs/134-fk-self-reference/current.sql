@@ -1,0 +1,1 @@
+CREATE TABLE node (id INT PRIMARY KEY, parent INT); INSERT INTO node VALUES (1, NULL), (2, 1);

@@ -1,0 +1,1 @@
+CREATE TABLE node (id INT PRIMARY KEY, parent INT, CONSTRAINT node_parent_fkey FOREIGN KEY (parent) REFERENCES node (id) ON DELETE SET NULL);

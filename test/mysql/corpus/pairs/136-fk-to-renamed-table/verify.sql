@@ -1,0 +1,1 @@
+SELECT pid = 7 FROM kid;

@@ -1,0 +1,2 @@
+CREATE TABLE p (id INT NOT NULL, code INT NOT NULL, PRIMARY KEY (id), UNIQUE KEY p_code_new (code) COMMENT 'k');
+CREATE TABLE c (id INT PRIMARY KEY, pcode INT, CONSTRAINT c_pcode FOREIGN KEY (pcode) REFERENCES p (code));

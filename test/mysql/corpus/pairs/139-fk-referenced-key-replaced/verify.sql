@@ -1,0 +1,1 @@
+SELECT pcode = 10 FROM c;

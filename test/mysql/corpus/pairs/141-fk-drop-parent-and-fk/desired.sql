@@ -1,0 +1,1 @@
+CREATE TABLE c (id INT PRIMARY KEY, pid INT, KEY c_pid (pid));

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INT PRIMARY KEY, n INT, s VARCHAR(20), f INT, CONSTRAINT old_ck CHECK (n > 0));
+INSERT INTO t (id, n, s, f) VALUES (1, 5, 'ok', 1);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, n INT, s VARCHAR(20), f INT, x INT CHECK (x >= 0));

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, num INT, CONSTRAINT t_n CHECK (num > 0));

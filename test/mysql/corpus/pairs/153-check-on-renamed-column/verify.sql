@@ -1,0 +1,1 @@
+SELECT num = 5 FROM t;

@@ -1,0 +1,1 @@
+SELECT a = 'x' AND e = 'y' FROM t;

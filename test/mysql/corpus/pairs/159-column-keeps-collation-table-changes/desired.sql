@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(10) COLLATE utf8mb4_bin) COLLATE=utf8mb4_unicode_ci;

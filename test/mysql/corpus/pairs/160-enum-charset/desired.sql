@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, e ENUM('ä','ö','ü') CHARACTER SET utf8mb4 COLLATE utf8mb4_bin);

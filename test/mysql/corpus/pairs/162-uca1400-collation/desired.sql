@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(10) COLLATE utf8mb4_uca1400_ai_ci) COLLATE=utf8mb4_uca1400_as_cs;

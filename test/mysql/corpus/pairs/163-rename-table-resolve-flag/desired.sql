@@ -1,0 +1,1 @@
+CREATE TABLE b (id INT PRIMARY KEY, x INT, y INT);

@@ -1,0 +1,1 @@
+SELECT b IS NULL FROM t;

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, p INT, q INT, r INT);

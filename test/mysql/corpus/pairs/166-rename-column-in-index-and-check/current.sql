@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, a INT, KEY t_a (a), CONSTRAINT t_a_pos CHECK (a > 0)); INSERT INTO t VALUES (1, 4);

@@ -1,0 +1,1 @@
+SELECT amount = 4 FROM t;

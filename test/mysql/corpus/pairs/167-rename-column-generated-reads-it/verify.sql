@@ -1,0 +1,1 @@
+SELECT g = 5 FROM t;

@@ -1,0 +1,1 @@
+SELECT price = 2.25 FROM post;

@@ -1,0 +1,3 @@
+CREATE TABLE user (id INT NOT NULL PRIMARY KEY);
+CREATE TABLE profile (id INT NOT NULL PRIMARY KEY, userId INT NOT NULL, UNIQUE KEY profile_userId_key (userId),
+  CONSTRAINT profile_userId_fkey FOREIGN KEY (userId) REFERENCES user (id) ON DELETE CASCADE);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, s ENUM('a','b')); INSERT INTO t VALUES (1, 'b');
