@@ -23,6 +23,7 @@
 
 #include "dialect.h"
 #include "vb_internal.h"
+#include "vb_sqlite.h"
 
 /* ---- lexical rules ---------------------------------------------------------- */
 
@@ -638,11 +639,36 @@ addable(const vb_column *c)
 	return c->nullable || strcasecmp(c->default_expr, "NULL") != 0;
 }
 
-/* Does a current table's constraint or generated column use the column? */
+/* Does the (canonical) expression use the column? */
 static bool
-column_in_use(const vb_table *t, const char *col)
+expression_uses(vb_arena *a, const char *expr, const char *col)
+{
+	vb_sqlite_expr *e;
+	vb_error	err;
+	vb_list		cols = {0};
+	vb_list		used = {0};
+
+	if (expr == NULL)
+		return false;
+	if (!vb_sqlite_expr_parse(a, expr, &e, &err))
+		return true;			/* cannot tell: as if it did */
+	vb_list_push(a, &cols, (void *) col);
+	vb_sqlite_expr_columns(a, e, &cols, &used);
+	return used.count > 0;
+}
+
+/*
+ * Would ALTER TABLE DROP COLUMN refuse the column (lang_altertable.html:
+ * part of the primary key or a UNIQUE constraint, indexed, in a partial
+ * index's predicate, a CHECK, a table-level foreign key, a generated
+ * column's expression)? Indexes the plan drops are gone by then; triggers
+ * and views that name it make SQLite refuse the statement (VB008).
+ */
+static bool
+column_in_use(vb_arena *a, const vb_table *t, const char *col)
 {
 	int			i;
+	int			j;
 
 	if (t->primary_key && vb_list_contains_str(&t->primary_key->columns, col))
 		return true;
@@ -653,21 +679,31 @@ column_in_use(const vb_table *t, const char *col)
 		if (vb_list_contains_str(&((vb_foreign_key *) t->foreign_keys.items[i])->columns, col))
 			return true;
 	for (i = 0; i < t->checks.count; i++)
-		if (strstr(((vb_check *) t->checks.items[i])->expression, col))
+		if (expression_uses(a, ((vb_check *) t->checks.items[i])->expression, col))
 			return true;
 	for (i = 0; i < t->columns.count; i++)
-	{
-		const char *g = ((vb_column *) t->columns.items[i])->generated;
-
-		if (g && strstr(g, col))
+		if (expression_uses(a, ((vb_column *) t->columns.items[i])->generated, col))
 			return true;
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		const vb_index *ix = t->indexes.items[i];
+
+		if (expression_uses(a, ix->where, col))
+			return true;
+		for (j = 0; j < ix->elements.count; j++)
+		{
+			const vb_index_elem *el = ix->elements.items[j];
+
+			if (el->column ? strcmp(el->column, col) == 0 : expression_uses(a, el->expression, col))
+				return true;
+		}
 	}
 	return false;
 }
 
 /* Does the operation need the table rebuilt? */
 static bool
-needs_rebuild(const vb_operation *op)
+needs_rebuild(vb_arena *a, const vb_operation *op)
 {
 	const vb_change *c = &op->change;
 
@@ -676,7 +712,7 @@ needs_rebuild(const vb_operation *op)
 		case VB_OP_ADD_COLUMN:
 			return c->recreate || !addable(c->column);
 		case VB_OP_DROP_COLUMN:
-			return c->recreate || column_in_use(c->cur_table, c->cur_column->name);
+			return c->recreate || column_in_use(a, c->cur_table, c->cur_column->name);
 		case VB_OP_ALTER_COLUMN:
 		case VB_OP_RENAME_CONSTRAINT:
 		case VB_OP_VALIDATE_CONSTRAINT:
@@ -796,53 +832,251 @@ remake_triggers(vb_arena *a, const vb_plan *plan, vb_operation *rebuild, bool re
 	return true;
 }
 
+/* The plan being lowered: the rebuild of each table that has one. */
+typedef struct lowering
+{
+	vb_arena   *a;
+	vb_plan    *plan;
+	vb_map		rebuilds;		/* des table name -> its rebuildTable */
+	vb_map		renamed;		/* des table name -> renamed, or a column of it */
+	vb_list		skipped;		/* vb_operation *: nothing to do after all */
+	int			seq;			/* past every operation's */
+} lowering;
+
+static bool
+skipped(const lowering *lw, const vb_operation *op)
+{
+	int			i;
+
+	for (i = 0; i < lw->skipped.count; i++)
+		if (lw->skipped.items[i] == op)
+			return true;
+	return false;
+}
+
+/* The rebuild of the table, made when first asked for. */
+static vb_operation *
+rebuild_of(lowering *lw, const vb_table_change *tc, const vb_operation *first)
+{
+	vb_operation *rb = vb_map_get(&lw->rebuilds, tc->des->name);
+
+	if (rb)
+		return rb;
+	rb = vb_alloc(lw->a, sizeof(vb_operation));
+	rb->kind = VB_OP_REBUILD_TABLE;
+	rb->schema = tc->des->schema;
+	rb->table = tc->des->name;
+	rb->object = tc->des->name;
+	rb->model = first ? first->model : tc->des->model;
+	rb->seq = first ? first->seq : lw->seq++;
+	rb->change.table = tc->des;
+	rb->change.cur_table = tc->cur;
+	rb->change.pair = tc;
+	vb_map_put(&lw->rebuilds, tc->des->name, rb);
+	return rb;
+}
+
+/* The document's name of a current column of the pair; NULL: dropped. */
+static const char *
+column_after(const vb_table_change *tc, const char *cur)
+{
+	int			i;
+
+	for (i = 0; i < tc->sources.count; i++)
+	{
+		const vb_column *src = tc->sources.items[i];
+
+		if (src && strcmp(src->name, cur) == 0)
+			return ((vb_column *) tc->des->columns.items[i])->name;
+	}
+	return NULL;
+}
+
+/*
+ * The name SQLite's reader gives an implicitly named constraint of the
+ * pair's current table once the plan's renames have run: the name of
+ * CONTRACT §1 from the new table and column names, with the same number
+ * (t_a_check1 -> u_b_check1). NULL when that cannot be told.
+ */
+static const char *
+name_after_renames(vb_arena *a, const vb_table_change *tc, vb_name_kind kind,
+				   const char *name, const vb_list *cur_columns)
+{
+	vb_list		after = {0};
+	int			pass;
+	int			i;
+
+	for (i = 0; cur_columns && i < cur_columns->count; i++)
+	{
+		const char *col = column_after(tc, cur_columns->items[i]);
+
+		if (col == NULL)
+			return NULL;
+		vb_list_push(a, &after, (void *) col);
+	}
+	for (pass = 0; pass < 100; pass++)
+		if (strcmp(vb_pg_style_name(a, kind, tc->cur->name, cur_columns, pass), name) == 0)
+			return vb_pg_style_name(a, kind, tc->des->name, cur_columns ? &after : NULL, pass);
+	return NULL;
+}
+
+/* Does the document's table have a key, foreign key or check of that name? */
+static bool
+constraint_named(const vb_table *t, const char *name)
+{
+	int			i;
+
+	if (t->primary_key && strcmp(t->primary_key->name, name) == 0)
+		return true;
+	for (i = 0; i < t->uniques.count; i++)
+		if (strcmp(((vb_key *) t->uniques.items[i])->name, name) == 0)
+			return true;
+	for (i = 0; i < t->foreign_keys.count; i++)
+		if (strcmp(((vb_foreign_key *) t->foreign_keys.items[i])->name, name) == 0)
+			return true;
+	for (i = 0; i < t->checks.count; i++)
+		if (strcmp(((vb_check *) t->checks.items[i])->name, name) == 0)
+			return true;
+	return false;
+}
+
+/* The renameConstraint of the pair's table from `name`, if any. */
+static vb_operation *
+constraint_rename(const lowering *lw, const vb_table_change *tc, const char *name)
+{
+	int			i;
+
+	for (i = 0; i < lw->plan->operations.count; i++)
+	{
+		vb_operation *op = lw->plan->operations.items[i];
+
+		if (op->kind == VB_OP_RENAME_CONSTRAINT && op->table &&
+			strcmp(op->table, tc->des->name) == 0 && strcmp(op->change.from, name) == 0)
+			return op;
+	}
+	return NULL;
+}
+
+/*
+ * One implicitly named constraint of a table whose name or columns the
+ * plan renames: SQLite keeps no name for it, so its name follows the
+ * renames by itself. A renameConstraint to exactly that name has nothing
+ * left to do; a document that keeps the old name (or any other) needs the
+ * table rebuilt, which writes the name.
+ */
+static void
+follow_rename(lowering *lw, const vb_table_change *tc, vb_name_kind kind, const char *name,
+			  const vb_list *cur_columns)
+{
+	const char *after = name_after_renames(lw->a, tc, kind, name, cur_columns);
+	vb_operation *op;
+
+	if (after && strcmp(after, name) == 0)
+		return;
+	op = constraint_rename(lw, tc, name);
+	if (op && after && strcmp(op->change.to, after) == 0)
+		vb_list_push(lw->a, &lw->skipped, op);
+	else if (op == NULL && constraint_named(tc->des, name))
+		rebuild_of(lw, tc, NULL);
+}
+
+static void
+follow_renames(lowering *lw, const vb_table_change *tc)
+{
+	const vb_table *t = tc->cur;
+	int			i;
+
+	if (t->primary_key && t->primary_key->implicit_name)
+		follow_rename(lw, tc, VB_NAME_PRIMARY_KEY, t->primary_key->name, NULL);
+	for (i = 0; i < t->uniques.count; i++)
+	{
+		const vb_key *k = t->uniques.items[i];
+
+		if (k->implicit_name)
+			follow_rename(lw, tc, VB_NAME_UNIQUE, k->name, &k->columns);
+	}
+	for (i = 0; i < t->foreign_keys.count; i++)
+	{
+		const vb_foreign_key *fk = t->foreign_keys.items[i];
+
+		if (fk->implicit_name)
+			follow_rename(lw, tc, VB_NAME_FOREIGN_KEY, fk->name, &fk->columns);
+	}
+	for (i = 0; i < t->checks.count; i++)
+	{
+		const vb_check *ck = t->checks.items[i];
+		vb_list		one = {0};
+
+		if (!ck->implicit_name)
+			continue;
+		if (ck->name_column)
+			vb_list_push(lw->a, &one, ck->name_column);
+		follow_rename(lw, tc, VB_NAME_CHECK, ck->name, ck->name_column ? &one : NULL);
+	}
+}
+
 /*
  * SQLite's ALTER TABLE renames tables and columns, adds some columns and
  * drops some: every other change of a table that stays becomes one
- * rebuildTable that takes over the table's operations (and their guards).
- * Keys, checks and foreign keys of a new table go inside its CREATE TABLE;
- * those of a dropped table go with it; an index is renamed by making it
- * again.
+ * rebuildTable that takes over the table's operations (and their guards),
+ * and so does a change of STRICT or WITHOUT ROWID, which only a new table
+ * can have. Keys, checks and foreign keys of a new table go inside its
+ * CREATE TABLE; those of a dropped table go with it; an index is renamed
+ * by making it again; the implicit names of constraints follow renames
+ * (follow_rename).
  */
 static bool
 sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 {
+	lowering	lw;
 	vb_list		kept = {0};
-	vb_map		rebuilds;
-	vb_map		renamed;
 	int			i;
 
-	vb_map_init(&rebuilds, a, plan->tables.count);
-	vb_map_init(&renamed, a, plan->tables.count);
+	memset(&lw, 0, sizeof(lw));
+	lw.a = a;
+	lw.plan = plan;
+	vb_map_init(&lw.rebuilds, a, plan->tables.count);
+	vb_map_init(&lw.renamed, a, plan->tables.count);
 	for (i = 0; i < plan->operations.count; i++)
 	{
 		vb_operation *op = plan->operations.items[i];
 		const vb_table_change *tc = pair_of(plan, op);
 
+		if (op->seq >= lw.seq)
+			lw.seq = op->seq + 1;
 		if (tc && (op->kind == VB_OP_RENAME_TABLE || op->kind == VB_OP_RENAME_COLUMN))
-			vb_map_put(&renamed, tc->des->name, (void *) 1);
-		if (tc && needs_rebuild(op) && !vb_map_get(&rebuilds, tc->des->name))
-		{
-			vb_operation *rb = vb_alloc(a, sizeof(vb_operation));
+			vb_map_put(&lw.renamed, tc->des->name, (void *) tc);
+	}
+	for (i = 0; i < plan->tables.count; i++)
+	{
+		const vb_table_change *tc = plan->tables.items[i];
 
-			rb->kind = VB_OP_REBUILD_TABLE;
-			rb->schema = op->schema;
-			rb->table = tc->des->name;
-			rb->object = tc->des->name;
-			rb->model = op->model;
-			rb->seq = op->seq;
-			rb->change.table = tc->des;
-			rb->change.cur_table = tc->cur;
-			rb->change.pair = tc;
-			vb_map_put(&rebuilds, tc->des->name, rb);
-		}
+		if (vb_map_get(&lw.renamed, tc->des->name))
+			follow_renames(&lw, tc);
 	}
 	for (i = 0; i < plan->operations.count; i++)
 	{
 		vb_operation *op = plan->operations.items[i];
 		const vb_table_change *tc = pair_of(plan, op);
-		vb_operation *rb = tc ? vb_map_get(&rebuilds, tc->des->name) : NULL;
 
+		if (tc && !skipped(&lw, op) && needs_rebuild(a, op))
+			rebuild_of(&lw, tc, op);
+	}
+	for (i = 0; i < plan->tables.count; i++)
+	{
+		const vb_table_change *tc = plan->tables.items[i];
+
+		if (tc->cur->strict != tc->des->strict || tc->cur->without_rowid != tc->des->without_rowid)
+			rebuild_of(&lw, tc, NULL);
+	}
+	for (i = 0; i < plan->operations.count; i++)
+	{
+		vb_operation *op = plan->operations.items[i];
+		const vb_table_change *tc = pair_of(plan, op);
+		vb_operation *rb = tc ? vb_map_get(&lw.rebuilds, tc->des->name) : NULL;
+
+		if (skipped(&lw, op))
+			continue;
 		if (rb && absorbed(op))
 		{
 			vb_buf		reasons;
@@ -864,7 +1098,7 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 			/* no ALTER INDEX RENAME: drop it, and make it under its new name */
 			vb_operation *make = vb_alloc(a, sizeof(vb_operation));
 
-					*make = *op;
+			*make = *op;
 			make->kind = VB_OP_CREATE_INDEX;
 			make->change.index = index_named(op->change.table, op->change.to);
 			op->kind = VB_OP_DROP_INDEX;
@@ -879,11 +1113,11 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 	for (i = 0; i < plan->tables.count; i++)
 	{
 		const vb_table_change *tc = plan->tables.items[i];
-		vb_operation *rb = vb_map_get(&rebuilds, tc->des->name);
+		vb_operation *rb = vb_map_get(&lw.rebuilds, tc->des->name);
 
 		if (rb == NULL)
 			continue;
-		if (!remake_triggers(a, plan, rb, vb_map_get(&renamed, tc->des->name) != NULL, err))
+		if (!remake_triggers(a, plan, rb, vb_map_get(&lw.renamed, tc->des->name) != NULL, err))
 			return false;
 		vb_list_push(a, &kept, rb);
 	}
