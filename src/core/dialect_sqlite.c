@@ -727,6 +727,7 @@ needs_rebuild(vb_arena *a, const vb_operation *op)
 		case VB_OP_DROP_CHECK:
 			return true;
 		case VB_OP_DROP_FOREIGN_KEY:
+		case VB_OP_ALTER_CONSTRAINT:	/* a foreign key's deferrability */
 			return true;
 		default:
 			return false;
@@ -755,6 +756,7 @@ absorbed(const vb_operation *op)
 		case VB_OP_RENAME_INDEX:
 		case VB_OP_RENAME_CONSTRAINT:
 		case VB_OP_VALIDATE_CONSTRAINT:
+		case VB_OP_ALTER_CONSTRAINT:
 			return true;
 		default:
 			return false;
@@ -1095,17 +1097,30 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 			continue;			/* goes with its dropped table */
 		if (op->kind == VB_OP_RENAME_INDEX)
 		{
-			/* no ALTER INDEX RENAME: drop it, and make it under its new name */
-			vb_operation *make = vb_alloc(a, sizeof(vb_operation));
+			/*
+			 * No ALTER INDEX RENAME: drop it, and make it under its new name.
+			 * Swapped names go through a temporary name (vb_emit_renames):
+			 * the first step only drops, the second only makes.
+			 */
+			const vb_index *old = index_named(tc->cur, op->change.from);
+			const vb_index *made = index_named(op->change.table, op->change.to);
 
-			*make = *op;
-			make->kind = VB_OP_CREATE_INDEX;
-			make->change.index = index_named(op->change.table, op->change.to);
-			op->kind = VB_OP_DROP_INDEX;
-			op->change.index = index_named(tc->cur, op->change.from);
-			op->change.cur_table = tc->cur;
-			vb_list_push(a, &kept, op);
-			vb_list_push(a, &kept, make);
+			if (made)
+			{
+				vb_operation *make = vb_alloc(a, sizeof(vb_operation));
+
+				*make = *op;
+				make->kind = VB_OP_CREATE_INDEX;
+				make->change.index = made;
+				vb_list_push(a, &kept, make);
+			}
+			if (old)
+			{
+				op->kind = VB_OP_DROP_INDEX;
+				op->change.index = old;
+				op->change.cur_table = tc->cur;
+				vb_list_push(a, &kept, op);
+			}
 			continue;
 		}
 		vb_list_push(a, &kept, op);

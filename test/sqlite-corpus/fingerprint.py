@@ -38,7 +38,8 @@ schema is spelled differently):
   constraints in text order);
 - a constraint name equal to the one viborm gives an unnamed constraint
   (<table>_pkey, <table>_<cols>_key, <table>_<cols>_fkey,
-  <table>_<col>_check, <table>_check) counts as no name: viborm writes the
+  <table>_<col>_check, <table>_check), or that name numbered (t_a_key1,
+  when an index already has t_a_key), counts as no name: viborm writes the
   names of unnamed constraints, SQLite keeps none for them;
 - viborm's history tables (_viborm_history, _viborm_snapshot) are left out.
 """
@@ -228,11 +229,13 @@ def parse_fk_clause(toks, i):
     defer = ""
     while i < len(toks):
         kind, t = toks[i]
-        if t in ("ON", "MATCH"):
+        if t == "MATCH":
             i += 2
-            while i < len(toks) and toks[i][1] in ("NULL", "DEFAULT", "ACTION", "CASCADE",
-                                                     "RESTRICT") and toks[i - 1][1] != "MATCH":
-                i += 1
+            continue
+        if t == "ON":
+            # ON DELETE|UPDATE SET NULL|SET DEFAULT|CASCADE|RESTRICT|NO ACTION
+            i += 2
+            i += 2 if toks[i][1] in ("SET", "NO") else 1
             continue
         if t == "NOT" and i + 1 < len(toks) and toks[i + 1][1] == "DEFERRABLE":
             i += 2
@@ -361,7 +364,10 @@ def default_name(kind, table, cols):
 
 
 def shown_name(name, *defaults):
-    if name is None or name.lower() in (d.lower() for d in defaults):
+    # viborm numbers an unnamed constraint's name past one already taken
+    # by a table or index (t_a_key1): PostgreSQL's rule, CONTRACT section 1
+    if name is None or re.sub(r"[0-9]+$", "", name.lower()) in (d.lower() for d in defaults) \
+            or name.lower() in (d.lower() for d in defaults):
         return "-"
     return name
 
