@@ -45,7 +45,7 @@ find_target(cli_session *s, vb_error *err)
 		vb_fail(err, s->arena, CLI_ERR_USAGE, NULL,
 				"%s databases are not supported by this build of viborm yet: %s",
 				cli_target_name(s->url.kind), s->url.masked);
-		err->hint = vb_strdup(s->arena, "This release drives PostgreSQL (postgres:// URLs and libpq key=value strings); SQLite and MySQL/MariaDB come next.");
+		err->hint = vb_strdup(s->arena, "This build drives PostgreSQL (postgres:// URLs and libpq key=value strings) and SQLite files.");
 		return false;
 	}
 	return true;

@@ -265,8 +265,8 @@ vb pull --url "redis://localhost/0"
 expect_rc 2
 expect_err 'unknown kind of URL'
 vb pull --url "$T/app.db"
-expect_rc 2
-expect_err 'SQLite databases are not supported by this build of viborm yet'
+expect_rc 1
+expect_err "no SQLite database at $T/app.db"
 vb pull --url "mysql://root@localhost/shop"
 expect_rc 2
 expect_err 'MySQL/MariaDB databases are not supported'
@@ -305,7 +305,7 @@ expect_err 'typo.json: .*"tables\[0\]\.colums"'
 expect_err 'JSON path: tables\[0\]\.colums'
 vb diff --url "$URL" --schema "$(doc lite '{"dialect": "sqlite", "tables": []}')"
 expect_rc 2
-expect_err 'lite.json: the document is for dialect "sqlite", but the target speaks "pg"'
+expect_err 'lite.json: the document is for dialect "sqlite", the target is "pg"'
 vb diff --url "$URL" --schema "$(doc models '{"models": {"user": {"fields": [{"key": "id", "type": "txt"}]}}}')"
 expect_rc 2
 expect_err 'models.json: models\.user\.fields\[0\]\.type'
