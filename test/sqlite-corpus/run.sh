@@ -23,6 +23,8 @@
 # Prints "ok NAME" or "FAILED NAME: STEP: REASON" per pair, then
 # "N passed, N failed"; exits 1 if any pair failed.
 # VB_CORPUS_JOBS=N runs the pairs in N parallel workers;
+# VB_CORPUS_EVERY=N takes every Nth pair only (the first, the N+1th, ...:
+# a sample for the runs under ASan/UBSan and valgrind);
 # VB_CORPUS_KEEP=DIR copies the last pair's files there.
 set -euo pipefail
 
@@ -32,6 +34,7 @@ pairs_dir=$here/pairs
 fingerprint=$here/fingerprint.py
 filter=${1:-}
 jobs=${VB_CORPUS_JOBS:-1}
+every=${VB_CORPUS_EVERY:-1}
 BIN=${VIBORM_BIN:-$root/viborm}
 read -r -a WRAP <<<"${VIBORM_WRAPPER:-}"
 
@@ -273,10 +276,15 @@ passed=0
 failed=0
 shopt -s nullglob
 position=-1
+seen=-1
 for dir in "$pairs_dir"/*/; do
 	dir=${dir%/}
 	name=$(basename "$dir")
 	if [ -n "$filter" ] && [[ $name != *"$filter"* ]]; then
+		continue
+	fi
+	seen=$((seen + 1))
+	if [ $((seen % every)) -ne 0 ]; then
 		continue
 	fi
 	position=$((position + 1))
