@@ -81,6 +81,7 @@ corpus:
 	test/corpus/run.sh
 bench:
 	test/bench/run.sh
+	test/bench/sqlite.sh
 test:
 	test/run
 
