@@ -27,85 +27,18 @@
 
 /* ---- lexical rules ---------------------------------------------------------- */
 
-/* SQLite's keywords (lang_keywords.html), upper case, sorted; TRUE and
- * FALSE are added: as bare words they can mean the literals. */
-static const char *const keywords[] = {
-	"ABORT", "ACTION", "ADD", "AFTER", "ALL", "ALTER", "ALWAYS", "ANALYZE", "AND", "AS",
-	"ASC", "ATTACH", "AUTOINCREMENT", "BEFORE", "BEGIN", "BETWEEN", "BY", "CASCADE",
-	"CASE", "CAST", "CHECK", "COLLATE", "COLUMN", "COMMIT", "CONFLICT", "CONSTRAINT",
-	"CREATE", "CROSS", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
-	"DATABASE", "DEFAULT", "DEFERRABLE", "DEFERRED", "DELETE", "DESC", "DETACH",
-	"DISTINCT", "DO", "DROP", "EACH", "ELSE", "END", "ESCAPE", "EXCEPT", "EXCLUDE",
-	"EXCLUSIVE", "EXISTS", "EXPLAIN", "FAIL", "FALSE", "FILTER", "FIRST", "FOLLOWING",
-	"FOR", "FOREIGN", "FROM", "FULL", "GENERATED", "GLOB", "GROUP", "GROUPS", "HAVING",
-	"IF", "IGNORE", "IMMEDIATE", "IN", "INDEX", "INDEXED", "INITIALLY", "INNER",
-	"INSERT", "INSTEAD", "INTERSECT", "INTO", "IS", "ISNULL", "JOIN", "KEY", "LAST",
-	"LEFT", "LIKE", "LIMIT", "MATCH", "MATERIALIZED", "NATURAL", "NO", "NOT", "NOTHING",
-	"NOTNULL", "NULL", "NULLS", "OF", "OFFSET", "ON", "OR", "ORDER", "OTHERS", "OUTER",
-	"OVER", "PARTITION", "PLAN", "PRAGMA", "PRECEDING", "PRIMARY", "QUERY", "RAISE",
-	"RANGE", "RECURSIVE", "REFERENCES", "REGEXP", "REINDEX", "RELEASE", "RENAME",
-	"REPLACE", "RESTRICT", "RETURNING", "RIGHT", "ROLLBACK", "ROW", "ROWS", "SAVEPOINT",
-	"SELECT", "SET", "TABLE", "TEMP", "TEMPORARY", "THEN", "TIES", "TO", "TRANSACTION",
-	"TRIGGER", "TRUE", "UNBOUNDED", "UNION", "UNIQUE", "UPDATE", "USING", "VACUUM",
-	"VALUES", "VIEW", "VIRTUAL", "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT",
-};
-
-static int
-compare_keyword(const void *a, const void *b)
-{
-	return strcasecmp((const char *) a, *(const char *const *) b);
-}
-
-/* Bare when [A-Za-z_][A-Za-z0-9_]* and not a keyword, else "quoted". */
-static char *
-sqlite_quote_ident(vb_arena *a, const char *ident)
-{
-	bool		bare = isalpha((unsigned char) ident[0]) || ident[0] == '_';
-	const char *p;
-	vb_buf		buf;
-
-	for (p = ident; *p && bare; p++)
-		bare = isalnum((unsigned char) *p) || *p == '_';
-	if (bare && bsearch(ident, keywords, sizeof(keywords) / sizeof(keywords[0]),
-						sizeof(char *), compare_keyword) == NULL)
-		return vb_strdup(a, ident);
-	vb_buf_init(&buf, a);
-	vb_buf_appendc(&buf, '"');
-	for (p = ident; *p; p++)
-	{
-		if (*p == '"')
-			vb_buf_appendc(&buf, '"');
-		vb_buf_appendc(&buf, *p);
-	}
-	vb_buf_appendc(&buf, '"');
-	return buf.data;
-}
-
-/* SQLite strings have no escapes but the doubled quote. */
-static char *
-sqlite_quote_literal(vb_arena *a, const char *text)
-{
-	vb_buf		buf;
-	const char *p;
-
-	vb_buf_init(&buf, a);
-	vb_buf_appendc(&buf, '\'');
-	for (p = text; *p; p++)
-	{
-		if (*p == '\'')
-			vb_buf_appendc(&buf, '\'');
-		vb_buf_appendc(&buf, *p);
-	}
-	vb_buf_appendc(&buf, '\'');
-	return buf.data;
-}
+/*
+ * Quoting is sqlite_lex.c's (vb_sqlite_quote_ident: bare when an identifier
+ * that is no keyword, TRUE or FALSE; vb_sqlite_quote_literal), which checks
+ * its keyword list against libsqlite3's.
+ */
 
 /* One schema ("main"): names are never qualified. */
 static char *
 sqlite_qualified(vb_arena *a, const char *schema, const char *name)
 {
 	(void) schema;
-	return sqlite_quote_ident(a, name);
+	return vb_sqlite_quote_ident(a, name);
 }
 
 static char *
@@ -116,7 +49,7 @@ quote_list(vb_arena *a, const vb_list *idents)
 
 	vb_buf_init(&buf, a);
 	for (i = 0; i < idents->count; i++)
-		vb_buf_appendf(&buf, "%s%s", i ? ", " : "", sqlite_quote_ident(a, idents->items[i]));
+		vb_buf_appendf(&buf, "%s%s", i ? ", " : "", vb_sqlite_quote_ident(a, idents->items[i]));
 	return buf.data;
 }
 
@@ -248,18 +181,18 @@ column_definition(vb_arena *a, const vb_table *t, const vb_column *c)
 	vb_buf		buf;
 
 	vb_buf_init(&buf, a);
-	vb_buf_append(&buf, sqlite_quote_ident(a, c->name));
+	vb_buf_append(&buf, vb_sqlite_quote_ident(a, c->name));
 	if (c->type[0])
 		vb_buf_appendf(&buf, " %s", c->type);
 	if (!c->nullable)
 		vb_buf_append(&buf, " NOT NULL");
 	if (c == autoincrement_column(t))
 		vb_buf_appendf(&buf, " CONSTRAINT %s PRIMARY KEY AUTOINCREMENT",
-					   sqlite_quote_ident(a, t->primary_key->name));
+					   vb_sqlite_quote_ident(a, t->primary_key->name));
 	if (c->default_expr)
 		vb_buf_append(&buf, default_clause(a, c->default_expr));
 	if (c->collation)
-		vb_buf_appendf(&buf, " COLLATE %s", sqlite_quote_ident(a, c->collation));
+		vb_buf_appendf(&buf, " COLLATE %s", vb_sqlite_quote_ident(a, c->collation));
 	if (c->generated)
 		vb_buf_appendf(&buf, " GENERATED ALWAYS AS (%s) %s", c->generated,
 					   c->generated_virtual ? "VIRTUAL" : "STORED");
@@ -273,8 +206,8 @@ foreign_key_clause(vb_arena *a, const vb_foreign_key *fk)
 
 	vb_buf_init(&buf, a);
 	vb_buf_appendf(&buf, "CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s)",
-				   sqlite_quote_ident(a, fk->name), quote_list(a, &fk->columns),
-				   sqlite_quote_ident(a, fk->ref_table), quote_list(a, &fk->ref_columns));
+				   vb_sqlite_quote_ident(a, fk->name), quote_list(a, &fk->columns),
+				   vb_sqlite_quote_ident(a, fk->ref_table), quote_list(a, &fk->ref_columns));
 	if (fk->on_update != VB_FK_NO_ACTION)
 		vb_buf_appendf(&buf, " ON UPDATE %s", fk_action_sql[fk->on_update]);
 	if (fk->on_delete != VB_FK_NO_ACTION)
@@ -292,25 +225,25 @@ create_table_text(vb_arena *a, const vb_table *t, const char *name)
 	int			i;
 
 	vb_buf_init(&buf, a);
-	vb_buf_appendf(&buf, "CREATE TABLE %s (", sqlite_quote_ident(a, name));
+	vb_buf_appendf(&buf, "CREATE TABLE %s (", vb_sqlite_quote_ident(a, name));
 	for (i = 0; i < t->columns.count; i++)
 		vb_buf_appendf(&buf, "%s%s", i ? ", " : "", column_definition(a, t, t->columns.items[i]));
 	if (t->primary_key && autoincrement_column(t) == NULL)
 		vb_buf_appendf(&buf, ", CONSTRAINT %s PRIMARY KEY (%s)",
-					   sqlite_quote_ident(a, t->primary_key->name),
+					   vb_sqlite_quote_ident(a, t->primary_key->name),
 					   quote_list(a, &t->primary_key->columns));
 	for (i = 0; i < t->uniques.count; i++)
 	{
 		const vb_key *k = t->uniques.items[i];
 
-		vb_buf_appendf(&buf, ", CONSTRAINT %s UNIQUE (%s)", sqlite_quote_ident(a, k->name),
+		vb_buf_appendf(&buf, ", CONSTRAINT %s UNIQUE (%s)", vb_sqlite_quote_ident(a, k->name),
 					   quote_list(a, &k->columns));
 	}
 	for (i = 0; i < t->checks.count; i++)
 	{
 		const vb_check *ck = t->checks.items[i];
 
-		vb_buf_appendf(&buf, ", CONSTRAINT %s CHECK (%s)", sqlite_quote_ident(a, ck->name),
+		vb_buf_appendf(&buf, ", CONSTRAINT %s CHECK (%s)", vb_sqlite_quote_ident(a, ck->name),
 					   ck->expression);
 	}
 	for (i = 0; i < t->foreign_keys.count; i++)
@@ -333,15 +266,15 @@ create_index_text(vb_arena *a, const char *table, const vb_index *ix)
 
 	vb_buf_init(&buf, a);
 	vb_buf_appendf(&buf, "CREATE %sINDEX %s ON %s (", ix->unique ? "UNIQUE " : "",
-				   sqlite_quote_ident(a, ix->name), sqlite_quote_ident(a, table));
+				   vb_sqlite_quote_ident(a, ix->name), vb_sqlite_quote_ident(a, table));
 	for (i = 0; i < ix->elements.count; i++)
 	{
 		const vb_index_elem *el = ix->elements.items[i];
 
 		vb_buf_appendf(&buf, "%s%s", i ? ", " : "",
-					   el->column ? sqlite_quote_ident(a, el->column) : el->expression);
+					   el->column ? vb_sqlite_quote_ident(a, el->column) : el->expression);
 		if (el->collation)
-			vb_buf_appendf(&buf, " COLLATE %s", sqlite_quote_ident(a, el->collation));
+			vb_buf_appendf(&buf, " COLLATE %s", vb_sqlite_quote_ident(a, el->collation));
 		if (el->desc)
 			vb_buf_append(&buf, " DESC");
 	}
@@ -363,22 +296,22 @@ static void
 write_drop_table(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "DROP TABLE %s",
-							  sqlite_quote_ident(out->arena, c->cur_table->name)));
+							  vb_sqlite_quote_ident(out->arena, c->cur_table->name)));
 }
 
 static void
 write_rename_table(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "ALTER TABLE %s RENAME TO %s",
-							  sqlite_quote_ident(out->arena, c->cur_table->name),
-							  sqlite_quote_ident(out->arena, c->table->name)));
+							  vb_sqlite_quote_ident(out->arena, c->cur_table->name),
+							  vb_sqlite_quote_ident(out->arena, c->table->name)));
 }
 
 static void
 write_add_column(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "ALTER TABLE %s ADD COLUMN %s",
-							  sqlite_quote_ident(out->arena, c->table->name),
+							  vb_sqlite_quote_ident(out->arena, c->table->name),
 							  column_definition(out->arena, c->table, c->column)));
 }
 
@@ -386,17 +319,17 @@ static void
 write_drop_column(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "ALTER TABLE %s DROP COLUMN %s",
-							  sqlite_quote_ident(out->arena, c->cur_table->name),
-							  sqlite_quote_ident(out->arena, c->cur_column->name)));
+							  vb_sqlite_quote_ident(out->arena, c->cur_table->name),
+							  vb_sqlite_quote_ident(out->arena, c->cur_column->name)));
 }
 
 static void
 write_rename_column(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "ALTER TABLE %s RENAME COLUMN %s TO %s",
-							  sqlite_quote_ident(out->arena, c->table->name),
-							  sqlite_quote_ident(out->arena, c->from),
-							  sqlite_quote_ident(out->arena, c->to)));
+							  vb_sqlite_quote_ident(out->arena, c->table->name),
+							  vb_sqlite_quote_ident(out->arena, c->from),
+							  vb_sqlite_quote_ident(out->arena, c->to)));
 }
 
 static void
@@ -409,7 +342,7 @@ static void
 write_drop_index(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "DROP INDEX %s",
-							  sqlite_quote_ident(out->arena, c->index->name)));
+							  vb_sqlite_quote_ident(out->arena, c->index->name)));
 }
 
 /* ---- the rebuild ---------------------------------------------------------------- */
@@ -444,7 +377,7 @@ copy_rows(vb_arena *a, const vb_change *c, const char *scratch)
 	{
 		const vb_column *dc = t->columns.items[i];
 		const vb_column *cc = c->pair->sources.items[i];
-		const char *col = sqlite_quote_ident(a, dc->name);
+		const char *col = vb_sqlite_quote_ident(a, dc->name);
 
 		if (cc == NULL || dc->generated)
 			continue;
@@ -459,9 +392,9 @@ copy_rows(vb_arena *a, const vb_change *c, const char *scratch)
 			vb_buf_appendf(&from, "%s%s", from.len ? ", " : "", col);
 	}
 	return vb_printf(a, "INSERT INTO %s (%s%s%s) SELECT %s%s%s FROM %s",
-					 sqlite_quote_ident(a, scratch), rowid ? "rowid" : "",
+					 vb_sqlite_quote_ident(a, scratch), rowid ? "rowid" : "",
 					 rowid && into.len ? ", " : "", into.data, rowid ? "rowid" : "",
-					 rowid && from.len ? ", " : "", from.data, sqlite_quote_ident(a, t->name));
+					 rowid && from.len ? ", " : "", from.data, vb_sqlite_quote_ident(a, t->name));
 }
 
 /*
@@ -473,8 +406,8 @@ static void
 keep_counter(vb_sql *out, const vb_change *c, bool before)
 {
 	vb_arena   *a = out->arena;
-	const char *name = sqlite_quote_literal(a, c->table->name);
-	const char *aside = sqlite_quote_literal(a, vb_printf(a, "viborm_seq_%s", c->table->name));
+	const char *name = vb_sqlite_quote_literal(a, c->table->name);
+	const char *aside = vb_sqlite_quote_literal(a, vb_printf(a, "viborm_seq_%s", c->table->name));
 
 	if (autoincrement_column(c->cur_table) == NULL || autoincrement_column(c->table) == NULL)
 		return;
@@ -500,10 +433,10 @@ write_rebuild_table(vb_sql *out, const vb_change *c)
 	vb_sql_add(out, create_table_text(a, t, scratch));
 	vb_sql_add(out, copy_rows(a, c, scratch));
 	keep_counter(out, c, true);
-	vb_sql_add(out, vb_printf(a, "DROP TABLE %s", sqlite_quote_ident(a, t->name)));
+	vb_sql_add(out, vb_printf(a, "DROP TABLE %s", vb_sqlite_quote_ident(a, t->name)));
 	vb_sql_add(out, vb_strdup(a, "PRAGMA legacy_alter_table = ON"));
-	vb_sql_add(out, vb_printf(a, "ALTER TABLE %s RENAME TO %s", sqlite_quote_ident(a, scratch),
-							  sqlite_quote_ident(a, t->name)));
+	vb_sql_add(out, vb_printf(a, "ALTER TABLE %s RENAME TO %s", vb_sqlite_quote_ident(a, scratch),
+							  vb_sqlite_quote_ident(a, t->name)));
 	vb_sql_add(out, vb_strdup(a, "PRAGMA legacy_alter_table = OFF"));
 	keep_counter(out, c, false);
 	for (i = 0; i < t->indexes.count; i++)
@@ -526,7 +459,7 @@ unique_query(vb_arena *a, const vb_guard *g, const char *t)
 	for (i = 0; i < g->elements.count; i++)
 	{
 		const vb_index_elem *el = g->elements.items[i];
-		const char *e = el->column ? sqlite_quote_ident(a, el->column) : el->expression;
+		const char *e = el->column ? vb_sqlite_quote_ident(a, el->column) : el->expression;
 
 		vb_buf_appendf(&keys, "%s%s", i ? ", " : "", e);
 		if (!g->nulls_not_distinct)
@@ -550,18 +483,18 @@ foreign_key_query(vb_arena *a, const vb_guard *g, const char *t)
 	vb_buf_init(&match, a);
 	for (i = 0; i < g->columns.count; i++)
 	{
-		const char *col = sqlite_quote_ident(a, g->columns.items[i]);
+		const char *col = vb_sqlite_quote_ident(a, g->columns.items[i]);
 
 		vb_buf_appendf(&notnull, "%st.%s IS NOT NULL", i ? " AND " : "", col);
 		if (g->ref_table)
 			vb_buf_appendf(&match, "%sr.%s = t.%s", i ? " AND " : "",
-						   sqlite_quote_ident(a, g->ref_columns.items[i]), col);
+						   vb_sqlite_quote_ident(a, g->ref_columns.items[i]), col);
 	}
 	if (g->ref_table == NULL)
 		return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s", t, notnull.data);
 	return vb_printf(a, "SELECT count(*) FROM %s t WHERE %s AND NOT EXISTS "
 					 "(SELECT 1 FROM %s r WHERE %s)", t, notnull.data,
-					 sqlite_quote_ident(a, g->ref_table), match.data);
+					 vb_sqlite_quote_ident(a, g->ref_table), match.data);
 }
 
 /*
@@ -572,8 +505,8 @@ foreign_key_query(vb_arena *a, const vb_guard *g, const char *t)
 static char *
 sqlite_guard_query(vb_arena *a, const vb_guard *g)
 {
-	const char *t = sqlite_quote_ident(a, g->table);
-	const char *col = g->column ? sqlite_quote_ident(a, g->column) : NULL;
+	const char *t = vb_sqlite_quote_ident(a, g->table);
+	const char *col = g->column ? vb_sqlite_quote_ident(a, g->column) : NULL;
 
 	switch (g->kind)
 	{
@@ -1155,8 +1088,8 @@ const vb_dialect vb_dialect_sqlite = {
 		.deferrable = true,
 		.rename_column = true,
 	},
-	.quote_ident = sqlite_quote_ident,
-	.quote_literal = sqlite_quote_literal,
+	.quote_ident = vb_sqlite_quote_ident,
+	.quote_literal = vb_sqlite_quote_literal,
 	.ident_quote = '"',
 	.qualified = sqlite_qualified,
 	.default_name = vb_pg_style_name,
