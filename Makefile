@@ -89,6 +89,7 @@ bench: test/bench/scale
 	test/bench/scale $(VB_SCALE_N)
 	test/bench/run.sh
 	test/bench/mysql.sh
+	test/bench/sqlite.sh
 
 # libFuzzer over the document readers and writers (clang): about a minute
 # in the test command, an hour with fuzz-long (FUZZ_SECONDS to change).

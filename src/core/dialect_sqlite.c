@@ -23,88 +23,22 @@
 
 #include "dialect.h"
 #include "vb_internal.h"
+#include "vb_sqlite.h"
 
 /* ---- lexical rules ---------------------------------------------------------- */
 
-/* SQLite's keywords (lang_keywords.html), upper case, sorted; TRUE and
- * FALSE are added: as bare words they can mean the literals. */
-static const char *const keywords[] = {
-	"ABORT", "ACTION", "ADD", "AFTER", "ALL", "ALTER", "ALWAYS", "ANALYZE", "AND", "AS",
-	"ASC", "ATTACH", "AUTOINCREMENT", "BEFORE", "BEGIN", "BETWEEN", "BY", "CASCADE",
-	"CASE", "CAST", "CHECK", "COLLATE", "COLUMN", "COMMIT", "CONFLICT", "CONSTRAINT",
-	"CREATE", "CROSS", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
-	"DATABASE", "DEFAULT", "DEFERRABLE", "DEFERRED", "DELETE", "DESC", "DETACH",
-	"DISTINCT", "DO", "DROP", "EACH", "ELSE", "END", "ESCAPE", "EXCEPT", "EXCLUDE",
-	"EXCLUSIVE", "EXISTS", "EXPLAIN", "FAIL", "FALSE", "FILTER", "FIRST", "FOLLOWING",
-	"FOR", "FOREIGN", "FROM", "FULL", "GENERATED", "GLOB", "GROUP", "GROUPS", "HAVING",
-	"IF", "IGNORE", "IMMEDIATE", "IN", "INDEX", "INDEXED", "INITIALLY", "INNER",
-	"INSERT", "INSTEAD", "INTERSECT", "INTO", "IS", "ISNULL", "JOIN", "KEY", "LAST",
-	"LEFT", "LIKE", "LIMIT", "MATCH", "MATERIALIZED", "NATURAL", "NO", "NOT", "NOTHING",
-	"NOTNULL", "NULL", "NULLS", "OF", "OFFSET", "ON", "OR", "ORDER", "OTHERS", "OUTER",
-	"OVER", "PARTITION", "PLAN", "PRAGMA", "PRECEDING", "PRIMARY", "QUERY", "RAISE",
-	"RANGE", "RECURSIVE", "REFERENCES", "REGEXP", "REINDEX", "RELEASE", "RENAME",
-	"REPLACE", "RESTRICT", "RETURNING", "RIGHT", "ROLLBACK", "ROW", "ROWS", "SAVEPOINT",
-	"SELECT", "SET", "TABLE", "TEMP", "TEMPORARY", "THEN", "TIES", "TO", "TRANSACTION",
-	"TRIGGER", "TRUE", "UNBOUNDED", "UNION", "UNIQUE", "UPDATE", "USING", "VACUUM",
-	"VALUES", "VIEW", "VIRTUAL", "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT",
-};
-
-static int
-compare_keyword(const void *a, const void *b)
-{
-	return strcasecmp((const char *) a, *(const char *const *) b);
-}
-
-/* Bare when [A-Za-z_][A-Za-z0-9_]* and not a keyword, else "quoted". */
-static char *
-sqlite_quote_ident(vb_arena *a, const char *ident)
-{
-	bool		bare = isalpha((unsigned char) ident[0]) || ident[0] == '_';
-	const char *p;
-	vb_buf		buf;
-
-	for (p = ident; *p && bare; p++)
-		bare = isalnum((unsigned char) *p) || *p == '_';
-	if (bare && bsearch(ident, keywords, sizeof(keywords) / sizeof(keywords[0]),
-						sizeof(char *), compare_keyword) == NULL)
-		return vb_strdup(a, ident);
-	vb_buf_init(&buf, a);
-	vb_buf_appendc(&buf, '"');
-	for (p = ident; *p; p++)
-	{
-		if (*p == '"')
-			vb_buf_appendc(&buf, '"');
-		vb_buf_appendc(&buf, *p);
-	}
-	vb_buf_appendc(&buf, '"');
-	return buf.data;
-}
-
-/* SQLite strings have no escapes but the doubled quote. */
-static char *
-sqlite_quote_literal(vb_arena *a, const char *text)
-{
-	vb_buf		buf;
-	const char *p;
-
-	vb_buf_init(&buf, a);
-	vb_buf_appendc(&buf, '\'');
-	for (p = text; *p; p++)
-	{
-		if (*p == '\'')
-			vb_buf_appendc(&buf, '\'');
-		vb_buf_appendc(&buf, *p);
-	}
-	vb_buf_appendc(&buf, '\'');
-	return buf.data;
-}
+/*
+ * Quoting is sqlite_lex.c's (vb_sqlite_quote_ident: bare when an identifier
+ * that is no keyword, TRUE or FALSE; vb_sqlite_quote_literal), which checks
+ * its keyword list against libsqlite3's.
+ */
 
 /* One schema ("main"): names are never qualified. */
 static char *
 sqlite_qualified(vb_arena *a, const char *schema, const char *name)
 {
 	(void) schema;
-	return sqlite_quote_ident(a, name);
+	return vb_sqlite_quote_ident(a, name);
 }
 
 static char *
@@ -115,7 +49,7 @@ quote_list(vb_arena *a, const vb_list *idents)
 
 	vb_buf_init(&buf, a);
 	for (i = 0; i < idents->count; i++)
-		vb_buf_appendf(&buf, "%s%s", i ? ", " : "", sqlite_quote_ident(a, idents->items[i]));
+		vb_buf_appendf(&buf, "%s%s", i ? ", " : "", vb_sqlite_quote_ident(a, idents->items[i]));
 	return buf.data;
 }
 
@@ -247,18 +181,18 @@ column_definition(vb_arena *a, const vb_table *t, const vb_column *c)
 	vb_buf		buf;
 
 	vb_buf_init(&buf, a);
-	vb_buf_append(&buf, sqlite_quote_ident(a, c->name));
+	vb_buf_append(&buf, vb_sqlite_quote_ident(a, c->name));
 	if (c->type[0])
 		vb_buf_appendf(&buf, " %s", c->type);
 	if (!c->nullable)
 		vb_buf_append(&buf, " NOT NULL");
 	if (c == autoincrement_column(t))
 		vb_buf_appendf(&buf, " CONSTRAINT %s PRIMARY KEY AUTOINCREMENT",
-					   sqlite_quote_ident(a, t->primary_key->name));
+					   vb_sqlite_quote_ident(a, t->primary_key->name));
 	if (c->default_expr)
 		vb_buf_append(&buf, default_clause(a, c->default_expr));
 	if (c->collation)
-		vb_buf_appendf(&buf, " COLLATE %s", sqlite_quote_ident(a, c->collation));
+		vb_buf_appendf(&buf, " COLLATE %s", vb_sqlite_quote_ident(a, c->collation));
 	if (c->generated)
 		vb_buf_appendf(&buf, " GENERATED ALWAYS AS (%s) %s", c->generated,
 					   c->generated_virtual ? "VIRTUAL" : "STORED");
@@ -272,8 +206,8 @@ foreign_key_clause(vb_arena *a, const vb_foreign_key *fk)
 
 	vb_buf_init(&buf, a);
 	vb_buf_appendf(&buf, "CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (%s)",
-				   sqlite_quote_ident(a, fk->name), quote_list(a, &fk->columns),
-				   sqlite_quote_ident(a, fk->ref_table), quote_list(a, &fk->ref_columns));
+				   vb_sqlite_quote_ident(a, fk->name), quote_list(a, &fk->columns),
+				   vb_sqlite_quote_ident(a, fk->ref_table), quote_list(a, &fk->ref_columns));
 	if (fk->on_update != VB_FK_NO_ACTION)
 		vb_buf_appendf(&buf, " ON UPDATE %s", fk_action_sql[fk->on_update]);
 	if (fk->on_delete != VB_FK_NO_ACTION)
@@ -291,25 +225,25 @@ create_table_text(vb_arena *a, const vb_table *t, const char *name)
 	int			i;
 
 	vb_buf_init(&buf, a);
-	vb_buf_appendf(&buf, "CREATE TABLE %s (", sqlite_quote_ident(a, name));
+	vb_buf_appendf(&buf, "CREATE TABLE %s (", vb_sqlite_quote_ident(a, name));
 	for (i = 0; i < t->columns.count; i++)
 		vb_buf_appendf(&buf, "%s%s", i ? ", " : "", column_definition(a, t, t->columns.items[i]));
 	if (t->primary_key && autoincrement_column(t) == NULL)
 		vb_buf_appendf(&buf, ", CONSTRAINT %s PRIMARY KEY (%s)",
-					   sqlite_quote_ident(a, t->primary_key->name),
+					   vb_sqlite_quote_ident(a, t->primary_key->name),
 					   quote_list(a, &t->primary_key->columns));
 	for (i = 0; i < t->uniques.count; i++)
 	{
 		const vb_key *k = t->uniques.items[i];
 
-		vb_buf_appendf(&buf, ", CONSTRAINT %s UNIQUE (%s)", sqlite_quote_ident(a, k->name),
+		vb_buf_appendf(&buf, ", CONSTRAINT %s UNIQUE (%s)", vb_sqlite_quote_ident(a, k->name),
 					   quote_list(a, &k->columns));
 	}
 	for (i = 0; i < t->checks.count; i++)
 	{
 		const vb_check *ck = t->checks.items[i];
 
-		vb_buf_appendf(&buf, ", CONSTRAINT %s CHECK (%s)", sqlite_quote_ident(a, ck->name),
+		vb_buf_appendf(&buf, ", CONSTRAINT %s CHECK (%s)", vb_sqlite_quote_ident(a, ck->name),
 					   ck->expression);
 	}
 	for (i = 0; i < t->foreign_keys.count; i++)
@@ -332,15 +266,15 @@ create_index_text(vb_arena *a, const char *table, const vb_index *ix)
 
 	vb_buf_init(&buf, a);
 	vb_buf_appendf(&buf, "CREATE %sINDEX %s ON %s (", ix->unique ? "UNIQUE " : "",
-				   sqlite_quote_ident(a, ix->name), sqlite_quote_ident(a, table));
+				   vb_sqlite_quote_ident(a, ix->name), vb_sqlite_quote_ident(a, table));
 	for (i = 0; i < ix->elements.count; i++)
 	{
 		const vb_index_elem *el = ix->elements.items[i];
 
 		vb_buf_appendf(&buf, "%s%s", i ? ", " : "",
-					   el->column ? sqlite_quote_ident(a, el->column) : el->expression);
+					   el->column ? vb_sqlite_quote_ident(a, el->column) : el->expression);
 		if (el->collation)
-			vb_buf_appendf(&buf, " COLLATE %s", sqlite_quote_ident(a, el->collation));
+			vb_buf_appendf(&buf, " COLLATE %s", vb_sqlite_quote_ident(a, el->collation));
 		if (el->desc)
 			vb_buf_append(&buf, " DESC");
 	}
@@ -362,22 +296,22 @@ static void
 write_drop_table(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "DROP TABLE %s",
-							  sqlite_quote_ident(out->arena, c->cur_table->name)));
+							  vb_sqlite_quote_ident(out->arena, c->cur_table->name)));
 }
 
 static void
 write_rename_table(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "ALTER TABLE %s RENAME TO %s",
-							  sqlite_quote_ident(out->arena, c->cur_table->name),
-							  sqlite_quote_ident(out->arena, c->table->name)));
+							  vb_sqlite_quote_ident(out->arena, c->cur_table->name),
+							  vb_sqlite_quote_ident(out->arena, c->table->name)));
 }
 
 static void
 write_add_column(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "ALTER TABLE %s ADD COLUMN %s",
-							  sqlite_quote_ident(out->arena, c->table->name),
+							  vb_sqlite_quote_ident(out->arena, c->table->name),
 							  column_definition(out->arena, c->table, c->column)));
 }
 
@@ -385,17 +319,17 @@ static void
 write_drop_column(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "ALTER TABLE %s DROP COLUMN %s",
-							  sqlite_quote_ident(out->arena, c->cur_table->name),
-							  sqlite_quote_ident(out->arena, c->cur_column->name)));
+							  vb_sqlite_quote_ident(out->arena, c->cur_table->name),
+							  vb_sqlite_quote_ident(out->arena, c->cur_column->name)));
 }
 
 static void
 write_rename_column(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "ALTER TABLE %s RENAME COLUMN %s TO %s",
-							  sqlite_quote_ident(out->arena, c->table->name),
-							  sqlite_quote_ident(out->arena, c->from),
-							  sqlite_quote_ident(out->arena, c->to)));
+							  vb_sqlite_quote_ident(out->arena, c->table->name),
+							  vb_sqlite_quote_ident(out->arena, c->from),
+							  vb_sqlite_quote_ident(out->arena, c->to)));
 }
 
 static void
@@ -408,7 +342,7 @@ static void
 write_drop_index(vb_sql *out, const vb_change *c)
 {
 	vb_sql_add(out, vb_printf(out->arena, "DROP INDEX %s",
-							  sqlite_quote_ident(out->arena, c->index->name)));
+							  vb_sqlite_quote_ident(out->arena, c->index->name)));
 }
 
 /* ---- the rebuild ---------------------------------------------------------------- */
@@ -443,7 +377,7 @@ copy_rows(vb_arena *a, const vb_change *c, const char *scratch)
 	{
 		const vb_column *dc = t->columns.items[i];
 		const vb_column *cc = c->pair->sources.items[i];
-		const char *col = sqlite_quote_ident(a, dc->name);
+		const char *col = vb_sqlite_quote_ident(a, dc->name);
 
 		if (cc == NULL || dc->generated)
 			continue;
@@ -458,9 +392,9 @@ copy_rows(vb_arena *a, const vb_change *c, const char *scratch)
 			vb_buf_appendf(&from, "%s%s", from.len ? ", " : "", col);
 	}
 	return vb_printf(a, "INSERT INTO %s (%s%s%s) SELECT %s%s%s FROM %s",
-					 sqlite_quote_ident(a, scratch), rowid ? "rowid" : "",
+					 vb_sqlite_quote_ident(a, scratch), rowid ? "rowid" : "",
 					 rowid && into.len ? ", " : "", into.data, rowid ? "rowid" : "",
-					 rowid && from.len ? ", " : "", from.data, sqlite_quote_ident(a, t->name));
+					 rowid && from.len ? ", " : "", from.data, vb_sqlite_quote_ident(a, t->name));
 }
 
 /*
@@ -472,8 +406,8 @@ static void
 keep_counter(vb_sql *out, const vb_change *c, bool before)
 {
 	vb_arena   *a = out->arena;
-	const char *name = sqlite_quote_literal(a, c->table->name);
-	const char *aside = sqlite_quote_literal(a, vb_printf(a, "viborm_seq_%s", c->table->name));
+	const char *name = vb_sqlite_quote_literal(a, c->table->name);
+	const char *aside = vb_sqlite_quote_literal(a, vb_printf(a, "viborm_seq_%s", c->table->name));
 
 	if (autoincrement_column(c->cur_table) == NULL || autoincrement_column(c->table) == NULL)
 		return;
@@ -499,10 +433,10 @@ write_rebuild_table(vb_sql *out, const vb_change *c)
 	vb_sql_add(out, create_table_text(a, t, scratch));
 	vb_sql_add(out, copy_rows(a, c, scratch));
 	keep_counter(out, c, true);
-	vb_sql_add(out, vb_printf(a, "DROP TABLE %s", sqlite_quote_ident(a, t->name)));
+	vb_sql_add(out, vb_printf(a, "DROP TABLE %s", vb_sqlite_quote_ident(a, t->name)));
 	vb_sql_add(out, vb_strdup(a, "PRAGMA legacy_alter_table = ON"));
-	vb_sql_add(out, vb_printf(a, "ALTER TABLE %s RENAME TO %s", sqlite_quote_ident(a, scratch),
-							  sqlite_quote_ident(a, t->name)));
+	vb_sql_add(out, vb_printf(a, "ALTER TABLE %s RENAME TO %s", vb_sqlite_quote_ident(a, scratch),
+							  vb_sqlite_quote_ident(a, t->name)));
 	vb_sql_add(out, vb_strdup(a, "PRAGMA legacy_alter_table = OFF"));
 	keep_counter(out, c, false);
 	for (i = 0; i < t->indexes.count; i++)
@@ -525,7 +459,7 @@ unique_query(vb_arena *a, const vb_guard *g, const char *t)
 	for (i = 0; i < g->elements.count; i++)
 	{
 		const vb_index_elem *el = g->elements.items[i];
-		const char *e = el->column ? sqlite_quote_ident(a, el->column) : el->expression;
+		const char *e = el->column ? vb_sqlite_quote_ident(a, el->column) : el->expression;
 
 		vb_buf_appendf(&keys, "%s%s", i ? ", " : "", e);
 		if (!g->nulls_not_distinct)
@@ -546,8 +480,8 @@ unique_query(vb_arena *a, const vb_guard *g, const char *t)
 static char *
 sqlite_guard_query(vb_arena *a, const vb_guard *g)
 {
-	const char *t = sqlite_quote_ident(a, g->table);
-	const char *col = g->column ? sqlite_quote_ident(a, g->column) : NULL;
+	const char *t = vb_sqlite_quote_ident(a, g->table);
+	const char *col = g->column ? vb_sqlite_quote_ident(a, g->column) : NULL;
 
 	switch (g->kind)
 	{
@@ -613,11 +547,36 @@ addable(const vb_column *c)
 	return c->nullable || strcasecmp(c->default_expr, "NULL") != 0;
 }
 
-/* Does a current table's constraint or generated column use the column? */
+/* Does the (canonical) expression use the column? */
 static bool
-column_in_use(const vb_table *t, const char *col)
+expression_uses(vb_arena *a, const char *expr, const char *col)
+{
+	vb_sqlite_expr *e;
+	vb_error	err;
+	vb_list		cols = {0};
+	vb_list		used = {0};
+
+	if (expr == NULL)
+		return false;
+	if (!vb_sqlite_expr_parse(a, expr, &e, &err))
+		return true;			/* cannot tell: as if it did */
+	vb_list_push(a, &cols, (void *) col);
+	vb_sqlite_expr_columns(a, e, &cols, &used);
+	return used.count > 0;
+}
+
+/*
+ * Would ALTER TABLE DROP COLUMN refuse the column (lang_altertable.html:
+ * part of the primary key or a UNIQUE constraint, indexed, in a partial
+ * index's predicate, a CHECK, a table-level foreign key, a generated
+ * column's expression)? Indexes the plan drops are gone by then; triggers
+ * and views that name it make SQLite refuse the statement (VB008).
+ */
+static bool
+column_in_use(vb_arena *a, const vb_table *t, const char *col)
 {
 	int			i;
+	int			j;
 
 	if (t->primary_key && vb_list_contains_str(&t->primary_key->columns, col))
 		return true;
@@ -628,21 +587,31 @@ column_in_use(const vb_table *t, const char *col)
 		if (vb_list_contains_str(&((vb_foreign_key *) t->foreign_keys.items[i])->columns, col))
 			return true;
 	for (i = 0; i < t->checks.count; i++)
-		if (strstr(((vb_check *) t->checks.items[i])->expression, col))
+		if (expression_uses(a, ((vb_check *) t->checks.items[i])->expression, col))
 			return true;
 	for (i = 0; i < t->columns.count; i++)
-	{
-		const char *g = ((vb_column *) t->columns.items[i])->generated;
-
-		if (g && strstr(g, col))
+		if (expression_uses(a, ((vb_column *) t->columns.items[i])->generated, col))
 			return true;
+	for (i = 0; i < t->indexes.count; i++)
+	{
+		const vb_index *ix = t->indexes.items[i];
+
+		if (expression_uses(a, ix->where, col))
+			return true;
+		for (j = 0; j < ix->elements.count; j++)
+		{
+			const vb_index_elem *el = ix->elements.items[j];
+
+			if (el->column ? strcmp(el->column, col) == 0 : expression_uses(a, el->expression, col))
+				return true;
+		}
 	}
 	return false;
 }
 
 /* Does the operation need the table rebuilt? */
 static bool
-needs_rebuild(const vb_operation *op)
+needs_rebuild(vb_arena *a, const vb_operation *op)
 {
 	const vb_change *c = &op->change;
 
@@ -651,7 +620,7 @@ needs_rebuild(const vb_operation *op)
 		case VB_OP_ADD_COLUMN:
 			return c->recreate || !addable(c->column);
 		case VB_OP_DROP_COLUMN:
-			return c->recreate || column_in_use(c->cur_table, c->cur_column->name);
+			return c->recreate || column_in_use(a, c->cur_table, c->cur_column->name);
 		case VB_OP_ALTER_COLUMN:
 		case VB_OP_RENAME_CONSTRAINT:
 		case VB_OP_VALIDATE_CONSTRAINT:
@@ -666,6 +635,7 @@ needs_rebuild(const vb_operation *op)
 		case VB_OP_DROP_CHECK:
 			return true;
 		case VB_OP_DROP_FOREIGN_KEY:
+		case VB_OP_ALTER_CONSTRAINT:	/* a foreign key's deferrability */
 			return true;
 		default:
 			return false;
@@ -694,6 +664,7 @@ absorbed(const vb_operation *op)
 		case VB_OP_RENAME_INDEX:
 		case VB_OP_RENAME_CONSTRAINT:
 		case VB_OP_VALIDATE_CONSTRAINT:
+		case VB_OP_ALTER_CONSTRAINT:
 			return true;
 		default:
 			return false;
@@ -760,53 +731,251 @@ remake_triggers(vb_arena *a, const vb_plan *plan, vb_operation *rebuild, bool re
 	return true;
 }
 
+/* The plan being lowered: the rebuild of each table that has one. */
+typedef struct lowering
+{
+	vb_arena   *a;
+	vb_plan    *plan;
+	vb_map		rebuilds;		/* des table name -> its rebuildTable */
+	vb_map		renamed;		/* des table name -> renamed, or a column of it */
+	vb_list		skipped;		/* vb_operation *: nothing to do after all */
+	int			seq;			/* past every operation's */
+} lowering;
+
+static bool
+skipped(const lowering *lw, const vb_operation *op)
+{
+	int			i;
+
+	for (i = 0; i < lw->skipped.count; i++)
+		if (lw->skipped.items[i] == op)
+			return true;
+	return false;
+}
+
+/* The rebuild of the table, made when first asked for. */
+static vb_operation *
+rebuild_of(lowering *lw, const vb_table_change *tc, const vb_operation *first)
+{
+	vb_operation *rb = vb_map_get(&lw->rebuilds, tc->des->name);
+
+	if (rb)
+		return rb;
+	rb = vb_alloc(lw->a, sizeof(vb_operation));
+	rb->kind = VB_OP_REBUILD_TABLE;
+	rb->schema = tc->des->schema;
+	rb->table = tc->des->name;
+	rb->object = tc->des->name;
+	rb->model = first ? first->model : tc->des->model;
+	rb->seq = first ? first->seq : lw->seq++;
+	rb->change.table = tc->des;
+	rb->change.cur_table = tc->cur;
+	rb->change.pair = tc;
+	vb_map_put(&lw->rebuilds, tc->des->name, rb);
+	return rb;
+}
+
+/* The document's name of a current column of the pair; NULL: dropped. */
+static const char *
+column_after(const vb_table_change *tc, const char *cur)
+{
+	int			i;
+
+	for (i = 0; i < tc->sources.count; i++)
+	{
+		const vb_column *src = tc->sources.items[i];
+
+		if (src && strcmp(src->name, cur) == 0)
+			return ((vb_column *) tc->des->columns.items[i])->name;
+	}
+	return NULL;
+}
+
+/*
+ * The name SQLite's reader gives an implicitly named constraint of the
+ * pair's current table once the plan's renames have run: the name of
+ * CONTRACT §1 from the new table and column names, with the same number
+ * (t_a_check1 -> u_b_check1). NULL when that cannot be told.
+ */
+static const char *
+name_after_renames(vb_arena *a, const vb_table_change *tc, vb_name_kind kind,
+				   const char *name, const vb_list *cur_columns)
+{
+	vb_list		after = {0};
+	int			pass;
+	int			i;
+
+	for (i = 0; cur_columns && i < cur_columns->count; i++)
+	{
+		const char *col = column_after(tc, cur_columns->items[i]);
+
+		if (col == NULL)
+			return NULL;
+		vb_list_push(a, &after, (void *) col);
+	}
+	for (pass = 0; pass < 100; pass++)
+		if (strcmp(vb_pg_style_name(a, kind, tc->cur->name, cur_columns, pass), name) == 0)
+			return vb_pg_style_name(a, kind, tc->des->name, cur_columns ? &after : NULL, pass);
+	return NULL;
+}
+
+/* Does the document's table have a key, foreign key or check of that name? */
+static bool
+constraint_named(const vb_table *t, const char *name)
+{
+	int			i;
+
+	if (t->primary_key && strcmp(t->primary_key->name, name) == 0)
+		return true;
+	for (i = 0; i < t->uniques.count; i++)
+		if (strcmp(((vb_key *) t->uniques.items[i])->name, name) == 0)
+			return true;
+	for (i = 0; i < t->foreign_keys.count; i++)
+		if (strcmp(((vb_foreign_key *) t->foreign_keys.items[i])->name, name) == 0)
+			return true;
+	for (i = 0; i < t->checks.count; i++)
+		if (strcmp(((vb_check *) t->checks.items[i])->name, name) == 0)
+			return true;
+	return false;
+}
+
+/* The renameConstraint of the pair's table from `name`, if any. */
+static vb_operation *
+constraint_rename(const lowering *lw, const vb_table_change *tc, const char *name)
+{
+	int			i;
+
+	for (i = 0; i < lw->plan->operations.count; i++)
+	{
+		vb_operation *op = lw->plan->operations.items[i];
+
+		if (op->kind == VB_OP_RENAME_CONSTRAINT && op->table &&
+			strcmp(op->table, tc->des->name) == 0 && strcmp(op->change.from, name) == 0)
+			return op;
+	}
+	return NULL;
+}
+
+/*
+ * One implicitly named constraint of a table whose name or columns the
+ * plan renames: SQLite keeps no name for it, so its name follows the
+ * renames by itself. A renameConstraint to exactly that name has nothing
+ * left to do; a document that keeps the old name (or any other) needs the
+ * table rebuilt, which writes the name.
+ */
+static void
+follow_rename(lowering *lw, const vb_table_change *tc, vb_name_kind kind, const char *name,
+			  const vb_list *cur_columns)
+{
+	const char *after = name_after_renames(lw->a, tc, kind, name, cur_columns);
+	vb_operation *op;
+
+	if (after && strcmp(after, name) == 0)
+		return;
+	op = constraint_rename(lw, tc, name);
+	if (op && after && strcmp(op->change.to, after) == 0)
+		vb_list_push(lw->a, &lw->skipped, op);
+	else if (op == NULL && constraint_named(tc->des, name))
+		rebuild_of(lw, tc, NULL);
+}
+
+static void
+follow_renames(lowering *lw, const vb_table_change *tc)
+{
+	const vb_table *t = tc->cur;
+	int			i;
+
+	if (t->primary_key && t->primary_key->implicit_name)
+		follow_rename(lw, tc, VB_NAME_PRIMARY_KEY, t->primary_key->name, NULL);
+	for (i = 0; i < t->uniques.count; i++)
+	{
+		const vb_key *k = t->uniques.items[i];
+
+		if (k->implicit_name)
+			follow_rename(lw, tc, VB_NAME_UNIQUE, k->name, &k->columns);
+	}
+	for (i = 0; i < t->foreign_keys.count; i++)
+	{
+		const vb_foreign_key *fk = t->foreign_keys.items[i];
+
+		if (fk->implicit_name)
+			follow_rename(lw, tc, VB_NAME_FOREIGN_KEY, fk->name, &fk->columns);
+	}
+	for (i = 0; i < t->checks.count; i++)
+	{
+		const vb_check *ck = t->checks.items[i];
+		vb_list		one = {0};
+
+		if (!ck->implicit_name)
+			continue;
+		if (ck->name_column)
+			vb_list_push(lw->a, &one, ck->name_column);
+		follow_rename(lw, tc, VB_NAME_CHECK, ck->name, ck->name_column ? &one : NULL);
+	}
+}
+
 /*
  * SQLite's ALTER TABLE renames tables and columns, adds some columns and
  * drops some: every other change of a table that stays becomes one
- * rebuildTable that takes over the table's operations (and their guards).
- * Keys, checks and foreign keys of a new table go inside its CREATE TABLE;
- * those of a dropped table go with it; an index is renamed by making it
- * again.
+ * rebuildTable that takes over the table's operations (and their guards),
+ * and so does a change of STRICT or WITHOUT ROWID, which only a new table
+ * can have. Keys, checks and foreign keys of a new table go inside its
+ * CREATE TABLE; those of a dropped table go with it; an index is renamed
+ * by making it again; the implicit names of constraints follow renames
+ * (follow_rename).
  */
 static bool
 sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 {
+	lowering	lw;
 	vb_list		kept = {0};
-	vb_map		rebuilds;
-	vb_map		renamed;
 	int			i;
 
-	vb_map_init(&rebuilds, a, plan->tables.count);
-	vb_map_init(&renamed, a, plan->tables.count);
+	memset(&lw, 0, sizeof(lw));
+	lw.a = a;
+	lw.plan = plan;
+	vb_map_init(&lw.rebuilds, a, plan->tables.count);
+	vb_map_init(&lw.renamed, a, plan->tables.count);
 	for (i = 0; i < plan->operations.count && !vb_should_stop(a); i++)
 	{
 		vb_operation *op = plan->operations.items[i];
 		const vb_table_change *tc = pair_of(plan, op);
 
+		if (op->seq >= lw.seq)
+			lw.seq = op->seq + 1;
 		if (tc && (op->kind == VB_OP_RENAME_TABLE || op->kind == VB_OP_RENAME_COLUMN))
-			vb_map_put(&renamed, tc->des->name, (void *) 1);
-		if (tc && needs_rebuild(op) && !vb_map_get(&rebuilds, tc->des->name))
-		{
-			vb_operation *rb = vb_alloc(a, sizeof(vb_operation));
+			vb_map_put(&lw.renamed, tc->des->name, (void *) tc);
+	}
+	for (i = 0; i < plan->tables.count; i++)
+	{
+		const vb_table_change *tc = plan->tables.items[i];
 
-			rb->kind = VB_OP_REBUILD_TABLE;
-			rb->schema = op->schema;
-			rb->table = tc->des->name;
-			rb->object = tc->des->name;
-			rb->model = op->model;
-			rb->seq = op->seq;
-			rb->change.table = tc->des;
-			rb->change.cur_table = tc->cur;
-			rb->change.pair = tc;
-			vb_map_put(&rebuilds, tc->des->name, rb);
-		}
+		if (vb_map_get(&lw.renamed, tc->des->name))
+			follow_renames(&lw, tc);
 	}
 	for (i = 0; i < plan->operations.count && !vb_should_stop(a); i++)
 	{
 		vb_operation *op = plan->operations.items[i];
 		const vb_table_change *tc = pair_of(plan, op);
-		vb_operation *rb = tc ? vb_map_get(&rebuilds, tc->des->name) : NULL;
 
+		if (tc && !skipped(&lw, op) && needs_rebuild(a, op))
+			rebuild_of(&lw, tc, op);
+	}
+	for (i = 0; i < plan->tables.count; i++)
+	{
+		const vb_table_change *tc = plan->tables.items[i];
+
+		if (tc->cur->strict != tc->des->strict || tc->cur->without_rowid != tc->des->without_rowid)
+			rebuild_of(&lw, tc, NULL);
+	}
+	for (i = 0; i < plan->operations.count && !vb_should_stop(a); i++)
+	{
+		vb_operation *op = plan->operations.items[i];
+		const vb_table_change *tc = pair_of(plan, op);
+		vb_operation *rb = tc ? vb_map_get(&lw.rebuilds, tc->des->name) : NULL;
+
+		if (skipped(&lw, op))
+			continue;
 		if (rb && absorbed(op))
 		{
 			vb_buf		reasons;
@@ -825,17 +994,30 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 			continue;			/* goes with its dropped table */
 		if (op->kind == VB_OP_RENAME_INDEX)
 		{
-			/* no ALTER INDEX RENAME: drop it, and make it under its new name */
-			vb_operation *make = vb_alloc(a, sizeof(vb_operation));
+			/*
+			 * No ALTER INDEX RENAME: drop it, and make it under its new name.
+			 * Swapped names go through a temporary name (vb_emit_renames):
+			 * the first step only drops, the second only makes.
+			 */
+			const vb_index *old = vb_find_index(tc->cur, op->change.from);
+			const vb_index *made = vb_find_index(op->change.table, op->change.to);
 
-					*make = *op;
-			make->kind = VB_OP_CREATE_INDEX;
-			make->change.index = vb_find_index(op->change.table, op->change.to);
-			op->kind = VB_OP_DROP_INDEX;
-			op->change.index = vb_find_index(tc->cur, op->change.from);
-			op->change.cur_table = tc->cur;
-			vb_list_push(a, &kept, op);
-			vb_list_push(a, &kept, make);
+			if (made)
+			{
+				vb_operation *make = vb_alloc(a, sizeof(vb_operation));
+
+				*make = *op;
+				make->kind = VB_OP_CREATE_INDEX;
+				make->change.index = made;
+				vb_list_push(a, &kept, make);
+			}
+			if (old)
+			{
+				op->kind = VB_OP_DROP_INDEX;
+				op->change.index = old;
+				op->change.cur_table = tc->cur;
+				vb_list_push(a, &kept, op);
+			}
 			continue;
 		}
 		vb_list_push(a, &kept, op);
@@ -843,11 +1025,11 @@ sqlite_lower(vb_arena *a, vb_plan *plan, vb_error *err)
 	for (i = 0; i < plan->tables.count; i++)
 	{
 		const vb_table_change *tc = plan->tables.items[i];
-		vb_operation *rb = vb_map_get(&rebuilds, tc->des->name);
+		vb_operation *rb = vb_map_get(&lw.rebuilds, tc->des->name);
 
 		if (rb == NULL)
 			continue;
-		if (!remake_triggers(a, plan, rb, vb_map_get(&renamed, tc->des->name) != NULL, err))
+		if (!remake_triggers(a, plan, rb, vb_map_get(&lw.renamed, tc->des->name) != NULL, err))
 			return false;
 		vb_list_push(a, &kept, rb);
 	}
@@ -872,8 +1054,8 @@ const vb_dialect vb_dialect_sqlite = {
 		.deferrable = true,
 		.rename_column = true,
 	},
-	.quote_ident = sqlite_quote_ident,
-	.quote_literal = sqlite_quote_literal,
+	.quote_ident = vb_sqlite_quote_ident,
+	.quote_literal = vb_sqlite_quote_literal,
 	.ident_quote = '"',
 	.qualified = sqlite_qualified,
 	.default_name = vb_pg_style_name,

@@ -455,10 +455,11 @@ diff_column(vb_differ *d, vb_table_pair *p, vb_column *cc, vb_column *dc)
 
 	if (vb_map_get(&p->recreated_columns, dc->name))
 		return;					/* added again whole */
+	/* a new expression, or VIRTUAL <-> STORED: no database changes that in place */
 	if (dc->generated && (!vb_strs_equal(vb_mapped_predicate(d, p, cc->generated), dc->generated) ||
 						  cc->generated_virtual != dc->generated_virtual))
 	{
-		vb_recreate_generated(d, p, cc, dc);	/* a new expression or storage */
+		vb_recreate_generated(d, p, cc, dc);
 		return;
 	}
 	memset(&c, 0, sizeof(c));

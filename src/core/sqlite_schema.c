@@ -791,13 +791,19 @@ name_objects(builder *b, vb_table *t)
 	int			i;
 
 	if (t->primary_key && t->primary_key->name == NULL)
+	{
 		t->primary_key->name = choose_name(b->arena, &b->relnames, "", t->name, NULL, "pkey");
+		t->primary_key->implicit_name = true;
+	}
 	for (i = 0; i < t->uniques.count; i++)
 	{
 		vb_key	   *k = t->uniques.items[i];
 
 		if (k->name == NULL)
+		{
 			k->name = choose_name(b->arena, &b->relnames, "", t->name, &k->columns, "key");
+			k->implicit_name = true;
+		}
 	}
 	vb_map_init(&cons, b->arena, 16);
 	if (t->primary_key)
@@ -813,7 +819,10 @@ name_objects(builder *b, vb_table *t)
 		vb_foreign_key *fk = t->foreign_keys.items[i];
 
 		if (fk->name == NULL)
+		{
 			fk->name = choose_name(b->arena, &cons, "", t->name, &fk->columns, "fkey");
+			fk->implicit_name = true;
+		}
 	}
 	for (i = 0; i < t->checks.count; i++)
 	{
@@ -824,8 +833,11 @@ name_objects(builder *b, vb_table *t)
 		if (ck->name_column)
 			vb_list_push(b->arena, &one, ck->name_column);
 		if (ck->name == NULL)
+		{
 			ck->name = choose_name(b->arena, &cons, "", t->name,
 								   ck->name_column ? &one : NULL, "check");
+			ck->implicit_name = true;
+		}
 	}
 }
 

@@ -193,6 +193,10 @@ typedef struct vb_key			/* primary key or unique constraint */
 	bool		initially_deferred;
 	char	   *comment;		/* COMMENT ON CONSTRAINT (MySQL: the unique
 								 * index's COMMENT) */
+	bool		implicit_name;	/* current side, SQLite: the database keeps
+								 * no name; the reader gave it the name of
+								 * an unnamed one, from its table and
+								 * columns, so renaming them renames it */
 	char	   *renamed_from;
 	const char *path;
 } vb_key;
@@ -271,6 +275,7 @@ typedef struct vb_foreign_key
 	bool		own_index;		/* MySQL, current side: the index the server
 								 * made for it, named after it (left out of
 								 * the model), exists */
+	bool		implicit_name;	/* as in vb_key */
 	char	   *renamed_from;
 	const char *path;
 } vb_foreign_key;
@@ -297,6 +302,7 @@ typedef struct vb_check
 	bool		column_level;	/* MariaDB: declared with its column and named
 								 * after it (current side only; dropping it
 								 * takes a MODIFY of the column) */
+	bool		implicit_name;	/* as in vb_key */
 	char	   *renamed_from;
 	const char *path;
 } vb_check;

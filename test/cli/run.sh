@@ -770,6 +770,105 @@ expect_sql "SELECT count(*) FROM information_schema.columns WHERE column_name = 
 expect_sql "SELECT count(*) FROM viborm.history" "$n"
 end
 
+# ---- SQLite files: the command plans and applies itself ---------------------
+
+LITE_V1=$ROOT/examples/blog-sqlite.json
+LITE_V2=$ROOT/examples/blog-sqlite-v2.json
+# lite_db: a new file with the first version pushed and a user row
+lite_db() {
+	rm -f "$T/lite.db"
+	sqlite3 "$T/lite.db" ""
+	"$BIN" push --url "$T/lite.db" --schema "$LITE_V1" --yes >/dev/null 2>&1
+	sqlite3 "$T/lite.db" "INSERT INTO users (id, email, name) VALUES (1, 'ann@example.com', 'Ann')"
+}
+lite() {
+	sqlite3 "$T/lite.db" "$1"
+}
+expect_lite() {
+	local got
+	got=$(lite "$1" 2>&1)
+	[ "$got" = "$2" ] || problem "$1: got '$got', expected '$2'"
+}
+
+begin "sqlite: push --json applies, a second push plans nothing, pull reads it back"
+rm -f "$T/lite.db"
+sqlite3 "$T/lite.db" ""
+vb push --url "sqlite:$T/lite.db" --schema "$LITE_V1" --yes --json
+expect_rc 0
+expect_jq '.applied' true
+expect_jq '[.operations[].kind] | sort | join(",")' "createIndex,createTable,createTable"
+vb push --url "$T/lite.db" --schema "$LITE_V1" --yes --json
+expect_rc 0
+expect_jq '.applied' false
+expect_jq '.operations | length' 0
+vb pull --url "$T/lite.db"
+expect_rc 0
+expect_jq '.dialect' sqlite
+expect_jq '[.tables[].name] | sort | join(",")' "post,users"
+expect_lite "SELECT count(*) FROM _viborm_history" 1
+end
+
+begin "sqlite: a rename candidate without a terminal exits 4 and applies nothing"
+lite_db
+vb push --url "$T/lite.db" --schema "$LITE_V2" --yes
+expect_rc 4
+expect_err 'rename main.users.name=main.users.display_name'
+expect_lite "SELECT count(*) FROM _viborm_history" 1
+expect_lite "SELECT name FROM users" Ann
+end
+
+begin "sqlite: the rename settled by its flag keeps the row; diff --exit-code is 3 before, 0 after"
+lite_db
+vb diff --url "$T/lite.db" --schema "$LITE_V2" --exit-code --rename users.name=users.display_name
+expect_rc 3
+vb push --url "$T/lite.db" --schema "$LITE_V2" --rename users.name=users.display_name --yes --json
+expect_rc 0
+expect_jq '[.operations[].kind] | sort | join(",")' "addColumn,rebuildTable,renameColumn"
+expect_lite "SELECT display_name FROM users WHERE id = 1" Ann
+vb diff --url "$T/lite.db" --schema "$LITE_V2" --exit-code
+expect_rc 0
+end
+
+begin "sqlite: a unique key the rows break exits 1 with its code and changes nothing"
+lite_db
+lite "INSERT INTO post (id, author_id, title) VALUES (1, 1, 'a'), (2, 1, 'a')"
+jq '.tables[1].uniqueConstraints = [{"columns": ["title"]}]' "$LITE_V1" >"$T/lite-uq.json"
+before=$(lite "SELECT sql FROM sqlite_schema ORDER BY name")
+vb push --url "$T/lite.db" --schema "$T/lite-uq.json" --yes
+expect_rc 1
+expect_err 'VB[0-9]{3}'
+[ "$(lite "SELECT sql FROM sqlite_schema ORDER BY name")" = "$before" ] || problem "the schema changed"
+expect_lite "SELECT count(*) FROM _viborm_history" 1
+end
+
+begin "sqlite: an invalid document exits 2 naming the file"
+lite_db
+printf '{"dialect": "sqlite", "tables": [' >"$T/lite-bad.json"
+vb push --url "$T/lite.db" --schema "$T/lite-bad.json" --yes
+expect_rc 2
+expect_err 'lite-bad.json'
+expect_lite "SELECT count(*) FROM _viborm_history" 1
+end
+
+begin "sqlite: on a terminal the rename is asked and applied"
+lite_db
+tty 'expect:Is it renamed' 'expect:rename name -> display_name' send:enter \
+	'expect:Apply 3 operations' send:enter -- push --url "$T/lite.db" --schema "$LITE_V2"
+expect_rc 0
+expect_lite "SELECT display_name FROM users WHERE id = 1" Ann
+expect_lite "SELECT count(*) FROM _viborm_history" 2
+end
+
+begin "sqlite: Ctrl-C at the confirmation exits 130 and leaves the file as it was"
+lite_db
+before=$(lite "SELECT sql FROM sqlite_schema ORDER BY name")
+tty 'expect:Apply 3 operations' send:ctrl-c -- push --url "$T/lite.db" --schema "$LITE_V2" \
+	--rename users.name=users.display_name
+expect_rc 130
+[ "$(lite "SELECT sql FROM sqlite_schema ORDER BY name")" = "$before" ] || problem "the schema changed"
+expect_lite "SELECT count(*) FROM _viborm_history" 1
+end
+
 echo
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

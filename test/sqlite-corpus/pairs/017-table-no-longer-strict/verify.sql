@@ -1,0 +1,1 @@
+SELECT sum(n) = 30 FROM t;

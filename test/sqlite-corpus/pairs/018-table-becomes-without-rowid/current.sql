@@ -1,0 +1,2 @@
+CREATE TABLE kv (k TEXT PRIMARY KEY NOT NULL, v TEXT);
+INSERT INTO kv VALUES ('a', '1'), ('b', '2');

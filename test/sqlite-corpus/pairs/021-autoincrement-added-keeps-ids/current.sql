@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);
+INSERT INTO t VALUES (1, 'a'), (5, 'b'), (9, 'c');
+DELETE FROM t WHERE id = 9;

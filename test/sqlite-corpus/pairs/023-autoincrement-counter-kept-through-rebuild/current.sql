@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);
+INSERT INTO t (v) VALUES ('a'), ('b'), ('c'), ('d');
+DELETE FROM t WHERE id >= 3;

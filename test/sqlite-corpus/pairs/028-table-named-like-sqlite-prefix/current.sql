@@ -1,0 +1,2 @@
+CREATE TABLE sqlitefoo (id INTEGER PRIMARY KEY, v TEXT);
+INSERT INTO sqlitefoo VALUES (1, 'x');

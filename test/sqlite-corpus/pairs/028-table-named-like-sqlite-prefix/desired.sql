@@ -1,0 +1,1 @@
+CREATE TABLE sqlitefoo (id INTEGER PRIMARY KEY, v TEXT, w TEXT);

@@ -1,0 +1,2 @@
+CREATE TABLE t (a TEXT PRIMARY KEY, b TEXT);
+INSERT INTO t VALUES ('1', 'x'), ('2', 'y');

@@ -1,0 +1,2 @@
+CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, age TEXT);
+INSERT INTO people VALUES (1, 'a', '30');

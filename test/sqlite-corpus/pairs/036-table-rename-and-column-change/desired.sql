@@ -1,0 +1,1 @@
+CREATE TABLE persons (id INTEGER, name TEXT NOT NULL DEFAULT '', age TEXT, CONSTRAINT people_pkey PRIMARY KEY (id));

@@ -1,0 +1,1 @@
+SELECT name = 'a' FROM persons;

@@ -1,0 +1,4 @@
+CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, CHECK (name <> ''));
+CREATE TABLE posts (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES accounts (id) ON DELETE CASCADE);
+INSERT INTO accounts VALUES (1, 'x'), (2, 'z');
+INSERT INTO posts VALUES (1, 1), (2, 2);

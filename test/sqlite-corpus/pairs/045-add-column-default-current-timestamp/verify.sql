@@ -1,0 +1,2 @@
+SELECT created IS NOT NULL FROM t;
+SELECT a = 'x' FROM t;

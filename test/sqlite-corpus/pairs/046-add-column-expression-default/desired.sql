@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, n INTEGER DEFAULT (2 * 3), d TEXT DEFAULT (datetime('now')));

@@ -1,0 +1,1 @@
+SELECT sum(twice) = 24 FROM t;

@@ -1,0 +1,5 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+CREATE INDEX t_b ON t (b);
+CREATE INDEX t_ab ON t (a, b);
+CREATE INDEX t_a ON t (a);
+INSERT INTO t VALUES (1, 'x', 'y');

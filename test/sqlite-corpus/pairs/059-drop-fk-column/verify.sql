@@ -1,0 +1,1 @@
+SELECT v = 'v' FROM c;

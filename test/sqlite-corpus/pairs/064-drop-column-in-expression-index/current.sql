@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+CREATE INDEX t_lb ON t (lower(b));
+INSERT INTO t VALUES (1, 'x', 'Y');

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, amount INTEGER, CHECK (amount >= 0));

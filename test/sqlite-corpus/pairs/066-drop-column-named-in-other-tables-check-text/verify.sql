@@ -1,0 +1,1 @@
+SELECT amount = 5 FROM t;

@@ -1,0 +1,1 @@
+SELECT handle = 'ann' FROM t;

@@ -1,0 +1,4 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);
+CREATE INDEX t_a_idx ON t (a);
+CREATE INDEX t_la ON t (lower(a)) WHERE a IS NOT NULL;
+INSERT INTO t VALUES (1, 'x');

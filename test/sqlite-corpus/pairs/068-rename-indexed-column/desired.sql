@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, b TEXT);
+CREATE INDEX t_a_idx ON t (b);
+CREATE INDEX t_la ON t (lower(b)) WHERE b IS NOT NULL;

@@ -1,0 +1,1 @@
+SELECT b = 'x' FROM t;

@@ -1,0 +1,1 @@
+SELECT b = 3 FROM t;

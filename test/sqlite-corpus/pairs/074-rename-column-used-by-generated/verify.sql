@@ -1,0 +1,1 @@
+SELECT g = 20 FROM t;

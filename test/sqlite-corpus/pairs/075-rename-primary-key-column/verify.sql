@@ -1,0 +1,1 @@
+SELECT tid = 5 FROM t;

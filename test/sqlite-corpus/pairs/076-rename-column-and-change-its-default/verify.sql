@@ -1,0 +1,1 @@
+SELECT b = 'q' FROM t;

@@ -1,0 +1,1 @@
+SELECT b = 'A' AND c = 0 FROM t;

@@ -1,0 +1,2 @@
+SELECT typeof(n) = 'integer' FROM t;
+SELECT sum(n) = 49 FROM t;

@@ -1,0 +1,1 @@
+SELECT n = '42' FROM t;

@@ -1,0 +1,1 @@
+SELECT k = 'a' FROM t;

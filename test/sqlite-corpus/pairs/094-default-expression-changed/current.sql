@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, ts TEXT DEFAULT (datetime('now')));
+INSERT INTO t (id) VALUES (1);

@@ -1,0 +1,1 @@
+SELECT ts IS NOT NULL FROM t;

@@ -1,0 +1,1 @@
+SELECT ts <> '1970-01-01' FROM t;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);
+INSERT INTO t VALUES (1, 'Ann'), (2, 'bob');

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT UNIQUE);
+INSERT INTO t VALUES (1, 'a@x'), (2, 'b@x');

@@ -1,0 +1,1 @@
+SELECT g = 3 FROM t;

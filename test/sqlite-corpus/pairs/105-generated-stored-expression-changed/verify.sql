@@ -1,0 +1,1 @@
+SELECT g = 100 FROM t;

@@ -1,0 +1,1 @@
+SELECT g = 2 FROM t;

@@ -1,0 +1,1 @@
+SELECT g = 6 FROM t;

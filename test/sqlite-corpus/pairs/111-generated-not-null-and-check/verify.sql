@@ -1,0 +1,1 @@
+SELECT h = 2 FROM t;

@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, lo INTEGER, hi INTEGER, CHECK (lo <= hi), CHECK (lo >= 0));

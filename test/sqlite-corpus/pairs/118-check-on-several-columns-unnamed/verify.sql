@@ -1,0 +1,1 @@
+SELECT hi = 2 FROM t;

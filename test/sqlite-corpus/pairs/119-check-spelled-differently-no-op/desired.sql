@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, CHECK (("S" <> '') AND (LENGTH(s) < 10)));

@@ -1,0 +1,1 @@
+SELECT s = 'x' FROM t;

@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, c TEXT DEFAULT 'c', d REAL, gone TEXT);
+CREATE INDEX t_a ON t (a);
+INSERT INTO t VALUES (1, 'a', 1, 'c', 1.5, 'g'), (2, NULL, 2, NULL, NULL, NULL);

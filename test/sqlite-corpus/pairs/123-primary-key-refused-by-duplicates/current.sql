@@ -1,0 +1,2 @@
+CREATE TABLE t (code TEXT NOT NULL, v TEXT);
+INSERT INTO t VALUES ('a', '1'), ('a', '2');

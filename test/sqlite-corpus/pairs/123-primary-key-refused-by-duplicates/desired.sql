@@ -1,0 +1,1 @@
+CREATE TABLE t (code TEXT NOT NULL, v TEXT, PRIMARY KEY (code));

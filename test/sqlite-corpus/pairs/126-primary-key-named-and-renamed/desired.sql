@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER, v TEXT, CONSTRAINT t_identity PRIMARY KEY (id));

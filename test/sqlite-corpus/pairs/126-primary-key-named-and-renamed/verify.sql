@@ -1,0 +1,1 @@
+SELECT v = 'x' FROM t WHERE rowid = 1;

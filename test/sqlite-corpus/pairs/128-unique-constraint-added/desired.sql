@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT, CONSTRAINT t_email_uq UNIQUE (email));

@@ -1,0 +1,1 @@
+SELECT count(*) = 4 FROM t;

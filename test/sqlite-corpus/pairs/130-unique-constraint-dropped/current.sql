@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT UNIQUE, b TEXT, UNIQUE (b, email));
+INSERT INTO t VALUES (1, 'a', 'x');

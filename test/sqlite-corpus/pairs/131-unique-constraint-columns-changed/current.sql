@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, CONSTRAINT t_ab UNIQUE (a));
+INSERT INTO t VALUES (1, 'x', 'y'), (2, 'z', 'y');

@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+CREATE INDEX t_a_idx ON t (a);
+CREATE INDEX t_ba_idx ON t (b, a);

@@ -1,0 +1,4 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+CREATE INDEX t_a_idx ON t (a);
+CREATE UNIQUE INDEX t_b_key ON t (b);
+INSERT INTO t VALUES (1, 'x', 'y');

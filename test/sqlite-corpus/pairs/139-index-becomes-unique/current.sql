@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);
+CREATE INDEX t_i ON t (a);
+INSERT INTO t VALUES (1, 'x'), (2, 'y');

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);
+INSERT INTO t VALUES (1, 'x'), (2, 'x');

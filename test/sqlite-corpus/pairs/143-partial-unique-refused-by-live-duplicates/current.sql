@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+INSERT INTO t VALUES (1, 'x', 0), (2, 'x', 0), (3, 'x', 1);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT);
+CREATE INDEX t_e ON t (lower(email));
+INSERT INTO t VALUES (1, 'A@X');

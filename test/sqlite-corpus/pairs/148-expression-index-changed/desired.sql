@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT);
+CREATE INDEX t_e ON t (upper(email));

@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);
+CREATE INDEX t_name ON t (name);
+INSERT INTO t VALUES (1, 'Ann');

@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+CREATE INDEX t_gone ON t (b);
+INSERT INTO t VALUES (1, 'x', 'y');

@@ -1,0 +1,1 @@
+SELECT a + b + d + e + f = 5 FROM c;

@@ -1,0 +1,1 @@
+SELECT pid = 1 FROM c;

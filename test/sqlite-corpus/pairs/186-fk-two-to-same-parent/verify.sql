@@ -1,0 +1,1 @@
+SELECT sender = 1 AND receiver = 2 FROM msg;

@@ -1,0 +1,1 @@
+SELECT count(*) = 2 FROM c WHERE pid = 1;

@@ -1,0 +1,2 @@
+SELECT count(*) = 2 FROM b;
+SELECT count(*) = 3 FROM c;

@@ -1,0 +1,1 @@
+SELECT count(*) = 1 FROM c JOIN parent ON parent.id = c.pid;

@@ -1,0 +1,2 @@
+SELECT count(*) = 1 FROM a;
+SELECT count(*) = 1 FROM b;

@@ -1,0 +1,1 @@
+SELECT parent = 1 FROM c;

@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT, n INTEGER);
+CREATE VIEW t_v AS SELECT id, upper(v) AS uv FROM t WHERE n > 0;
+INSERT INTO t VALUES (1, 'a', 1), (2, 'b', 0);

@@ -1,0 +1,1 @@
+SELECT uv = 'A' FROM t_v;

@@ -1,0 +1,1 @@
+SELECT v = 'a' FROM t;

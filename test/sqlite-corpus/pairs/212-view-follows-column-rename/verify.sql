@@ -1,0 +1,1 @@
+SELECT value = 'a' FROM t_v;

@@ -1,0 +1,1 @@
+SELECT "v w" = 'A' FROM "t x";

@@ -1,0 +1,1 @@
+SELECT n = 5 FROM t;

@@ -1,0 +1,4 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, m INTEGER,
+  CONSTRAINT "check ""n""" CHECK (n > 0),
+  CONSTRAINT "select" UNIQUE (m),
+  CONSTRAINT [b r] CHECK (m < 10));

@@ -1,0 +1,1 @@
+SELECT b = 'x' AND c = 2 AND d = 3 FROM u;
