@@ -129,3 +129,25 @@ SELECT id, m, ms FROM t ORDER BY id;
 SELECT enum_range(NULL::mood);
 SELECT viborm.diff(viborm.introspect())->'operations' AS operations;
 SELECT count(*) AS history_rows FROM viborm.history;
+
+-- A guard is never skipped. Evaluating the document's expression on the
+-- rows may raise a data error (a division by zero): the step would fail on
+-- those rows the same way, so it is a finding (VB006) naming the guard.
+-- Any other error means the guard could not run: an error naming the
+-- operation and the guard's query, and nothing applied.
+CREATE SCHEMA gs;
+CREATE TABLE gs.g (id int PRIMARY KEY, n int);
+INSERT INTO gs.g VALUES (1, 0), (2, 5);
+CREATE FUNCTION gs.lookup(v int) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN EXISTS (SELECT 1 FROM gs.no_such_table WHERE x = v);
+END $$;
+\set gdoc '{"schemas": ["gs"], "tables": [{"name": "made", "schema": "gs", "columns": [{"name": "id", "type": "int"}]}, {"name": "g", "schema": "gs", "columns": [{"name": "id", "type": "int"}, {"name": "n", "type": "int"}], "primaryKey": {"columns": ["id"]}, "checks": [{"name": "g_check", "expression": "CHECK_EXPR"}]}]}'
+SELECT h.try(replace(:'gdoc', 'CHECK_EXPR', '100 / n > 1')::jsonb);
+SELECT h.try(replace(:'gdoc', 'CHECK_EXPR', 'gs.lookup(n)')::jsonb);
+SELECT to_regclass('gs.made') AS made,
+       (SELECT count(*) FROM pg_constraint WHERE conrelid = 'gs.g'::regclass AND contype = 'c') AS checks;
+-- once the rows allow it, the same check is applied
+UPDATE gs.g SET n = 1 WHERE n = 0;
+SELECT h.try(replace(:'gdoc', 'CHECK_EXPR', '100 / n > 1')::jsonb);
+SELECT conname FROM pg_constraint WHERE conrelid = 'gs.g'::regclass AND contype = 'c';

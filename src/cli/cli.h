@@ -54,6 +54,10 @@ void		cli_warning(const char *fmt,...)
 int			cli_report(const vb_error *err);
 int			cli_exit_code(const vb_error *err);
 
+/* The command's arena: it never returns NULL (out of memory: a message,
+ * then exit 1). */
+vb_arena   *cli_arena_new(void);
+
 /* CLI-side error codes in vb_error.code (besides the server's SQLSTATEs and
  * VBnnn): usage errors exit 2, an interrupted call exits 130. */
 #define CLI_ERR_USAGE		"usage"

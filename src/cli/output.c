@@ -85,6 +85,28 @@ print_block(const char *label, const char *text)
 }
 
 /*
+ * The command's arena: when memory runs out it says so and exits (1), as
+ * git's xmalloc does. PostgreSQL and SQLite roll back the transaction the
+ * dropped connection or file left open; on MySQL the history row's journal
+ * shows the statements that ran.
+ */
+static void
+out_of_memory(size_t size)
+{
+	cli_error("out of memory (could not allocate %zu bytes)", size);
+	exit(CLI_EXIT_REFUSED);
+}
+
+vb_arena *
+cli_arena_new(void)
+{
+	vb_arena   *arena = vb_heap_arena_new();
+
+	vb_heap_arena_on_out_of_memory(arena, out_of_memory);
+	return arena;
+}
+
+/*
  * An error as psql shows a server's: the code (server SQLSTATEs and
  * VBnnn; not the CLI's own), the message, then detail, JSON path and hint.
  */

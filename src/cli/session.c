@@ -59,7 +59,7 @@ cli_session_open(cli_session *s, const cli_command_spec *spec, int argc, const c
 	int			rc;
 
 	memset(s, 0, sizeof(*s));
-	s->arena = vb_heap_arena_new();
+	s->arena = cli_arena_new();
 	rc = cli_parse_options(spec, s->arena, argc, argv, &s->opts, stdout, stderr);
 	if (rc >= 0)
 		return rc;

@@ -252,7 +252,6 @@ vb_guard_type_change(vb_differ *d, vb_operation *op, vb_table_pair *p, const vb_
 	g->from_type = vb_mapped_type(d, cc->type);
 	g->to_type = dc->type;
 	g->through_text = vb_through_text(d, cc, dc);
-	g->cast_fails = true;
 	add_guard(d, op, g, vb_printf(d->a, "values of column \"%s\" that %s cannot hold", cc->name, dc->type),
 			  "Fix those values first, or choose a type that holds them.");
 }

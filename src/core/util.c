@@ -92,7 +92,16 @@ typedef struct heap_arena
 {
 	vb_arena	base;
 	heap_block *blocks;			/* the first is the one being filled */
+	void		(*out_of_memory) (size_t size);
 } heap_arena;
+
+/* Without a face's own: say so on stderr and abort, never return NULL. */
+static void
+heap_out_of_memory(size_t size)
+{
+	fprintf(stderr, "out of memory: could not allocate %zu bytes\n", size);
+	abort();
+}
 
 static void *
 heap_alloc(void *ctx, size_t size)
@@ -108,7 +117,10 @@ heap_alloc(void *ctx, size_t size)
 
 		block = calloc(1, sizeof(heap_block) + bytes);
 		if (block == NULL)
-			return NULL;
+		{
+			ha->out_of_memory(bytes);
+			abort();			/* out_of_memory does not return */
+		}
 		block->size = bytes;
 		if (bytes == size && ha->blocks)
 		{
@@ -148,11 +160,18 @@ vb_heap_arena_new(void)
 	heap_arena *ha = calloc(1, sizeof(heap_arena));
 
 	if (ha == NULL)
-		return NULL;
+		heap_out_of_memory(sizeof(heap_arena));
+	ha->out_of_memory = heap_out_of_memory;
 	ha->base.alloc = heap_alloc;
 	ha->base.release = heap_release;
 	ha->base.ctx = ha;
 	return &ha->base;
+}
+
+void
+vb_heap_arena_on_out_of_memory(vb_arena *arena, void (*fn) (size_t size))
+{
+	((heap_arena *) arena->ctx)->out_of_memory = fn ? fn : heap_out_of_memory;
 }
 
 void

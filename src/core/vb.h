@@ -52,8 +52,15 @@ char	   *vb_printf(vb_arena *arena, const char *fmt,...)
 #endif
 		   ;
 
-/* A malloc-backed arena for the CLI and the unit tests. */
+/*
+ * A malloc-backed arena for the CLI and the unit tests. It never returns
+ * NULL, as palloc never does: when memory runs out it calls its
+ * out-of-memory function, which must not return (by default: a message on
+ * stderr, then abort()); a face sets its own with
+ * vb_heap_arena_on_out_of_memory (NULL: the default again).
+ */
 vb_arena   *vb_heap_arena_new(void);
+void		vb_heap_arena_on_out_of_memory(vb_arena *arena, void (*fn) (size_t size));
 void		vb_arena_free(vb_arena *arena);
 
 /* ------------------------------------------------------------------------
@@ -542,8 +549,6 @@ typedef struct vb_guard
 	char	   *problem;		/* "NULL in column \"email\", which becomes NOT NULL" */
 	char	   *object;			/* the table: schema.table */
 	char	   *hint;
-	bool		cast_fails;		/* a data error of the query is the failure (a
-								 * type change tries the conversion itself) */
 } vb_guard;
 
 /* Aspects of a column that an alterColumn changes (vb_change.alter). */

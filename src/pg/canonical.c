@@ -903,43 +903,39 @@ finish_scratch_table(canon_state *st, scratch_table *sc)
  */
 #define SCRATCH_GROUP 100
 
+/* fn(st, arg), with the state that vb_pg_rolled_back_subtransaction passes */
+typedef struct canon_call
+{
+	canon_state *st;
+	void		(*fn) (canon_state *st, void *arg);
+	void	   *arg;
+} canon_call;
+
+static void
+call_canon(void *arg)
+{
+	canon_call *call = arg;
+
+	call->fn(call->st, call->arg);
+}
+
 /*
- * Run fn(st, arg) inside an internal subtransaction that is always rolled
- * back, with everything it created; an error is thrown again once the
- * subtransaction is gone. The rollback also restores the settings of its
- * start, which st->search_path follows.
+ * Run fn(st, arg) inside a subtransaction that is always rolled back, with
+ * everything it created; an error is thrown again once the subtransaction
+ * is gone. The rollback also restores the settings of its start, which
+ * st->search_path follows.
  */
 static void
 in_rolled_back_subtransaction(canon_state *st, void (*fn) (canon_state *st, void *arg),
 							  void *arg)
 {
-	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
 	const char *search_path = st->search_path;
+	canon_call	call = {st, fn, arg};
+	ErrorData  *edata = vb_pg_rolled_back_subtransaction(call_canon, &call);
 
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(oldcontext);
-	PG_TRY();
-	{
-		fn(st, arg);
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-	}
-	PG_CATCH();
-	{
-		ErrorData  *edata;
-
-		MemoryContextSwitchTo(oldcontext);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-		ReThrowError(edata);
-	}
-	PG_END_TRY();
 	st->search_path = search_path;
+	if (edata)
+		ReThrowError(edata);
 }
 
 typedef struct scratch_group
@@ -1226,7 +1222,7 @@ static void
 invalid_at(const char *path, const char *message)
 {
 	ereport(ERROR,
-			(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+			(errcode(vb_pg_sqlstate(VB_ERR_INVALID)),
 			 errmsg_internal("%s: %s", path, message),
 			 errdetail("JSON path: %s.", path)));
 }
@@ -1351,7 +1347,7 @@ vb_pg_canonicalize(vb_arena *arena, vb_schema *desired, const vb_schema *current
 		if (edata->sqlerrcode == ERRCODE_INSUFFICIENT_PRIVILEGE || path == NULL)
 			ReThrowError(edata);
 		ereport(ERROR,
-				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+				(errcode(vb_pg_sqlstate(VB_ERR_INVALID)),
 				 errmsg("invalid %s: %s", path, edata->message),
 				 errdetail("JSON path: %s.", path)));
 	}

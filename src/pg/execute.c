@@ -46,7 +46,7 @@ vb_pg_check_isolation(void)
 {
 	if (XactIsoLevel != XACT_READ_COMMITTED)
 		ereport(ERROR,
-				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '7')),
+				(errcode(vb_pg_sqlstate(VB_ERR_ISOLATION)),
 				 errmsg("viborm.push requires the READ COMMITTED isolation level"),
 				 errdetail("The transaction runs at %s; its snapshot could miss a schema that another push has just committed.",
 						   XactIsoLevel == XACT_SERIALIZABLE ? "SERIALIZABLE" :
@@ -150,7 +150,7 @@ run_step(int number, int total, const char *sql)
 					 errhint("Nothing was applied. Retry when the table is not in use, or raise options.lockTimeout.")));
 		if (is_dependency_error(code))
 			ereport(ERROR,
-					(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '8')),
+					(errcode(vb_pg_sqlstate(VB_ERR_DEPENDENCY)),
 					 errmsg("step %d of %d is blocked by an object outside the document: %s",
 							number, total, edata->message),
 					 errdetail_internal("Step %d: %s%s%s", number, sql,
@@ -158,7 +158,7 @@ run_step(int number, int total, const char *sql)
 										edata->detail ? edata->detail : ""),
 					 errhint("Nothing was applied. viborm never uses CASCADE: drop or change the dependent object first.")));
 		ereport(ERROR,
-				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '4')),
+				(errcode(vb_pg_sqlstate(VB_ERR_STEP_FAILED)),
 				 errmsg("step %d of %d failed: %s", number, total, edata->message),
 				 errdetail_internal("Step %d: %s%s%s", number, sql,
 									edata->detail ? "\n" : "",
@@ -168,67 +168,70 @@ run_step(int number, int total, const char *sql)
 	PG_END_TRY();
 }
 
+typedef struct guard_run
+{
+	const vb_guard *guard;
+	int64		count;
+} guard_run;
+
+static void
+count_guard_rows(void *arg)
+{
+	guard_run  *run = arg;
+	bool		isnull;
+
+	if (SPI_execute(run->guard->sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "viborm: guard query returned no count");
+	run->count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+											 SPI_tuptable->tupdesc, 1, &isnull));
+}
+
 /*
- * Run one guard query in a subtransaction: the number of rows it counts,
- * or -1 with *message set when the cast a type-change guard tries fails
- * (a value that does not convert). A guard whose query cannot be evaluated
- * before the plan runs (it names a column, type or enum value this plan
- * creates first) is skipped: 0.
+ * Run the guard of operation `number`: the number of rows it counts, or -1
+ * with *message set when evaluating the document's expressions on the rows
+ * raises a data error (a value that does not convert, a division by zero):
+ * the step would fail on those rows the same way, so that is a finding.
+ * Any other error means the guard could not run, and it is raised naming
+ * the guard: the core builds no guard that reads what the plan creates, so
+ * a guard is never skipped. A cancel, a timeout or a lack of resources is
+ * raised as it is.
  *
  * The subtransaction is always rolled back, also when the query succeeds:
- * a guard evaluates the document's own expressions (checks, unique index
+ * a guard evaluates the document's expressions (checks, unique index
  * expressions and predicates) on existing rows, and a function they call
  * may write (create a table, import a large object, call viborm.push).
  * Whatever it did is undone here, so a dry run leaves nothing behind but
  * what PostgreSQL cannot roll back (a sequence's position).
  */
 static int64
-run_guard(const vb_guard *g, char **message)
+run_guard(int number, const vb_operation *op, const vb_guard *g, char **message)
 {
-	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
-	int64		count = 0;
+	guard_run	run = {g, 0};
+	ErrorData  *edata = vb_pg_rolled_back_subtransaction(count_guard_rows, &run);
+	int			category;
 
 	*message = NULL;
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(oldcontext);
-	PG_TRY();
+	if (edata == NULL)
+		return run.count;
+	category = ERRCODE_TO_CATEGORY(edata->sqlerrcode);
+	if (category == ERRCODE_DATA_EXCEPTION)
 	{
-		bool		isnull;
-
-		if (SPI_execute(g->sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
-			elog(ERROR, "viborm: guard query failed");
-		count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
-											&isnull));
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-	}
-	PG_CATCH();
-	{
-		ErrorData  *edata;
-
-		MemoryContextSwitchTo(oldcontext);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_DATA_EXCEPTION && !g->cast_fails)
-			return 0;
-		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION)
-		{
-			if ((ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
-				 edata->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE) ||
-				edata->sqlerrcode == ERRCODE_INVALID_SCHEMA_NAME)
-				return 0;		/* it names what the plan creates first */
-			ReThrowError(edata);
-		}
 		*message = edata->message;
-		count = -1;
+		return -1;
 	}
-	PG_END_TRY();
-	return count;
+	if (edata->sqlerrcode == ERRCODE_QUERY_CANCELED ||
+		edata->sqlerrcode == ERRCODE_LOCK_NOT_AVAILABLE ||
+		category == ERRCODE_INSUFFICIENT_RESOURCES ||
+		category == ERRCODE_PROGRAM_LIMIT_EXCEEDED ||
+		edata->elevel > ERROR)
+		ReThrowError(edata);
+	ereport(ERROR,
+			(errcode(edata->sqlerrcode),
+			 errmsg("the data guard of operation %d (%s %s) could not run: %s",
+					number, vb_op_kind_name(op->kind), op->object, edata->message),
+			 errdetail_internal("Guard query: %s", g->sql),
+			 errhint("Nothing was applied.")));
+	pg_unreachable();
 }
 
 /*
@@ -255,7 +258,7 @@ vb_pg_check_guards(const vb_plan *plan)
 		{
 			vb_guard   *g = op->guards.items[j];
 			char	   *message;
-			int64		n = run_guard(g, &message);
+			int64		n = run_guard(i, op, g, &message);
 
 			if (n == 0)
 				continue;
@@ -279,14 +282,14 @@ vb_pg_check_guards(const vb_plan *plan)
 		return;
 	if (first_count > 0)
 		ereport(ERROR,
-				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '6')),
+				(errcode(vb_pg_sqlstate(VB_ERR_GUARD)),
 				 errmsg("data guard failed: " INT64_FORMAT " row%s of %s: %s%s",
 						first_count, first_count == 1 ? "" : "s", first->object, first->problem,
 						failed > 1 ? psprintf(" (and %d more)", failed - 1) : ""),
 				 errdetail_internal("%s", detail.data),
 				 errhint("%s Nothing was applied.", first->hint ? first->hint : "")));
 	ereport(ERROR,
-			(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '6')),
+			(errcode(vb_pg_sqlstate(VB_ERR_GUARD)),
 			 errmsg("data guard failed: rows of %s: %s: %s%s", first->object, first->problem,
 					first_message, failed > 1 ? psprintf(" (and %d more)", failed - 1) : ""),
 			 errdetail_internal("%s", detail.data),
@@ -318,7 +321,7 @@ vb_pg_held_enum_values(const vb_plan *plan)
 			char	   *message;
 			int64		n;
 
-			if (g->kind != VB_GUARD_ENUM_VALUE || (n = run_guard(g, &message)) <= 0)
+			if (g->kind != VB_GUARD_ENUM_VALUE || (n = run_guard(i, op, g, &message)) <= 0)
 				continue;
 			appendStringInfo(&out, "%s{\"operation\": %d, \"schema\": ", out.len ? ", " : "[", i);
 			escape_json(&out, op->schema);

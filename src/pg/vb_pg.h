@@ -10,12 +10,15 @@
 
 #include "dialect.h"
 
-/* arena.c-like helpers in viborm.c */
+/* common.c: what the other files share (it uses none of them) */
 extern vb_arena *vb_pg_arena(MemoryContext context);
+extern void vb_pg_use_palloc_for_json(void);
+extern int	vb_pg_sqlstate(const char *code);
 extern void vb_pg_raise(const vb_error *err) pg_attribute_noreturn();
 extern List *vb_pg_text_array_to_list(ArrayType *array);
+extern ErrorData *vb_pg_rolled_back_subtransaction(void (*fn) (void *arg), void *arg);
 
-/* settings pinned for every call: see viborm.c */
+/* settings pinned for every call */
 #define VB_PG_SEARCH_PATH "pg_catalog, pg_temp"
 extern int	vb_pg_pin_settings(void);
 extern void vb_pg_set(const char *name, const char *value);

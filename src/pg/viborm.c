@@ -38,146 +38,21 @@ PG_FUNCTION_INFO_V1(viborm_push);
 
 void		_PG_init(void);
 
-static void *json_palloc(size_t size);
-static void json_pfree(void *ptr);
-static void *arena_alloc(void *ctx, size_t size);
 static char *jsonb_text(Jsonb *jb);
 static Datum run_diff_or_push(FunctionCallInfo fcinfo, bool push);
 static Datum finish_call(const char *text, const char *extra, int guc_level,
 						 MemoryContext caller, MemoryContext work);
 
-/*
- * cJSON allocates through palloc, so an error thrown while a JSON tree
- * is alive cannot leak it: the memory goes with the call's context.
- */
-static void *
-json_palloc(size_t size)
-{
-	return palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-}
-
-static void
-json_pfree(void *ptr)
-{
-	if (ptr)
-		pfree(ptr);
-}
-
 void
 _PG_init(void)
 {
-	vb_json_set_allocator(json_palloc, json_pfree);
+	vb_pg_use_palloc_for_json();
 	DefineCustomIntVariable("viborm.push_wait_timeout",
 							"How long a push waits for another push to finish.",
 							"Zero waits without limit. options.lockTimeout does not apply to this wait.",
 							&vb_push_wait_timeout, 5 * 60 * 1000, 0, INT_MAX,
 							PGC_USERSET, GUC_UNIT_MS, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("viborm");
-}
-
-static void *
-arena_alloc(void *ctx, size_t size)
-{
-	return MemoryContextAllocExtended((MemoryContext) ctx, size,
-									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-}
-
-/*
- * The core asks in every loop whether to stop: a cancel request or a
- * statement_timeout raises its error right here (the core's memory, and
- * the JSON library's, belong to the call's memory context, so nothing
- * leaks), else the core goes on.
- */
-static bool
-stop_on_interrupt(void *ctx)
-{
-	(void) ctx;
-	CHECK_FOR_INTERRUPTS();
-	return false;
-}
-
-/* The core's arena on a memory context: released with the context. */
-vb_arena *
-vb_pg_arena(MemoryContext context)
-{
-	vb_arena   *arena = MemoryContextAllocZero(context, sizeof(vb_arena));
-
-	arena->alloc = arena_alloc;
-	arena->ctx = context;
-	arena->stop = stop_on_interrupt;
-	return arena;
-}
-
-/* Turn a core error into an ereport. */
-void
-vb_pg_raise(const vb_error *err)
-{
-	const char *c = err->code;
-	char	   *detail = err->detail;
-
-	if (err->path && err->path[0])
-		detail = detail ? psprintf("%s JSON path: %s.", detail, err->path)
-			: psprintf("JSON path: %s.", err->path);
-	ereport(ERROR,
-			(errcode(MAKE_SQLSTATE(c[0], c[1], c[2], c[3], c[4])),
-			 errmsg_internal("%s", err->message),
-			 detail ? errdetail_internal("%s", detail) : 0,
-			 err->hint ? errhint("%s", err->hint) : 0));
-	pg_unreachable();
-}
-
-/* text[] -> List of C strings; NULL elements are an error. */
-List *
-vb_pg_text_array_to_list(ArrayType *array)
-{
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
-	int			i;
-	List	   *out = NIL;
-
-	deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
-	for (i = 0; i < n; i++)
-	{
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
-					 errmsg("schema names must not be null")));
-		out = lappend(out, TextDatumGetCString(elems[i]));
-	}
-	return out;
-}
-
-void
-vb_pg_set(const char *name, const char *value)
-{
-	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-}
-
-/*
- * Pin every setting that changes how the catalog prints types and
- * expressions, so canonical texts are the same in every session. The
- * settings are restored by AtEOXact_GUC at the end of the call (or by the
- * transaction's abort). search_path names pg_temp last: left out, it would
- * be searched first for relations and types, and a temporary table or type
- * could stand in for a catalog's or a document's.
- */
-int
-vb_pg_pin_settings(void)
-{
-	int			level = NewGUCNestLevel();
-
-	vb_pg_set("search_path", VB_PG_SEARCH_PATH);
-	vb_pg_set("DateStyle", "ISO, YMD");
-	vb_pg_set("IntervalStyle", "postgres");
-	vb_pg_set("TimeZone", "UTC");
-	vb_pg_set("extra_float_digits", "1");
-	vb_pg_set("bytea_output", "hex");
-	vb_pg_set("standard_conforming_strings", "on");
-	vb_pg_set("quote_all_identifiers", "off");
-	vb_pg_set("lc_monetary", "C");
-	return level;
 }
 
 /* A text the core wrote; NULL only when the core was stopped, which the
@@ -252,7 +127,7 @@ viborm_introspect(PG_FUNCTION_ARGS)
 	list_to_vb(arena, vb_pg_text_array_to_list(array), &schemas);
 	if (schemas.count == 0)
 		ereport(ERROR,
-				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+				(errcode(vb_pg_sqlstate(VB_ERR_INVALID)),
 				 errmsg("introspect needs at least one schema name")));
 	for (i = 0; i < schemas.count; i++)
 	{
@@ -260,7 +135,7 @@ viborm_introspect(PG_FUNCTION_ARGS)
 
 		if (why)
 			ereport(ERROR,
-					(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+					(errcode(vb_pg_sqlstate(VB_ERR_INVALID)),
 					 errmsg("schema \"%s\" %s and cannot be managed",
 							(char *) schemas.items[i], why)));
 	}
@@ -336,7 +211,7 @@ verify_converged(vb_arena *arena, const vb_schema *desired, vb_schema **after)
 			vb_buf_appendf(&left, " (%s)", (char *) op->sql.items[0]);
 	}
 	ereport(ERROR,
-			(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '5')),
+			(errcode(vb_pg_sqlstate(VB_ERR_CONVERGENCE)),
 			 errmsg("the database does not match the document after the push"),
 			 errdetail_internal("Still to do: %s.", left.len ? left.data : "rename questions"),
 			 errhint("Nothing was applied. Please report this with the document.")));
@@ -422,7 +297,7 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
-				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+				(errcode(vb_pg_sqlstate(VB_ERR_INVALID)),
 				 errmsg("the schema document must not be null")));
 	desired_jb = PG_GETARG_JSONB_P(0);
 	doc_text = jsonb_text(desired_jb);
@@ -433,7 +308,7 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 		vb_pg_raise(&err);
 	if (desired->dialect && strcmp(desired->dialect, "pg") != 0)
 		ereport(ERROR,
-				(errcode(MAKE_SQLSTATE('V', 'B', '0', '0', '1')),
+				(errcode(vb_pg_sqlstate(VB_ERR_INVALID)),
 				 errmsg("the document is for dialect \"%s\", not \"pg\"", desired->dialect),
 				 errdetail("JSON path: dialect.")));
 

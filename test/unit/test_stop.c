@@ -12,6 +12,8 @@
  * leaks or breaks. And the cost of the loops is linear: duplicate checks of
  * many names finish.
  */
+#include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +232,47 @@ test_stop_is_sticky(void **state)
 	assert_int_equal(st.calls, 2);
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
+static jmp_buf oom_jump;
+static size_t oom_size;
+
+static void
+oom_leave(size_t size)
+{
+	oom_size = size;
+	longjmp(oom_jump, 1);
+}
+#endif
+
+/*
+ * The heap arena never returns NULL: when the system has no memory to give
+ * it calls the face's out-of-memory function (which does not return: the
+ * command's exits, this one jumps back here). Not under AddressSanitizer,
+ * whose allocator aborts on such a request itself.
+ */
+static void
+test_heap_arena_out_of_memory(void **state)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	(void) state;
+	skip();
+#else
+	vb_arena   *a = ARENA(state);
+	size_t		huge = SIZE_MAX / 4;
+	void	   *volatile p = NULL;
+
+	oom_size = 0;
+	vb_heap_arena_on_out_of_memory(a, oom_leave);
+	if (setjmp(oom_jump) == 0)
+		p = vb_alloc(a, huge);
+	assert_null(p);
+	assert_true(oom_size >= huge);
+	vb_heap_arena_on_out_of_memory(a, NULL);
+	p = vb_alloc(a, 64);		/* the arena goes on serving */
+	assert_non_null(p);
+#endif
+}
+
 /* n columns named c0, c1, ... (and c0 again at the end when `twice`). */
 static char *
 wide_table(vb_arena *a, int n, bool twice)
@@ -285,6 +328,7 @@ run_stop_tests(void)
 	const struct CMUnitTest tests[] = {
 		UNIT_TEST(test_stop_at_every_point),
 		UNIT_TEST(test_stop_is_sticky),
+		UNIT_TEST(test_heap_arena_out_of_memory),
 		UNIT_TEST(test_many_names_are_linear),
 	};
 
