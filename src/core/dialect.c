@@ -186,6 +186,34 @@ vb_check_dialect(vb_arena *arena, const vb_dialect *dialect, const vb_schema *do
 	return true;
 }
 
+char *
+vb_unique_guard_sql(vb_arena *a, const vb_dialect *dl, const vb_guard *g, const char *t,
+					const char *sum,
+					const char *(*element) (vb_arena *a, const vb_index_elem *el))
+{
+	vb_buf		keys;
+	vb_buf		cond;
+	int			i;
+
+	vb_buf_init(&keys, a);
+	vb_buf_init(&cond, a);
+	for (i = 0; i < g->elements.count; i++)
+	{
+		const vb_index_elem *el = g->elements.items[i];
+		const char *e = element ? element(a, el) :
+			el->column ? dl->quote_ident(a, el->column) : el->expression;
+
+		vb_buf_appendf(&keys, "%s%s", i ? ", " : "", e);
+		if (!g->nulls_not_distinct)
+			vb_buf_appendf(&cond, "%s(%s) IS NOT NULL", cond.len ? " AND " : "", e);
+	}
+	if (g->expression)
+		vb_buf_appendf(&cond, "%s(%s)", cond.len ? " AND " : "", g->expression);
+	return vb_printf(a, "SELECT %s FROM (SELECT count(*) AS n FROM %s%s%s "
+					 "GROUP BY %s HAVING count(*) > 1) dup",
+					 sum, t, cond.len ? " WHERE " : "", cond.len ? cond.data : "", keys.data);
+}
+
 /*
  * The data guard of a new foreign key where keys compare as they are
  * (MySQL, SQLite): the rows of `t` (quoted, qualified) whose key is

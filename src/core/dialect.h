@@ -255,6 +255,19 @@ const vb_dialect *vb_dialect_by_name(const char *name);
 char	   *vb_foreign_key_guard_sql(vb_arena *a, const vb_dialect *dl, const vb_guard *g,
 									 const char *t);
 
+/*
+ * The data guard query of a new unique key or index (VB_GUARD_UNIQUE), for
+ * every dialect: the rows beyond the first of each group of equal keys in
+ * `t` (quoted, qualified), leaving out rows with a NULL in the key unless
+ * g->nulls_not_distinct, and only those the predicate selects (a partial
+ * index). `sum` is the dialect's sum of the groups' n - 1 as a 64-bit
+ * integer; `element` writes one key element (NULL: a column quoted by the
+ * dialect, an expression as it is): dialect.c.
+ */
+char	   *vb_unique_guard_sql(vb_arena *a, const vb_dialect *dl, const vb_guard *g,
+								const char *t, const char *sum,
+								const char *(*element) (vb_arena *a, const vb_index_elem *el));
+
 /* Refuse what the dialect cannot express (enums on SQLite, identity on
  * MySQL, ...): VB001 naming the key's JSON path. */
 bool		vb_check_dialect(vb_arena *arena, const vb_dialect *dialect,

@@ -1049,29 +1049,16 @@ mariadb_write(vb_sql *out, const vb_change *c)
 
 /* ---- data guards ------------------------------------------------------------- */
 
-/* Rows beyond the first of equal keys (NULLs distinct: MySQL's unique keys). */
-static char *
-unique_query(vb_arena *a, const vb_guard *g, const char *t)
+/* A key element of a unique guard: a prefix of its column (LEFT: the
+ * characters the key compares), an expression in parentheses. */
+static const char *
+unique_element(vb_arena *a, const vb_index_elem *el)
 {
-	vb_buf		keys;
-	vb_buf		cond;
-	int			i;
+	const char *e = el->column ? my_quote_ident(a, el->column) : vb_printf(a, "(%s)", el->expression);
 
-	vb_buf_init(&keys, a);
-	vb_buf_init(&cond, a);
-	for (i = 0; i < g->elements.count; i++)
-	{
-		const vb_index_elem *el = g->elements.items[i];
-		const char *e = el->column ? my_quote_ident(a, el->column) : vb_printf(a, "(%s)", el->expression);
-
-		if (el->column && el->length > 0)
-			e = vb_printf(a, "LEFT(%s, %d)", e, el->length);
-		vb_buf_appendf(&keys, "%s%s", i ? ", " : "", e);
-		vb_buf_appendf(&cond, "%s%s IS NOT NULL", cond.len ? " AND " : "", e);
-	}
-	return vb_printf(a, "SELECT CAST(COALESCE(SUM(n - 1), 0) AS SIGNED) FROM (SELECT COUNT(*) AS n "
-					 "FROM %s WHERE %s GROUP BY %s HAVING COUNT(*) > 1) dup",
-					 t, cond.data, keys.data);
+	if (el->column && el->length > 0)
+		e = vb_printf(a, "LEFT(%s, %d)", e, el->length);
+	return e;
 }
 
 /* A regular expression that matches exactly the text of `s`. */
@@ -1179,7 +1166,8 @@ my_guard_query(vb_arena *a, const vb_guard *g)
 		case VB_GUARD_TABLE_EMPTY:
 			return vb_printf(a, "SELECT COUNT(*) FROM %s", t);
 		case VB_GUARD_UNIQUE:
-			return unique_query(a, g, t);
+			return vb_unique_guard_sql(a, &vb_dialect_mysql, g, t,
+									   "CAST(COALESCE(SUM(n - 1), 0) AS SIGNED)", unique_element);
 		case VB_GUARD_CHECK:	/* a CHECK fails on FALSE, not on NULL */
 			return vb_printf(a, "SELECT COUNT(*) FROM %s WHERE (%s) = 0", t, g->expression);
 		case VB_GUARD_FOREIGN_KEY:

@@ -1216,33 +1216,6 @@ type_change_query(vb_arena *a, const vb_guard *g, const char *t)
 					 pg_cast(a, col, g->from_type, to, g->through_text));
 }
 
-/* Duplicates a new unique key or index would meet: the rows beyond the
- * first of each group of equal keys (NULLs are distinct unless told). */
-static char *
-unique_query(vb_arena *a, const vb_guard *g, const char *t)
-{
-	vb_buf		keys;
-	vb_buf		cond;
-	int			i;
-
-	vb_buf_init(&keys, a);
-	vb_buf_init(&cond, a);
-	for (i = 0; i < g->elements.count; i++)
-	{
-		const vb_index_elem *el = g->elements.items[i];
-		const char *e = el->column ? pg_quote_ident(a, el->column) : el->expression;
-
-		vb_buf_appendf(&keys, "%s%s", i ? ", " : "", e);
-		if (!g->nulls_not_distinct)
-			vb_buf_appendf(&cond, "%s(%s) IS NOT NULL", cond.len ? " AND " : "", e);
-	}
-	if (g->expression)
-		vb_buf_appendf(&cond, "%s(%s)", cond.len ? " AND " : "", g->expression);
-	return vb_printf(a, "SELECT coalesce(sum(n - 1), 0)::bigint FROM (SELECT count(*) AS n FROM %s%s%s "
-					 "GROUP BY %s HAVING count(*) > 1) dup",
-					 t, cond.len ? " WHERE " : "", cond.len ? cond.data : "", keys.data);
-}
-
 /*
  * Rows whose key matches nothing in the referenced table. MATCH SIMPLE: a
  * key with a NULL is never checked. MATCH FULL: a key all NULL is not
@@ -1317,7 +1290,8 @@ pg_guard_query(vb_arena *a, const vb_guard *g)
 		case VB_GUARD_TABLE_EMPTY:
 			return vb_printf(a, "SELECT count(*) FROM %s", t);
 		case VB_GUARD_UNIQUE:
-			return unique_query(a, g, t);
+			return vb_unique_guard_sql(a, &vb_dialect_pg, g, t,
+									   "coalesce(sum(n - 1), 0)::bigint", NULL);
 		case VB_GUARD_CHECK:	/* the table and its inheritance children, or ONLY */
 			return vb_printf(a, "SELECT count(*) FROM %s%s WHERE NOT (%s)",
 							 g->only ? "ONLY " : "", t, g->expression);

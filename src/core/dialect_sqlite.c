@@ -447,31 +447,6 @@ write_rebuild_table(vb_sql *out, const vb_change *c)
 
 /* ---- data guards ---------------------------------------------------------------- */
 
-static char *
-unique_query(vb_arena *a, const vb_guard *g, const char *t)
-{
-	vb_buf		keys;
-	vb_buf		cond;
-	int			i;
-
-	vb_buf_init(&keys, a);
-	vb_buf_init(&cond, a);
-	for (i = 0; i < g->elements.count; i++)
-	{
-		const vb_index_elem *el = g->elements.items[i];
-		const char *e = el->column ? vb_sqlite_quote_ident(a, el->column) : el->expression;
-
-		vb_buf_appendf(&keys, "%s%s", i ? ", " : "", e);
-		if (!g->nulls_not_distinct)
-			vb_buf_appendf(&cond, "%s(%s) IS NOT NULL", cond.len ? " AND " : "", e);
-	}
-	if (g->expression)
-		vb_buf_appendf(&cond, "%s(%s)", cond.len ? " AND " : "", g->expression);
-	return vb_printf(a, "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM %s%s%s "
-					 "GROUP BY %s HAVING count(*) > 1)",
-					 t, cond.len ? " WHERE " : "", cond.len ? cond.data : "", keys.data);
-}
-
 /*
  * The guards' queries. A type change has none: SQLite stores a value it
  * cannot convert as it is (a STRICT table refuses it instead, and the copy
@@ -490,7 +465,7 @@ sqlite_guard_query(vb_arena *a, const vb_guard *g)
 		case VB_GUARD_TABLE_EMPTY:
 			return vb_printf(a, "SELECT count(*) FROM %s", t);
 		case VB_GUARD_UNIQUE:
-			return unique_query(a, g, t);
+			return vb_unique_guard_sql(a, &vb_dialect_sqlite, g, t, "coalesce(sum(n - 1), 0)", NULL);
 		case VB_GUARD_CHECK:
 			return vb_printf(a, "SELECT count(*) FROM %s WHERE NOT (%s)", t, g->expression);
 		case VB_GUARD_FOREIGN_KEY:

@@ -146,7 +146,7 @@ test_sqlite_rebuild(void **state)
 	assert_int_equal(op->guards.count, 1);
 	assert_string_equal(guard_at(op, 0)->sql,
 						"SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM users "
-						"WHERE (email) IS NOT NULL GROUP BY email HAVING count(*) > 1)");
+						"WHERE (email) IS NOT NULL GROUP BY email HAVING count(*) > 1) dup");
 	assert_true(op->hazards & VB_HAZARD_TABLE_REWRITE);
 }
 
