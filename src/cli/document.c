@@ -11,25 +11,12 @@
 #include "cli.h"
 #include "session.h"
 
-/* Is it the model form ({"models": ...})? Anything unparsable is left to
- * the snapshot reader, which reports where the JSON breaks. */
-static bool
-is_model_form(const char *text)
-{
-	cJSON	   *root = cJSON_Parse(text);
-	bool		model = cJSON_IsObject(root) && cJSON_GetObjectItemCaseSensitive(root, "models");
-
-	cJSON_Delete(root);
-	return model;
-}
-
 /* Either form of document from JSON text, for `dialect`. */
 bool
 cli_document_parse(vb_arena *arena, const char *text, const char *dialect, vb_schema **schema,
 				   vb_error *err)
 {
-	if (is_model_form(text))
-		return vb_model_read(arena, text, dialect, schema, err);
+	/* the reader takes the model form too ({"models": ...}) */
 	return vb_document_read_for(arena, text, dialect, schema, err);
 }
 

@@ -402,6 +402,35 @@ static struct
 	vb_plan    *plan;
 }			kept;
 
+/* The session's read of the document, until the first plan takes it. */
+static struct
+{
+	const char *document;
+	const char *dialect;
+	vb_schema  *desired;
+}			offered;
+
+void
+cli_pipeline_offer_document(const char *document, const char *dialect, vb_schema *desired)
+{
+	offered.document = document;
+	offered.dialect = dialect;
+	offered.desired = desired;
+}
+
+/* The offered read of `document` for `dialect`, once; else NULL. */
+static vb_schema *
+take_offered(const char *document, const char *dialect)
+{
+	vb_schema  *desired = NULL;
+
+	if (offered.document == document && offered.dialect &&
+		strcmp(offered.dialect, dialect) == 0)
+		desired = offered.desired;
+	memset(&offered, 0, sizeof(offered));
+	return desired;
+}
+
 void
 cli_pipeline_forget(void)
 {
@@ -442,7 +471,8 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 		desired = kept.desired;
 		opts = kept.opts;
 	}
-	else if (!cli_document_parse(arena, document, dl->name, &desired, err) ||
+	else if ((!(desired = take_offered(document, dl->name)) &&
+			  !cli_document_parse(arena, document, dl->name, &desired, err)) ||
 			 !vb_options_read(arena, options, &opts, err) ||
 			 !one_namespace(dl, arena, desired, err))
 	{

@@ -19,6 +19,15 @@ bool		cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 							  const char *document, const char *options, cli_plan_mode mode,
 							  char **result, vb_error *err);
 
+/*
+ * The session's own read of this very document text for `dialect`, not
+ * canonicalised yet: the next plan of that text takes it instead of reading
+ * the text a second time (once; canonicalising then changes it in place,
+ * so the caller must not look at it again).
+ */
+void		cli_pipeline_offer_document(const char *document, const char *dialect,
+										vb_schema *desired);
+
 /* Drop the catalog a CLI_PLAN_SETTLE kept: time passed (a question was
  * asked), so the push reads the database again. */
 void		cli_pipeline_forget(void);

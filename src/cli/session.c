@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "pipeline.h"
 #include "session.h"
 
 /* The driver of each kind of target; NULL: not in this build yet. */
@@ -71,6 +72,10 @@ cli_session_open(cli_session *s, const cli_command_spec *spec, int argc, const c
 		return cli_report(&err);
 	if (!s->driver->connect(s->arena, &s->url, create, &s->conn, &err))
 		return cli_report(&err);
+	/* planning on SQLite and MySQL starts from this read, not a second one
+	 * (the PostgreSQL driver sends the text to the extension instead) */
+	if (s->desired && s->driver->dialect_name)
+		cli_pipeline_offer_document(s->document, s->driver->dialect_name, s->desired);
 	return -1;
 }
 

@@ -22,7 +22,9 @@ typedef struct cli_session
 	cli_conn   *conn;
 	const char *document;		/* the text of --schema, sent to the target */
 	vb_schema  *desired;		/* the same, read locally (validated; its
-								 * enums give the choices of a mapping) */
+								 * enums give the choices of a mapping, on
+								 * PostgreSQL; on SQLite and MySQL the first
+								 * plan takes it: cli_pipeline_offer_document) */
 	cli_request request;
 } cli_session;
 

@@ -522,8 +522,16 @@ vb_mysql_canonical_type(vb_arena *arena, const char *type, int charset_maxlen,
 	const type_def *d;
 	int			args[2];
 	int			nargs;
+	const char *memo_key;
+	vb_mysql_type *known;
 
 	memset(out, 0, sizeof(*out));
+	memo_key = vb_printf(arena, "vb_mysql_canonical_type\x1f%d\x1f%s", charset_maxlen, type);
+	if ((known = vb_map_get(vb_arena_memo(arena), memo_key)) != NULL)
+	{
+		*out = *known;
+		return true;
+	}
 	memset(&r, 0, sizeof(r));
 	r.arena = arena;
 	r.text = type;
@@ -559,7 +567,13 @@ vb_mysql_canonical_type(vb_arena *arena, const char *type, int charset_maxlen,
 				m[--n] = '\0';
 		}
 	}
-	return type_text(&r, d, name, args, nargs, unsig, zerofill, charset_maxlen, out);
+	if (!type_text(&r, d, name, args, nargs, unsig, zerofill, charset_maxlen, out))
+		return false;
+	/* a schema repeats a few types thousands of times: parse each once */
+	known = vb_alloc(arena, sizeof(vb_mysql_type));
+	*known = *out;
+	vb_map_put(vb_arena_memo(arena), memo_key, known);
+	return true;
 }
 
 /* ---- literals of defaults ------------------------------------------------ */

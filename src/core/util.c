@@ -18,6 +18,19 @@ vb_alloc(vb_arena *arena, size_t size)
 	return arena->alloc(arena->ctx, size == 0 ? 1 : size);
 }
 
+struct vb_map *
+vb_arena_memo(vb_arena *arena)
+{
+	if (arena->memo == NULL)
+	{
+		vb_map	   *memo = vb_alloc(arena, sizeof(vb_map));
+
+		vb_map_init(memo, arena, 64);
+		arena->memo = memo;
+	}
+	return arena->memo;
+}
+
 char *
 vb_strndup(vb_arena *arena, const char *s, size_t n)
 {
@@ -67,7 +80,7 @@ vb_printf(vb_arena *arena, const char *fmt,...)
 }
 
 /*
- * The heap arena hands out zeroed memory from blocks of at least 64 kB
+ * The heap arena hands out zeroed memory from blocks of 64 kB to 4 MB
  * (one calloc each; a larger request gets a block of its own) and frees
  * the blocks all at once: a schema of thousands of tables makes millions
  * of small allocations, which one malloc each made slow to get and to
@@ -78,6 +91,9 @@ vb_printf(vb_arena *arena, const char *fmt,...)
 #define HEAP_BLOCK_MIN 0
 #else
 #define HEAP_BLOCK_MIN (64 * 1024)
+#endif
+#if !defined(HEAP_BLOCK_MAX)
+#define HEAP_BLOCK_MAX (4 * 1024 * 1024)
 #endif
 
 typedef struct heap_block
@@ -103,6 +119,24 @@ heap_out_of_memory(size_t size)
 	abort();
 }
 
+/*
+ * Blocks double from 64 kB up to 4 MB as the arena grows: a large schema
+ * takes few of them, and blocks that large come from mmap, whose pages are
+ * zero already (calloc skips clearing them). A request larger than a
+ * quarter of the block it would land in gets a block of its own.
+ */
+static size_t
+next_block_size(heap_arena *ha, size_t size)
+{
+	size_t		bytes = HEAP_BLOCK_MIN;
+
+	if (HEAP_BLOCK_MIN == 0)
+		return size;
+	if (ha->blocks && ha->blocks->size >= bytes)
+		bytes = ha->blocks->size >= HEAP_BLOCK_MAX / 2 ? HEAP_BLOCK_MAX : ha->blocks->size * 2;
+	return size > bytes / 4 ? size : bytes;
+}
+
 static void *
 heap_alloc(void *ctx, size_t size)
 {
@@ -113,7 +147,7 @@ heap_alloc(void *ctx, size_t size)
 	size = (size + align - 1) / align * align;
 	if (block == NULL || block->size - block->used < size)
 	{
-		size_t		bytes = size > HEAP_BLOCK_MIN / 4 ? size : HEAP_BLOCK_MIN;
+		size_t		bytes = next_block_size(ha, size);
 
 		block = calloc(1, sizeof(heap_block) + bytes);
 		if (block == NULL)

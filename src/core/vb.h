@@ -38,7 +38,15 @@ typedef struct vb_arena
 	bool		(*stop) (void *stop_ctx);
 	void	   *stop_ctx;
 	bool		stopped;		/* stop said yes: every later ask says yes */
+	void	   *memo;			/* vb_arena_memo's map; NULL until used */
 } vb_arena;
+
+/*
+ * Results a pure function of the core may reuse for the life of the arena
+ * (a vb_map *, made on first use): keyed by the function's name and its
+ * arguments; the values are the arena's, never changed once stored.
+ */
+struct vb_map *vb_arena_memo(vb_arena *arena);
 
 /* Ask the face whether to stop (see vb_arena.stop); once true, always. */
 bool		vb_should_stop(vb_arena *arena);
