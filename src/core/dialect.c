@@ -7,6 +7,7 @@
 
 #include "dialect.h"
 #include "vb_internal.h"
+#include "vb_json.h"
 
 static const vb_dialect *const dialects[] = {&vb_dialect_pg, &vb_dialect_sqlite, &vb_dialect_mysql};
 
@@ -32,7 +33,7 @@ typedef struct checker
 static bool
 lacks(checker *c, const char *path, const char *key, const char *what)
 {
-	const char *p = path ? vb_printf(c->a, "%s.%s", path, key) : key;
+	const char *p = vb_json_key_path(c->a, path, key);
 
 	vb_fail(c->err, c->a, VB_ERR_INVALID, p, "%s: the %s dialect has no %s", p, c->dl->name, what);
 	c->err->hint = vb_strdup(c->a, "Remove the key: the target database cannot keep it.");

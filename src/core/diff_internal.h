@@ -112,11 +112,7 @@ typedef struct vb_pairing
 
 /* In every loop over objects: stop when the face asks (see vb_arena.stop).
  * STOP_CHECK in functions that return bool, STOP_RETURN in void ones. */
-#define STOP_CHECK(d) \
-	do { \
-		if (vb_should_stop((d)->a)) \
-			return vb_canceled((d)->err, (d)->a); \
-	} while (0)
+#define STOP_CHECK(d) VB_STOP_CHECK((d)->a, (d)->err)
 #define STOP_RETURN(d) \
 	do { \
 		if (vb_should_stop((d)->a)) \

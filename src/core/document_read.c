@@ -27,11 +27,7 @@ typedef struct reader
 } reader;
 
 /* In every loop over a document's objects: stop when the face asks. */
-#define STOP_CHECK(rd) \
-	do { \
-		if (vb_should_stop((rd)->arena)) \
-			return vb_canceled((rd)->err, (rd)->arena); \
-	} while (0)
+#define STOP_CHECK(rd) VB_STOP_CHECK((rd)->arena, (rd)->err)
 
 static bool
 is_sqlite(const reader *rd)
@@ -58,68 +54,6 @@ static const struct
 	{"notValid", "sqlite", "SQLite"}
 };
 
-typedef enum json_kind_t
-{
-	K_OBJECT,
-	K_ARRAY,
-	K_STRING,
-	K_BOOL
-} json_kind_t;
-
-
-static bool
-is_kind(const cJSON *v, json_kind_t kind)
-{
-	switch (kind)
-	{
-		case K_OBJECT:
-			return cJSON_IsObject(v);
-		case K_ARRAY:
-			return cJSON_IsArray(v);
-		case K_STRING:
-			return cJSON_IsString(v);
-		case K_BOOL:
-			return cJSON_IsBool(v);
-	}
-	return false;
-}
-
-static cJSON *
-member(const cJSON *obj, const char *key)
-{
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-static bool
-is_null(const cJSON *v)
-{
-	return v == NULL || cJSON_IsNull(v);
-}
-
-static char *
-child_path(reader *rd, const char *base, const char *key)
-{
-	if (base == NULL || base[0] == '\0')
-		return vb_strdup(rd->arena, key);
-	return vb_printf(rd->arena, "%s.%s", base, key);
-}
-
-static char *
-item_path(reader *rd, const char *base, size_t i)
-{
-	return vb_printf(rd->arena, "%s[%zu]", base, i);
-}
-
-static bool
-expect(reader *rd, const cJSON *v, json_kind_t kind, const char *path,
-	   const char *what)
-{
-	if (is_kind(v, kind))
-		return true;
-	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
-				   "%s must be %s, not %s", path, what, vb_json_kind(v));
-}
-
 static bool
 empty_value(const cJSON *v)
 {
@@ -136,8 +70,8 @@ check_dialect_key(reader *rd, const cJSON *value, const char *path)
 	for (i = 0; rd->dialect && i < sizeof(lacking_keys) / sizeof(lacking_keys[0]); i++)
 		if (strcmp(lacking_keys[i].key, value->string) == 0 &&
 			strcmp(lacking_keys[i].dialect, rd->dialect) == 0 && !empty_value(value))
-			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, value->string),
-						   "key \"%s\" is not available on %s", child_path(rd, path, value->string),
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, value->string),
+						   "key \"%s\" is not available on %s", vb_json_key_path(rd->arena, path, value->string),
 						   lacking_keys[i].title);
 	return true;
 }
@@ -163,8 +97,8 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 		for (prev = obj->child; prev != value; prev = prev->next)
 			if (strcmp(prev->string, key) == 0)
 				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-							   child_path(rd, path, key),
-							   "key \"%s\" appears twice", child_path(rd, path, key));
+							   vb_json_key_path(rd->arena, path, key),
+							   "key \"%s\" appears twice", vb_json_key_path(rd->arena, path, key));
 
 		for (a = allowed; *a; a++)
 			if (strcmp(*a, key) == 0)
@@ -182,17 +116,17 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 			else
 			{
 				vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-						child_path(rd, path, key),
+						vb_json_key_path(rd->arena, path, key),
 						"key \"%s\" is not supported by this version of viborm",
-						child_path(rd, path, key));
+						vb_json_key_path(rd->arena, path, key));
 				rd->err->hint = vb_strdup(rd->arena, "Remove the key, or upgrade viborm.");
 				return false;
 			}
 		}
 		if (!ok)
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-						   child_path(rd, path, key),
-						   "unknown key \"%s\"", child_path(rd, path, key));
+						   vb_json_key_path(rd->arena, path, key),
+						   "unknown key \"%s\"", vb_json_key_path(rd->arena, path, key));
 	}
 	return true;
 }
@@ -214,23 +148,23 @@ static bool
 get_string(reader *rd, cJSON *obj, const char *key, const char *path,
 		   bool required, bool identifier, char **out)
 {
-	cJSON	   *v = member(obj, key);
+	cJSON	   *v = vb_json_member(obj, key);
 
 	*out = NULL;
-	if (is_null(v))
+	if (vb_json_absent(v))
 	{
 		if (required)
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-						   child_path(rd, path, key),
-						   "%s is required", child_path(rd, path, key));
+						   vb_json_key_path(rd->arena, path, key),
+						   "%s is required", vb_json_key_path(rd->arena, path, key));
 		return true;
 	}
 	if (!cJSON_IsString(v))
-		return expect(rd, v, K_STRING, child_path(rd, path, key), "a string");
+		return vb_json_expect(rd->arena, rd->err, v, VB_JSON_STRING, vb_json_key_path(rd->arena, path, key), "a string");
 	*out = vb_strdup(rd->arena, v->valuestring);
 	/* the path is built only for an error */
 	if (identifier && ((*out)[0] == '\0' || strlen(*out) > VB_MAX_IDENT))
-		return check_identifier(rd, *out, child_path(rd, path, key));
+		return check_identifier(rd, *out, vb_json_key_path(rd->arena, path, key));
 	return true;
 }
 
@@ -238,13 +172,13 @@ static bool
 get_bool(reader *rd, cJSON *obj, const char *key, const char *path,
 		 bool dflt, bool *out)
 {
-	cJSON	   *v = member(obj, key);
+	cJSON	   *v = vb_json_member(obj, key);
 
 	*out = dflt;
-	if (is_null(v))
+	if (vb_json_absent(v))
 		return true;
 	if (!cJSON_IsBool(v))
-		return expect(rd, v, K_BOOL, child_path(rd, path, key), "a boolean");
+		return vb_json_expect(rd->arena, rd->err, v, VB_JSON_BOOL, vb_json_key_path(rd->arena, path, key), "a boolean");
 	*out = cJSON_IsTrue(v);
 	return true;
 }
@@ -265,19 +199,19 @@ static bool
 get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 			  bool required, vb_list *out)
 {
-	cJSON	   *v = member(obj, key);
-	char	   *p = child_path(rd, path, key);
+	cJSON	   *v = vb_json_member(obj, key);
+	char	   *p = vb_json_key_path(rd->arena, path, key);
 	size_t		i;
 	cJSON	   *item;
 	vb_set		seen;
 
-	if (is_null(v))
+	if (vb_json_absent(v))
 	{
 		if (required)
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p, "%s is required", p);
 		return true;
 	}
-	if (!expect(rd, v, K_ARRAY, p, "an array of names"))
+	if (!vb_json_expect(rd->arena, rd->err, v, VB_JSON_ARRAY, p, "an array of names"))
 		return false;
 	if (required && v->child == NULL)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
@@ -289,8 +223,8 @@ get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 		char	   *name;
 
 		STOP_CHECK(rd);
-		ip = item_path(rd, p, i);
-		if (!expect(rd, item, K_STRING, ip, "a string"))
+		ip = vb_json_item_path(rd->arena, p, i);
+		if (!vb_json_expect(rd->arena, rd->err, item, VB_JSON_STRING, ip, "a string"))
 			return false;
 		name = vb_strdup(rd->arena, item->valuestring);
 		if (!check_identifier(rd, name, ip))
@@ -366,9 +300,9 @@ parse_fk_action(reader *rd, cJSON *obj, const char *key, const char *path,
 			*out = actions[i].action;
 			return true;
 		}
-	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, key),
+	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, key),
 				   "%s must be one of cascade, setNull, setDefault, restrict, noAction, not \"%s\"",
-				   child_path(rd, path, key), s);
+				   vb_json_key_path(rd->arena, path, key), s);
 }
 
 /* serial, serial4, bigserial, ... as shorthand for integer + autoIncrement */
@@ -407,13 +341,13 @@ static bool
 get_int64(reader *rd, cJSON *obj, const char *key, const char *path,
 		  unsigned flag, unsigned *given, long long *out)
 {
-	cJSON	   *v = member(obj, key);
+	cJSON	   *v = vb_json_member(obj, key);
 	char	   *p;
 	char	   *end;
 
-	if (is_null(v))
+	if (vb_json_absent(v))
 		return true;
-	p = child_path(rd, path, key);
+	p = vb_json_key_path(rd->arena, path, key);
 	if (cJSON_IsNumber(v) && v->valuedouble == floor(v->valuedouble) &&
 		fabs(v->valuedouble) < 9007199254740992.0)
 		*out = (long long) v->valuedouble;
@@ -445,11 +379,11 @@ read_seq_options(reader *rd, cJSON *obj, const char *path, vb_seq_options *seq)
 		!get_bool(rd, obj, "cycle", path, false, &seq->cycle))
 		return false;
 	if ((seq->given & VB_SEQ_INCREMENT) && seq->increment == 0)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "increment"),
-					   "%s must not be zero", child_path(rd, path, "increment"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "increment"),
+					   "%s must not be zero", vb_json_key_path(rd->arena, path, "increment"));
 	if ((seq->given & VB_SEQ_CACHE) && seq->cache < 1)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "cache"),
-					   "%s must be at least 1", child_path(rd, path, "cache"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "cache"),
+					   "%s must be at least 1", vb_json_key_path(rd->arena, path, "cache"));
 	return true;
 }
 
@@ -467,7 +401,7 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 	cJSON	   *idv;
 	const char *base;
 
-	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+	if (!vb_json_expect(rd->arena, rd->err, obj, VB_JSON_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, true, true, &c->name) ||
 		!get_string(rd, obj, "type", path, true, false, &c->type) ||
@@ -484,31 +418,31 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 		return false;
 	c->path = path;
 	if (storage && strcmp(storage, "virtual") != 0 && strcmp(storage, "stored") != 0)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "generatedStorage"),
 					   "%s must be \"stored\" or \"virtual\", not \"%s\"",
-					   child_path(rd, path, "generatedStorage"), storage);
+					   vb_json_key_path(rd->arena, path, "generatedStorage"), storage);
 	c->generated_virtual = storage && strcmp(storage, "virtual") == 0;
 	if (c->generated_virtual && rd->dialect && strcmp(rd->dialect, "pg") == 0)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "generatedStorage"),
 					   "%s: PostgreSQL has no virtual generated columns",
-					   child_path(rd, path, "generatedStorage"));
+					   vb_json_key_path(rd->arena, path, "generatedStorage"));
 	if (storage && c->generated == NULL)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generatedStorage"),
-					   "%s requires generated", child_path(rd, path, "generatedStorage"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "generatedStorage"),
+					   "%s requires generated", vb_json_key_path(rd->arena, path, "generatedStorage"));
 	/* a SQLite column may have no declared type */
 	if (c->type[0] == '\0' && !is_sqlite(rd))
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "type"),
-					   "%s must not be empty", child_path(rd, path, "type"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "type"),
+					   "%s must not be empty", vb_json_key_path(rd->arena, path, "type"));
 	if ((base = serial_base_type(c->type)) != NULL)
 	{
 		c->type = vb_strdup(rd->arena, base);
 		c->auto_increment = true;
 	}
 
-	dv = member(obj, "default");
-	if (!is_null(dv))
+	dv = vb_json_member(obj, "default");
+	if (!vb_json_absent(dv))
 	{
-		char	   *p = child_path(rd, path, "default");
+		char	   *p = vb_json_key_path(rd->arena, path, "default");
 
 		if (cJSON_IsString(dv))
 			c->default_expr = vb_strdup(rd->arena, dv->valuestring);
@@ -532,16 +466,16 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 						   "%s must not be empty", p);
 	}
 
-	idv = member(obj, "identity");
-	if (!is_null(idv))
+	idv = vb_json_member(obj, "identity");
+	if (!vb_json_absent(idv))
 	{
 		static const char *const id_allowed[] = {
 			"generation", "start", "increment", "min", "max", "cache", "cycle", NULL
 		};
-		char	   *ip = child_path(rd, path, "identity");
+		char	   *ip = vb_json_key_path(rd->arena, path, "identity");
 		char	   *gen;
 
-		if (!expect(rd, idv, K_OBJECT, ip, "an object") ||
+		if (!vb_json_expect(rd->arena, rd->err, idv, VB_JSON_OBJECT, ip, "an object") ||
 			!check_keys(rd, idv, ip, id_allowed, NULL) ||
 			!get_string(rd, idv, "generation", ip, true, false, &gen) ||
 			!read_seq_options(rd, idv, ip, &c->seq))
@@ -552,36 +486,36 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 			c->identity = VB_IDENTITY_BY_DEFAULT;
 		else
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-						   child_path(rd, ip, "generation"),
+						   vb_json_key_path(rd->arena, ip, "generation"),
 						   "%s must be \"always\" or \"byDefault\", not \"%s\"",
-						   child_path(rd, ip, "generation"), gen);
+						   vb_json_key_path(rd->arena, ip, "generation"), gen);
 	}
 
 	if (c->auto_increment && c->default_expr)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "default"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "default"),
 					   "%s: a column with autoIncrement has no default (its sequence provides it)",
-					   child_path(rd, path, "default"));
+					   vb_json_key_path(rd->arena, path, "default"));
 	if (c->identity != VB_IDENTITY_NONE && (c->default_expr || c->auto_increment))
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "identity"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "identity"),
 					   "%s: an identity column has neither a default nor autoIncrement",
-					   child_path(rd, path, "identity"));
+					   vb_json_key_path(rd->arena, path, "identity"));
 	if (c->generated && (c->default_expr || c->auto_increment ||
 						 c->identity != VB_IDENTITY_NONE))
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generated"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "generated"),
 					   "%s: a generated column has no default, autoIncrement or identity",
-					   child_path(rd, path, "generated"));
+					   vb_json_key_path(rd->arena, path, "generated"));
 	if (c->generated && c->generated[0] == '\0')
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "generated"),
-					   "%s must not be empty", child_path(rd, path, "generated"));
-	if (c->collation && !check_identifier(rd, c->collation, child_path(rd, path, "collation")))
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "generated"),
+					   "%s must not be empty", vb_json_key_path(rd->arena, path, "generated"));
+	if (c->collation && !check_identifier(rd, c->collation, vb_json_key_path(rd->arena, path, "collation")))
 		return false;
 	if (c->on_update && c->on_update[0] == '\0')
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
-					   "%s must not be empty", child_path(rd, path, "onUpdate"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "onUpdate"),
+					   "%s must not be empty", vb_json_key_path(rd->arena, path, "onUpdate"));
 	if (c->on_update && c->generated)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "onUpdate"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "onUpdate"),
 					   "%s: a generated column has no onUpdate",
-					   child_path(rd, path, "onUpdate"));
+					   vb_json_key_path(rd->arena, path, "onUpdate"));
 	/* identity and serial-style columns are NOT NULL, as PostgreSQL makes them */
 	if (c->identity != VB_IDENTITY_NONE || c->auto_increment)
 		c->nullable = false;
@@ -599,8 +533,8 @@ get_deferrability(reader *rd, cJSON *obj, const char *path, bool *deferrable,
 		return false;
 	if (*initially_deferred && !*deferrable)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-					   child_path(rd, path, "initiallyDeferred"),
-					   "%s requires deferrable: true", child_path(rd, path, "initiallyDeferred"));
+					   vb_json_key_path(rd->arena, path, "initiallyDeferred"),
+					   "%s requires deferrable: true", vb_json_key_path(rd->arena, path, "initiallyDeferred"));
 	return true;
 }
 
@@ -613,19 +547,19 @@ get_deferrability(reader *rd, cJSON *obj, const char *path, bool *deferrable,
 static bool
 get_options(reader *rd, cJSON *obj, const char *path, vb_list *out)
 {
-	cJSON	   *v = member(obj, "with");
-	char	   *p = child_path(rd, path, "with");
+	cJSON	   *v = vb_json_member(obj, "with");
+	char	   *p = vb_json_key_path(rd->arena, path, "with");
 	cJSON	   *item;
 	vb_map		seen;
 
-	if (is_null(v))
+	if (vb_json_absent(v))
 		return true;
-	if (!expect(rd, v, K_OBJECT, p, "an object of storage parameters"))
+	if (!vb_json_expect(rd->arena, rd->err, v, VB_JSON_OBJECT, p, "an object of storage parameters"))
 		return false;
 	vb_map_init(&seen, rd->arena, cJSON_GetArraySize(v));
 	cJSON_ArrayForEach(item, v)
 	{
-		char	   *ip = item->string[0] ? child_path(rd, p, item->string) : p;
+		char	   *ip = item->string[0] ? vb_json_key_path(rd->arena, p, item->string) : p;
 		vb_option  *o;
 		const char *dot = strchr(item->string, '.');
 
@@ -676,13 +610,13 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 	};
 	vb_key	   *k = vb_alloc(rd->arena, sizeof(vb_key));
 
-	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+	if (!vb_json_expect(rd->arena, rd->err, obj, VB_JSON_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, primary ? pk_allowed : uq_allowed, NULL) ||
 		!get_bool(rd, obj, "nullsNotDistinct", path, false, &k->nulls_not_distinct) ||
 		!get_string(rd, obj, "name", path, false, true, &k->name) ||
 		!get_comment(rd, obj, path, &k->comment) ||
 		!get_name_list(rd, obj, "columns", path, true, &k->columns) ||
-		!columns_exist(rd, t, &k->columns, child_path(rd, path, "columns")) ||
+		!columns_exist(rd, t, &k->columns, vb_json_key_path(rd->arena, path, "columns")) ||
 		!get_deferrability(rd, obj, path, &k->deferrable, &k->initially_deferred) ||
 		!get_comment(rd, obj, path, &k->comment))
 		return false;
@@ -697,13 +631,13 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 static bool
 get_prefix_length(reader *rd, cJSON *obj, const char *path, int *out)
 {
-	cJSON	   *v = member(obj, "length");
+	cJSON	   *v = vb_json_member(obj, "length");
 	char	   *p;
 
 	*out = 0;
-	if (is_null(v))
+	if (vb_json_absent(v))
 		return true;
-	p = child_path(rd, path, "length");
+	p = vb_json_key_path(rd->arena, path, "length");
 	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
 		v->valuedouble < 1 || v->valuedouble > 65535)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
@@ -745,29 +679,29 @@ read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
 					   "%s must have exactly one of \"column\" and \"expression\"", ip);
 	if (el->length > 0 && el->column == NULL)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "length"),
-					   "%s: only a column has a prefix length", child_path(rd, ip, "length"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, ip, "length"),
+					   "%s: only a column has a prefix length", vb_json_key_path(rd->arena, ip, "length"));
 	if (el->expression && el->expression[0] == '\0')
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "expression"),
-					   "%s must not be empty", child_path(rd, ip, "expression"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, ip, "expression"),
+					   "%s must not be empty", vb_json_key_path(rd->arena, ip, "expression"));
 	if (order && strcmp(order, "asc") != 0 && strcmp(order, "desc") != 0)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "order"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, ip, "order"),
 					   "%s must be \"asc\" or \"desc\", not \"%s\"",
-					   child_path(rd, ip, "order"), order);
+					   vb_json_key_path(rd->arena, ip, "order"), order);
 	el->desc = order && strcmp(order, "desc") == 0;
 	if (nulls && strcmp(nulls, "first") == 0)
 		el->nulls = VB_NULLS_FIRST;
 	else if (nulls && strcmp(nulls, "last") == 0)
 		el->nulls = VB_NULLS_LAST;
 	else if (nulls)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, ip, "nulls"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, ip, "nulls"),
 					   "%s must be \"first\" or \"last\", not \"%s\"",
-					   child_path(rd, ip, "nulls"), nulls);
+					   vb_json_key_path(rd->arena, ip, "nulls"), nulls);
 	/* the default order of NULLs is no order at all */
 	if ((el->nulls == VB_NULLS_LAST && !el->desc) || (el->nulls == VB_NULLS_FIRST && el->desc))
 		el->nulls = VB_NULLS_DEFAULT;
-	if ((el->opclass && !check_identifier(rd, el->opclass, child_path(rd, ip, "opclass"))) ||
-		(el->collation && !check_identifier(rd, el->collation, child_path(rd, ip, "collation"))))
+	if ((el->opclass && !check_identifier(rd, el->opclass, vb_json_key_path(rd->arena, ip, "opclass"))) ||
+		(el->collation && !check_identifier(rd, el->collation, vb_json_key_path(rd->arena, ip, "collation"))))
 		return false;
 	return true;
 }
@@ -783,11 +717,11 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	cJSON	   *cols;
 	cJSON	   *item;
 	size_t		i;
-	char	   *cp = child_path(rd, path, "columns");
+	char	   *cp = vb_json_key_path(rd->arena, path, "columns");
 	vb_set		plain;
 	bool		visible;
 
-	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+	if (!vb_json_expect(rd->arena, rd->err, obj, VB_JSON_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, false, true, &ix->name) ||
 		!get_bool(rd, obj, "unique", path, false, &ix->unique) ||
@@ -795,7 +729,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		!get_string(rd, obj, "type", path, false, false, &ix->method) ||
 		!get_string(rd, obj, "where", path, false, false, &ix->where) ||
 		!get_name_list(rd, obj, "include", path, false, &ix->include) ||
-		!columns_exist(rd, t, &ix->include, child_path(rd, path, "include")) ||
+		!columns_exist(rd, t, &ix->include, vb_json_key_path(rd->arena, path, "include")) ||
 		!get_options(rd, obj, path, &ix->with) ||
 		!get_bool(rd, obj, "visible", path, true, &visible) ||
 		!get_comment(rd, obj, path, &ix->comment) ||
@@ -807,8 +741,8 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	if (ix->method == NULL)
 		ix->method = vb_strdup(rd->arena, "btree");
 	else if (is_sqlite(rd) && strcasecmp(ix->method, "btree") != 0)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "type"),
-					   "%s: SQLite has no index type \"%s\"", child_path(rd, path, "type"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "type"),
+					   "%s: SQLite has no index type \"%s\"", vb_json_key_path(rd->arena, path, "type"),
 					   ix->method);
 	else
 	{
@@ -816,19 +750,19 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 
 		for (m = ix->method; *m; m++)
 			*m = (char) tolower((unsigned char) *m);
-		if (!check_identifier(rd, ix->method, child_path(rd, path, "type")))
+		if (!check_identifier(rd, ix->method, vb_json_key_path(rd->arena, path, "type")))
 			return false;
 	}
 	if (ix->where && ix->where[0] == '\0')
 		ix->where = NULL;
 	if (ix->nulls_not_distinct && !ix->unique)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "nullsNotDistinct"),
-					   "%s requires unique: true", child_path(rd, path, "nullsNotDistinct"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "nullsNotDistinct"),
+					   "%s requires unique: true", vb_json_key_path(rd->arena, path, "nullsNotDistinct"));
 
-	cols = member(obj, "columns");
-	if (is_null(cols))
+	cols = vb_json_member(obj, "columns");
+	if (vb_json_absent(cols))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
-	if (!expect(rd, cols, K_ARRAY, cp, "an array"))
+	if (!vb_json_expect(rd->arena, rd->err, cols, VB_JSON_ARRAY, cp, "an array"))
 		return false;
 	if (cols->child == NULL)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp,
@@ -838,16 +772,16 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		vb_index_elem *el = NULL;
 
 		STOP_CHECK(rd);
-		if (!read_index_elem(rd, item, item_path(rd, cp, i), &el))
+		if (!read_index_elem(rd, item, vb_json_item_path(rd->arena, cp, i), &el))
 			return false;
 		/* SQLite indexes may list a column twice (with two collations) */
 		if (el->column && !vb_set_add(&plain, el->column) && !is_sqlite(rd))
-			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, item_path(rd, cp, i),
-						   "%s: column \"%s\" is listed twice", item_path(rd, cp, i), el->column);
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_item_path(rd->arena, cp, i),
+						   "%s: column \"%s\" is listed twice", vb_json_item_path(rd->arena, cp, i), el->column);
 		vb_list_push(rd->arena, &ix->elements, el);
 		/* the face replaces "expr" by the name PostgreSQL derives */
 		vb_list_push(rd->arena, &ix->columns, el->column ? el->column : vb_strdup(rd->arena, "expr"));
-		if (el->column && !columns_exist_one(rd, t, el->column, item_path(rd, cp, i)))
+		if (el->column && !columns_exist_one(rd, t, el->column, vb_json_item_path(rd->arena, cp, i)))
 			return false;
 	}
 	*out = ix;
@@ -864,7 +798,7 @@ read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out
 	vb_check   *ck = vb_alloc(rd->arena, sizeof(vb_check));
 
 	(void) t;
-	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+	if (!vb_json_expect(rd->arena, rd->err, obj, VB_JSON_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, false, true, &ck->name) ||
 		!get_string(rd, obj, "expression", path, true, false, &ck->expression) ||
@@ -875,8 +809,8 @@ read_check(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_check **out
 		!get_string(rd, obj, "renamedFrom", path, false, true, &ck->renamed_from))
 		return false;
 	if (ck->expression[0] == '\0')
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "expression"),
-					   "%s must not be empty", child_path(rd, path, "expression"));
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "expression"),
+					   "%s must not be empty", vb_json_key_path(rd->arena, path, "expression"));
 	ck->not_enforced = !enforced;
 	ck->path = path;
 	*out = ck;
@@ -895,12 +829,12 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 	vb_foreign_key *fk = vb_alloc(rd->arena, sizeof(vb_foreign_key));
 	char	   *match = NULL;
 
-	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+	if (!vb_json_expect(rd->arena, rd->err, obj, VB_JSON_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_bool(rd, obj, "notValid", path, false, &fk->not_valid) ||
 		!get_string(rd, obj, "name", path, false, true, &fk->name) ||
 		!get_name_list(rd, obj, "columns", path, true, &fk->columns) ||
-		!columns_exist(rd, t, &fk->columns, child_path(rd, path, "columns")) ||
+		!columns_exist(rd, t, &fk->columns, vb_json_key_path(rd->arena, path, "columns")) ||
 		!get_string(rd, obj, "referencedTable", path, true, true, &fk->ref_table) ||
 		!get_string(rd, obj, "referencedSchema", path, false, true, &fk->ref_schema) ||
 		!get_name_list(rd, obj, "referencedColumns", path, true, &fk->ref_columns) ||
@@ -913,18 +847,18 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 		return false;
 	fk->path = path;
 	if (match && strcmp(match, "full") != 0 && strcmp(match, "simple") != 0)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "match"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "match"),
 					   "%s must be \"simple\" or \"full\", not \"%s\"",
-					   child_path(rd, path, "match"), match);
+					   vb_json_key_path(rd->arena, path, "match"), match);
 	fk->match_full = match && strcmp(match, "full") == 0;
 	if (fk->ref_schema == NULL)
 		fk->ref_schema = t->schema;
 	if (fk->columns.count != fk->ref_columns.count)
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-					   child_path(rd, path, "referencedColumns"),
+					   vb_json_key_path(rd->arena, path, "referencedColumns"),
 					   "%s has %d columns but %s has %d",
-					   child_path(rd, path, "columns"), fk->columns.count,
-					   child_path(rd, path, "referencedColumns"), fk->ref_columns.count);
+					   vb_json_key_path(rd->arena, path, "columns"), fk->columns.count,
+					   vb_json_key_path(rd->arena, path, "referencedColumns"), fk->ref_columns.count);
 	*out = fk;
 	return true;
 }
@@ -937,21 +871,21 @@ static bool
 read_array(reader *rd, cJSON *obj, const char *key, const char *path,
 		   vb_table *t, item_reader fn, vb_list *out)
 {
-	cJSON	   *v = member(obj, key);
-	char	   *p = child_path(rd, path, key);
+	cJSON	   *v = vb_json_member(obj, key);
+	char	   *p = vb_json_key_path(rd->arena, path, key);
 	cJSON	   *item;
 	size_t		i;
 
-	if (is_null(v))
+	if (vb_json_absent(v))
 		return true;
-	if (!expect(rd, v, K_ARRAY, p, "an array"))
+	if (!vb_json_expect(rd->arena, rd->err, v, VB_JSON_ARRAY, p, "an array"))
 		return false;
 	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
 	{
 		void	   *x = NULL;
 
 		STOP_CHECK(rd);
-		if (!fn(rd, item, item_path(rd, p, i), t, &x))
+		if (!fn(rd, item, vb_json_item_path(rd->arena, p, i), t, &x))
 			return false;
 		vb_list_push(rd->arena, out, x);
 	}
@@ -1048,7 +982,7 @@ column_object(cJSON *cols, const vb_column *c)
 	cJSON	   *item;
 
 	for (item = cols->child; item != NULL; item = item->next)
-		if (strcmp(member(item, "name")->valuestring, c->name) == 0)
+		if (strcmp(vb_json_member(item, "name")->valuestring, c->name) == 0)
 			return item;
 	return NULL;
 }
@@ -1066,10 +1000,10 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 	cJSON	   *item;
 	cJSON	   *pk;
 	size_t		i;
-	char	   *cp = child_path(rd, path, "columns");
+	char	   *cp = vb_json_key_path(rd->arena, path, "columns");
 	vb_set		names;
 
-	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+	if (!vb_json_expect(rd->arena, rd->err, obj, VB_JSON_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, true, true, &t->name) ||
 		!get_string(rd, obj, "schema", path, false, true, &t->schema) ||
@@ -1086,14 +1020,14 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 	if (t->schema == NULL)
 		t->schema = vb_strdup(rd->arena, vb_default_namespace(rd->dialect));
 	else if (is_sqlite(rd) && strcmp(t->schema, "main") != 0)
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, child_path(rd, path, "schema"),
+		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "schema"),
 					   "%s: a SQLite database has one schema, \"main\", not \"%s\"",
-					   child_path(rd, path, "schema"), t->schema);
+					   vb_json_key_path(rd->arena, path, "schema"), t->schema);
 
-	cols = member(obj, "columns");
-	if (is_null(cols))
+	cols = vb_json_member(obj, "columns");
+	if (vb_json_absent(cols))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
-	if (!expect(rd, cols, K_ARRAY, cp, "an array"))
+	if (!vb_json_expect(rd->arena, rd->err, cols, VB_JSON_ARRAY, cp, "an array"))
 		return false;
 	vb_set_init(&names, rd->arena);
 	for (i = 0, item = (cols)->child; item != NULL; i++, item = item->next)
@@ -1101,19 +1035,19 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 		vb_column  *c = NULL;
 
 		STOP_CHECK(rd);
-		if (!read_column(rd, item, item_path(rd, cp, i), &c))
+		if (!read_column(rd, item, vb_json_item_path(rd->arena, cp, i), &c))
 			return false;
 		if (!vb_set_add(&names, c->name))
-			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, item_path(rd, cp, i),
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_item_path(rd->arena, cp, i),
 						   "%s: column \"%s\" appears twice in table \"%s\"",
-						   item_path(rd, cp, i), c->name, t->name);
+						   vb_json_item_path(rd->arena, cp, i), c->name, t->name);
 		vb_list_push(rd->arena, &t->columns, c);
 	}
 
-	pk = member(obj, "primaryKey");
-	if (!is_null(pk))
+	pk = vb_json_member(obj, "primaryKey");
+	if (!vb_json_absent(pk))
 	{
-		if (!read_key(rd, pk, child_path(rd, path, "primaryKey"), t, true, &t->primary_key))
+		if (!read_key(rd, pk, vb_json_key_path(rd->arena, path, "primaryKey"), t, true, &t->primary_key))
 			return false;
 		for (i = 0; i < (size_t) t->primary_key->columns.count; i++)
 		{
@@ -1121,7 +1055,7 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 
 			/* SQLite keeps an explicit "nullable": true on a rowid table's
 			 * key: such a column accepts NULL (docs/sqlite.md) */
-			if (!is_sqlite(rd) || is_null(member(column_object(cols, c), "nullable")))
+			if (!is_sqlite(rd) || vb_json_absent(vb_json_member(column_object(cols, c), "nullable")))
 				c->nullable = false;
 		}
 	}
@@ -1143,10 +1077,10 @@ read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
 	cJSON	   *vals;
 	cJSON	   *item;
 	size_t		i;
-	char	   *vp = child_path(rd, path, "values");
+	char	   *vp = vb_json_key_path(rd->arena, path, "values");
 	vb_set		seen;
 
-	if (!expect(rd, obj, K_OBJECT, path, "an object") ||
+	if (!vb_json_expect(rd->arena, rd->err, obj, VB_JSON_OBJECT, path, "an object") ||
 		!check_keys(rd, obj, path, allowed, NULL) ||
 		!get_string(rd, obj, "name", path, true, true, &e->name) ||
 		!get_string(rd, obj, "schema", path, false, true, &e->schema) ||
@@ -1155,10 +1089,10 @@ read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
 	e->path = path;
 	if (e->schema == NULL)
 		e->schema = vb_strdup(rd->arena, "public");
-	vals = member(obj, "values");
-	if (is_null(vals))
+	vals = vb_json_member(obj, "values");
+	if (vb_json_absent(vals))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vp, "%s is required", vp);
-	if (!expect(rd, vals, K_ARRAY, vp, "an array"))
+	if (!vb_json_expect(rd->arena, rd->err, vals, VB_JSON_ARRAY, vp, "an array"))
 		return false;
 	vb_set_init(&seen, rd->arena);
 	for (i = 0, item = (vals)->child; item != NULL; i++, item = item->next)
@@ -1167,7 +1101,7 @@ read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
 		vb_enum_value *v = vb_alloc(rd->arena, sizeof(vb_enum_value));
 
 		STOP_CHECK(rd);
-		ip = item_path(rd, vp, i);
+		ip = vb_json_item_path(rd->arena, vp, i);
 		if (cJSON_IsString(item))
 			v->name = vb_strdup(rd->arena, item->valuestring);
 		else if (cJSON_IsObject(item))
@@ -1251,7 +1185,7 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 				vb_json_kind(root));
 		goto done;
 	}
-	if (member(root, "models"))
+	if (vb_json_member(root, "models"))
 	{
 		/* the model form: VibORM's serializer, for the target (PostgreSQL
 		 * when none is given) */
@@ -1284,23 +1218,23 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 	if (!check_keys(&rd, root, "", allowed, NULL))
 		goto done;
 
-	v = member(root, "version");
-	if (!is_null(v) && !(cJSON_IsNumber(v) && v->valuedouble == 1.0))
+	v = vb_json_member(root, "version");
+	if (!vb_json_absent(v) && !(cJSON_IsNumber(v) && v->valuedouble == 1.0))
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "version", "version must be 1");
 		goto done;
 	}
-	s->schemas_given = !is_null(member(root, "schemas"));
+	s->schemas_given = !vb_json_absent(vb_json_member(root, "schemas"));
 	if (!get_name_list(&rd, root, "schemas", "", false, &s->schemas))
 		goto done;
 
-	v = member(root, "tables");
-	if (is_null(v))
+	v = vb_json_member(root, "tables");
+	if (vb_json_absent(v))
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "tables", "tables is required");
 		goto done;
 	}
-	if (!expect(&rd, v, K_ARRAY, "tables", "an array"))
+	if (!vb_json_expect(rd.arena, rd.err, v, VB_JSON_ARRAY, "tables", "an array"))
 		goto done;
 	vb_map_init(&seen, arena, 16);
 	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
@@ -1313,7 +1247,7 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 			vb_canceled(err, arena);
 			goto done;
 		}
-		p = item_path(&rd, "tables", i);
+		p = vb_json_item_path(rd.arena, "tables", i);
 		if (!read_table(&rd, item, p, s->dialect && strcmp(s->dialect, "mysql") == 0, &t))
 			goto done;
 		if (vb_map_get(&seen, vb_key2(arena, t->schema, t->name)))
@@ -1326,10 +1260,10 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 		vb_map_put(&seen, vb_key2(arena, t->schema, t->name), t);
 	}
 
-	v = member(root, "enums");
-	if (!is_null(v))
+	v = vb_json_member(root, "enums");
+	if (!vb_json_absent(v))
 	{
-		if (!expect(&rd, v, K_ARRAY, "enums", "an array"))
+		if (!vb_json_expect(rd.arena, rd.err, v, VB_JSON_ARRAY, "enums", "an array"))
 			goto done;
 		vb_map_init(&seen, arena, 16);
 		for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
@@ -1342,7 +1276,7 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 				vb_canceled(err, arena);
 				goto done;
 			}
-			p = item_path(&rd, "enums", i);
+			p = vb_json_item_path(rd.arena, "enums", i);
 			if (!read_enum(&rd, item, p, &e))
 				goto done;
 			if (vb_map_get(&seen, vb_key2(arena, e->schema, e->name)))
@@ -1380,7 +1314,7 @@ read_resolution_value(reader *rd, cJSON *v, const char *path, vb_resolution *out
 {
 	const char *s;
 
-	if (!expect(rd, v, K_STRING, path, "\"rename\" or \"addAndDrop\""))
+	if (!vb_json_expect(rd->arena, rd->err, v, VB_JSON_STRING, path, "\"rename\" or \"addAndDrop\""))
 		return false;
 	s = v->valuestring;
 	if (strcmp(s, "rename") == 0)
@@ -1434,10 +1368,10 @@ read_enum_mapping(reader *rd, cJSON *item, const char *p, vb_enum_mapping *m)
 	static const char *const allowed[] = {"enum", "schema", "table", "column", "map", NULL};
 	cJSON	   *map;
 	cJSON	   *e;
-	char	   *mp = child_path(rd, p, "map");
+	char	   *mp = vb_json_key_path(rd->arena, p, "map");
 	vb_set		seen;
 
-	if (!expect(rd, item, K_OBJECT, p, "an object") ||
+	if (!vb_json_expect(rd->arena, rd->err, item, VB_JSON_OBJECT, p, "an object") ||
 		!check_keys(rd, item, p, allowed, NULL) ||
 		!get_string(rd, item, "enum", p, true, true, &m->enum_name) ||
 		!get_string(rd, item, "schema", p, false, true, &m->schema) ||
@@ -1450,10 +1384,10 @@ read_enum_mapping(reader *rd, cJSON *item, const char *p, vb_enum_mapping *m)
 	if (m->schema == NULL)
 		m->schema = vb_strdup(rd->arena, "public");
 	m->path = p;
-	map = member(item, "map");
-	if (is_null(map))
+	map = vb_json_member(item, "map");
+	if (vb_json_absent(map))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, mp, "%s is required", mp);
-	if (!expect(rd, map, K_OBJECT, mp, "an object"))
+	if (!vb_json_expect(rd->arena, rd->err, map, VB_JSON_OBJECT, mp, "an object"))
 		return false;
 	vb_set_init(&seen, rd->arena);
 	for (e = map->child; e != NULL; e = e->next)
@@ -1461,7 +1395,7 @@ read_enum_mapping(reader *rd, cJSON *item, const char *p, vb_enum_mapping *m)
 		char	   *ep;
 
 		STOP_CHECK(rd);
-		ep = child_path(rd, mp, e->string);
+		ep = vb_json_key_path(rd->arena, mp, e->string);
 		if (!cJSON_IsNull(e) && !cJSON_IsString(e))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ep,
 						   "%s must be a value of the enum or null, not %s", ep, vb_json_kind(e));
@@ -1480,16 +1414,16 @@ read_enum_mappings(reader *rd, cJSON *v, vb_options *o)
 	cJSON	   *item;
 	size_t		i;
 
-	if (is_null(v))
+	if (vb_json_absent(v))
 		return true;
-	if (!expect(rd, v, K_ARRAY, "options.enumValueMappings", "an array"))
+	if (!vb_json_expect(rd->arena, rd->err, v, VB_JSON_ARRAY, "options.enumValueMappings", "an array"))
 		return false;
 	for (i = 0, item = v->child; item != NULL; i++, item = item->next)
 	{
 		vb_enum_mapping *m = vb_alloc(rd->arena, sizeof(vb_enum_mapping));
 
 		STOP_CHECK(rd);
-		if (!read_enum_mapping(rd, item, item_path(rd, "options.enumValueMappings", i), m))
+		if (!read_enum_mapping(rd, item, vb_json_item_path(rd->arena, "options.enumValueMappings", i), m))
 			return false;
 		vb_list_push(rd->arena, &o->enum_mappings, m);
 	}
@@ -1513,9 +1447,9 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	root = vb_json_parse(arena, json ? json : "{}", "the options", "options", err);
 	if (root == NULL)
 		return false;
-	if (!expect(&rd, root, K_OBJECT, "options", "an object") ||
+	if (!vb_json_expect(rd.arena, rd.err, root, VB_JSON_OBJECT, "options", "an object") ||
 		!check_keys(&rd, root, "options", allowed, NULL) ||
-		!read_enum_mappings(&rd, member(root, "enumValueMappings"), o) ||
+		!read_enum_mappings(&rd, vb_json_member(root, "enumValueMappings"), o) ||
 		!get_bool(&rd, root, "force", "options", false, &o->force) ||
 		!get_bool(&rd, root, "dryRun", "options", false, &o->dry_run) ||
 		!get_string(&rd, root, "lockTimeout", "options", false, false, &o->lock_timeout) ||
@@ -1550,8 +1484,8 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 		goto done;
 	}
 
-	v = member(root, "resolutions");
-	if (!is_null(v))
+	v = vb_json_member(root, "resolutions");
+	if (!vb_json_absent(v))
 	{
 		if (cJSON_IsString(v))
 		{
@@ -1568,7 +1502,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 				static const char *const r_allowed[] = {
 					"kind", "schema", "table", "enum", "from", "to", "resolution", NULL
 				};
-				char	   *p = item_path(&rd, "options.resolutions", i);
+				char	   *p = vb_json_item_path(rd.arena, "options.resolutions", i);
 				vb_resolution_entry *r = vb_alloc(arena, sizeof(vb_resolution_entry));
 				cJSON	   *rv;
 
@@ -1577,7 +1511,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 					vb_canceled(err, arena);
 					goto done;
 				}
-				if (!expect(&rd, item, K_OBJECT, p, "an object") ||
+				if (!vb_json_expect(rd.arena, rd.err, item, VB_JSON_OBJECT, p, "an object") ||
 					!check_keys(&rd, item, p, r_allowed, NULL) ||
 					!get_string(&rd, item, "kind", p, true, false, &r->kind) ||
 					!get_string(&rd, item, "schema", p, false, false, &r->schema) ||
@@ -1589,33 +1523,33 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 				if (strcmp(r->kind, "table") != 0 && strcmp(r->kind, "column") != 0 &&
 					strcmp(r->kind, "enumValue") != 0)
 				{
-					vb_fail(err, arena, VB_ERR_INVALID, child_path(&rd, p, "kind"),
+					vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(rd.arena, p, "kind"),
 							"%s must be \"table\", \"column\" or \"enumValue\", not \"%s\"",
-							child_path(&rd, p, "kind"), r->kind);
+							vb_json_key_path(rd.arena, p, "kind"), r->kind);
 					goto done;
 				}
 				if (strcmp(r->kind, "column") == 0 && r->table == NULL)
 				{
-					vb_fail(err, arena, VB_ERR_INVALID, child_path(&rd, p, "table"),
-							"%s is required for a column", child_path(&rd, p, "table"));
+					vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(rd.arena, p, "table"),
+							"%s is required for a column", vb_json_key_path(rd.arena, p, "table"));
 					goto done;
 				}
 				if (strcmp(r->kind, "enumValue") == 0 && r->enum_name == NULL)
 				{
-					vb_fail(err, arena, VB_ERR_INVALID, child_path(&rd, p, "enum"),
-							"%s is required for an enumValue", child_path(&rd, p, "enum"));
+					vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(rd.arena, p, "enum"),
+							"%s is required for an enumValue", vb_json_key_path(rd.arena, p, "enum"));
 					goto done;
 				}
 				if (r->schema == NULL)
 					r->schema = vb_strdup(arena, "public");
-				rv = member(item, "resolution");
+				rv = vb_json_member(item, "resolution");
 				if (rv == NULL)
 				{
-					vb_fail(err, arena, VB_ERR_INVALID, child_path(&rd, p, "resolution"),
-							"%s is required", child_path(&rd, p, "resolution"));
+					vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(rd.arena, p, "resolution"),
+							"%s is required", vb_json_key_path(rd.arena, p, "resolution"));
 					goto done;
 				}
-				if (!read_resolution_value(&rd, rv, child_path(&rd, p, "resolution"),
+				if (!read_resolution_value(&rd, rv, vb_json_key_path(rd.arena, p, "resolution"),
 										   &r->resolution))
 					goto done;
 				vb_list_push(arena, &o->resolutions, r);

@@ -294,3 +294,72 @@ vb_json_number_text(vb_arena *arena, double x)
 	}
 	return NULL;
 }
+
+cJSON *
+vb_json_member(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+bool
+vb_json_absent(const cJSON *v)
+{
+	return v == NULL || cJSON_IsNull(v);
+}
+
+char *
+vb_json_key_path(vb_arena *arena, const char *base, const char *key)
+{
+	if (base == NULL || base[0] == '\0')
+		return vb_strdup(arena, key);
+	return vb_printf(arena, "%s.%s", base, key);
+}
+
+char *
+vb_json_item_path(vb_arena *arena, const char *base, size_t i)
+{
+	return vb_printf(arena, "%s[%zu]", base, i);
+}
+
+bool
+vb_json_is(const cJSON *v, vb_json_want want)
+{
+	switch (want)
+	{
+		case VB_JSON_STRING:
+			return cJSON_IsString(v);
+		case VB_JSON_BOOL:
+			return cJSON_IsBool(v);
+		case VB_JSON_OBJECT:
+			return cJSON_IsObject(v);
+		case VB_JSON_ARRAY:
+			return cJSON_IsArray(v);
+		case VB_JSON_COUNT:
+			return cJSON_IsNumber(v) && v->valuedouble == floor(v->valuedouble) &&
+				v->valuedouble >= 1 && v->valuedouble <= 100000;
+		case VB_JSON_LITERAL:
+			return cJSON_IsString(v) || cJSON_IsNumber(v) || cJSON_IsBool(v) || cJSON_IsNull(v);
+	}
+	return false;
+}
+
+const char *
+vb_json_wanted(vb_json_want want)
+{
+	static const char *const words[] = {
+		"a string", "a boolean", "an object", "an array", "a positive integer",
+		"a string, a number, a boolean or null"
+	};
+
+	return words[want];
+}
+
+bool
+vb_json_expect(vb_arena *arena, vb_error *err, const cJSON *v, vb_json_want want,
+			   const char *path, const char *what)
+{
+	if (vb_json_is(v, want))
+		return true;
+	return vb_fail(err, arena, VB_ERR_INVALID, path, "%s must be %s, not %s", path,
+				   what ? what : vb_json_wanted(want), vb_json_kind(v));
+}

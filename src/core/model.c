@@ -245,11 +245,7 @@ typedef struct ser
 /* ---- small helpers ------------------------------------------------------------ */
 
 /* In every loop over the document's objects: stop when the face asks. */
-#define STOP_CHECK(s) \
-	do { \
-		if (vb_should_stop((s)->arena)) \
-			return vb_canceled((s)->err, (s)->arena); \
-	} while (0)
+#define STOP_CHECK(s) VB_STOP_CHECK((s)->arena, (s)->err)
 
 static void
 tbuild_init(ser *s, tbuild *tb)
@@ -261,35 +257,9 @@ tbuild_init(ser *s, tbuild *tb)
 }
 
 static char *
-sub(ser *s, const char *base, const char *key)
-{
-	if (base[0] == '\0')
-		return vb_strdup(s->arena, key);
-	return vb_printf(s->arena, "%s.%s", base, key);
-}
-
-static char *
-at(ser *s, const char *base, int i)
-{
-	return vb_printf(s->arena, "%s[%d]", base, i);
-}
-
-static cJSON *
-member(const cJSON *obj, const char *key)
-{
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-static bool
-absent(const cJSON *v)
-{
-	return v == NULL || cJSON_IsNull(v);
-}
-
-static char *
 get_str(ser *s, const cJSON *obj, const char *key)
 {
-	cJSON	   *v = member(obj, key);
+	cJSON	   *v = vb_json_member(obj, key);
 
 	return cJSON_IsString(v) ? vb_strdup(s->arena, v->valuestring) : NULL;
 }
@@ -297,7 +267,7 @@ get_str(ser *s, const cJSON *obj, const char *key)
 static bool
 get_flag(const cJSON *obj, const char *key)
 {
-	return cJSON_IsTrue(member(obj, key));
+	return cJSON_IsTrue(vb_json_member(obj, key));
 }
 
 
@@ -359,7 +329,7 @@ static bool
 get_name(ser *s, const cJSON *obj, const char *key, const char *path, char **out)
 {
 	*out = get_str(s, obj, key);
-	return *out == NULL || check_name(s, *out, sub(s, path, key));
+	return *out == NULL || check_name(s, *out, vb_json_key_path(s->arena, path, key));
 }
 
 /* A generated name, cut as PostgreSQL cuts an identifier. */
@@ -528,44 +498,12 @@ js_number(ser *s, double x)
 
 /* ---- reading: the JSON's shape ------------------------------------------------- */
 
-typedef enum jkind
-{
-	J_STRING,
-	J_BOOL,
-	J_OBJECT,
-	J_ARRAY,
-	J_COUNT,					/* a positive integer */
-	J_LITERAL					/* string, number, boolean or null */
-} jkind;
-
 typedef struct key_spec
 {
 	const char *key;
-	jkind		kind;
+	vb_json_want kind;
 	bool		required;
 } key_spec;
-
-static bool
-kind_ok(const cJSON *v, jkind kind)
-{
-	switch (kind)
-	{
-		case J_STRING:
-			return cJSON_IsString(v);
-		case J_BOOL:
-			return cJSON_IsBool(v);
-		case J_OBJECT:
-			return cJSON_IsObject(v);
-		case J_ARRAY:
-			return cJSON_IsArray(v);
-		case J_COUNT:
-			return cJSON_IsNumber(v) && v->valuedouble == floor(v->valuedouble) &&
-				v->valuedouble >= 1 && v->valuedouble <= 100000;
-		case J_LITERAL:
-			return cJSON_IsString(v) || cJSON_IsNumber(v) || cJSON_IsBool(v) || cJSON_IsNull(v);
-	}
-	return false;
-}
 
 /*
  * The object at `path` has only the keys of `spec`, each once, each of its
@@ -575,10 +513,6 @@ kind_ok(const cJSON *v, jkind kind)
 static bool
 check_shape(ser *s, const cJSON *obj, const char *path, const key_spec *spec)
 {
-	static const char *const wanted[] = {
-		"a string", "a boolean", "an object", "an array", "a positive integer",
-		"a string, a number, a boolean or null"
-	};
 	const cJSON *v;
 	const key_spec *k;
 
@@ -586,20 +520,20 @@ check_shape(ser *s, const cJSON *obj, const char *path, const key_spec *spec)
 		return FAIL(s, path, "%s must be an object, not %s", path, vb_json_kind(obj));
 	cJSON_ArrayForEach(v, obj)
 	{
-		char	   *p = sub(s, path, v->string);
+		char	   *p = vb_json_key_path(s->arena, path, v->string);
 
 		for (k = spec; k->key && strcmp(k->key, v->string) != 0; k++)
 			;
 		if (k->key == NULL)
 			return FAIL(s, p, "unknown key \"%s\"", p);
-		if (member(obj, v->string) != v)
+		if (vb_json_member(obj, v->string) != v)
 			return FAIL(s, p, "key \"%s\" appears twice", p);
-		if (!cJSON_IsNull(v) && !kind_ok(v, k->kind))
-			return FAIL(s, p, "%s must be %s, not %s", p, wanted[k->kind], vb_json_kind(v));
+		if (!cJSON_IsNull(v) && !vb_json_expect(s->arena, s->err, v, k->kind, p, NULL))
+			return false;
 	}
 	for (k = spec; k->key; k++)
-		if (k->required && absent(member(obj, k->key)))
-			return FAIL(s, sub(s, path, k->key), "%s is required", sub(s, path, k->key));
+		if (k->required && vb_json_absent(vb_json_member(obj, k->key)))
+			return FAIL(s, vb_json_key_path(s->arena, path, k->key), "%s is required", vb_json_key_path(s->arena, path, k->key));
 	return true;
 }
 
@@ -611,9 +545,9 @@ check_kind_keys(ser *s, const cJSON *obj, const char *path, const char *kind,
 	const kind_rule *r;
 
 	for (r = rules; r->key; r++)
-		if (!absent(member(obj, r->key)) && !word_in(r->kinds, kind))
-			return FAIL(s, sub(s, path, r->key), "%s: \"%s\" does not apply to %s %ss (only to %s)",
-						sub(s, path, r->key), r->key, kind, what, r->kinds);
+		if (!vb_json_absent(vb_json_member(obj, r->key)) && !word_in(r->kinds, kind))
+			return FAIL(s, vb_json_key_path(s->arena, path, r->key), "%s: \"%s\" does not apply to %s %ss (only to %s)",
+						vb_json_key_path(s->arena, path, r->key), r->key, kind, what, r->kinds);
 	return true;
 }
 
@@ -621,20 +555,20 @@ check_kind_keys(ser *s, const cJSON *obj, const char *path, const char *kind,
 static bool
 get_key_list(ser *s, const cJSON *obj, const char *key, const char *path, vb_list *out)
 {
-	const cJSON *arr = member(obj, key);
+	const cJSON *arr = vb_json_member(obj, key);
 	const cJSON *item;
-	char	   *p = sub(s, path, key);
+	char	   *p = vb_json_key_path(s->arena, path, key);
 	int			i = 0;
 	vb_set		seen;
 
-	if (absent(arr))
+	if (vb_json_absent(arr))
 		return true;
 	if (arr->child == NULL)
 		return FAIL(s, p, "%s must name at least one field", p);
 	vb_set_init(&seen, s->arena);
 	cJSON_ArrayForEach(item, arr)
 	{
-		char	   *ip = at(s, p, i++);
+		char	   *ip = vb_json_item_path(s->arena, p, i++);
 
 		STOP_CHECK(s);
 		if (!cJSON_IsString(item))
@@ -660,10 +594,10 @@ check_key_free(ser *s, mmodel *m, const char *key, const char *path)
 	bool		taken = !vb_set_add(&m->keys, key);
 
 	if (key[0] == '\0')
-		return FAIL(s, sub(s, path, "key"), "%s must not be empty", sub(s, path, "key"));
+		return FAIL(s, vb_json_key_path(s->arena, path, "key"), "%s must not be empty", vb_json_key_path(s->arena, path, "key"));
 	if (taken)
-		return FAIL(s, sub(s, path, "key"), "%s: key \"%s\" is used twice in model \"%s\"",
-					sub(s, path, "key"), key, m->key);
+		return FAIL(s, vb_json_key_path(s->arena, path, "key"), "%s: key \"%s\" is used twice in model \"%s\"",
+					vb_json_key_path(s->arena, path, "key"), key, m->key);
 	return true;
 }
 
@@ -673,22 +607,22 @@ static bool
 read_enum_values(ser *s, const cJSON *obj, mfield *f)
 {
 	static const key_spec spec[] = {
-		{"name", J_STRING, true}, {"renamedFrom", J_STRING, false}, {NULL, J_STRING, false}
+		{"name", VB_JSON_STRING, true}, {"renamedFrom", VB_JSON_STRING, false}, {NULL, VB_JSON_STRING, false}
 	};
-	const cJSON *arr = member(obj, "enumValues");
+	const cJSON *arr = vb_json_member(obj, "enumValues");
 	const cJSON *item;
-	char	   *p = sub(s, f->path, "enumValues");
+	char	   *p = vb_json_key_path(s->arena, f->path, "enumValues");
 	int			i = 0;
 	vb_set		seen;
 
 	if (!is_enum(f))
 		return true;
-	if (absent(arr) || arr->child == NULL)
+	if (vb_json_absent(arr) || arr->child == NULL)
 		return FAIL(s, p, "%s: an enum field needs at least one value", p);
 	vb_set_init(&seen, s->arena);
 	cJSON_ArrayForEach(item, arr)
 	{
-		char	   *ip = at(s, p, i++);
+		char	   *ip = vb_json_item_path(s->arena, p, i++);
 		vb_enum_value *v = vb_alloc(s->arena, sizeof(vb_enum_value));
 
 		STOP_CHECK(s);
@@ -716,7 +650,7 @@ read_auto_generate(ser *s, const cJSON *obj, mfield *f)
 	static const char *const values[] = {
 		"uuid", "ulid", "nanoid", "cuid", "increment", "now", "updatedAt", NULL
 	};
-	char	   *p = sub(s, f->path, "autoGenerate");
+	char	   *p = vb_json_key_path(s->arena, f->path, "autoGenerate");
 	int			i;
 
 	f->auto_generate = get_str(s, obj, "autoGenerate");
@@ -736,22 +670,22 @@ static bool
 read_native_type(ser *s, const cJSON *obj, mfield *f)
 {
 	static const key_spec spec[] = {
-		{"db", J_STRING, true}, {"type", J_STRING, true}, {NULL, J_STRING, false}
+		{"db", VB_JSON_STRING, true}, {"type", VB_JSON_STRING, true}, {NULL, VB_JSON_STRING, false}
 	};
-	const cJSON *v = member(obj, "nativeType");
-	char	   *p = sub(s, f->path, "nativeType");
+	const cJSON *v = vb_json_member(obj, "nativeType");
+	char	   *p = vb_json_key_path(s->arena, f->path, "nativeType");
 	int			d;
 
-	if (absent(v))
+	if (vb_json_absent(v))
 		return true;
 	if (!check_shape(s, v, p, spec))
 		return false;
 	f->native_db = get_str(s, v, "db");
 	f->native_type = get_str(s, v, "type");
-	if (!expect_choice(s, f->native_db, dialect_names, sub(s, p, "db"), &d))
+	if (!expect_choice(s, f->native_db, dialect_names, vb_json_key_path(s->arena, p, "db"), &d))
 		return false;
 	if (f->native_type[0] == '\0')
-		return FAIL(s, sub(s, p, "type"), "%s must not be empty", sub(s, p, "type"));
+		return FAIL(s, vb_json_key_path(s->arena, p, "type"), "%s must not be empty", vb_json_key_path(s->arena, p, "type"));
 	return true;
 }
 
@@ -760,12 +694,12 @@ read_native_type(ser *s, const cJSON *obj, mfield *f)
 static bool
 read_default(ser *s, const cJSON *obj, mfield *f)
 {
-	const cJSON *v = member(obj, "default");
-	char	   *p = sub(s, f->path, "default");
+	const cJSON *v = vb_json_member(obj, "default");
+	char	   *p = vb_json_key_path(s->arena, f->path, "default");
 	int			i;
 	bool		listed = false;
 
-	if (absent(v))
+	if (vb_json_absent(v))
 		return true;
 	if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
 		return FAIL(s, p, "%s must be a finite number", p);
@@ -789,13 +723,13 @@ static bool
 read_field(ser *s, mmodel *m, const cJSON *obj, const char *path)
 {
 	static const key_spec spec[] = {
-		{"key", J_STRING, true}, {"type", J_STRING, true}, {"nullable", J_BOOL, false},
-		{"array", J_BOOL, false}, {"default", J_LITERAL, false}, {"isId", J_BOOL, false},
-		{"isUnique", J_BOOL, false}, {"autoGenerate", J_STRING, false},
-		{"columnName", J_STRING, false}, {"withTimezone", J_BOOL, false},
-		{"dimension", J_COUNT, false}, {"enumName", J_STRING, false},
-		{"enumValues", J_ARRAY, false}, {"nativeType", J_OBJECT, false},
-		{"renamedFrom", J_STRING, false}, {NULL, J_STRING, false}
+		{"key", VB_JSON_STRING, true}, {"type", VB_JSON_STRING, true}, {"nullable", VB_JSON_BOOL, false},
+		{"array", VB_JSON_BOOL, false}, {"default", VB_JSON_LITERAL, false}, {"isId", VB_JSON_BOOL, false},
+		{"isUnique", VB_JSON_BOOL, false}, {"autoGenerate", VB_JSON_STRING, false},
+		{"columnName", VB_JSON_STRING, false}, {"withTimezone", VB_JSON_BOOL, false},
+		{"dimension", VB_JSON_COUNT, false}, {"enumName", VB_JSON_STRING, false},
+		{"enumValues", VB_JSON_ARRAY, false}, {"nativeType", VB_JSON_OBJECT, false},
+		{"renamedFrom", VB_JSON_STRING, false}, {NULL, VB_JSON_STRING, false}
 	};
 	mfield	   *f = vb_alloc(s->arena, sizeof(mfield));
 	const kind_info *k;
@@ -809,18 +743,18 @@ read_field(ser *s, mmodel *m, const cJSON *obj, const char *path)
 	for (k = kinds; k->kind && strcmp(k->kind, type) != 0; k++)
 		;
 	if (k->kind == NULL)
-		return FAIL(s, sub(s, path, "type"), "%s: unknown field type \"%s\" (string, int, bigint, float, decimal, boolean, datetime, date, time, json, blob, enum, vector or point)",
-					sub(s, path, "type"), type);
+		return FAIL(s, vb_json_key_path(s->arena, path, "type"), "%s: unknown field type \"%s\" (string, int, bigint, float, decimal, boolean, datetime, date, time, json, blob, enum, vector or point)",
+					vb_json_key_path(s->arena, path, "type"), type);
 	f->info = k;
 	f->nullable = get_flag(obj, "nullable");
 	f->array = get_flag(obj, "array");
 	f->is_id = get_flag(obj, "isId");
 	f->is_unique = get_flag(obj, "isUnique");
-	f->with_tz = absent(member(obj, "withTimezone")) || get_flag(obj, "withTimezone");
-	f->dimension = absent(member(obj, "dimension")) ? 0 : member(obj, "dimension")->valueint;
+	f->with_tz = vb_json_absent(vb_json_member(obj, "withTimezone")) || get_flag(obj, "withTimezone");
+	f->dimension = vb_json_absent(vb_json_member(obj, "dimension")) ? 0 : vb_json_member(obj, "dimension")->valueint;
 	if (f->array && !k->arrays)
-		return FAIL(s, sub(s, path, "array"), "%s: %s fields cannot be arrays",
-					sub(s, path, "array"), k->kind);
+		return FAIL(s, vb_json_key_path(s->arena, path, "array"), "%s: %s fields cannot be arrays",
+					vb_json_key_path(s->arena, path, "array"), k->kind);
 	if (!check_key_free(s, m, f->key, path) ||
 		!check_kind_keys(s, obj, path, k->kind, field_key_rules, "field") ||
 		!get_name(s, obj, "columnName", path, &f->column) ||
@@ -829,7 +763,7 @@ read_field(ser *s, mmodel *m, const cJSON *obj, const char *path)
 		!read_auto_generate(s, obj, f) || !read_native_type(s, obj, f) ||
 		!read_enum_values(s, obj, f) || !read_default(s, obj, f))
 		return false;
-	if (f->column == NULL && !check_name(s, f->key, sub(s, path, "key")))
+	if (f->column == NULL && !check_name(s, f->key, vb_json_key_path(s->arena, path, "key")))
 		return false;
 	if (f->column == NULL)
 		f->column = f->key;
@@ -844,11 +778,11 @@ static bool
 read_relation(ser *s, mmodel *m, const cJSON *obj, const char *path)
 {
 	static const key_spec spec[] = {
-		{"key", J_STRING, true}, {"type", J_STRING, true}, {"target", J_STRING, true},
-		{"name", J_STRING, false}, {"fields", J_ARRAY, false}, {"references", J_ARRAY, false},
-		{"optional", J_BOOL, false}, {"onDelete", J_STRING, false}, {"onUpdate", J_STRING, false},
-		{"through", J_STRING, false}, {"A", J_STRING, false}, {"B", J_STRING, false},
-		{NULL, J_STRING, false}
+		{"key", VB_JSON_STRING, true}, {"type", VB_JSON_STRING, true}, {"target", VB_JSON_STRING, true},
+		{"name", VB_JSON_STRING, false}, {"fields", VB_JSON_ARRAY, false}, {"references", VB_JSON_ARRAY, false},
+		{"optional", VB_JSON_BOOL, false}, {"onDelete", VB_JSON_STRING, false}, {"onUpdate", VB_JSON_STRING, false},
+		{"through", VB_JSON_STRING, false}, {"A", VB_JSON_STRING, false}, {"B", VB_JSON_STRING, false},
+		{NULL, VB_JSON_STRING, false}
 	};
 	mrel	   *r = vb_alloc(s->arena, sizeof(mrel));
 	int			i;
@@ -864,10 +798,10 @@ read_relation(ser *s, mmodel *m, const cJSON *obj, const char *path)
 	r->on_delete = get_str(s, obj, "onDelete");
 	r->on_update = get_str(s, obj, "onUpdate");
 	if (!check_key_free(s, m, r->key, path) ||
-		!expect_choice(s, r->kind, relation_kinds, sub(s, path, "type"), &i) ||
+		!expect_choice(s, r->kind, relation_kinds, vb_json_key_path(s->arena, path, "type"), &i) ||
 		!check_kind_keys(s, obj, path, r->kind, relation_key_rules, "relation") ||
-		(r->on_delete && !expect_choice(s, r->on_delete, action_names, sub(s, path, "onDelete"), &i)) ||
-		(r->on_update && !expect_choice(s, r->on_update, action_names, sub(s, path, "onUpdate"), &i)) ||
+		(r->on_delete && !expect_choice(s, r->on_delete, action_names, vb_json_key_path(s->arena, path, "onDelete"), &i)) ||
+		(r->on_update && !expect_choice(s, r->on_update, action_names, vb_json_key_path(s->arena, path, "onUpdate"), &i)) ||
 		!get_name(s, obj, "through", path, &r->through) ||
 		!get_name(s, obj, "A", path, &r->a) || !get_name(s, obj, "B", path, &r->b) ||
 		!get_key_list(s, obj, "fields", path, &r->field_keys) ||
@@ -876,8 +810,8 @@ read_relation(ser *s, mmodel *m, const cJSON *obj, const char *path)
 	if ((r->field_keys.count == 0) != (r->reference_keys.count == 0))
 		return FAIL(s, path, "%s: \"fields\" and \"references\" go together", path);
 	if (r->field_keys.count != r->reference_keys.count)
-		return FAIL(s, sub(s, path, "references"), "%s must list %d fields, as \"fields\" does",
-					sub(s, path, "references"), r->field_keys.count);
+		return FAIL(s, vb_json_key_path(s->arena, path, "references"), "%s must list %d fields, as \"fields\" does",
+					vb_json_key_path(s->arena, path, "references"), r->field_keys.count);
 	vb_list_push(s->arena, &m->relations, r);
 	return true;
 }
@@ -887,7 +821,7 @@ static mgroup *
 read_compound(ser *s, const cJSON *obj, const char *path)
 {
 	static const key_spec spec[] = {
-		{"name", J_STRING, true}, {"fields", J_ARRAY, true}, {NULL, J_STRING, false}
+		{"name", VB_JSON_STRING, true}, {"fields", VB_JSON_ARRAY, true}, {NULL, VB_JSON_STRING, false}
 	};
 	mgroup	   *g = vb_alloc(s->arena, sizeof(mgroup));
 
@@ -898,7 +832,7 @@ read_compound(ser *s, const cJSON *obj, const char *path)
 	g->name = get_str(s, obj, "name");
 	if (g->name[0] != '\0')
 		return g;
-	FAIL(s, sub(s, path, "name"), "%s must not be empty", sub(s, path, "name"));
+	FAIL(s, vb_json_key_path(s->arena, path, "name"), "%s must not be empty", vb_json_key_path(s->arena, path, "name"));
 	return NULL;
 }
 
@@ -917,13 +851,13 @@ static bool
 read_index_options(ser *s, const cJSON *obj, const char *path, mgroup *g)
 {
 	static const key_spec spec[] = {
-		{"name", J_STRING, false}, {"unique", J_BOOL, false}, {"type", J_STRING, false},
-		{"where", J_STRING, false}, {NULL, J_STRING, false}
+		{"name", VB_JSON_STRING, false}, {"unique", VB_JSON_BOOL, false}, {"type", VB_JSON_STRING, false},
+		{"where", VB_JSON_STRING, false}, {NULL, VB_JSON_STRING, false}
 	};
 	int			i;
 
 	g->method = "btree";
-	if (absent(obj))
+	if (vb_json_absent(obj))
 		return true;
 	if (!check_shape(s, obj, path, spec) || !get_name(s, obj, "name", path, &g->name))
 		return false;
@@ -933,15 +867,15 @@ read_index_options(ser *s, const cJSON *obj, const char *path, mgroup *g)
 		g->where = NULL;		/* VibORM tests it for truth */
 	if (get_str(s, obj, "type"))
 		g->method = get_str(s, obj, "type");
-	if (!expect_choice(s, g->method, index_types, sub(s, path, "type"), &i))
+	if (!expect_choice(s, g->method, index_types, vb_json_key_path(s->arena, path, "type"), &i))
 		return false;
 	if (!word_in(index_types_of[s->dialect], g->method))
-		return FAIL(s, sub(s, path, "type"), "%s: %s has no %s index (only %s)",
-					sub(s, path, "type"), dialect_titles[s->dialect], g->method,
+		return FAIL(s, vb_json_key_path(s->arena, path, "type"), "%s: %s has no %s index (only %s)",
+					vb_json_key_path(s->arena, path, "type"), dialect_titles[s->dialect], g->method,
 					index_types_of[s->dialect]);
 	if (g->where && s->dialect == D_MYSQL)
-		return FAIL(s, sub(s, path, "where"), "%s: MySQL has no partial indexes",
-					sub(s, path, "where"));
+		return FAIL(s, vb_json_key_path(s->arena, path, "where"), "%s: MySQL has no partial indexes",
+					vb_json_key_path(s->arena, path, "where"));
 	return true;
 }
 
@@ -949,14 +883,14 @@ static bool
 read_index(ser *s, mmodel *m, const cJSON *obj, const char *path)
 {
 	static const key_spec spec[] = {
-		{"fields", J_ARRAY, true}, {"options", J_OBJECT, false}, {NULL, J_STRING, false}
+		{"fields", VB_JSON_ARRAY, true}, {"options", VB_JSON_OBJECT, false}, {NULL, VB_JSON_STRING, false}
 	};
 	mgroup	   *g = vb_alloc(s->arena, sizeof(mgroup));
 
 	g->path = (char *) path;
 	if (!check_shape(s, obj, path, spec) ||
 		!get_key_list(s, obj, "fields", path, &g->keys) ||
-		!read_index_options(s, member(obj, "options"), sub(s, path, "options"), g))
+		!read_index_options(s, vb_json_member(obj, "options"), vb_json_key_path(s->arena, path, "options"), g))
 		return false;
 	vb_list_push(s->arena, &m->indexes, g);
 	return true;
@@ -968,13 +902,13 @@ static bool
 read_each(ser *s, mmodel *m, const cJSON *obj, const char *key, item_reader fn)
 {
 	const cJSON *item;
-	char	   *p = sub(s, m->path, key);
+	char	   *p = vb_json_key_path(s->arena, m->path, key);
 	int			i = 0;
 
-	cJSON_ArrayForEach(item, member(obj, key))
+	cJSON_ArrayForEach(item, vb_json_member(obj, key))
 	{
 		STOP_CHECK(s);
-		if (!fn(s, m, item, at(s, p, i++)))
+		if (!fn(s, m, item, vb_json_item_path(s->arena, p, i++)))
 			return false;
 	}
 	return true;
@@ -984,15 +918,15 @@ static bool
 read_model(ser *s, const cJSON *obj, const char *key)
 {
 	static const key_spec spec[] = {
-		{"tableName", J_STRING, false}, {"fields", J_ARRAY, true},
-		{"relations", J_ARRAY, false}, {"compoundId", J_OBJECT, false},
-		{"compoundUniques", J_ARRAY, false}, {"indexes", J_ARRAY, false},
-		{"renamedFrom", J_STRING, false}, {NULL, J_STRING, false}
+		{"tableName", VB_JSON_STRING, false}, {"fields", VB_JSON_ARRAY, true},
+		{"relations", VB_JSON_ARRAY, false}, {"compoundId", VB_JSON_OBJECT, false},
+		{"compoundUniques", VB_JSON_ARRAY, false}, {"indexes", VB_JSON_ARRAY, false},
+		{"renamedFrom", VB_JSON_STRING, false}, {NULL, VB_JSON_STRING, false}
 	};
 	mmodel	   *m = vb_alloc(s->arena, sizeof(mmodel));
 
 	m->key = vb_strdup(s->arena, key);
-	m->path = sub(s, "models", key);
+	m->path = vb_json_key_path(s->arena, "models", key);
 	vb_map_init(&m->fields_by_key, s->arena, 8);
 	vb_set_init(&m->keys, s->arena);
 	tbuild_init(s, &m->tb);
@@ -1009,9 +943,9 @@ read_model(ser *s, const cJSON *obj, const char *key)
 		return false;
 	if (m->table == NULL)
 		m->table = m->key;
-	if (!absent(member(obj, "compoundId")) &&
-		!(m->compound_id = read_compound(s, member(obj, "compoundId"),
-										 sub(s, m->path, "compoundId"))))
+	if (!vb_json_absent(vb_json_member(obj, "compoundId")) &&
+		!(m->compound_id = read_compound(s, vb_json_member(obj, "compoundId"),
+										 vb_json_key_path(s->arena, m->path, "compoundId"))))
 		return false;
 	vb_list_push(s->arena, &s->models, m);
 	vb_map_put(&s->by_key, m->key, m);
@@ -1021,7 +955,7 @@ read_model(ser *s, const cJSON *obj, const char *key)
 static bool
 read_models(ser *s, const cJSON *root)
 {
-	static const key_spec spec[] = {{"models", J_OBJECT, true}, {NULL, J_STRING, false}};
+	static const key_spec spec[] = {{"models", VB_JSON_OBJECT, true}, {NULL, VB_JSON_STRING, false}};
 	const cJSON *m;
 
 	if (!cJSON_IsObject(root))
@@ -1029,7 +963,7 @@ read_models(ser *s, const cJSON *root)
 					vb_json_kind(root));
 	if (!check_shape(s, root, "", spec))
 		return false;
-	cJSON_ArrayForEach(m, member(root, "models"))
+	cJSON_ArrayForEach(m, vb_json_member(root, "models"))
 	{
 		STOP_CHECK(s);
 		if (!read_model(s, m, m->string))
@@ -1051,8 +985,8 @@ resolve_keys(ser *s, const mmodel *m, const vb_list *keys, const char *path, vb_
 
 		STOP_CHECK(s);
 		if (f == NULL)
-			return FAIL(s, at(s, path, i), "%s: model \"%s\" has no field \"%s\"",
-						at(s, path, i), m->key, (char *) keys->items[i]);
+			return FAIL(s, vb_json_item_path(s->arena, path, i), "%s: model \"%s\" has no field \"%s\"",
+						vb_json_item_path(s->arena, path, i), m->key, (char *) keys->items[i]);
 		vb_list_push(s->arena, out, f);
 	}
 	return true;
@@ -1061,7 +995,7 @@ resolve_keys(ser *s, const mmodel *m, const vb_list *keys, const char *path, vb_
 static bool
 resolve_group(ser *s, const mmodel *m, mgroup *g)
 {
-	return resolve_keys(s, m, &g->keys, sub(s, g->path, "fields"), &g->fields);
+	return resolve_keys(s, m, &g->keys, vb_json_key_path(s->arena, g->path, "fields"), &g->fields);
 }
 
 static bool
@@ -1069,10 +1003,10 @@ resolve_relation(ser *s, mrel *r)
 {
 	r->target_model = vb_map_get(&s->by_key, r->target);
 	if (r->target_model == NULL)
-		return FAIL(s, sub(s, r->path, "target"), "%s: there is no model \"%s\"",
-					sub(s, r->path, "target"), r->target);
-	return resolve_keys(s, r->owner, &r->field_keys, sub(s, r->path, "fields"), &r->fields) &&
-		resolve_keys(s, r->target_model, &r->reference_keys, sub(s, r->path, "references"),
+		return FAIL(s, vb_json_key_path(s->arena, r->path, "target"), "%s: there is no model \"%s\"",
+					vb_json_key_path(s->arena, r->path, "target"), r->target);
+	return resolve_keys(s, r->owner, &r->field_keys, vb_json_key_path(s->arena, r->path, "fields"), &r->fields) &&
+		resolve_keys(s, r->target_model, &r->reference_keys, vb_json_key_path(s->arena, r->path, "references"),
 					 &r->references);
 }
 
@@ -1192,9 +1126,9 @@ same_enum(ser *s, const menum *known, const mfield *f)
 	}
 	if (i == a->count && a->count == f->enum_values.count)
 		return true;
-	return FAIL(s, sub(s, f->path, "enumValues"),
+	return FAIL(s, vb_json_key_path(s->arena, f->path, "enumValues"),
 				"%s: enum \"%s\" is defined twice with different values (also at %s)",
-				sub(s, f->path, "enumValues"), known->e->name, known->field->path);
+				vb_json_key_path(s->arena, f->path, "enumValues"), known->e->name, known->field->path);
 }
 
 /*
@@ -1339,9 +1273,9 @@ build_column(ser *s, mmodel *m, mfield *f)
 	c->type = column_type(s, f, enum_name);
 	c->auto_increment = f->auto_generate && strcmp(f->auto_generate, "increment") == 0;
 	if (c->auto_increment && !can_increment(s, c->type))
-		return FAIL(s, sub(s, f->path, "autoGenerate"),
+		return FAIL(s, vb_json_key_path(s->arena, f->path, "autoGenerate"),
 					"%s: %s cannot auto-increment a column of type \"%s\"",
-					sub(s, f->path, "autoGenerate"), dialect_titles[s->dialect], c->type);
+					vb_json_key_path(s->arena, f->path, "autoGenerate"), dialect_titles[s->dialect], c->type);
 	c->default_expr = f->auto_generate ? generated_default(s, f, c->type) : f->literal;
 	if (is_enum(f) && !f->array && s->dialect == D_SQLITE)
 		add_enum_check(s, t, f);
@@ -1363,9 +1297,9 @@ check_sqlite_increment(ser *s, const mmodel *m, const vb_list *pk)
 		mfield	   *f = m->fields.items[i];
 
 		if (f->col->auto_increment && !(pk->count == 1 && pk->items[0] == f))
-			return FAIL(s, sub(s, f->path, "autoGenerate"),
+			return FAIL(s, vb_json_key_path(s->arena, f->path, "autoGenerate"),
 						"%s: on SQLite an incrementing field must be the model's only primary-key field",
-						sub(s, f->path, "autoGenerate"));
+						vb_json_key_path(s->arena, f->path, "autoGenerate"));
 	}
 	return true;
 }

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "vb_internal.h"
+#include "vb_json.h"
 #include "vb_mysql.h"
 
 typedef struct canon
@@ -40,7 +41,7 @@ typedef struct column_info
 static bool
 canon_fail(canon *c, const char *path, const char *key)
 {
-	char	   *p = vb_printf(c->arena, "%s.%s", path ? path : "?", key);
+	char	   *p = vb_json_key_path(c->arena, path, key);
 
 	c->err->message = vb_printf(c->arena, "%s: %s", p, c->err->message);
 	c->err->path = p;

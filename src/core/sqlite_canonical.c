@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sqlite_parse.h"
+#include "vb_json.h"
 
 typedef struct canon
 {
@@ -26,8 +27,7 @@ typedef struct canon
 static bool
 invalid(canon *c, const char *path, const char *key, vb_error *perr)
 {
-	char	   *p = path ? (key ? vb_printf(c->arena, "%s.%s", path, key) : (char *) path) :
-		(char *) (key ? key : "");
+	char	   *p = key ? vb_json_key_path(c->arena, path, key) : (char *) (path ? path : "");
 
 	return vb_fail(c->err, c->arena, VB_ERR_INVALID, p, "invalid %s: %s", p, perr->message);
 }

@@ -134,6 +134,14 @@ bool		vb_fail(vb_error *err, vb_arena *arena, const char *code,
 /* The error of a call the face stopped (VB_ERR_CANCELED); returns false. */
 bool		vb_canceled(vb_error *err, vb_arena *arena);
 
+/* In a loop over objects of a function that returns bool: stop (fail with
+ * VB_ERR_CANCELED) when the face asks. */
+#define VB_STOP_CHECK(arena, err) \
+	do { \
+		if (vb_should_stop(arena)) \
+			return vb_canceled((err), (arena)); \
+	} while (0)
+
 /* ------------------------------------------------------------------------
  * The schema model. Current (introspected) and desired (from a document)
  * schemas use the same structs.

@@ -1,6 +1,8 @@
 /*
- * vb_json.h — JSON helpers shared by the core's two document readers
- * (document_read.c, model.c). Internal: includes cJSON.
+ * vb_json.h — the core's JSON toolkit (json.c), the one both document
+ * readers (document_read.c, model.c) and the options reader use: parsing
+ * with located errors, members, JSON paths, kinds and the error a value of
+ * the wrong kind gets. Internal: includes cJSON.
  */
 #ifndef VB_JSON_H
 #define VB_JSON_H
@@ -18,6 +20,39 @@ const char *vb_json_kind(const cJSON *v);
  * path (after `base`: "" for a document, "options" for the options). */
 cJSON	   *vb_json_parse(vb_arena *arena, const char *text, const char *what, const char *base,
 						  vb_error *err);
+
+/* The member `key` of an object, by exact (case-sensitive) name; NULL if
+ * there is none or obj is no object. */
+cJSON	   *vb_json_member(const cJSON *obj, const char *key);
+
+/* Absent: no value, or JSON null (which stands for absent in documents). */
+bool		vb_json_absent(const cJSON *v);
+
+/* JSON paths: "base.key" (just "key" when base is NULL or ""), "base[i]". */
+char	   *vb_json_key_path(vb_arena *arena, const char *base, const char *key);
+char	   *vb_json_item_path(vb_arena *arena, const char *base, size_t i);
+
+/* The kinds a reader asks for. */
+typedef enum vb_json_want
+{
+	VB_JSON_STRING,
+	VB_JSON_BOOL,
+	VB_JSON_OBJECT,
+	VB_JSON_ARRAY,
+	VB_JSON_COUNT,				/* an integer from 1 to 100,000 */
+	VB_JSON_LITERAL				/* a string, a number, a boolean or null */
+} vb_json_want;
+
+/* Is v of that kind? */
+bool		vb_json_is(const cJSON *v, vb_json_want want);
+
+/* The kind in words: "a string", "an object", "a positive integer", ... */
+const char *vb_json_wanted(vb_json_want want);
+
+/* True when v is of that kind; else fails (VB001 at `path`) with "PATH
+ * must be WHAT, not KIND", WHAT being vb_json_wanted(want) unless given. */
+bool		vb_json_expect(vb_arena *arena, vb_error *err, const cJSON *v, vb_json_want want,
+						   const char *path, const char *what);
 
 /* A JSON number as SQL text: an integral value as its digits (exact up to
  * 2^53), any other in the shortest form that reads back as the same
