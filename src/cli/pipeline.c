@@ -384,12 +384,13 @@ verify(const cli_driver *self, cli_conn *conn, vb_arena *arena, const vb_dialect
  * What a push's CLI_PLAN_SETTLE planned under the push's lock — the
  * catalog it read and the plan — kept for the CLI_PLAN_APPLY or
  * CLI_PLAN_DRY_RUN that follows on the same connection with the same
- * document and options: on MySQL reading the catalog and planning again
- * would double the time of a push. It is used once, and only while the
- * lock is held; a question asked in between drops it
- * (cli_pipeline_forget). Only targets whose push is journalled keep one:
- * there the lock is a session lock, while SQLite's is the push's own
- * transaction.
+ * document and options: reading the catalog and planning again would
+ * double the time of a push. It is used once, and only while the lock is
+ * held; a question asked in between drops it (cli_pipeline_forget). On a
+ * journalled target (MySQL) the lock is a session lock; where the lock is
+ * the push's own transaction (SQLite's BEGIN IMMEDIATE), the settling plan
+ * opens that transaction and the kept plan holds it open, and dropping the
+ * plan rolls it back: a person's answer is never waited for under it.
  */
 static struct
 {
@@ -400,6 +401,7 @@ static struct
 	vb_schema  *desired;
 	vb_options *opts;
 	vb_plan    *plan;
+	const cli_driver *self;		/* set when a transaction is left open */
 }			kept;
 
 /* The session's read of the document, until the first plan takes it. */
@@ -434,6 +436,8 @@ take_offered(const char *document, const char *dialect)
 void
 cli_pipeline_forget(void)
 {
+	if (kept.self)
+		kept.self->rollback(kept.conn);
 	memset(&kept, 0, sizeof(kept));
 }
 
@@ -457,15 +461,17 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 	cli_history_record rec;
 	long long	history_id = 0;
 	bool		locked = false;
-	bool		settle = mode == CLI_PLAN_SETTLE && self->journal != NULL;
+	bool		settle = mode == CLI_PLAN_SETTLE;
 	bool		reuse;
+	bool		in_transaction;
 
 	if (options == NULL)
 		options = "{}";
 	reuse = mode != CLI_PLAN_DIFF && mode != CLI_PLAN_SETTLE && kept.conn == conn &&
 		kept.document == document && strcmp(kept.options, options) == 0;
-	if (mode == CLI_PLAN_SETTLE && !settle)
-		mode = CLI_PLAN_DIFF;
+	in_transaction = reuse && kept.self != NULL;
+	if (!reuse)
+		cli_pipeline_forget();	/* and roll back a transaction it held */
 	if (reuse)
 	{
 		desired = kept.desired;
@@ -479,20 +485,22 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 		cli_pipeline_forget();
 		return false;
 	}
-	if (mode != CLI_PLAN_DIFF)
+	if (mode != CLI_PLAN_DIFF && !in_transaction)
 	{
 		if (!self->lock(conn, opts->lock_timeout, err))
 			return false;
 		locked = true;
-		if (!settle && !self->begin(conn, err))
+		/* a journalled target's settling plan needs no transaction */
+		if (!(settle && self->journal) && !self->begin(conn, err))
 			goto fail;
 	}
+	locked = locked || in_transaction;
 	if (reuse)
 	{
 		current = kept.current;
 		plan = kept.plan;
 	}
-	cli_pipeline_forget();
+	memset(&kept, 0, sizeof(kept));	/* used once; its transaction is ours now */
 	if (!reuse &&
 		(!self->read_schema(conn, arena, &desired->schemas, &current, err) ||
 		 !vb_check_document(arena, desired, err) || !vb_check_dialect(arena, dl, desired, err) ||
@@ -510,6 +518,7 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 			kept.desired = desired;
 			kept.opts = opts;
 			kept.plan = plan;
+			kept.self = self->journal ? NULL : self;
 		}
 		*result = vb_result_write(arena, plan, false, 0);
 		return true;

@@ -8,6 +8,8 @@ STEPs run in order:
     send:KEYS        type keys, comma-separated: up, down, enter, ctrl-c,
                      or text=WORDS (typed as they are)
     sleep:SECONDS    wait
+    run:SHELL        run a shell command while the command waits; if it
+                     fails, the command is killed and the exit status is 125
 
 Afterwards the command's output is read to the end. The transcript (all the
 output, escape sequences included) goes to stdout; the exit status is the
@@ -22,6 +24,7 @@ import re
 import select
 import signal
 import struct
+import subprocess
 import sys
 import termios
 import time
@@ -95,6 +98,15 @@ def main(argv):
                     os.write(fd, KEYS[key])
         elif kind == "sleep":
             time.sleep(float(arg))
+        elif kind == "run":
+            done = subprocess.run(arg, shell=True)
+            if done.returncode != 0:
+                sys.stdout.buffer.write(output)
+                sys.stderr.write("pty_run: %r failed with status %d\n"
+                                 % (arg, done.returncode))
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return 125
         else:
             sys.exit("pty_run: unknown step %r" % step)
 

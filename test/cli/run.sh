@@ -869,6 +869,16 @@ expect_rc 130
 expect_lite "SELECT count(*) FROM _viborm_history" 1
 end
 
+begin "sqlite: no write lock while the confirmation waits: another writer commits, the push then applies"
+lite_db
+tty 'expect:Apply 3 operations' \
+	"run:sqlite3 '$T/lite.db' \"INSERT INTO users (id, email, name) VALUES (2, 'bob@example.com', 'Bob')\"" \
+	send:enter -- push --url "$T/lite.db" --schema "$LITE_V2" --rename users.name=users.display_name
+expect_rc 0
+expect_lite "SELECT display_name FROM users ORDER BY id" $'Ann\nBob'
+expect_lite "SELECT count(*) FROM _viborm_history" 2
+end
+
 echo
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
