@@ -6,8 +6,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "cli.h"
 #include "session.h"
 

@@ -470,31 +470,30 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 	reuse = mode != CLI_PLAN_DIFF && mode != CLI_PLAN_SETTLE && kept.conn == conn &&
 		kept.document == document && strcmp(kept.options, options) == 0;
 	in_transaction = reuse && kept.self != NULL;
-	if (!reuse)
-		cli_pipeline_forget();	/* and roll back a transaction it held */
 	if (reuse)
 	{
 		desired = kept.desired;
 		opts = kept.opts;
 	}
-	else if ((!(desired = take_offered(document, dl->name)) &&
-			  !cli_document_parse(arena, document, dl->name, &desired, err)) ||
-			 !vb_options_read(arena, options, &opts, err) ||
-			 !one_namespace(dl, arena, desired, err))
+	else
 	{
-		cli_pipeline_forget();
-		return false;
+		cli_pipeline_forget();	/* and roll back a transaction it held */
+		if ((!(desired = take_offered(document, dl->name)) &&
+			 !cli_document_parse(arena, document, dl->name, &desired, err)) ||
+			!vb_options_read(arena, options, &opts, err) ||
+			!one_namespace(dl, arena, desired, err))
+			return false;
 	}
-	if (mode != CLI_PLAN_DIFF && !in_transaction)
+	if (mode != CLI_PLAN_DIFF)
 	{
-		if (!self->lock(conn, opts->lock_timeout, err))
+		/* a kept plan's transaction is still open: the lock is held */
+		if (!in_transaction && !self->lock(conn, opts->lock_timeout, err))
 			return false;
 		locked = true;
 		/* a journalled target's settling plan needs no transaction */
-		if (!(settle && self->journal) && !self->begin(conn, err))
+		if (!in_transaction && !(settle && self->journal) && !self->begin(conn, err))
 			goto fail;
 	}
-	locked = locked || in_transaction;
 	if (reuse)
 	{
 		current = kept.current;
