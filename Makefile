@@ -1,6 +1,6 @@
 # viborm: PostgreSQL extension (PGXS) plus the portable core and its tests.
 EXTENSION   = viborm
-EXTVERSION  = 0.1.0
+EXTVERSION  = 0.2.0
 MODULE_big  = viborm
 
 CORE_SRCS   = $(sort $(wildcard src/core/*.c))
@@ -8,6 +8,8 @@ PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
+# released install scripts and the upgrade scripts between versions
+DATA        = sql/$(EXTENSION)--0.1.0.sql sql/$(EXTENSION)--0.1.0--0.2.0.sql
 SHLIB_LINK  = -lcjson -lm
 PG_CPPFLAGS = -Isrc/core
 # Warnings are errors in the test build (test/run sets WERROR=-Werror), not
@@ -34,8 +36,11 @@ include $(PGXS)
 # struct change can never leave an object built against the old layout.
 $(OBJS): $(wildcard src/core/*.h src/pg/*.h)
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql
-	cp $< $@
+# The install script of this version: 0.1.0's, then the upgrades from it,
+# so that installing and upgrading end with the same objects.
+sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION)--0.1.0.sql sql/$(EXTENSION)--0.1.0--0.2.0.sql
+	cat sql/$(EXTENSION)--0.1.0.sql > $@
+	grep -v '^\\echo' sql/$(EXTENSION)--0.1.0--0.2.0.sql >> $@
 
 # The core alone, strict C11, no PostgreSQL header.
 CORE_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wpedantic -Wdeclaration-after-statement \

@@ -19,10 +19,12 @@ BEGIN
 END $$;
 RESET client_min_messages;
 
--- the three functions run with the caller's rights, with search_path pinned
+-- every function runs with the caller's rights, with search_path pinned except
+-- migrate_apply and migrate_down, which run the migrations' statements with
+-- the caller's settings (their own queries pin it inside)
 SELECT proname, prosecdef, proconfig
 FROM pg_proc WHERE pronamespace = 'viborm'::regnamespace ORDER BY proname;
--- push is not executable by PUBLIC; introspect and diff are
+-- push, migrate_apply and migrate_down are not executable by PUBLIC; the others are
 SELECT p.proname,
        has_function_privilege('public', p.oid, 'EXECUTE') AS public_may_execute
 FROM pg_proc p WHERE pronamespace = 'viborm'::regnamespace ORDER BY proname;

@@ -15,7 +15,7 @@
 
 #include "vb.h"
 
-#define VIBORM_VERSION "0.1.0"
+#define VIBORM_VERSION "0.2.0"
 
 /* Exit codes (CONTRACT §3; listed by `viborm --help`). */
 #define CLI_EXIT_OK			0	/* success, also "nothing to do" */

@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 
 #include "history.h"
+#include "vb_json.h"
 
 double
 cli_now(void)
@@ -57,17 +58,6 @@ cli_plan_statements_joined(vb_arena *arena, const vb_plan *plan)
 }
 
 /* Print a cJSON tree into the arena and free it. */
-static char *
-print_and_free(vb_arena *arena, cJSON *tree)
-{
-	char	   *text = cJSON_PrintUnformatted(tree);
-	char	   *copy = vb_strdup(arena, text ? text : "null");
-
-	cJSON_free(text);
-	cJSON_Delete(tree);
-	return copy;
-}
-
 char *
 cli_plan_statements_json_upto(vb_arena *arena, const vb_plan *plan, int count)
 {
@@ -83,7 +73,7 @@ cli_plan_statements_json_upto(vb_arena *arena, const vb_plan *plan, int count)
 		for (j = 0; j < op->sql.count && (count < 0 || n < count); j++, n++)
 			cJSON_AddItemToArray(array, cJSON_CreateString(op->sql.items[j]));
 	}
-	return print_and_free(arena, array);
+	return vb_json_print(arena, array);
 }
 
 char *
@@ -99,7 +89,7 @@ cli_json_member_text(vb_arena *arena, const char *json, const char *key)
 	cJSON	   *member = cJSON_DetachItemFromObjectCaseSensitive(root, key);
 
 	cJSON_Delete(root);
-	return member ? print_and_free(arena, member) : vb_strdup(arena, "[]");
+	return member ? vb_json_print(arena, member) : vb_strdup(arena, "[]");
 }
 
 void

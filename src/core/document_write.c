@@ -332,20 +332,12 @@ table_json(const writer *w, const vb_table *t)
 static char *
 dump_and_free(vb_arena *arena, cJSON *root)
 {
-	char	   *text;
-	char	   *copy;
-
 	if (arena->stopped)
 	{
 		cJSON_Delete(root);
 		return NULL;
 	}
-	text = cJSON_PrintUnformatted(root);
-	copy = vb_strdup(arena, text ? text : "null");
-
-	cJSON_free(text);			/* with cJSON's own (possibly replaced) allocator */
-	cJSON_Delete(root);
-	return copy;
+	return vb_json_print(arena, root);
 }
 
 char *

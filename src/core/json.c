@@ -363,3 +363,14 @@ vb_json_expect(vb_arena *arena, vb_error *err, const cJSON *v, vb_json_want want
 	return vb_fail(err, arena, VB_ERR_INVALID, path, "%s must be %s, not %s", path,
 				   what ? what : vb_json_wanted(want), vb_json_kind(v));
 }
+
+char *
+vb_json_print(vb_arena *arena, cJSON *tree)
+{
+	char	   *text = cJSON_PrintUnformatted(tree);
+	char	   *copy = vb_strdup(arena, text ? text : "null");
+
+	cJSON_free(text);			/* with cJSON's own (possibly replaced) allocator */
+	cJSON_Delete(tree);
+	return copy;
+}

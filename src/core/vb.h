@@ -113,6 +113,8 @@ void		vb_buf_appendc(vb_buf *buf, char c);
 #define VB_ERR_GUARD		"VB006"
 #define VB_ERR_ISOLATION	"VB007"
 #define VB_ERR_DEPENDENCY	"VB008"
+#define VB_ERR_MIGRATION_CHANGED "VB009"	/* an applied migration edited or missing */
+#define VB_ERR_OUT_OF_ORDER	"VB010"	/* a pending migration before an applied one */
 #define VB_ERR_CANCELED		"57014"	/* the face asked to stop */
 
 typedef struct vb_error

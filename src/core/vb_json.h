@@ -59,4 +59,7 @@ bool		vb_json_expect(vb_arena *arena, vb_error *err, const cJSON *v, vb_json_wan
  * double; NULL when it cannot be written exactly. */
 char	   *vb_json_number_text(vb_arena *arena, double x);
 
+/* The tree printed (unformatted) into the arena; the tree is freed. */
+char	   *vb_json_print(vb_arena *arena, cJSON *tree);
+
 #endif							/* VB_JSON_H */

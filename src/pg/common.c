@@ -21,6 +21,8 @@
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 
+#include "utils/jsonb.h"
+
 #include "vb_pg.h"
 
 /*
@@ -111,6 +113,13 @@ vb_pg_text_array_to_list(ArrayType *array)
 		out = lappend(out, TextDatumGetCString(elems[i]));
 	}
 	return out;
+}
+
+/* The text of a jsonb value. */
+char *
+vb_pg_jsonb_text(Jsonb *jb)
+{
+	return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
 }
 
 void

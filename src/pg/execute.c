@@ -42,17 +42,18 @@
 int			vb_push_wait_timeout = 5 * 60 * 1000;
 
 void
-vb_pg_check_isolation(void)
+vb_pg_check_isolation(const char *function)
 {
 	if (XactIsoLevel != XACT_READ_COMMITTED)
 		ereport(ERROR,
 				(errcode(vb_pg_sqlstate(VB_ERR_ISOLATION)),
-				 errmsg("viborm.push requires the READ COMMITTED isolation level"),
+				 errmsg("%s requires the READ COMMITTED isolation level", function),
 				 errdetail("The transaction runs at %s; its snapshot could miss a schema that another push has just committed.",
 						   XactIsoLevel == XACT_SERIALIZABLE ? "SERIALIZABLE" :
 						   XactIsoLevel == XACT_REPEATABLE_READ ? "REPEATABLE READ" :
 						   "READ UNCOMMITTED"),
-				 errhint("Run the push in a READ COMMITTED transaction.")));
+				 errhint("Run the %s in a READ COMMITTED transaction.",
+						 strcmp(function, "viborm.push") == 0 ? "push" : "call")));
 }
 
 /*
@@ -114,8 +115,14 @@ is_dependency_error(int sqlerrcode)
 		sqlerrcode == ERRCODE_FEATURE_NOT_SUPPORTED;
 }
 
-static void
-run_step(int number, int total, const char *sql)
+/*
+ * Run one statement; a failure becomes an error that names it: `what` is
+ * "step " for a push, "migration 0002 (add-users), statement " for a
+ * migration file (whose statements are the user's own: every failure but
+ * a cancel or a lock timeout is VB004 there, with the server's error).
+ */
+void
+vb_pg_run_step(const char *what, bool migration, int number, int total, const char *sql)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 
@@ -138,31 +145,33 @@ run_step(int number, int total, const char *sql)
 		if (code == ERRCODE_QUERY_CANCELED)
 			ereport(ERROR,
 					(errcode(code),
-					 errmsg("step %d of %d was canceled: %s", number, total, edata->message),
-					 errdetail_internal("Step %d: %s", number, sql),
+					 errmsg("%s%d of %d was canceled: %s", what, number, total, edata->message),
+					 errdetail_internal("%s %d: %s", migration ? "Statement" : "Step", number, sql),
 					 errhint("Nothing was applied.")));
 		if (code == ERRCODE_LOCK_NOT_AVAILABLE)
 			ereport(ERROR,
 					(errcode(code),
-					 errmsg("step %d of %d timed out waiting for a lock: %s", number, total,
+					 errmsg("%s%d of %d timed out waiting for a lock: %s", what, number, total,
 							edata->message),
-					 errdetail_internal("Step %d: %s", number, sql),
+					 errdetail_internal("%s %d: %s", migration ? "Statement" : "Step", number, sql),
 					 errhint("Nothing was applied. Retry when the table is not in use, or raise options.lockTimeout.")));
-		if (is_dependency_error(code))
+		if (!migration && is_dependency_error(code))
 			ereport(ERROR,
 					(errcode(vb_pg_sqlstate(VB_ERR_DEPENDENCY)),
-					 errmsg("step %d of %d is blocked by an object outside the document: %s",
-							number, total, edata->message),
+					 errmsg("%s%d of %d is blocked by an object outside the document: %s",
+							what, number, total, edata->message),
 					 errdetail_internal("Step %d: %s%s%s", number, sql,
 										edata->detail ? "\n" : "",
 										edata->detail ? edata->detail : ""),
 					 errhint("Nothing was applied. viborm never uses CASCADE: drop or change the dependent object first.")));
 		ereport(ERROR,
 				(errcode(vb_pg_sqlstate(VB_ERR_STEP_FAILED)),
-				 errmsg("step %d of %d failed: %s", number, total, edata->message),
-				 errdetail_internal("Step %d: %s%s%s", number, sql,
+				 errmsg("%s%d of %d failed: %s", what, number, total, edata->message),
+				 errdetail_internal("%s %d: %s%s%s%s%s", migration ? "Statement" : "Step", number, sql,
 									edata->detail ? "\n" : "",
-									edata->detail ? edata->detail : ""),
+									edata->detail ? edata->detail : "",
+									migration ? "\nSQLSTATE of the server's error: " : "",
+									migration ? unpack_sql_state(code) : ""),
 				 errhint("Nothing was applied.")));
 	}
 	PG_END_TRY();
@@ -363,7 +372,7 @@ vb_pg_execute_plan(const vb_plan *plan)
 			vb_pg_set("search_path", psprintf("%s, public, pg_temp",
 											  quote_identifier(op->search_schema)));
 		for (j = 0; j < op->sql.count; j++)
-			run_step(++number, total, op->sql.items[j]);
+			vb_pg_run_step("step ", false, ++number, total, op->sql.items[j]);
 		if (op->search_schema)
 			vb_pg_set("search_path", VB_PG_SEARCH_PATH);
 	}
@@ -373,12 +382,27 @@ vb_pg_execute_plan(const vb_plan *plan)
  * Insert the history row and the snapshot as the extension's owner: the
  * pushing role has no INSERT right on these tables.
  */
+/* The role that owns the extension: its tables are written as that role. */
+Oid
+vb_pg_extension_owner(void)
+{
+	Oid			ext_oid = get_extension_oid("viborm", false);
+	HeapTuple	tup;
+	Oid			owner;
+
+	tup = SearchSysCache1(EXTENSIONOID, ObjectIdGetDatum(ext_oid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for extension %u", ext_oid);
+	owner = ((Form_pg_extension) GETSTRUCT(tup))->extowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
 int64
 vb_pg_record_history(const char *result_json, const vb_plan *plan,
 					 const char *snapshot_json, TimestampTz started)
 {
-	Oid			ext_oid = get_extension_oid("viborm", false);
-	Oid			owner = InvalidOid;
+	Oid			owner;
 	Oid			save_userid;
 	int			save_sec;
 	char	   *applied_by = GetUserNameFromId(GetUserId(), false);
@@ -390,18 +414,12 @@ vb_pg_record_history(const char *result_json, const vb_plan *plan,
 	Oid			argtypes[5] = {TEXTOID, TEXTOID, TEXTARRAYOID, JSONBOID, FLOAT8OID};
 	Datum		values[5];
 	int64		id = 0;
-	HeapTuple	tup;
 	bool		isnull;
 	int			rc;
 	long		secs;
 	int			usecs;
 
-	tup = SearchSysCache1(EXTENSIONOID, ObjectIdGetDatum(ext_oid));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for extension %u", ext_oid);
-	owner = ((Form_pg_extension) GETSTRUCT(tup))->extowner;
-	ReleaseSysCache(tup);
-
+	owner = vb_pg_extension_owner();
 	for (i = 0; i < plan->operations.count; i++)
 		total += ((vb_operation *) plan->operations.items[i])->sql.count;
 	sql_elems = palloc(sizeof(Datum) * (total + 1));

@@ -7,6 +7,7 @@
 #include "postgres.h"
 
 #include "utils/array.h"
+#include "utils/jsonb.h"
 
 #include "dialect.h"
 
@@ -16,6 +17,7 @@ extern void vb_pg_use_palloc_for_json(void);
 extern int	vb_pg_sqlstate(const char *code);
 extern void vb_pg_raise(const vb_error *err) pg_attribute_noreturn();
 extern List *vb_pg_text_array_to_list(ArrayType *array);
+extern char *vb_pg_jsonb_text(Jsonb *jb);
 extern ErrorData *vb_pg_rolled_back_subtransaction(void (*fn) (void *arg), void *arg);
 
 /* settings pinned for every call */
@@ -37,9 +39,12 @@ extern void vb_pg_canonicalize(vb_arena *arena, vb_schema *desired,
 
 /* execute.c */
 extern int	vb_push_wait_timeout;
-extern void vb_pg_check_isolation(void);
+extern void vb_pg_check_isolation(const char *function);
 extern void vb_pg_take_push_lock(void);
 extern void vb_pg_execute_plan(const vb_plan *plan);
+extern void vb_pg_run_step(const char *what, bool migration, int number, int total,
+						   const char *sql);
+extern Oid	vb_pg_extension_owner(void);
 extern void vb_pg_check_guards(const vb_plan *plan);
 extern char *vb_pg_held_enum_values(const vb_plan *plan);
 extern int64 vb_pg_record_history(const char *result_json,

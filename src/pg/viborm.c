@@ -38,7 +38,6 @@ PG_FUNCTION_INFO_V1(viborm_push);
 
 void		_PG_init(void);
 
-static char *jsonb_text(Jsonb *jb);
 static Datum run_diff_or_push(FunctionCallInfo fcinfo, bool push);
 static Datum finish_call(const char *text, const char *extra, int guc_level,
 						 MemoryContext caller, MemoryContext work);
@@ -65,11 +64,6 @@ written(char *text)
 	return text;
 }
 
-static char *
-jsonb_text(Jsonb *jb)
-{
-	return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
-}
 
 /* The names, each once, in their order. */
 static void
@@ -300,8 +294,8 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 				(errcode(vb_pg_sqlstate(VB_ERR_INVALID)),
 				 errmsg("the schema document must not be null")));
 	desired_jb = PG_GETARG_JSONB_P(0);
-	doc_text = jsonb_text(desired_jb);
-	opts_text = options_jb ? jsonb_text(options_jb) : "{}";
+	doc_text = vb_pg_jsonb_text(desired_jb);
+	opts_text = options_jb ? vb_pg_jsonb_text(options_jb) : "{}";
 	check_encoding(arena, doc_text, opts_text);
 	if (!vb_document_read(arena, doc_text, &desired, &err) ||
 		!vb_options_read(arena, opts_text, &opts, &err))
@@ -314,7 +308,7 @@ run_diff_or_push(FunctionCallInfo fcinfo, bool push)
 
 	if (push)
 	{
-		vb_pg_check_isolation();
+		vb_pg_check_isolation("viborm.push");
 		vb_pg_take_push_lock();
 	}
 	level = vb_pg_pin_settings();

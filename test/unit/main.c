@@ -29,5 +29,6 @@ main(void)
 	failed += run_sqlite_expr_tests();
 	failed += run_sqlite_ddl_tests();
 	failed += run_sqlite_schema_tests();
+	failed += run_migrate_tests();
 	return failed > 100 ? 100 : failed;
 }

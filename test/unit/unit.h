@@ -40,6 +40,7 @@ int			run_sqlite_lex_tests(void);
 int			run_sqlite_expr_tests(void);
 int			run_sqlite_ddl_tests(void);
 int			run_sqlite_schema_tests(void);
+int			run_migrate_tests(void);
 
 /*
  * Tests that pin a known core bug (marked "BUG:") sit in a separate list of

@@ -1,5 +1,6 @@
 -- viborm: declarative schema migrations inside PostgreSQL.
--- Install script source; the build copies it to viborm--<version>.sql.
+-- The install script of version 0.1.0, as released; 0.2.0 is built from it
+-- and the upgrade script viborm--0.1.0--0.2.0.sql (see the Makefile).
 \echo Use "CREATE EXTENSION viborm" to load this file. \quit
 
 -- One row per applied push. Written only by the extension (as its owner);

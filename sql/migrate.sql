@@ -1,0 +1,142 @@
+--
+-- Versioned migrations in the server: viborm.migrate_apply, migrate_status
+-- and migrate_down over migrations passed in as data, recorded in
+-- viborm.migrations; refusals (VB009 edited or missing, VB010 out of
+-- order, VB004 a failing statement) leave nothing applied.
+--
+\i test/regress/reset.sql
+TRUNCATE viborm.migrations;
+-- h.try(call): the result, or the error as text (SQLSTATE, message, detail, hint)
+CREATE SCHEMA h;
+CREATE FUNCTION h.try(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE st text; msg text; det text; hint text; r jsonb;
+BEGIN
+  EXECUTE q INTO r;
+  RETURN NEXT r::text;
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL,
+                          hint = PG_EXCEPTION_HINT;
+  RETURN NEXT st || ': ' || msg;
+  RETURN QUERY SELECT '  ' || l FROM regexp_split_to_table(NULLIF(det, ''), E'\n') l;
+  IF hint <> '' THEN RETURN NEXT '  hint: ' || hint; END IF;
+END $$;
+-- the result without its timings
+CREATE FUNCTION h.plain(r jsonb) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT r || jsonb_build_object('applied',
+           COALESCE((SELECT jsonb_agg(a - 'durationMs') FROM jsonb_array_elements(r->'applied') a), '[]'))
+$$;
+CREATE FUNCTION h.status(m jsonb) RETURNS TABLE (version text, name text, state text, out_of_order bool)
+LANGUAGE sql AS $$
+  SELECT x->>'version', x->>'name', x->>'state', (x->>'outOfOrder')::bool
+  FROM jsonb_array_elements(viborm.migrate_status(m)->'migrations') x
+$$;
+CREATE TABLE h.files (version text PRIMARY KEY, name text, sql text, down text);
+INSERT INTO h.files VALUES
+  ('0000', 'initial', E'CREATE TABLE public.users (id int PRIMARY KEY, email text NOT NULL);\n--> statement-breakpoint\nCREATE UNIQUE INDEX users_email_key ON public.users (email);\n', E'DROP TABLE public.users;\n'),
+  ('0001', 'posts', E'CREATE TABLE posts (id int PRIMARY KEY, author int REFERENCES users (id));--> statement-breakpoint\n-- a comment alone is no statement\n--> statement-breakpoint\nINSERT INTO posts VALUES (1, NULL);', E'-- WARNING: drops table posts and its rows\nDROP TABLE posts;'),
+  ('0002', 'title', 'ALTER TABLE posts ADD COLUMN title text', NULL);
+-- merged late from another branch
+CREATE TABLE h.late (LIKE h.files);
+INSERT INTO h.late VALUES ('0000a', 'late', 'CREATE TABLE late (a int)', 'DROP TABLE late');
+-- the migrations up to a version, as the CLI sends them
+CREATE FUNCTION h.m(upto text, edit text DEFAULT NULL) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('version', version, 'name', name,
+           'sql', CASE WHEN version = edit THEN sql || ' -- edited' ELSE sql END, 'down', down))
+           ORDER BY version)
+  FROM h.files WHERE version <= upto
+$$;
+
+-- a dry run lists what would run and changes nothing
+SELECT h.plain(viborm.migrate_apply(h.m('0001'), '{"dryRun": true}'));
+SELECT count(*) AS recorded FROM viborm.migrations;
+SELECT to_regclass('public.users') AS users;
+
+-- apply: the pending files in order, statement by statement, recorded
+SELECT h.plain(viborm.migrate_apply(h.m('0001')));
+SELECT version, name, checksum = encode(sha256(convert_to(sql, 'UTF8')), 'hex') AS checksum_of_file,
+       up_sql = sql AS up_kept, down_sql IS NOT DISTINCT FROM down AS down_kept, applied_by = current_user AS by_me,
+       applied_at <= now() AS when_ok, duration_ms >= 0 AS duration_ok, baseline
+FROM viborm.migrations JOIN h.files USING (version, name) ORDER BY version;
+SELECT * FROM posts;
+SELECT * FROM h.status(h.m('0002'));
+-- applying again does nothing
+SELECT h.plain(viborm.migrate_apply(h.m('0001')));
+
+-- refusals change nothing
+SELECT h.try($$SELECT viborm.migrate_apply(h.m('0002', '0001'))$$);
+SELECT h.try($$SELECT viborm.migrate_apply(h.m('0000'))$$);
+INSERT INTO h.files SELECT * FROM h.late;
+SELECT h.try($$SELECT viborm.migrate_apply(h.m('0002'))$$);
+SELECT h.try($$SELECT viborm.migrate_apply(h.m('0002'), '{"to": "0007"}')$$);
+SELECT h.try($$SELECT viborm.migrate_apply('[{"version": "0003"}]')$$);
+SELECT h.try($$SELECT viborm.migrate_apply('{"version": "0003"}')$$);
+SELECT h.try($$SELECT viborm.migrate_apply('[{"version": "0003", "sql": "", "sqls": 1}]')$$);
+SELECT h.try($$SELECT viborm.migrate_apply('[{"version": "a/b", "sql": ""}]')$$);
+SELECT h.try($$SELECT viborm.migrate_apply('[]', '{"steps": 0}')$$);
+SELECT * FROM h.status(h.m('0002', '0001'));
+SELECT * FROM h.status(h.m('0000'));
+SELECT count(*) AS recorded, to_regclass('public.late') AS late FROM viborm.migrations;
+
+-- a failing statement: nothing of any file is left, the error names file, step, SQL
+SELECT h.try($$SELECT viborm.migrate_apply(h.m('0002') || '[{"version": "0003", "name": "bad", "sql": "CREATE TABLE fine (a int);\n--> statement-breakpoint\nALTER TABLE nowhere ADD COLUMN b int"}]')$$);
+SELECT count(*) AS recorded, to_regclass('public.fine') AS fine,
+       (SELECT count(*) FROM information_schema.columns WHERE table_name = 'posts' AND column_name = 'title') AS title
+FROM viborm.migrations;
+
+-- out of order, accepted when asked
+SELECT h.plain(viborm.migrate_apply(h.m('0002'), '{"allowOutOfOrder": true}'));
+
+-- down: refused for a file without down SQL, or with warnings unless forced
+SELECT h.try($$SELECT viborm.migrate_down()$$);
+DELETE FROM h.files WHERE version = '0002';
+BEGIN;
+SELECT h.try($$SELECT viborm.migrate_down('{"to": "0000a"}')$$);
+ROLLBACK;
+-- by hand for the test: forget 0002 (as the owner could)
+DELETE FROM viborm.migrations WHERE version = '0002';
+ALTER TABLE posts DROP COLUMN title;
+SELECT h.try($$SELECT viborm.migrate_down('{"dryRun": true}')$$);
+SELECT h.try($$SELECT viborm.migrate_down()$$);
+SELECT viborm.migrate_down('{"force": true, "dryRun": true}');
+SELECT to_regclass('public.posts') AS posts_still_there;
+SELECT viborm.migrate_down('{"force": true, "steps": 2}');
+SELECT version FROM viborm.migrations ORDER BY version;
+SELECT to_regclass('public.posts') AS posts, to_regclass('public.late') AS late, to_regclass('public.users') AS users;
+SELECT h.try($$SELECT viborm.migrate_down('{"to": "0001"}')$$);
+
+-- baseline: recorded as applied without running
+SELECT h.plain(viborm.migrate_apply(h.m('0001'), '{"baseline": true, "to": "0000a"}'));
+SELECT version, baseline FROM viborm.migrations ORDER BY version;
+SELECT to_regclass('public.late') AS late_not_created;
+DELETE FROM viborm.migrations;
+DROP TABLE users;
+
+-- drift: the live schema against the snapshot of the last applied migration
+SELECT h.plain(viborm.migrate_apply(jsonb_build_array(jsonb_build_object('version', '0000', 'name', 'initial',
+  'sql', 'CREATE TABLE public.users (id int PRIMARY KEY)',
+  'snapshot', '{"tables": [{"name": "users", "columns": [{"name": "id", "type": "integer", "nullable": false}], "primaryKey": {"columns": ["id"], "name": "users_pkey"}}]}'::jsonb))));
+ALTER TABLE users ADD COLUMN sneaky int;
+SELECT x->>'kind' AS kind, x->>'object' AS object, x->'sql' AS sql
+FROM jsonb_array_elements(viborm.migrate_status(jsonb_build_array(jsonb_build_object('version', '0000', 'name', 'initial',
+  'sql', 'CREATE TABLE public.users (id int PRIMARY KEY)')))->'drift'->'operations') x;
+
+DELETE FROM viborm.migrations;
+DROP TABLE users;
+
+-- the statements run with the caller's settings; viborm's own queries do not
+CREATE SCHEMA app;
+SET search_path = app, public;
+SELECT h.plain(viborm.migrate_apply('[{"version": "0001", "name": "in-app", "sql": "CREATE TABLE things (a int)"}]'));
+RESET search_path;
+SELECT to_regclass('app.things') AS things;
+
+-- who may do what: apply and down are not for PUBLIC; everyone may read
+SELECT has_function_privilege('public', 'viborm.migrate_apply(jsonb, jsonb)', 'EXECUTE') AS apply_public,
+       has_function_privilege('public', 'viborm.migrate_down(jsonb)', 'EXECUTE') AS down_public,
+       has_function_privilege('public', 'viborm.migrate_status(jsonb, jsonb)', 'EXECUTE') AS status_public,
+       has_table_privilege('public', 'viborm.migrations', 'SELECT') AS read_public,
+       has_table_privilege('public', 'viborm.migrations', 'INSERT') AS insert_public;
+-- the isolation level, as for push
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT h.try($$SELECT viborm.migrate_apply('[]')$$);
+ROLLBACK;

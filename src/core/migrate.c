@@ -1,0 +1,654 @@
+/*
+ * migrate.c — versioned migrations, the part every face shares: reading
+ * the migrations handed in as data, the statements of a file, reconciling
+ * files with the target's records, what apply runs and refuses, what down
+ * reverts, and the result objects. See vb_migrate.h.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vb_json.h"
+#include "vb_migrate.h"
+
+const char *
+vb_migration_state_name(vb_migration_state state)
+{
+	switch (state)
+	{
+		case VB_MIGRATION_APPLIED:
+			return "applied";
+		case VB_MIGRATION_PENDING:
+			return "pending";
+		case VB_MIGRATION_EDITED:
+			return "edited";
+		case VB_MIGRATION_MISSING:
+			return "missing";
+		case VB_MIGRATION_FAILED:
+			return "failed";
+	}
+	return "unknown";
+}
+
+/* An optional string member: absent is NULL; anything else but a string
+ * is an error. */
+static bool
+optional_string(vb_arena *arena, const cJSON *obj, const char *key, const char *base,
+				char **out, vb_error *err)
+{
+	cJSON	   *v = vb_json_member(obj, key);
+
+	*out = NULL;
+	if (vb_json_absent(v))
+		return true;
+	if (!vb_json_expect(arena, err, v, VB_JSON_STRING, vb_json_key_path(arena, base, key), NULL))
+		return false;
+	*out = vb_strdup(arena, v->valuestring);
+	return true;
+}
+
+/* A version is what sorts the files: printable, no path separator. */
+static bool
+valid_version(const char *v)
+{
+	const unsigned char *p;
+
+	if (*v == '\0' || strlen(v) > 255)
+		return false;
+	for (p = (const unsigned char *) v; *p; p++)
+		if (*p < 0x21 || *p == 0x7f || *p == '/' || *p == '\\')
+			return false;
+	return true;
+}
+
+static const char *const migration_keys[] = {
+	"version", "name", "sql", "down", "checksum", "snapshot", NULL
+};
+
+static bool
+read_one(vb_arena *arena, const cJSON *item, const char *path, vb_set *seen, vb_list *files,
+		 vb_error *err)
+{
+	vb_migration *m = vb_alloc(arena, sizeof(vb_migration));
+	const cJSON *member;
+	cJSON	   *snap;
+
+	if (!vb_json_expect(arena, err, item, VB_JSON_OBJECT, path, NULL))
+		return false;
+	cJSON_ArrayForEach(member, item)
+	{
+		int			k;
+
+		for (k = 0; migration_keys[k]; k++)
+			if (strcmp(member->string, migration_keys[k]) == 0)
+				break;
+		if (migration_keys[k] == NULL)
+			return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, path, member->string),
+						   "unknown key \"%s\" in a migration", member->string);
+	}
+	if (!optional_string(arena, item, "version", path, &m->version, err) ||
+		!optional_string(arena, item, "name", path, &m->name, err) ||
+		!optional_string(arena, item, "sql", path, &m->sql, err) ||
+		!optional_string(arena, item, "down", path, &m->down, err) ||
+		!optional_string(arena, item, "checksum", path, &m->checksum, err))
+		return false;
+	if (m->version == NULL)
+		return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, path, "version"),
+					   "a migration needs a version");
+	if (!valid_version(m->version))
+		return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, path, "version"),
+					   "migration version \"%s\" is not a version: printable characters, no slash, at most 255 bytes",
+					   m->version);
+	if (m->sql == NULL)
+		return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, path, "sql"),
+					   "migration %s has no \"sql\"", m->version);
+	if (!vb_set_add(seen, m->version))
+		return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, path, "version"),
+					   "migration version %s is given twice", m->version);
+	if (m->name == NULL)
+		m->name = "";
+	snap = vb_json_member(item, "snapshot");
+	if (!vb_json_absent(snap))
+	{
+		if (!vb_json_expect(arena, err, snap, VB_JSON_OBJECT,
+							vb_json_key_path(arena, path, "snapshot"), NULL))
+			return false;
+		m->snapshot = vb_json_print(arena, cJSON_Duplicate(snap, true));
+	}
+	m->checksum = NULL;			/* the face computes it from sql */
+	vb_list_push(arena, files, m);
+	return true;
+}
+
+bool
+vb_migrations_read(vb_arena *arena, const char *json, vb_list *files, vb_error *err)
+{
+	cJSON	   *root = vb_json_parse(arena, json, "the migrations", "", err);
+	const cJSON *item;
+	vb_set		seen;
+	size_t		i = 0;
+	bool		ok = true;
+
+	if (root == NULL)
+		return false;
+	vb_set_init(&seen, arena);
+	if (!cJSON_IsArray(root))
+		ok = vb_fail(err, arena, VB_ERR_INVALID, "",
+					 "the migrations must be an array, not %s", vb_json_kind(root));
+	else
+		cJSON_ArrayForEach(item, root)
+		{
+			if (!(ok = read_one(arena, item, vb_json_item_path(arena, "", i++), &seen, files, err)))
+				break;
+		}
+	cJSON_Delete(root);
+	return ok;
+}
+
+bool
+vb_migrate_options_read(vb_arena *arena, const char *json, vb_migrate_options *out,
+						vb_error *err)
+{
+	static const char *const keys[] = {
+		"to", "steps", "allowOutOfOrder", "dryRun", "baseline", "perFile", "resume",
+		"force", "lockTimeout", NULL
+	};
+	cJSON	   *root = vb_json_parse(arena, json ? json : "{}", "the options", "options", err);
+	const cJSON *member;
+	bool		ok = true;
+
+	memset(out, 0, sizeof(*out));
+	out->steps = 1;
+	out->lock_timeout = "5s";
+	if (root == NULL)
+		return false;
+	if (!vb_json_expect(arena, err, root, VB_JSON_OBJECT, "options", NULL))
+	{
+		cJSON_Delete(root);
+		return false;
+	}
+	cJSON_ArrayForEach(member, root)
+	{
+		const char *path = vb_json_key_path(arena, "options", member->string);
+		int			k;
+
+		for (k = 0; keys[k]; k++)
+			if (strcmp(member->string, keys[k]) == 0)
+				break;
+		if (keys[k] == NULL)
+			ok = vb_fail(err, arena, VB_ERR_INVALID, path, "unknown option \"%s\"", member->string);
+		else if (vb_json_absent(member))
+			continue;
+		else if (k == 0 || k == 8)
+		{
+			if ((ok = vb_json_expect(arena, err, member, VB_JSON_STRING, path, NULL)))
+			{
+				if (k == 0)
+					out->to = vb_strdup(arena, member->valuestring);
+				else
+					out->lock_timeout = vb_strdup(arena, member->valuestring);
+			}
+		}
+		else if (k == 1)
+		{
+			if ((ok = vb_json_expect(arena, err, member, VB_JSON_COUNT, path, NULL)))
+				out->steps = member->valueint;
+		}
+		else if ((ok = vb_json_expect(arena, err, member, VB_JSON_BOOL, path, NULL)))
+		{
+			bool		v = cJSON_IsTrue(member);
+
+			switch (k)
+			{
+				case 2:
+					out->allow_out_of_order = v;
+					break;
+				case 3:
+					out->dry_run = v;
+					break;
+				case 4:
+					out->baseline = v;
+					break;
+				case 5:
+					out->per_file = v;
+					break;
+				case 6:
+					out->resume = v;
+					break;
+				default:
+					out->force = v;
+					break;
+			}
+		}
+		if (!ok)
+			break;
+	}
+	cJSON_Delete(root);
+	return ok;
+}
+
+/* Nothing but whitespace and comments from p to end? */
+static bool
+only_comments(const char *p, const char *end)
+{
+	while (p < end)
+	{
+		if (isspace((unsigned char) *p))
+			p++;
+		else if (p + 1 < end && p[0] == '-' && p[1] == '-')
+		{
+			while (p < end && *p != '\n')
+				p++;
+		}
+		else if (p + 1 < end && p[0] == '/' && p[1] == '*')
+		{
+			const char *close = p + 2;
+
+			while (close + 1 < end && !(close[0] == '*' && close[1] == '/'))
+				close++;
+			if (close + 1 >= end)
+				return false;	/* unterminated: the server says so */
+			p = close + 2;
+		}
+		else
+			return false;
+	}
+	return true;
+}
+
+void
+vb_migration_statements(vb_arena *arena, const char *sql, vb_list *out)
+{
+	const char *p = sql;
+	size_t		marker = strlen(VB_STATEMENT_BREAKPOINT);
+
+	for (;;)
+	{
+		const char *next = strstr(p, VB_STATEMENT_BREAKPOINT);
+		const char *end = next ? next : p + strlen(p);
+		const char *start = p;
+
+		while (start < end && isspace((unsigned char) *start))
+			start++;
+		while (end > start && isspace((unsigned char) end[-1]))
+			end--;
+		if (!only_comments(start, end))
+			vb_list_push(arena, out, vb_strndup(arena, start, (size_t) (end - start)));
+		if (next == NULL)
+			break;
+		p = next + marker;
+	}
+}
+
+bool
+vb_migration_has_warning(const char *sql)
+{
+	const char *p = sql;
+
+	while ((p = strstr(p, "-- WARNING:")) != NULL)
+	{
+		if (p == sql || p[-1] == '\n')
+			return true;
+		p++;
+	}
+	return false;
+}
+
+static int
+compare_files(const void *a, const void *b)
+{
+	const vb_migration *x = *(vb_migration * const *) a;
+	const vb_migration *y = *(vb_migration * const *) b;
+
+	return strcmp(x->version, y->version);
+}
+
+static int
+compare_records(const void *a, const void *b)
+{
+	const vb_migration_record *x = *(vb_migration_record * const *) a;
+	const vb_migration_record *y = *(vb_migration_record * const *) b;
+
+	return strcmp(x->version, y->version);
+}
+
+void
+vb_migrations_sort(vb_list *files)
+{
+	if (files->count > 1)
+		qsort(files->items, (size_t) files->count, sizeof(void *), compare_files);
+}
+
+static bool
+record_failed(const vb_migration_record *r)
+{
+	return r->state && (strncmp(r->state, "failed", 6) == 0 || strcmp(r->state, "running") == 0);
+}
+
+void
+vb_migrations_reconcile(vb_arena *arena, const vb_list *files, const vb_list *records,
+						vb_list *statuses)
+{
+	vb_list		f = *files;
+	vb_list		r = *records;
+	const char *last_applied = NULL;
+	int			i = 0;
+	int			j = 0;
+
+	/* sorted copies of both lists */
+	f.items = vb_alloc(arena, sizeof(void *) * (size_t) (f.count + 1));
+	if (f.count > 0)
+		memcpy(f.items, files->items, sizeof(void *) * (size_t) f.count);
+	r.items = vb_alloc(arena, sizeof(void *) * (size_t) (r.count + 1));
+	if (r.count > 0)
+		memcpy(r.items, records->items, sizeof(void *) * (size_t) r.count);
+	vb_migrations_sort(&f);
+	if (r.count > 1)
+		qsort(r.items, (size_t) r.count, sizeof(void *), compare_records);
+	if (r.count > 0)
+		last_applied = ((vb_migration_record *) r.items[r.count - 1])->version;
+
+	while (i < f.count || j < r.count)
+	{
+		vb_migration *file = i < f.count ? f.items[i] : NULL;
+		vb_migration_record *rec = j < r.count ? r.items[j] : NULL;
+		vb_migration_status *s = vb_alloc(arena, sizeof(vb_migration_status));
+		int			c;
+
+		if (file && rec)
+			c = strcmp(file->version, rec->version);
+		else
+			c = file ? -1 : 1;
+		if (c < 0)
+		{
+			s->file = file;
+			s->state = VB_MIGRATION_PENDING;
+			s->out_of_order = last_applied && strcmp(file->version, last_applied) < 0;
+			i++;
+		}
+		else if (c > 0)
+		{
+			s->record = rec;
+			s->state = record_failed(rec) ? VB_MIGRATION_FAILED : VB_MIGRATION_MISSING;
+			j++;
+		}
+		else
+		{
+			s->file = file;
+			s->record = rec;
+			if (record_failed(rec))
+				s->state = VB_MIGRATION_FAILED;
+			else if (file->checksum && rec->checksum && strcmp(file->checksum, rec->checksum) != 0)
+				s->state = VB_MIGRATION_EDITED;
+			else
+				s->state = VB_MIGRATION_APPLIED;
+			i++;
+			j++;
+		}
+		s->version = file ? file->version : rec->version;
+		s->name = file && (!rec || file->name[0]) ? file->name : rec->name;
+		vb_list_push(arena, statuses, s);
+	}
+}
+
+bool
+vb_migrations_pending(vb_arena *arena, const vb_list *statuses, const vb_migrate_options *opts,
+					  vb_list *pending, vb_error *err)
+{
+	const vb_migration_status *failed = NULL;
+	bool		to_found = opts->to == NULL;
+	int			i;
+
+	for (i = 0; i < statuses->count; i++)
+	{
+		const vb_migration_status *s = statuses->items[i];
+
+		if (opts->to && strcmp(s->version, opts->to) == 0)
+			to_found = true;
+		if (s->state == VB_MIGRATION_EDITED)
+		{
+			vb_fail(err, arena, VB_ERR_MIGRATION_CHANGED, NULL,
+					"applied migration %s (%s) was edited", s->version, s->name);
+			err->detail = vb_printf(arena, "It was applied with checksum %s; its file now has %s.",
+									s->record->checksum, s->file->checksum);
+			err->hint = "Restore the file as it was applied, and put the change in a new migration. Nothing was applied.";
+			return false;
+		}
+		if (s->state == VB_MIGRATION_MISSING)
+		{
+			vb_fail(err, arena, VB_ERR_MIGRATION_CHANGED, NULL,
+					"applied migration %s (%s) is missing", s->version, s->name);
+			err->detail = vb_printf(arena, "The target recorded it (checksum %s), but no migration of that version was given.",
+									s->record->checksum);
+			err->hint = "Restore the file from version control. Nothing was applied.";
+			return false;
+		}
+		if (s->state == VB_MIGRATION_FAILED)
+		{
+			if (s->file == NULL)
+			{
+				vb_fail(err, arena, VB_ERR_MIGRATION_CHANGED, NULL,
+						"failed migration %s (%s) is missing", s->version, s->name);
+				err->hint = "Restore the file, then resume it or resolve it as rolled back. Nothing was applied.";
+				return false;
+			}
+			if (failed == NULL)
+				failed = s;
+		}
+	}
+	if (!to_found)
+		return vb_fail(err, arena, VB_ERR_INVALID, "options.to",
+					   "there is no migration %s", opts->to);
+	if (failed && !opts->resume)
+	{
+		vb_fail(err, arena, VB_ERR_STEP_FAILED, NULL,
+				"migration %s (%s) %s", failed->version, failed->name,
+				failed->record->state);
+		err->detail = vb_printf(arena, "%d of its statements were applied%s%s.",
+								failed->record->applied_steps,
+								failed->record->error ? "; the error: " : "",
+								failed->record->error ? failed->record->error : "");
+		err->hint = "Continue it with migrate apply --resume, or, once the database is repaired by hand, mark it rolled back with migrate resolve --rolled-back VERSION. Nothing was applied.";
+		return false;
+	}
+	if (failed)
+		vb_list_push(arena, pending, (void *) failed);
+	for (i = 0; i < statuses->count; i++)
+	{
+		const vb_migration_status *s = statuses->items[i];
+
+		if (s->state != VB_MIGRATION_PENDING)
+			continue;
+		if (opts->to && strcmp(s->version, opts->to) > 0)
+			break;
+		if (s->out_of_order && !opts->allow_out_of_order)
+		{
+			vb_fail(err, arena, VB_ERR_OUT_OF_ORDER, NULL,
+					"migration %s (%s) sorts before migrations already applied", s->version,
+					s->name);
+			err->hint = "It was probably merged from another branch: rename it to sort last, or accept it with --allow-out-of-order (option allowOutOfOrder). Nothing was applied.";
+			return false;
+		}
+		vb_list_push(arena, pending, (void *) s);
+	}
+	return true;
+}
+
+bool
+vb_migrations_to_revert(vb_arena *arena, const vb_list *records,
+						const vb_migrate_options *opts, vb_list *revert, vb_error *err)
+{
+	vb_list		r = *records;
+	int			i;
+
+	r.items = vb_alloc(arena, sizeof(void *) * (size_t) (r.count + 1));
+	if (r.count > 0)
+		memcpy(r.items, records->items, sizeof(void *) * (size_t) r.count);
+	if (r.count > 1)
+		qsort(r.items, (size_t) r.count, sizeof(void *), compare_records);
+	if (r.count == 0)
+		return vb_fail(err, arena, VB_ERR_INVALID, NULL, "no migration is applied");
+	if (opts->to)
+	{
+		bool		found = false;
+
+		for (i = 0; i < r.count; i++)
+			found = found || strcmp(((vb_migration_record *) r.items[i])->version, opts->to) == 0;
+		if (!found)
+			return vb_fail(err, arena, VB_ERR_INVALID, "options.to",
+						   "migration %s is not applied", opts->to);
+	}
+	for (i = r.count - 1; i >= 0; i--)
+	{
+		vb_migration_record *rec = r.items[i];
+
+		if (opts->to ? strcmp(rec->version, opts->to) <= 0 : revert->count >= opts->steps)
+			break;
+		if (record_failed(rec))
+		{
+			vb_fail(err, arena, VB_ERR_STEP_FAILED, NULL, "migration %s (%s) %s",
+					rec->version, rec->name, rec->state);
+			err->hint = "Finish it with migrate apply --resume, or resolve it with migrate resolve --rolled-back, before going down. Nothing was reverted.";
+			return false;
+		}
+		if (rec->down == NULL)
+		{
+			vb_fail(err, arena, VB_ERR_INVALID, NULL,
+					"migration %s (%s) has no down migration", rec->version, rec->name);
+			err->hint = "Write one, or revert by hand. Nothing was reverted.";
+			return false;
+		}
+		if (vb_migration_has_warning(rec->down) && !opts->force)
+		{
+			vb_fail(err, arena, VB_ERR_DESTRUCTIVE, NULL,
+					"the down migration of %s (%s) loses data or cannot restore everything",
+					rec->version, rec->name);
+			err->detail = "Its file carries -- WARNING: lines.";
+			err->hint = "Read them, then run it with --force (option force). Nothing was reverted.";
+			return false;
+		}
+		vb_list_push(arena, revert, rec);
+	}
+	return true;
+}
+
+/* ---- results ------------------------------------------------------------- */
+
+static void
+add_drift(cJSON *root, const char *drift)
+{
+	cJSON	   *d = drift ? cJSON_Parse(drift) : NULL;
+
+	cJSON_AddItemToObject(root, "drift", d ? d : cJSON_CreateNull());
+}
+
+char *
+vb_migrate_apply_result(vb_arena *arena, const vb_list *runs, const vb_list *remaining,
+						bool dry_run, const char *drift)
+{
+	cJSON	   *root = cJSON_CreateObject();
+	cJSON	   *applied = cJSON_AddArrayToObject(root, "applied");
+	cJSON	   *pending = cJSON_AddArrayToObject(root, "pending");
+	int			i;
+
+	for (i = 0; i < runs->count; i++)
+	{
+		const vb_migration_run *r = runs->items[i];
+		cJSON	   *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "version", r->version);
+		cJSON_AddStringToObject(o, "name", r->name);
+		cJSON_AddStringToObject(o, "checksum", r->checksum);
+		cJSON_AddNumberToObject(o, "statements", r->statements);
+		cJSON_AddNumberToObject(o, "durationMs", r->duration_ms);
+		cJSON_AddItemToArray(applied, o);
+	}
+	for (i = 0; remaining && i < remaining->count; i++)
+		cJSON_AddItemToArray(pending, cJSON_CreateString(remaining->items[i]));
+	cJSON_AddBoolToObject(root, "dryRun", dry_run);
+	add_drift(root, drift);
+	return vb_json_print(arena, root);
+}
+
+char *
+vb_migrate_status_result(vb_arena *arena, const vb_list *statuses, const char *drift)
+{
+	cJSON	   *root = cJSON_CreateObject();
+	cJSON	   *list = cJSON_AddArrayToObject(root, "migrations");
+	int			pending = 0;
+	int			i;
+
+	for (i = 0; i < statuses->count; i++)
+	{
+		const vb_migration_status *s = statuses->items[i];
+		const vb_migration_record *r = s->record;
+		cJSON	   *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "version", s->version);
+		cJSON_AddStringToObject(o, "name", s->name);
+		cJSON_AddStringToObject(o, "state", vb_migration_state_name(s->state));
+		cJSON_AddBoolToObject(o, "outOfOrder", s->out_of_order);
+		cJSON_AddStringToObject(o, "checksum", r ? r->checksum : s->file->checksum);
+		if (s->state == VB_MIGRATION_EDITED)
+			cJSON_AddStringToObject(o, "fileChecksum", s->file->checksum);
+		if (r)
+		{
+			cJSON_AddStringToObject(o, "appliedAt", r->applied_at);
+			cJSON_AddStringToObject(o, "appliedBy", r->applied_by);
+			cJSON_AddNumberToObject(o, "durationMs", r->duration_ms);
+			if (r->state && strcmp(r->state, "baseline") == 0)
+				cJSON_AddBoolToObject(o, "baseline", true);
+			if (s->state == VB_MIGRATION_FAILED)
+			{
+				cJSON_AddStringToObject(o, "failed", r->state);
+				cJSON_AddNumberToObject(o, "appliedSteps", r->applied_steps);
+				if (r->error)
+					cJSON_AddStringToObject(o, "error", r->error);
+			}
+		}
+		if (s->state != VB_MIGRATION_APPLIED)
+			pending++;
+		cJSON_AddItemToArray(list, o);
+	}
+	cJSON_AddNumberToObject(root, "pending", pending);
+	add_drift(root, drift);
+	return vb_json_print(arena, root);
+}
+
+char *
+vb_migrate_down_result(vb_arena *arena, const vb_list *reverted, bool dry_run)
+{
+	cJSON	   *root = cJSON_CreateObject();
+	cJSON	   *list = cJSON_AddArrayToObject(root, "reverted");
+	int			i;
+
+	for (i = 0; i < reverted->count; i++)
+	{
+		const vb_migration_record *r = reverted->items[i];
+		cJSON	   *o = cJSON_CreateObject();
+		vb_list		statements;
+
+		memset(&statements, 0, sizeof(statements));
+		vb_migration_statements(arena, r->down, &statements);
+		cJSON_AddStringToObject(o, "version", r->version);
+		cJSON_AddStringToObject(o, "name", r->name);
+		cJSON_AddNumberToObject(o, "statements", statements.count);
+		cJSON_AddItemToArray(list, o);
+	}
+	cJSON_AddBoolToObject(root, "dryRun", dry_run);
+	return vb_json_print(arena, root);
+}
+
+const char *
+vb_migrate_drift(vb_arena *arena, const char *diff_result)
+{
+	cJSON	   *root = diff_result ? cJSON_Parse(diff_result) : NULL;
+	bool		some;
+
+	if (root == NULL)
+		return NULL;
+	some = cJSON_GetArraySize(vb_json_member(root, "operations")) > 0 ||
+		cJSON_GetArraySize(vb_json_member(root, "ambiguous")) > 0;
+	cJSON_Delete(root);
+	return some ? vb_strdup(arena, diff_result) : NULL;
+}
