@@ -30,6 +30,7 @@ int			cmd_pull(int argc, const char **argv);
 int			cmd_diff(int argc, const char **argv);
 int			cmd_push(int argc, const char **argv);
 int			cmd_history(int argc, const char **argv);
+int			cmd_migrate(int argc, const char **argv);
 
 /* ---- messages (output.c) ------------------------------------------------
  * Everything but results goes to stderr: "error: ...", "hint: ...",

@@ -171,7 +171,29 @@ struct cli_driver
 	bool		(*read_history) (cli_conn *conn, vb_arena *arena, long limit,
 								 vb_list *entries, vb_error *err);
 
+	/*
+	 * Versioned migrations (CONTRACT §5): `request` is "apply", "status" or
+	 * "down"; `migrations` the files as the JSON array of §5 (NULL for
+	 * down), `options` the options object; *result the result object. On
+	 * PostgreSQL the extension's viborm.migrate_*; on the targets the CLI
+	 * plans for, cli_migrate_local (migrate_local.c) on the members below.
+	 */
+	bool		(*migrate) (const cli_driver *self, cli_conn *conn, vb_arena *arena,
+							const char *request, const char *migrations, const char *options,
+							char **result, vb_error *err);
+
+	/* Open and roll back a transaction around a rehearsal that must leave
+	 * nothing behind (migrate generate on a --dev-url); NULL where the
+	 * rehearsal happens elsewhere (SQLite: an in-memory database). */
+	bool		(*rehearse_begin) (cli_conn *conn, vb_error *err);
+	void		(*rehearse_end) (cli_conn *conn);
+
 	/* --- targets the CLI plans for; NULL when the server plans ------------- */
+
+	/* The rows of a query of viborm's own (its tables), each a char *[]
+	 * of `columns` texts (NULL for SQL NULL). */
+	bool		(*query) (cli_conn *conn, vb_arena *arena, const char *sql, int columns,
+						  vb_list *rows, vb_error *err);
 
 	/* Read the live catalog of `schemas` into the core's model, canonical. */
 	bool		(*read_schema) (cli_conn *conn, vb_arena *arena, const vb_list *schemas,

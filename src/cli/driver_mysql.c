@@ -42,6 +42,7 @@
 #include "dialect.h"
 #include "driver.h"
 #include "history.h"
+#include "migrate.h"
 #include "mysql_introspect.h"
 #include "pipeline.h"
 #include "vb_mysql.h"
@@ -576,6 +577,28 @@ my_read_history(cli_conn *c, vb_arena *arena, long limit, vb_list *entries, vb_e
 	return true;
 }
 
+static bool
+my_query(cli_conn *c, vb_arena *arena, const char *sql, int columns, vb_list *rows,
+		 vb_error *err)
+{
+	MYSQL_RES  *res;
+	MYSQL_ROW	row;
+
+	if (!run(c, sql, &res, "reading viborm's tables", err))
+		return false;
+	while ((row = mysql_fetch_row(res)) != NULL)
+	{
+		char	  **out = vb_alloc(arena, sizeof(char *) * (size_t) columns);
+		int			i;
+
+		for (i = 0; i < columns; i++)
+			out[i] = row[i] ? vb_strdup(arena, row[i]) : NULL;
+		vb_list_push(arena, rows, out);
+	}
+	mysql_free_result(res);
+	return true;
+}
+
 const cli_driver cli_driver_mysql = {
 	.name = "MySQL",
 	.dialect_name = "mysql",
@@ -596,4 +619,6 @@ const cli_driver cli_driver_mysql = {
 	.dialect_of = my_dialect_of,
 	.prepare = my_prepare,
 	.journal = my_journal,
+	.migrate = cli_migrate_local,
+	.query = my_query,
 };

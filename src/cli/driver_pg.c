@@ -366,6 +366,52 @@ pg_read_history(cli_conn *c, vb_arena *arena, long limit, vb_list *entries, vb_e
 	return true;
 }
 
+/* viborm.migrate_apply, migrate_status or migrate_down, in one call (one
+ * transaction: the extension applies every file or none). */
+static bool
+pg_migrate(const cli_driver *self, cli_conn *c, vb_arena *arena, const char *request,
+		   const char *migrations, const char *options, char **result, vb_error *err)
+{
+	const char *params[2];
+
+	(void) self;
+	(void) arena;
+	if (strcmp(request, "down") == 0)
+	{
+		params[0] = options;
+		*result = call_extension(c, "reverting", "SELECT viborm.migrate_down($1::jsonb)::text",
+								 1, params, err);
+	}
+	else
+	{
+		params[0] = migrations;
+		params[1] = options;
+		*result = call_extension(c, strcmp(request, "apply") == 0 ? "applying" : "reading",
+								 strcmp(request, "apply") == 0
+								 ? "SELECT viborm.migrate_apply($1::jsonb, $2::jsonb)::text"
+								 : "SELECT viborm.migrate_status($1::jsonb, $2::jsonb)::text",
+								 2, params, err);
+	}
+	if (*result == NULL && strcmp(err->code, "42883") == 0)
+		err->hint = vb_strdup(c->arena, "Versioned migrations need the viborm extension 0.2.0 or later: run ALTER EXTENSION viborm UPDATE; in that database.");
+	return *result != NULL;
+}
+
+static bool
+pg_rehearse_begin(cli_conn *c, vb_error *err)
+{
+	PGresult   *res = run(c, "starting the rehearsal", "BEGIN", 0, NULL, err);
+
+	PQclear(res);
+	return res != NULL;
+}
+
+static void
+pg_rehearse_end(cli_conn *c)
+{
+	PQclear(PQexec(c->pg, "ROLLBACK"));
+}
+
 const cli_driver cli_driver_postgres = {
 	.name = "PostgreSQL",
 	.dialect_name = "pg",
@@ -375,5 +421,8 @@ const cli_driver cli_driver_postgres = {
 	.introspect = pg_introspect,
 	.plan = pg_plan,
 	.read_history = pg_read_history,
+	.migrate = pg_migrate,
+	.rehearse_begin = pg_rehearse_begin,
+	.rehearse_end = pg_rehearse_end,
 	/* the server plans, checks, locks, applies and records: no local members */
 };

@@ -23,6 +23,7 @@
 #include "dialect.h"
 #include "driver.h"
 #include "history.h"
+#include "migrate.h"
 #include "pipeline.h"
 #include "sqlite_introspect.h"
 #include "vb_sqlite.h"
@@ -422,6 +423,29 @@ sqlite_read_history(cli_conn *c, vb_arena *arena, long limit, vb_list *entries, 
 	return true;
 }
 
+static bool
+sqlite_query(cli_conn *c, vb_arena *arena, const char *sql, int columns, vb_list *rows,
+			 vb_error *err)
+{
+	sqlite3_stmt *st;
+	int			rc;
+
+	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return sqlite_error(c, err, "SQLite");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	{
+		char	  **row = vb_alloc(arena, sizeof(char *) * (size_t) columns);
+		int			i;
+
+		for (i = 0; i < columns; i++)
+			row[i] = sqlite3_column_type(st, i) == SQLITE_NULL ? NULL :
+				vb_strdup(arena, (const char *) sqlite3_column_text(st, i));
+		vb_list_push(arena, rows, row);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || sqlite_error(c, err, "SQLite");
+}
+
 const cli_driver cli_driver_sqlite = {
 	.name = "SQLite",
 	.dialect_name = "sqlite",
@@ -440,4 +464,6 @@ const cli_driver cli_driver_sqlite = {
 	.execute = sqlite_execute,
 	.count_rows = sqlite_count_rows,
 	.record_history = sqlite_record_history,
+	.migrate = cli_migrate_local,
+	.query = sqlite_query,
 };

@@ -24,6 +24,7 @@ static const command commands[] = {
 	{"diff", cmd_diff, "show what push would change (changes nothing, asks nothing)"},
 	{"push", cmd_push, "bring the database to the document"},
 	{"history", cmd_history, "list the pushes the database recorded"},
+	{"migrate", cmd_migrate, "versioned migrations: generate, apply, status, down, baseline, resolve"},
 };
 
 #define NUM_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -46,16 +47,17 @@ print_help(FILE *f)
 		  "    postgres://user@host:5432/db, postgresql://..., 'host=... dbname=...'\n"
 		  "                      PostgreSQL, through its viborm extension\n"
 		  "    sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3\n"
-		  "                      SQLite (not in this build yet)\n"
+		  "                      SQLite (a file; nothing to start)\n"
 		  "    mysql://user:password@host:3306/db[?socket=PATH], mariadb://...\n"
-		  "                      MySQL/MariaDB (not in this build yet)\n"
+		  "                      MySQL/MariaDB\n"
 		  "Passwords are never printed: messages show them as ***.\n"
 		  "\n"
 		  "Exit codes:\n"
 		  "    0    success (also: nothing to do)\n"
 		  "    1    the database or the plan refused (the message names the code, VBnnn)\n"
 		  "    2    bad usage, or an unreadable or invalid document\n"
-		  "    3    diff --exit-code: there are changes\n"
+		  "    3    diff --exit-code: there are changes; migrate status --exit-code:\n"
+		  "         migrations to apply, or drift\n"
 		  "    4    a question needs an answer and there is no terminal\n"
 		  "         (the message names the flags that answer it; nothing was applied)\n"
 		  "    130  interrupted: nothing was applied\n"

@@ -38,6 +38,15 @@ typedef enum cli_opt_id
 	OPT_LOCK_TIMEOUT,
 	OPT_LIMIT,
 	OPT_VERBOSE,
+	OPT_DIR,
+	OPT_NAME,
+	OPT_DEV_URL,
+	OPT_TO,
+	OPT_STEPS,
+	OPT_PER_FILE,
+	OPT_ALLOW_OUT_OF_ORDER,
+	OPT_RESUME,
+	OPT_ROLLED_BACK,
 	OPT__COUNT
 } cli_opt_id;
 
@@ -65,6 +74,16 @@ typedef struct cli_options
 	const char *lock_timeout;	/* --lock-timeout 5s */
 	long		limit;			/* --limit N; 0 when not given */
 	int			verbose;		/* -v, --verbose (repeatable) */
+	/* migrate */
+	const char *dir;			/* --dir DIR (default ./migrations) */
+	const char *name;			/* --name NAME */
+	const char *dev_url;		/* --dev-url URL */
+	const char *to;				/* --to VERSION */
+	long		steps;			/* --steps N; 0 when not given */
+	bool		per_file;		/* --per-file */
+	bool		allow_out_of_order; /* --allow-out-of-order */
+	bool		resume;			/* --resume */
+	const char *rolled_back;	/* --rolled-back VERSION */
 } cli_options;
 
 /* What a command is, for its --help and for the parser. */

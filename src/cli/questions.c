@@ -143,8 +143,10 @@ static int
 no_terminal(cli_session *s, const cJSON *result, bool renames, bool confirm)
 {
 	const cJSON *item;
+	bool		generating = strcmp(s->command, "migrate generate") == 0;
 
-	cli_error("'viborm push' has questions and no terminal to ask them on; nothing was applied");
+	cli_error("'viborm %s' has questions and no terminal to ask them on; nothing was %s",
+			  s->command, generating ? "written" : "applied");
 	if (renames)
 	{
 		cJSON_ArrayForEach(item, array_of(result, "ambiguous"))

@@ -61,6 +61,7 @@ cli_session_open(cli_session *s, const cli_command_spec *spec, int argc, const c
 
 	memset(s, 0, sizeof(*s));
 	s->arena = cli_arena_new();
+	s->command = spec->name;
 	rc = cli_parse_options(spec, s->arena, argc, argv, &s->opts, stdout, stderr);
 	if (rc >= 0)
 		return rc;

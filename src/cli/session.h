@@ -16,6 +16,7 @@
 typedef struct cli_session
 {
 	vb_arena   *arena;
+	const char *command;		/* "push", "migrate generate": for messages */
 	cli_options opts;
 	cli_url		url;
 	const cli_driver *driver;

@@ -22,7 +22,7 @@
  */
 #define USER_OBJECT(name, table) \
 	name " NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
-	"AND " table " COLLATE NOCASE NOT IN ('_viborm_history', '_viborm_snapshot')"
+	"AND " table " COLLATE NOCASE NOT IN ('_viborm_history', '_viborm_snapshot', '_viborm_migrations')"
 
 /*
  * pragma_table_list, computed once (joined per row it would be computed

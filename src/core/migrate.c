@@ -385,8 +385,8 @@ vb_migrations_reconcile(vb_arena *arena, const vb_list *files, const vb_list *re
 			i++;
 			j++;
 		}
-		s->version = file ? file->version : rec->version;
-		s->name = file && (!rec || file->name[0]) ? file->name : rec->name;
+		s->version = s->file ? s->file->version : s->record->version;
+		s->name = s->file && (!s->record || s->file->name[0]) ? s->file->name : s->record->name;
 		vb_list_push(arena, statuses, s);
 	}
 }
@@ -530,6 +530,24 @@ vb_migrations_to_revert(vb_arena *arena, const vb_list *records,
 		vb_list_push(arena, revert, rec);
 	}
 	return true;
+}
+
+const char *
+vb_migrations_last_snapshot(const vb_list *statuses)
+{
+	int			i;
+
+	for (i = statuses->count - 1; i >= 0; i--)
+	{
+		const vb_migration_status *s = statuses->items[i];
+
+		if (s->state != VB_MIGRATION_APPLIED)
+			continue;
+		if (s->file && s->file->snapshot)
+			return s->file->snapshot;
+		return s->record ? s->record->snapshot : NULL;
+	}
+	return NULL;
 }
 
 /* ---- results ------------------------------------------------------------- */

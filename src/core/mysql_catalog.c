@@ -36,7 +36,8 @@ typedef struct builder
 static bool
 is_viborm_table(const char *name)
 {
-	return strcmp(name, "_viborm_history") == 0 || strcmp(name, "_viborm_snapshot") == 0;
+	return strcmp(name, "_viborm_history") == 0 || strcmp(name, "_viborm_snapshot") == 0 ||
+		strcmp(name, "_viborm_migrations") == 0;
 }
 
 static char *

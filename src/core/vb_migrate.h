@@ -127,6 +127,11 @@ bool		vb_migrations_to_revert(vb_arena *arena, const vb_list *records,
 									const vb_migrate_options *opts, vb_list *revert,
 									vb_error *err);
 
+/* The snapshot of the newest applied migration: its file's when given,
+ * else the recorded one; NULL when there is none. Drift is measured
+ * against it. */
+const char *vb_migrations_last_snapshot(const vb_list *statuses);
+
 /* One file `apply` ran, for the result. */
 typedef struct vb_migration_run
 {

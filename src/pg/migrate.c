@@ -264,26 +264,6 @@ drift_against(vb_arena *arena, const char *snapshot)
 	return out.data;
 }
 
-/* The snapshot of the newest migration applied: from its file when the
- * caller gave one, else as recorded. */
-static const char *
-last_snapshot(const vb_list *statuses)
-{
-	int			i;
-
-	for (i = statuses->count - 1; i >= 0; i--)
-	{
-		const vb_migration_status *s = statuses->items[i];
-
-		if (s->state != VB_MIGRATION_APPLIED)
-			continue;
-		if (s->file && s->file->snapshot)
-			return s->file->snapshot;
-		return s->record ? s->record->snapshot : NULL;
-	}
-	return NULL;
-}
-
 /* One call: its memory, its pinned settings, its SPI connection. */
 typedef struct call
 {
@@ -386,7 +366,7 @@ viborm_migrate_apply(PG_FUNCTION_ARGS)
 		read_records(c.arena, &records);
 		vb_migrations_reconcile(c.arena, &files, &records, &after);
 		if (!opts.baseline)
-			drift = drift_against(c.arena, last_snapshot(&after));
+			drift = drift_against(c.arena, vb_migrations_last_snapshot(&after));
 	}
 	else
 		after = statuses;
@@ -416,7 +396,7 @@ viborm_migrate_status(PG_FUNCTION_ARGS)
 	call_connect(&c, &records);
 	vb_migrations_reconcile(c.arena, &files, &records, &statuses);
 	PG_RETURN_DATUM(call_finish(&c, vb_migrate_status_result(c.arena, &statuses,
-															 drift_against(c.arena, last_snapshot(&statuses)))));
+															 drift_against(c.arena, vb_migrations_last_snapshot(&statuses)))));
 }
 
 Datum

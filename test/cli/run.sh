@@ -879,6 +879,218 @@ expect_lite "SELECT display_name FROM users ORDER BY id" $'Ann\nBob'
 expect_lite "SELECT count(*) FROM _viborm_history" 2
 end
 
+# ---- versioned migrations (viborm migrate) -------------------------------------
+
+# schema_of DB: the schema of a SQLite file as pull reads it (a rebuilt
+# table's stored CREATE text quotes its name; the catalog is the same)
+schema_of() {
+	"$BIN" pull --url "$1" | jq -S .
+}
+M=$T/mig
+
+begin "migrate (sqlite): generate, apply: the same schema as push; status clean; nothing new, nothing written"
+rm -rf "$M" "$T/m.db"
+vb migrate generate --url "$T/m.db" --dir "$M" --schema "$LITE_V1" --name initial
+expect_rc 0
+[ -e "$T/m.db" ] && problem "generate touched the target"
+vb migrate generate --url "$T/m.db" --dir "$M" --schema "$LITE_V2"
+expect_rc 4
+expect_err "--rename (main\.)?users\.name=(main\.)?users\.display_name"
+vb migrate generate --url "$T/m.db" --dir "$M" --schema "$LITE_V2" --rename users.name=users.display_name --json
+expect_rc 0
+expect_jq '.statements > 0' true
+vb migrate generate --url "$T/m.db" --dir "$M" --schema "$LITE_V2"
+expect_out "No schema changes"
+[ "$(ls "$M"/*.sql | wc -l)" = 2 ] || problem "expected two migration files: $(ls "$M")"
+[ "$(jq -r '.entries[1].checksum' "$M/meta/_journal.json")" = "$(sha256sum "$M"/0001_*.sql | cut -d' ' -f1)" ] ||
+	problem "the journal's checksum is not the SHA-256 of the file"
+grep -q -- '--> statement-breakpoint' "$M"/0001_*.sql || problem "no statement breakpoints"
+sqlite3 "$T/m.db" ""
+vb migrate apply --url "$T/m.db" --dir "$M"
+expect_rc 0
+expect_out "Applied 2 migrations"
+lite_db
+"$BIN" push --url "$T/lite.db" --schema "$LITE_V2" --rename users.name=users.display_name --yes >/dev/null 2>&1
+[ "$(schema_of "$T/m.db")" = "$(schema_of "$T/lite.db")" ] || problem "migrations and push made different schemas"
+vb migrate status --url "$T/m.db" --dir "$M" --json --exit-code
+expect_rc 0
+expect_jq '.pending' 0
+expect_jq '.drift' null
+expect_jq '[.migrations[].state] | join(",")' "applied,applied"
+vb migrate apply --url "$T/m.db" --dir "$M"
+expect_out "No migrations to apply"
+sqlite3 "$T/m.db" "ALTER TABLE users ADD COLUMN sneaky int"
+vb migrate status --url "$T/m.db" --dir "$M" --exit-code
+expect_rc 3
+expect_err "drift"
+expect_err "sneaky"
+sqlite3 "$T/m.db" "ALTER TABLE users DROP COLUMN sneaky"
+end
+
+begin "migrate (sqlite): refusals change nothing: edited, missing, out of order, a failing third of four files"
+rm -rf "$T/m2" "$T/m2.db"
+cp -r "$M" "$T/m2"
+sqlite3 "$T/m2.db" ""
+"$BIN" migrate apply --url "$T/m2.db" --dir "$T/m2" >/dev/null 2>&1
+before=$(schema_of "$T/m2.db")
+cp "$T/m2/0000_initial.sql" "$T/saved.sql"
+echo "-- edited" >>"$T/m2/0000_initial.sql"
+printf 'CREATE TABLE later (a int);\n' >"$T/m2/0002_later.sql"
+vb migrate apply --url "$T/m2.db" --dir "$T/m2"
+expect_rc 1
+expect_err "VB009"
+expect_err "0000 \(initial\) was edited"
+vb migrate status --url "$T/m2.db" --dir "$T/m2" --exit-code --json
+expect_rc 3
+expect_jq '.migrations[0].state' edited
+mv "$T/saved.sql" "$T/m2/0000_initial.sql"
+mv "$T/m2/0001_"*.sql "$T/"
+vb migrate apply --url "$T/m2.db" --dir "$T/m2"
+expect_rc 1
+expect_err "0001 \(.*\) is missing"
+mv "$T/"0001_*.sql "$T/m2/"
+printf 'CREATE TABLE merged (a int);\n' >"$T/m2/0000a_merged.sql"
+vb migrate apply --url "$T/m2.db" --dir "$T/m2"
+expect_rc 1
+expect_err "VB010"
+[ "$(schema_of "$T/m2.db")" = "$before" ] || problem "a refused apply changed the schema"
+vb migrate apply --url "$T/m2.db" --dir "$T/m2" --allow-out-of-order --json
+expect_rc 0
+expect_jq '[.applied[].version] | join(",")' "0000a,0002"
+rm -rf "$T/f" "$T/f.db"
+mkdir "$T/f"
+printf 'CREATE TABLE a (x int);\n' >"$T/f/0000_a.sql"
+printf 'CREATE TABLE b (x int);\n' >"$T/f/0001_b.sql"
+printf 'CREATE TABLE c (x int);\n--> statement-breakpoint\nINSERT INTO nowhere VALUES (1);\n' >"$T/f/0002_c.sql"
+printf 'CREATE TABLE d (x int);\n' >"$T/f/0003_d.sql"
+sqlite3 "$T/f.db" ""
+vb migrate apply --url "$T/f.db" --dir "$T/f"
+expect_rc 1
+expect_err "migration 0002 \(c\), statement 2 of 2 failed: .*no such table: nowhere"
+[ "$(sqlite3 "$T/f.db" "SELECT count(*) FROM sqlite_schema")" = 0 ] || problem "something of the four files was left"
+vb migrate apply --url "$T/f.db" --dir "$T/f" --per-file
+expect_rc 1
+expect_sql "SELECT 1" 1
+[ "$(sqlite3 "$T/f.db" "SELECT group_concat(version) FROM _viborm_migrations")" = "0000,0001" ] ||
+	problem "--per-file: the files before the failing one are not applied"
+end
+
+begin "migrate (sqlite): down restores the previous schema; a down that loses data needs --force"
+rm -f "$T/m3.db"
+sqlite3 "$T/m3.db" ""
+"$BIN" migrate apply --url "$T/m3.db" --dir "$M" --to 0000 >/dev/null 2>&1
+after_first=$(schema_of "$T/m3.db")
+"$BIN" migrate apply --url "$T/m3.db" --dir "$M" >/dev/null 2>&1
+vb migrate down --url "$T/m3.db"
+if grep -q -- '-- WARNING:' "$M"/meta/_down/0001_*.sql; then
+	expect_rc 1
+	expect_err "VB003"
+	vb migrate down --url "$T/m3.db" --force
+fi
+expect_rc 0
+expect_out "Reverted 1 migration"
+[ "$(schema_of "$T/m3.db")" = "$after_first" ] || problem "down did not restore the schema after 0000"
+expect_lite "SELECT 1" 1
+[ "$(sqlite3 "$T/m3.db" "SELECT group_concat(version) FROM _viborm_migrations")" = "0000" ] ||
+	problem "the reverted migration is still recorded"
+end
+
+begin "migrate (sqlite): two applies at once apply every file exactly once"
+rm -f "$T/m4.db"
+sqlite3 "$T/m4.db" ""
+"${WRAP[@]}" "$BIN" migrate apply --url "$T/m4.db" --dir "$M" >"$T/a1" 2>&1 &
+p1=$!
+"${WRAP[@]}" "$BIN" migrate apply --url "$T/m4.db" --dir "$M" >"$T/a2" 2>&1 &
+p2=$!
+wait $p1 || problem "the first apply failed: $(cat "$T/a1")"
+wait $p2 || problem "the second apply failed: $(cat "$T/a2")"
+[ "$(sqlite3 "$T/m4.db" "SELECT count(*) || '/' || count(DISTINCT version) FROM _viborm_migrations")" = "2/2" ] ||
+	problem "not every file once"
+[ "$(grep -ho 'Applied [0-9]*' "$T/a1" "$T/a2" | sort | tr '\n' ' ')" = "Applied 2 " ] ||
+	problem "expected one apply of both files: $(cat "$T/a1" "$T/a2")"
+end
+
+begin "migrate (sqlite): baseline records without running; a directory in VibORM's TypeScript layout applies"
+lite_db
+vb migrate baseline 0000 --url "$T/lite.db" --dir "$M" --json
+expect_rc 0
+expect_jq '.applied[0].statements' 0
+vb migrate apply --url "$T/lite.db" --dir "$M" --json
+expect_jq '[.applied[].version] | join(",")' "0001"
+expect_lite "SELECT display_name FROM users WHERE id = 1" Ann
+rm -rf "$T/ts" "$T/ts.db"
+mkdir -p "$T/ts/meta"
+printf 'CREATE TABLE `authors` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `authors_name_unique` ON `authors` (`name`);' >"$T/ts/0000_swift_falcon.sql"
+printf '{"version":"1","dialect":"sqlite","entries":[{"idx":0,"version":"0000","name":"swift_falcon","when":1733300000000,"checksum":"a1b2c3"}]}' >"$T/ts/meta/_journal.json"
+sqlite3 "$T/ts.db" ""
+vb migrate apply --url "$T/ts.db" --dir "$T/ts"
+expect_rc 0
+expect_no_err "warning"
+expect_lite "SELECT 1" 1
+[ "$(sqlite3 "$T/ts.db" "SELECT name FROM sqlite_schema WHERE name LIKE 'authors%' ORDER BY name" | tr '\n' ,)" = "authors,authors_name_unique," ] ||
+	problem "the TypeScript directory's statements did not all run"
+[ "$(sqlite3 "$T/ts.db" "SELECT checksum FROM _viborm_migrations")" = "$(sha256sum "$T/ts/0000_swift_falcon.sql" | cut -d' ' -f1)" ] ||
+	problem "not re-checksummed from the file"
+end
+
+begin "migrate (postgres): generate through --dev-url leaves it unchanged; apply equals push; drift; down; refusals"
+DEV=vbcli_$$_dev
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DEV" -c "CREATE DATABASE $DEV" >/dev/null
+psql -X -q -d "$DEV" -c "CREATE EXTENSION viborm" -c "CREATE TABLE keep_me (a int)" >/dev/null
+P1=$(doc p1 '{"tables": [{"name": "users", "columns": [{"name": "id", "type": "integer", "nullable": false}, {"name": "name", "type": "text"}], "primaryKey": {"columns": ["id"]}}]}')
+P2=$(doc p2 '{"tables": [{"name": "users", "columns": [{"name": "id", "type": "integer", "nullable": false}, {"name": "full_name", "type": "text"}, {"name": "age", "type": "integer"}], "primaryKey": {"columns": ["id"]}}]}')
+rm -rf "$T/pm"
+sql "TRUNCATE viborm.migrations" >/dev/null
+vb migrate generate --dev-url "dbname=$DEV" --dir "$T/pm" --schema "$P1" --name initial
+expect_rc 0
+vb migrate generate --dev-url "dbname=$DEV" --dir "$T/pm" --schema "$P2" --rename users.name=users.full_name
+expect_rc 0
+[ "$(psql -X -qAt -d "$DEV" -c "SELECT string_agg(relname, ',') FROM pg_class WHERE relnamespace = 'public'::regnamespace")" = "keep_me" ] ||
+	problem "generate left something in the dev database"
+[ "$(jq -r .dialect "$T/pm/meta/_journal.json")" = postgresql ] || problem "journal dialect"
+newdb
+vb migrate apply --url "$URL" --dir "$T/pm" --json
+expect_rc 0
+expect_jq '[.applied[].version] | join(",")' "0000,0001"
+expect_jq '.drift' null
+expect_sql "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attnum > 0 AND NOT attisdropped" "id,full_name,age"
+expect_sql "SELECT count(*) FROM viborm.migrations" 2
+vb diff --url "$URL" --schema "$P2" --json
+expect_jq '.operations | length' 0
+vb migrate status --url "$URL" --dir "$T/pm" --exit-code
+expect_rc 0
+sql "ALTER TABLE users ADD COLUMN sneaky int" >/dev/null
+vb migrate status --url "$URL" --dir "$T/pm" --exit-code --json
+expect_rc 3
+expect_jq '.drift.operations[0].object' sneaky
+sql "ALTER TABLE users DROP COLUMN sneaky" >/dev/null
+vb migrate down --url "$URL" --force
+expect_rc 0
+expect_sql "SELECT string_agg(attname, ',' ORDER BY attnum) FILTER (WHERE NOT attisdropped) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attnum > 0" "id,name"
+printf 'CREATE TABLE c1 (x int);\n--> statement-breakpoint\nALTER TABLE nowhere ADD COLUMN y int;\n' >"$T/pm/0002_bad.sql"
+printf 'CREATE TABLE d1 (x int);\n' >"$T/pm/0003_more.sql"
+vb migrate apply --url "$URL" --dir "$T/pm"
+expect_rc 1
+expect_err "VB004"
+expect_err "migration 0002 \(bad\), statement 2 of 2 failed"
+expect_sql "SELECT count(*) FROM viborm.migrations" 1
+expect_sql "SELECT to_regclass('public.c1') IS NULL AND to_regclass('public.d1') IS NULL" t
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DEV" >/dev/null
+end
+
+begin "migrate (postgres): two applies at once apply every file exactly once"
+newdb
+sql "TRUNCATE viborm.migrations" >/dev/null
+rm -f "$T/pm/0002_bad.sql" "$T/pm/0003_more.sql"
+"${WRAP[@]}" "$BIN" migrate apply --url "$URL" --dir "$T/pm" >"$T/a1" 2>&1 &
+p1=$!
+"${WRAP[@]}" "$BIN" migrate apply --url "$URL" --dir "$T/pm" >"$T/a2" 2>&1 &
+p2=$!
+wait $p1 || problem "the first apply failed: $(cat "$T/a1")"
+wait $p2 || problem "the second apply failed: $(cat "$T/a2")"
+expect_sql "SELECT count(*) || '/' || count(DISTINCT version) FROM viborm.migrations" "2/2"
+end
+
 echo
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

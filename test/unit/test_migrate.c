@@ -105,6 +105,24 @@ test_reconcile_and_pending(void **state)
 	statuses.count = 0;
 	vb_migrations_reconcile(a, &files, &records, &statuses);
 	assert_int_equal(((vb_migration_status *) statuses.items[3])->state, VB_MIGRATION_MISSING);
+	assert_string_equal(((vb_migration_status *) statuses.items[3])->version, "0005");
+	/* a record between two files is named by the record, not the next file */
+	{
+		vb_list		gap = {0};
+		vb_list		one = {0};
+
+		vb_list_push(a, &gap, file(a, "0000", "a", "A"));
+		vb_list_push(a, &gap, file(a, "0002", "c", "C"));
+		vb_list_push(a, &one, record(a, "0000", "A", "applied", NULL));
+		vb_list_push(a, &one, record(a, "0001", "B", "applied", NULL));
+		statuses.count = 0;
+		vb_migrations_reconcile(a, &gap, &one, &statuses);
+		assert_string_equal(((vb_migration_status *) statuses.items[1])->version, "0001");
+		assert_string_equal(((vb_migration_status *) statuses.items[1])->name, "m0001");
+		assert_int_equal(((vb_migration_status *) statuses.items[1])->state, VB_MIGRATION_MISSING);
+		statuses.count = 0;
+		vb_migrations_reconcile(a, &files, &records, &statuses);
+	}
 	assert_false(vb_migrations_pending(a, &statuses, &opts, &pending, &err));
 	assert_contains(err.message, "0005 (m0005) is missing");
 
