@@ -35,9 +35,9 @@ static const cli_command_spec generate_spec = {
 	"snapshot to the document (up), those that undo them (meta/_down/, with\n"
 	"-- WARNING: lines for steps that lose data), the journal entry and the new\n"
 	"snapshot. The plan is made in a scratch database: in memory for SQLite,\n"
-	"--dev-url for PostgreSQL (changed only inside a transaction that is rolled\n"
-	"back) and MySQL (an empty database, left empty). The target (--url) is\n"
-	"only used to know the dialect of a new directory; it is never touched.\n"
+	"--dev-url for PostgreSQL (its managed schemas emptied, inside a transaction\n"
+	"that is rolled back) and MySQL (an empty database, left empty). The target\n"
+	"(--url) only tells the dialect of a new directory; it is never touched.\n"
 	"Renames are asked on a terminal or given by flags, as for push.",
 	.options = CLI_OPT(OPT_URL) | CLI_OPT(OPT_SCHEMA) | CLI_OPT(OPT_DIR) | CLI_OPT(OPT_NAME) |
 	CLI_OPT(OPT_DEV_URL) | CLI_OPT(OPT_JSON) | CLI_OPT(OPT_VERBOSE) | CLI_OPT(OPT_RENAME) |
@@ -551,6 +551,40 @@ managed_schemas(cli_session *s, vb_list *out, vb_error *err)
 	return true;
 }
 
+/*
+ * The schemas the rehearsal starts by emptying (PostgreSQL): every schema
+ * the document or the snapshot manages. Dropped inside the rehearsal's
+ * transaction, they are then made again by pushing the snapshot, so the
+ * plan starts from what the target has, whatever the dev database held.
+ */
+static bool
+rehearsal_schemas(cli_session *s, const cli_migration_dir *dir, vb_list *out, vb_error *err)
+{
+	vb_list		managed = {0};
+	cJSON	   *snap = dir->snapshot ? cJSON_Parse(dir->snapshot) : NULL;
+	const cJSON *have = cJSON_GetObjectItemCaseSensitive(snap, "schemas");
+	const cJSON *h;
+	vb_set		seen;
+	int			i;
+
+	if (!managed_schemas(s, &managed, err))
+	{
+		cJSON_Delete(snap);
+		return false;
+	}
+	vb_set_init(&seen, s->arena);
+	for (i = 0; i < managed.count; i++)
+		if (vb_set_add(&seen, managed.items[i]))
+			vb_list_push(s->arena, out, managed.items[i]);
+	cJSON_ArrayForEach(h, have)
+		if (cJSON_IsString(h) && vb_set_add(&seen, h->valuestring))
+		vb_list_push(s->arena, out, vb_strdup(s->arena, h->valuestring));
+	if (have == NULL && vb_set_add(&seen, "public"))
+		vb_list_push(s->arena, out, "public");
+	cJSON_Delete(snap);
+	return true;
+}
+
 /* Where generate plans: the dialect's scratch database. */
 static bool
 open_scratch(cli_session *s, const cli_migration_dir *dir, vb_error *err)
@@ -702,6 +736,7 @@ generate(int argc, const char **argv)
 {
 	cli_session s;
 	cli_migration_dir dir;
+	vb_list		emptied = {0};
 	vb_error	err;
 	int			rc;
 
@@ -729,7 +764,9 @@ generate(int argc, const char **argv)
 		goto done;
 	}
 	print_warnings(&dir);
-	if (s.driver->rehearse_begin && !s.driver->rehearse_begin(s.conn, &err))
+	if (s.driver->rehearse_begin &&
+		(!rehearsal_schemas(&s, &dir, &emptied, &err) ||
+		 !s.driver->rehearse_begin(s.conn, &emptied, &err)))
 	{
 		rc = cli_report(&err);
 		goto done;

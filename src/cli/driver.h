@@ -184,8 +184,11 @@ struct cli_driver
 
 	/* Open and roll back a transaction around a rehearsal that must leave
 	 * nothing behind (migrate generate on a --dev-url); NULL where the
-	 * rehearsal happens elsewhere (SQLite: an in-memory database). */
-	bool		(*rehearse_begin) (cli_conn *conn, vb_error *err);
+	 * rehearsal happens elsewhere (SQLite: an in-memory database). After
+	 * BEGIN, rehearse_begin drops the schemas named in `emptied` (with
+	 * everything in them), so the rehearsal starts from nothing, whatever
+	 * the dev database held. */
+	bool		(*rehearse_begin) (cli_conn *conn, const vb_list *emptied, vb_error *err);
 	void		(*rehearse_end) (cli_conn *conn);
 
 	/* --- targets the CLI plans for; NULL when the server plans ------------- */

@@ -398,11 +398,25 @@ pg_migrate(const cli_driver *self, cli_conn *c, vb_arena *arena, const char *req
 }
 
 static bool
-pg_rehearse_begin(cli_conn *c, vb_error *err)
+pg_rehearse_begin(cli_conn *c, const vb_list *emptied, vb_error *err)
 {
 	PGresult   *res = run(c, "starting the rehearsal", "BEGIN", 0, NULL, err);
+	int			i;
 
 	PQclear(res);
+	for (i = 0; res && i < emptied->count; i++)
+	{
+		const char *name = emptied->items[i];
+		char	   *quoted = PQescapeIdentifier(c->pg, name, strlen(name));
+
+		res = quoted ? run(c, "starting the rehearsal",
+						   vb_printf(c->arena, "DROP SCHEMA IF EXISTS %s CASCADE", quoted),
+						   0, NULL, err) : NULL;
+		if (quoted == NULL)
+			result_error(c, NULL, err);
+		PQfreemem(quoted);
+		PQclear(res);
+	}
 	return res != NULL;
 }
 

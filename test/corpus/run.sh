@@ -14,7 +14,13 @@
 #   5. the catalog fingerprint (fingerprint.sql, pg_catalog only) of both
 #      databases must be equal;
 #   6. verify.sql, if present, on vb_cur: every value it returns must be t;
-#   7. pushing D again must plan nothing and apply nothing.
+#   7. pushing D again must plan nothing and apply nothing;
+#   8. versioned migrations (unless VB_CORPUS_MIGRATE=0): a migration
+#      generated as `viborm migrate generate --dev-url` does (vb_des as the
+#      dev database: the managed schemas dropped, the current schema's
+#      snapshot pushed and D planned, inside a transaction rolled back) and applied with
+#      viborm.migrate_apply to a copy of vb_cur made before the push gives
+#      the desired fingerprint, and migrate_status reports no drift.
 # Prints "ok NAME" or "FAILED NAME: STEP: REASON" per pair, then
 # "N passed, N failed"; exits 1 if any pair failed.
 #
@@ -33,6 +39,7 @@ filter=${1:-}
 admin_db=${VB_CORPUS_ADMIN_DB:-postgres}
 cur_db=vb_cur${VB_CORPUS_WORKER:+_$VB_CORPUS_WORKER}
 des_db=vb_des${VB_CORPUS_WORKER:+_$VB_CORPUS_WORKER}
+mig_db=vb_mig${VB_CORPUS_WORKER:+_$VB_CORPUS_WORKER}
 jobs=${VB_CORPUS_JOBS:-1}
 
 # Parallel: N workers, worker K taking every pair whose position is K mod N;
@@ -75,7 +82,8 @@ q() {
 drop_databases() {
 	"${psql_base[@]}" -d "$admin_db" \
 		-c "DROP DATABASE IF EXISTS $cur_db WITH (FORCE)" \
-		-c "DROP DATABASE IF EXISTS $des_db WITH (FORCE)" >/dev/null 2>&1 || true
+		-c "DROP DATABASE IF EXISTS $des_db WITH (FORCE)" \
+		-c "DROP DATABASE IF EXISTS $mig_db WITH (FORCE)" >/dev/null 2>&1 || true
 }
 
 cleanup() {
@@ -190,6 +198,10 @@ run_pair() {
 		\\set options \`cat $work/options\`
 		SELECT viborm.push(:'D'::jsonb, :'options'::jsonb || jsonb_build_object('schemas', :'schemas'::jsonb));"
 
+	if [ "${VB_CORPUS_MIGRATE:-1}" = 1 ] && ! generate_migration; then
+		return 1
+	fi
+
 	fail_step=push
 	if ! q "$cur_db" >"$work/push1" 2>"$work/err" <<<"$push_sql"; then
 		fail_reason=$(summary "$work/err" 6)
@@ -225,6 +237,10 @@ run_pair() {
 		fi
 	fi
 
+	if [ "${VB_CORPUS_MIGRATE:-1}" = 1 ] && ! apply_migration; then
+		return 1
+	fi
+
 	fail_step=push-again
 	if ! q "$cur_db" >"$work/push2" 2>"$work/err" <<<"$push_sql"; then
 		fail_reason=$(summary "$work/err" 6)
@@ -249,6 +265,89 @@ run_pair() {
 		return 1
 	fi
 	return 0
+}
+
+# Step 8, first half (before the push): copy vb_cur, and plan the migration
+# from vb_cur's snapshot to D in vb_des inside a rolled-back transaction.
+generate_migration() {
+	fail_step=migrate-generate
+	if ! "${psql_base[@]}" -d "$admin_db" -c "CREATE DATABASE $mig_db TEMPLATE $cur_db" \
+		>"$work/out" 2>"$work/err" ||
+		! q "$cur_db" >"$work/S" 2>"$work/err" <<-EOF; then
+		$load
+		SELECT viborm.introspect($schemas_array);
+	EOF
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	if ! q "$des_db" >"$work/up" 2>"$work/err" <<-EOF; then
+		$load
+		\set S \`cat $work/S\`
+		\set D \`cat $work/D\`
+		\set options \`cat $work/options\`
+		BEGIN;
+		\o /dev/null
+		SELECT format('DROP SCHEMA IF EXISTS %I CASCADE', n)
+		FROM jsonb_array_elements_text(:'schemas'::jsonb) n \gexec
+		SELECT viborm.push(:'S'::jsonb, jsonb_build_object('force', true,
+		  'resolutions', 'addAndDrop'));
+		\o
+		SELECT coalesce(string_agg(s, E';\n--> statement-breakpoint\n'), '')
+		FROM jsonb_array_elements_text(viborm.diff(:'D'::jsonb,
+		  :'options'::jsonb || jsonb_build_object('schemas', :'schemas'::jsonb))->'sql') s;
+		ROLLBACK;
+	EOF
+		fail_reason=$(summary "$work/err" 6)
+		return 1
+	fi
+	if ! q "$des_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >"$work/fp_des_after" 2>"$work/err" ||
+		! q "$des_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >/dev/null 2>&1; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+}
+
+# Step 8, second half (after the push): apply the migration to the copy.
+apply_migration() {
+	fail_step=migrate-dev-unchanged
+	if ! cmp -s "$work/fp_des" "$work/fp_des_after"; then
+		diff -u "$work/fp_des" "$work/fp_des_after" >"$work/fp_diff" || true
+		fail_reason="generating the migration changed the dev database"
+		fail_detail=$work/fp_diff
+		return 1
+	fi
+	fail_step=migrate-apply
+	if ! q "$mig_db" >"$work/out" 2>"$work/err" <<-EOF; then
+		\set up \`cat $work/up\`
+		\set D \`cat $work/D\`
+		SELECT viborm.migrate_apply(CASE WHEN :'up' = '' THEN '[]'::jsonb ELSE
+		  jsonb_build_array(jsonb_build_object('version', '0000', 'name', 'change', 'sql', :'up',
+		    'snapshot', :'D'::jsonb)) END)->'drift';
+	EOF
+		fail_reason=$(summary "$work/err" 6)
+		cp "$work/up" "$work/detail"
+		fail_detail=$work/detail
+		return 1
+	fi
+	if ! q "$mig_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >"$work/fp_mig" 2>"$work/err"; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	if ! diff -u --label "desired" --label "migration" "$work/fp_des" "$work/fp_mig" >"$work/fp_diff"; then
+		fail_reason="the migration did not give the desired catalog ($(grep -c '^[-+][^-+]' "$work/fp_diff") line(s))"
+		{
+			cat "$work/fp_diff"
+			echo "--- the migration:"
+			cat "$work/up"
+		} >"$work/detail"
+		fail_detail=$work/detail
+		return 1
+	fi
+	fail_step=migrate-drift
+	if [ -s "$work/up" ] && [ "$(cat "$work/out")" != "null" ]; then
+		fail_reason="migrate_apply reports drift: $(head -c 300 "$work/out")"
+		return 1
+	fi
 }
 
 passed=0

@@ -14,7 +14,13 @@
 #   - pushes serialise on GET_LOCK: a push waits while another session
 #     holds the lock, and of two pushes started together one applies and
 #     the other plans nothing;
-#   - every result (dry run, no-op, applied) says "atomic": false.
+#   - every result (dry run, no-op, applied) says "atomic": false;
+#   - versioned migrations: generate on an empty --dev-url (left empty; a
+#     non-empty one refused), apply equals push; a statement failing in the
+#     third of four files leaves exactly its earlier statements applied and
+#     the file "failed at step k", apply refuses until --resume (which
+#     finishes it) or resolve --rolled-back (after which it runs again);
+#     two applies at once apply each file once.
 # Prints "ok - NAME" / "not ok - NAME: REASON", then "N passed, N failed".
 set -uo pipefail
 
@@ -225,6 +231,88 @@ vb push --schema "$work/doc.json" --yes --json >"$work/o2" 2>>"$work/err"
 vb push --schema "$work/doc.json" --yes --json >"$work/o3" 2>>"$work/err"
 check "dry run, applied, no-op" [ "$(jq -s -c 'map([.atomic, .applied, (.operations | length)])' "$work/o1" "$work/o2" "$work/o3")" = \
 	'[[false,false,3],[false,true,3],[false,false,0]]' ]
+end
+
+# ---- 6. versioned migrations -------------------------------------------------
+DEV="mysql://root@localhost/${db}_d?socket=$sock"
+begin "migrate generate on an empty --dev-url (left empty), apply equals push, status clean"
+fresh
+rm -rf "$work/m"
+my -e "DROP DATABASE ${db}_d; CREATE DATABASE ${db}_d; DROP DATABASE IF EXISTS ${db}_p; CREATE DATABASE ${db}_p"
+my "${db}_p" -e "CREATE TABLE a (id INT PRIMARY KEY); CREATE TABLE b (id INT PRIMARY KEY);
+	CREATE TABLE c (id INT PRIMARY KEY, k INT); INSERT INTO c VALUES (1, 1), (2, 2)"
+"$BIN" pull --url "mysql://root@localhost/${db}_p?socket=$sock" >"$work/cur.json"
+"$BIN" migrate generate --dev-url "$DEV" --dir "$work/m" --schema "$work/cur.json" --name initial >"$work/out" 2>"$work/err"
+check "generate 0000" [ -f "$work/m/0000_initial.sql" ]
+"$BIN" migrate generate --dev-url "$DEV" --dir "$work/m" --schema "$work/doc.json" --name widen >>"$work/out" 2>>"$work/err"
+check "generate 0001" [ -f "$work/m/0001_widen.sql" ]
+check "the dev database left empty" [ -z "$(my -N -B "${db}_d" -e "SHOW TABLES" | grep -v '^_viborm')" ]
+my "${db}_d" -e "CREATE TABLE stray (a INT)"
+"$BIN" migrate generate --dev-url "$DEV" --dir "$work/m" --schema "$work/doc.json" >"$work/out" 2>"$work/err"
+check "a non-empty dev database is refused" has "$work/err" "is not empty"
+check "the stray table is left alone" [ "$(my -N -B "${db}_d" -e "SHOW TABLES LIKE 'stray'")" = stray ]
+vb migrate baseline 0000 --dir "$work/m" >"$work/out" 2>"$work/err"
+vb migrate apply --dir "$work/m" --json >"$work/out" 2>>"$work/err"
+check "0001 applied" [ "$(jq -r '[.applied[].version] | join(",")' "$work/out")" = 0001 ]
+vb diff --schema "$work/doc.json" --json >"$work/out" 2>>"$work/err"
+check "push would change nothing more" [ "$(jq '.operations | length' "$work/out")" = 0 ]
+vb migrate status --dir "$work/m" --exit-code >"$work/out" 2>>"$work/err"
+check "status clean" [ $? -eq 0 ]
+my -e "DROP DATABASE IF EXISTS ${db}_p"
+end
+
+begin "a failing statement in the third of four files: exact report, --resume finishes it"
+fresh
+rm -rf "$work/f"
+mkdir "$work/f"
+printf 'CREATE TABLE m1 (x INT);\n' >"$work/f/0000_m1.sql"
+printf 'CREATE TABLE m2 (x INT);\n' >"$work/f/0001_m2.sql"
+printf 'CREATE TABLE m3 (x INT);\n--> statement-breakpoint\nALTER TABLE later ADD COLUMN y INT;\n--> statement-breakpoint\nCREATE TABLE m3b (x INT);\n' >"$work/f/0002_m3.sql"
+printf 'CREATE TABLE m4 (x INT);\n' >"$work/f/0003_m4.sql"
+vb migrate apply --dir "$work/f" >"$work/out" 2>"$work/err"
+check "exit 1" [ $? -eq 1 ]
+check "names file and statement" has "$work/err" "migration 0002 (m3), statement 2 of 3 failed"
+check "says what ran" has "$work/err" "statements 1 to 1 of this file were applied"
+check "earlier files and statement 1 applied, nothing after" \
+	[ "$(value "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'm%'")" = "m1,m2,m3" ]
+check "recorded as failed at step 2" [ "$(value "SELECT CONCAT(state, '/', applied_steps) FROM _viborm_migrations WHERE version = '0002'")" = "failed at step 2/1" ]
+vb migrate apply --dir "$work/f" >"$work/out" 2>"$work/err"
+check "apply refuses until resumed" has "$work/err" "--resume"
+vb migrate status --dir "$work/f" --json --exit-code >"$work/out" 2>>"$work/err"
+check "status: failed" [ "$(jq -r '.migrations[2].state' "$work/out")" = failed ]
+my "$db" -e "CREATE TABLE later (x INT)"
+vb migrate apply --dir "$work/f" --resume --json >"$work/out" 2>"$work/err"
+check "resume applies 0002 and 0003" [ "$(jq -r '[.applied[].version] | join(",")' "$work/out")" = "0002,0003" ]
+check "every table once" [ "$(value "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'm%'")" = "m1,m2,m3,m3b,m4" ]
+check "all applied" [ "$(value "SELECT GROUP_CONCAT(state) FROM _viborm_migrations")" = "applied,applied,applied,applied" ]
+end
+
+begin "resolve --rolled-back: the repaired file runs again from its first statement"
+fresh
+vb migrate apply --dir "$work/f" >"$work/out" 2>"$work/err"
+my "$db" -e "DROP TABLE m3; CREATE TABLE later (x INT)"
+vb migrate resolve --rolled-back 0002 >"$work/out" 2>"$work/err"
+check "resolved" [ $? -eq 0 ]
+vb migrate resolve --rolled-back 0001 >"$work/out" 2>"$work/err"
+check "an applied one cannot be resolved" has "$work/err" "did not fail"
+vb migrate apply --dir "$work/f" --json >"$work/out" 2>"$work/err"
+check "0002 and 0003 applied" [ "$(jq -r '[.applied[].version] | join(",")' "$work/out")" = "0002,0003" ]
+check "all applied" [ "$(value "SELECT GROUP_CONCAT(state) FROM _viborm_migrations")" = "applied,applied,applied,applied" ]
+end
+
+begin "two migrate applies at once: each file once"
+fresh
+rm -f "$work/f/0002_m3.sql"
+vb migrate apply --dir "$work/f" >"$work/o1" 2>&1 &
+p1=$!
+vb migrate apply --dir "$work/f" >"$work/o2" 2>&1 &
+p2=$!
+wait $p1
+r1=$?
+wait $p2
+r2=$?
+check "both succeed" [ "$r1$r2" = 00 ]
+check "each file once" [ "$(value "SELECT CONCAT(COUNT(*), '/', COUNT(DISTINCT version)) FROM _viborm_migrations")" = "3/3" ]
 end
 
 echo "$passed passed, $failed failed"

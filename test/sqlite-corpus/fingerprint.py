@@ -41,7 +41,7 @@ schema is spelled differently):
   <table>_<col>_check, <table>_check), or that name numbered (t_a_key1,
   when an index already has t_a_key), counts as no name: viborm writes the
   names of unnamed constraints, SQLite keeps none for them;
-- viborm's history tables (_viborm_history, _viborm_snapshot) are left out.
+- viborm's own tables (_viborm_history, _viborm_snapshot, _viborm_migrations) are left out.
 """
 import re
 import sqlite3
@@ -386,8 +386,8 @@ def fingerprint(path):
     q = db.execute
     objects = q("SELECT type, name, tbl_name, sql FROM sqlite_schema"
                 " WHERE substr(name, 1, 7) <> 'sqlite_' AND name NOT IN"
-                " ('_viborm_history', '_viborm_snapshot')"
-                " AND tbl_name NOT IN ('_viborm_history', '_viborm_snapshot')").fetchall()
+                " ('_viborm_history', '_viborm_snapshot', '_viborm_migrations')"
+                " AND tbl_name NOT IN ('_viborm_history', '_viborm_snapshot', '_viborm_migrations')").fetchall()
     tables = [(n, sql) for (ty, n, _, sql) in objects if ty == "table"]
     info = {}
     blocks = {}

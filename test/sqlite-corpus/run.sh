@@ -17,7 +17,20 @@
 #      foreign_key_check empty;
 #   5. verify.sql, if present, on cur.db: every value it returns must be 1;
 #   6. pushing D again must plan nothing and apply nothing; history lists
-#      the push.
+#      the push;
+#   7. versioned migrations (unless VB_CORPUS_MIGRATE=0): on a copy of the
+#      current file, a migration generated from its pulled snapshot to D
+#      (viborm migrate generate, with the pair's --rename/--resolve flags)
+#      and applied gives the same fingerprint as the push, status shows no
+#      drift, and, when the down file carries no WARNING line, migrate down
+#      gives back the current file's fingerprint. A migration is planned
+#      from the snapshot, so this step needs a current file that its
+#      snapshot describes exactly (pushed into an empty file it gives the
+#      same fingerprint); a file with triggers, or with implicit constraint
+#      names that a table rename would change, is not: the pair then says
+#      why the step was skipped (a catalog that differs from the push's
+#      must at least show as drift in migrate status; docs/migrations.md,
+#      "What a snapshot cannot say").
 # A pair whose options.json has "expectError": "VBnnn" instead expects the
 # push to fail with that code and leave cur.db's fingerprint unchanged.
 # Prints "ok NAME" or "FAILED NAME: STEP: REASON" per pair, then
@@ -170,6 +183,8 @@ run_pair() {
 		return 1
 	fi
 
+	cp "$cur" "$work/mig.db"
+
 	fail_step=push
 	rc=0
 	vb push --url "$cur" --schema "$work/D.json" --yes --json "${args[@]}" || rc=$?
@@ -244,6 +259,10 @@ run_pair() {
 		return 1
 	fi
 
+	if [ "${VB_CORPUS_MIGRATE:-1}" = 1 ] && ! migrate_pair; then
+		return 1
+	fi
+
 	fail_step=history
 	if [ "$(jq -r '.operations | length' "$work/push1")" -gt 0 ]; then
 		if ! vb history --url "$cur" --json ||
@@ -253,6 +272,101 @@ run_pair() {
 		fi
 	fi
 	return 0
+}
+
+# migrate_pair: step 7 on $work/mig.db (the current file before the push).
+migrate_pair() {
+	local m=$work/mig flags=() i
+	local -a all=("${args[@]}")
+
+	# the flags that settle questions; --force has no meaning for generate
+	for ((i = 0; i < ${#all[@]}; i++)); do
+		case ${all[i]} in
+		--rename | --resolve) flags+=("${all[i]}" "${all[i + 1]}"); i=$((i + 1)) ;;
+		--rename=* | --resolve=*) flags+=("${all[i]}") ;;
+		esac
+	done
+	rm -rf "$m"
+	mkdir -p "$m/meta"
+	fail_step=migrate-generate
+	if ! vb pull --url "$work/mig.db" --out "$m/meta/_snapshot.json"; then
+		fail_reason=$(summary "$work/err" 6)
+		return 1
+	fi
+	printf '{"version": "1", "dialect": "sqlite", "entries": []}\n' >"$m/meta/_journal.json"
+	: >"$work/replica.db"
+	if ! vb push --url "$work/replica.db" --schema "$m/meta/_snapshot.json" --yes --force; then
+		fail_reason="the current file's snapshot pushed into an empty file: $(summary "$work/err" 6)"
+		return 1
+	fi
+	python3 "$fingerprint" "$work/replica.db" >"$work/fp_replica" 2>"$work/err" || true
+	if ! cmp -s "$work/fp_before" "$work/fp_replica"; then
+		skipped="migration step skipped: the snapshot does not describe the current file exactly"
+		return 0
+	fi
+	if ! vb migrate generate --url "$work/mig.db" --dir "$m" --schema "$work/D.json" --name change \
+		"${flags[@]}"; then
+		fail_reason=$(summary "$work/err" 6)
+		return 1
+	fi
+	if [ "$(jq -r '.operations | length' "$work/push1")" -eq 0 ]; then
+		if compgen -G "$m/*.sql" >/dev/null; then
+			fail_reason="the push planned nothing, but generate wrote a migration"
+			return 1
+		fi
+		return 0
+	fi
+	fail_step=migrate-apply
+	if ! vb migrate apply --url "$work/mig.db" --dir "$m"; then
+		fail_reason=$(summary "$work/err" 6)
+		cat "$m"/*.sql >"$work/detail" 2>/dev/null || true
+		fail_detail=$work/detail
+		return 1
+	fi
+	python3 "$fingerprint" "$work/mig.db" >"$work/fp_mig" 2>"$work/err" || true
+	if ! diff -u --label push --label migration "$work/fp_cur" "$work/fp_mig" >"$work/fp_diff"; then
+		# a difference the snapshot could not foresee must show as drift
+		local rc=0
+		vb migrate status --url "$work/mig.db" --dir "$m" --exit-code --json || rc=$?
+		if [ "$rc" -eq 3 ] && [ "$(jq -r '.drift.operations | length' "$work/out")" -gt 0 ]; then
+			skipped="the migration differs from the push where the snapshot cannot tell (implicit names); status reports the drift"
+			return 0
+		fi
+		fail_reason="the migration and the push made different catalogs, and status reports no drift"
+		{
+			cat "$work/fp_diff"
+			echo "--- the migration:"
+			cat "$m"/*.sql
+		} >"$work/detail"
+		fail_detail=$work/detail
+		return 1
+	fi
+	fail_step=migrate-status
+	if ! vb migrate status --url "$work/mig.db" --dir "$m" --exit-code; then
+		fail_reason="status after apply: $(summary "$work/out" 3) $(summary "$work/err" 6)"
+		return 1
+	fi
+	fail_step=migrate-down
+	if grep -q -- '-- WARNING:' "$m"/meta/_down/*.sql; then
+		return 0
+	fi
+	if ! vb migrate down --url "$work/mig.db"; then
+		fail_reason=$(summary "$work/err" 6)
+		cat "$m"/meta/_down/*.sql >"$work/detail" 2>/dev/null || true
+		fail_detail=$work/detail
+		return 1
+	fi
+	python3 "$fingerprint" "$work/mig.db" >"$work/fp_down" 2>"$work/err" || true
+	if ! diff -u --label before --label down "$work/fp_before" "$work/fp_down" >"$work/fp_diff"; then
+		fail_reason="down did not give back the current catalog"
+		{
+			cat "$work/fp_diff"
+			echo "--- the down migration:"
+			cat "$m"/meta/_down/*.sql
+		} >"$work/detail"
+		fail_detail=$work/detail
+		return 1
+	fi
 }
 
 # verify FILE DB: every value the queries return is 1.
@@ -294,8 +408,9 @@ for dir in "$pairs_dir"/*/; do
 	fail_step=
 	fail_reason=
 	fail_detail=
+	skipped=
 	if run_pair "$dir"; then
-		echo "ok $name"
+		echo "ok $name${skipped:+ ($skipped)}"
 		passed=$((passed + 1))
 	else
 		echo "FAILED $name: $fail_step: $fail_reason"
