@@ -107,6 +107,19 @@ static const cli_command_spec resolve_spec = {
 	.required = CLI_OPT(OPT_ROLLED_BACK),
 };
 
+static const cli_command_spec squash_spec = {
+	.name = "migrate squash",
+	.usage = "--from VERSION --to VERSION [--dir DIR] [--name NAME]",
+	.description =
+	"Join the migrations from --from to --to into one file, version --from: their\n"
+	"statements in order, their down files in reverse order, one journal entry.\n"
+	"Only the directory changes. A database that applied some of them sees the\n"
+	"squashed file as edited and the others as missing: squash migrations that\n"
+	"no database has applied yet (a branch before it is merged).",
+	.options = CLI_OPT(OPT_DIR) | CLI_OPT(OPT_FROM) | CLI_OPT(OPT_TO) | CLI_OPT(OPT_NAME),
+	.required = CLI_OPT(OPT_FROM) | CLI_OPT(OPT_TO),
+};
+
 /* ---- shared -------------------------------------------------------------- */
 
 static const char *
@@ -780,6 +793,36 @@ done:
 	return rc;
 }
 
+static int
+squash(int argc, const char **argv)
+{
+	vb_arena   *arena = cli_arena_new();
+	cli_options opts;
+	cli_migration_dir dir;
+	vb_error	err;
+	char	   *file_name;
+	int			rc = cli_parse_options(&squash_spec, arena, argc, argv, &opts, stdout, stderr);
+
+	memset(&dir, 0, sizeof(dir));
+	if (rc < 0 && opts.name && !valid_name(opts.name))
+	{
+		cli_error("--name must be letters, digits, '-' and '_' (at most 100), not '%s'", opts.name);
+		rc = CLI_EXIT_USAGE;
+	}
+	if (rc < 0 &&
+		(!cli_migrations_dir_read(arena, opts.dir ? opts.dir : DEFAULT_DIR, false, &dir, &err) ||
+		 !cli_migrations_dir_squash(arena, &dir, opts.from, opts.to, opts.name, &file_name, &err)))
+		rc = cli_report(&err);
+	else if (rc < 0)
+	{
+		printf("Squashed %s to %s into %s/%s.\n", opts.from, opts.to, dir.path, file_name);
+		rc = CLI_EXIT_OK;
+	}
+	cli_migrations_dir_free(&dir);
+	vb_arena_free(arena);
+	return rc;
+}
+
 /* ---- dispatch ------------------------------------------------------------ */
 
 static void
@@ -796,6 +839,7 @@ print_migrate_help(FILE *f)
 		  "    down       revert the newest applied migrations\n"
 		  "    baseline   record migrations as applied without running them\n"
 		  "    resolve    forget a failed migration repaired by hand (MySQL)\n"
+		  "    squash     join several migrations into one\n"
 		  "\n"
 		  "See 'viborm migrate <command> --help' and docs/migrations.md.\n", f);
 }
@@ -822,6 +866,8 @@ cmd_migrate(int argc, const char **argv)
 		return run_request(&down_spec, "down", false, argc, argv);
 	if (strcmp(sub, "resolve") == 0)
 		return resolve(argc, argv);
+	if (strcmp(sub, "squash") == 0)
+		return squash(argc, argv);
 	if (strcmp(sub, "baseline") == 0)
 	{
 		/* viborm migrate baseline VERSION: the version as --to */

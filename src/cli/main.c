@@ -24,7 +24,7 @@ static const command commands[] = {
 	{"diff", cmd_diff, "show what push would change (changes nothing, asks nothing)"},
 	{"push", cmd_push, "bring the database to the document"},
 	{"history", cmd_history, "list the pushes the database recorded"},
-	{"migrate", cmd_migrate, "versioned migrations: generate, apply, status, down, baseline, resolve"},
+	{"migrate", cmd_migrate, "versioned migrations: generate, apply, status, down, baseline, resolve, squash"},
 };
 
 #define NUM_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -64,4 +64,11 @@ bool		cli_migrations_dir_add(vb_arena *arena, cli_migration_dir *dir,
 								   const vb_list *up, const char *down, const char *snapshot,
 								   char **file_name, vb_error *err);
 
+/* Join the migrations from..to (two or more) into one, version `from`:
+ * their statements in order, their down files in reverse order (none when
+ * one of them has none), one journal entry; the old files are removed. */
+bool		cli_migrations_dir_squash(vb_arena *arena, cli_migration_dir *dir,
+									  const char *from, const char *to, const char *name,
+									  char **file_name, vb_error *err);
+
 #endif							/* CLI_MIGRATE_H */

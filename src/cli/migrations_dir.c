@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "history.h"
@@ -316,4 +317,136 @@ cli_migrations_dir_add(vb_arena *arena, cli_migration_dir *dir, const char *dial
 	}
 	cJSON_free(journal_text);
 	return true;
+}
+
+/* A statement without its trailing semicolons and blanks. */
+static char *
+without_semicolon(vb_arena *arena, const char *sql)
+{
+	size_t		n = strlen(sql);
+
+	while (n > 0 && (sql[n - 1] == ';' || sql[n - 1] == ' ' || sql[n - 1] == '\t' ||
+					 sql[n - 1] == '\n' || sql[n - 1] == '\r'))
+		n--;
+	return vb_strndup(arena, sql, n);
+}
+
+static bool
+remove_file(vb_arena *arena, const char *path, vb_error *err)
+{
+	if (unlink(path) != 0 && errno != ENOENT)
+		return vb_fail(err, arena, CLI_ERR_USAGE, NULL, "could not remove %s: %s", path,
+					   strerror(errno));
+	return true;
+}
+
+bool
+cli_migrations_dir_squash(vb_arena *arena, cli_migration_dir *dir, const char *from,
+						  const char *to, const char *name, char **file_name, vb_error *err)
+{
+	int			first = -1;
+	int			last = -1;
+	bool		has_down = true;
+	vb_buf		up;
+	vb_buf		down;
+	cJSON	   *entries;
+	cJSON	   *kept;
+	cJSON	   *entry;
+	cJSON	   *e;
+	char	   *journal_text;
+	bool		ok;
+	int			n = 0;
+	int			i;
+	int			j;
+
+	for (i = 0; i < dir->files.count; i++)
+	{
+		const char *v = ((vb_migration *) dir->files.items[i])->version;
+
+		if (strcmp(v, from) == 0)
+			first = i;
+		if (strcmp(v, to) == 0)
+			last = i;
+	}
+	if (first < 0 || last < 0)
+		return vb_fail(err, arena, CLI_ERR_USAGE, NULL, "there is no migration %s in %s",
+					   first < 0 ? from : to, dir->path);
+	if (last <= first)
+		return vb_fail(err, arena, CLI_ERR_USAGE, NULL,
+					   "--to %s must come after --from %s: squash joins two or more migrations", to, from);
+	vb_buf_init(&up, arena);
+	vb_buf_init(&down, arena);
+	for (i = first; i <= last; i++)
+	{
+		vb_list		statements = {0};
+
+		vb_migration_statements(arena, ((vb_migration *) dir->files.items[i])->sql, &statements);
+		for (j = 0; j < statements.count; j++)
+			vb_buf_appendf(&up, "%s%s;\n", up.len ? "--> statement-breakpoint\n" : "",
+						   without_semicolon(arena, statements.items[j]));
+	}
+	for (i = last; i >= first; i--)
+	{
+		const char *d = ((vb_migration *) dir->files.items[i])->down;
+
+		if (d == NULL)
+			has_down = false;
+		else
+			vb_buf_appendf(&down, "%s%s;\n", down.len ? "--> statement-breakpoint\n" : "",
+						   without_semicolon(arena, d));
+	}
+	*file_name = vb_printf(arena, "%s_%s.sql", from,
+						   name ? name : ((vb_migration *) dir->files.items[first])->name);
+
+	/* the journal: the squashed entries give way to one */
+	if (dir->journal == NULL)
+	{
+		dir->journal = cJSON_CreateObject();
+		cJSON_AddStringToObject(dir->journal, "version", "1");
+	}
+	entries = vb_json_member(dir->journal, "entries");
+	kept = cJSON_CreateArray();
+	entry = cJSON_CreateObject();
+	cJSON_AddStringToObject(entry, "version", from);
+	cJSON_AddStringToObject(entry, "name", name ? name : ((vb_migration *) dir->files.items[first])->name);
+	cJSON_AddNumberToObject(entry, "when", (double) (long long) (cli_now() * 1000));
+	cJSON_AddStringToObject(entry, "checksum", cli_sha256_hex(arena, up.data, up.len));
+	cJSON_ArrayForEach(e, entries)
+	{
+		const char *v = cJSON_GetStringValue(vb_json_member(e, "version"));
+
+		if (v && strcmp(v, from) >= 0 && strcmp(v, to) <= 0)
+		{
+			if (entry)
+				cJSON_AddItemToArray(kept, entry);
+			entry = NULL;
+			continue;
+		}
+		cJSON_AddItemToArray(kept, cJSON_Duplicate(e, true));
+	}
+	if (entry)
+		cJSON_AddItemToArray(kept, entry);
+	cJSON_ArrayForEach(e, kept)
+	{
+		cJSON_DeleteItemFromObjectCaseSensitive(e, "idx");
+		cJSON_AddNumberToObject(e, "idx", n++);
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(dir->journal, "entries");
+	cJSON_AddItemToObject(dir->journal, "entries", kept);
+	journal_text = cJSON_Print(dir->journal);
+
+	ok = true;
+	for (i = first; i <= last && ok; i++)
+		ok = remove_file(arena, vb_printf(arena, "%s/%s", dir->path, (char *) dir->file_names.items[i]), err) &&
+			remove_file(arena, vb_printf(arena, "%s/meta/_down/%s", dir->path,
+										 (char *) dir->file_names.items[i]), err);
+	ok = ok && make_dir(arena, vb_printf(arena, "%s/meta", dir->path), err) &&
+		write_file(arena, vb_printf(arena, "%s/%s", dir->path, *file_name), up.data, err) &&
+		(!has_down || (make_dir(arena, vb_printf(arena, "%s/meta/_down", dir->path), err) &&
+					   write_file(arena, vb_printf(arena, "%s/meta/_down/%s", dir->path, *file_name),
+								  down.data, err))) &&
+		write_file(arena, vb_printf(arena, "%s/meta/_journal.json", dir->path),
+				   vb_printf(arena, "%s\n", journal_text), err);
+	cJSON_free(journal_text);
+	return ok;
 }

@@ -87,6 +87,8 @@ static const opt_def opt_defs[OPT__COUNT] = {
 	"MySQL: continue a failed migration after its last applied statement"},
 	[OPT_ROLLED_BACK] = {"rolled-back", 0, KIND_STRING, AT(rolled_back), "VERSION", NULL,
 	"forget the failed migration VERSION (repaired by hand)"},
+	[OPT_FROM] = {"from", 0, KIND_STRING, AT(from), "VERSION", NULL,
+	"the first migration to squash"},
 };
 
 static void

@@ -47,6 +47,7 @@ typedef enum cli_opt_id
 	OPT_ALLOW_OUT_OF_ORDER,
 	OPT_RESUME,
 	OPT_ROLLED_BACK,
+	OPT_FROM,
 	OPT__COUNT
 } cli_opt_id;
 
@@ -84,6 +85,7 @@ typedef struct cli_options
 	bool		allow_out_of_order; /* --allow-out-of-order */
 	bool		resume;			/* --resume */
 	const char *rolled_back;	/* --rolled-back VERSION */
+	const char *from;			/* --from VERSION */
 } cli_options;
 
 /* What a command is, for its --help and for the parser. */

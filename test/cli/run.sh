@@ -1033,6 +1033,31 @@ expect_lite "SELECT 1" 1
 	problem "not re-checksummed from the file"
 end
 
+begin "migrate (sqlite): squash joins migrations into one that applies as they did"
+rm -rf "$T/sq" "$T/sq.db" "$T/sq2.db"
+cp -r "$M" "$T/sq"
+sqlite3 "$T/sq.db" ""
+"$BIN" migrate apply --url "$T/sq.db" --dir "$T/sq" >/dev/null 2>&1
+vb migrate squash --dir "$T/sq" --from 0000 --to 0001 --name base
+expect_rc 0
+[ "$(cd "$T/sq" && ls *.sql)" = "0000_base.sql" ] || problem "expected one file 0000_base.sql: $(ls "$T/sq")"
+[ "$(jq -c '[.entries[] | [.idx, .version, .name]]' "$T/sq/meta/_journal.json")" = '[[0,"0000","base"]]' ] ||
+	problem "journal: $(cat "$T/sq/meta/_journal.json")"
+sqlite3 "$T/sq2.db" ""
+vb migrate apply --url "$T/sq2.db" --dir "$T/sq"
+expect_rc 0
+expect_no_err "warning"
+[ "$(schema_of "$T/sq2.db")" = "$(schema_of "$T/sq.db")" ] || problem "the squashed migration made another schema"
+vb migrate down --url "$T/sq2.db" --force
+expect_rc 0
+[ "$(sqlite3 "$T/sq2.db" "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE '\_viborm%' ESCAPE '\' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'")" = 0 ] ||
+	problem "the squashed down file did not undo both"
+vb migrate squash --dir "$T/sq" --from 0000 --to 0000
+expect_rc 2
+vb migrate status --url "$T/sq.db" --dir "$T/sq" --json
+expect_jq '[.migrations[].state] | join(",")' "edited,missing"
+end
+
 begin "migrate (postgres): generate through --dev-url leaves it unchanged; apply equals push; drift; down; refusals"
 DEV=vbcli_$$_dev
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DEV" -c "CREATE DATABASE $DEV" >/dev/null
