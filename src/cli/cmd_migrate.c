@@ -366,7 +366,7 @@ run_request(const cli_command_spec *spec, const char *request, bool baseline, in
 	char	   *text = NULL;
 	cJSON	   *result = NULL;
 	const char *migrations = NULL;
-	int			rc = cli_session_open(&s, spec, argc, argv, strcmp(request, "status") != 0);
+	int			rc = cli_session_open(&s, spec, argc, argv, strcmp(request, "apply") == 0);
 
 	memset(&dir, 0, sizeof(dir));
 	if (rc >= 0)
