@@ -268,7 +268,6 @@ apply(local *l, const vb_migrate_options *opts, const vb_list *files, char **res
 	vb_list		pending = {0};
 	vb_list		runs = {0};
 	vb_list		after = {0};
-	vb_list		remaining = {0};
 	const char *drift = NULL;
 	bool		in_transaction = false;
 	int			i;
@@ -353,14 +352,7 @@ apply(local *l, const vb_migrate_options *opts, const vb_list *files, char **res
 	}
 	else
 		after = statuses;
-	for (i = 0; i < after.count; i++)
-	{
-		const vb_migration_status *s = after.items[i];
-
-		if (s->state == VB_MIGRATION_PENDING)
-			vb_list_push(l->arena, &remaining, (void *) s->version);
-	}
-	*result = vb_migrate_apply_result(l->arena, &runs, &remaining, opts->dry_run, drift);
+	*result = vb_migrate_apply_result(l->arena, &runs, &after, opts->dry_run, drift);
 	return true;
 fail:
 	if (in_transaction)

@@ -561,7 +561,7 @@ add_drift(cJSON *root, const char *drift)
 }
 
 char *
-vb_migrate_apply_result(vb_arena *arena, const vb_list *runs, const vb_list *remaining,
+vb_migrate_apply_result(vb_arena *arena, const vb_list *runs, const vb_list *after,
 						bool dry_run, const char *drift)
 {
 	cJSON	   *root = cJSON_CreateObject();
@@ -581,8 +581,13 @@ vb_migrate_apply_result(vb_arena *arena, const vb_list *runs, const vb_list *rem
 		cJSON_AddNumberToObject(o, "durationMs", r->duration_ms);
 		cJSON_AddItemToArray(applied, o);
 	}
-	for (i = 0; remaining && i < remaining->count; i++)
-		cJSON_AddItemToArray(pending, cJSON_CreateString(remaining->items[i]));
+	for (i = 0; i < after->count; i++)
+	{
+		const vb_migration_status *s = after->items[i];
+
+		if (s->state == VB_MIGRATION_PENDING)
+			cJSON_AddItemToArray(pending, cJSON_CreateString(s->version));
+	}
 	cJSON_AddBoolToObject(root, "dryRun", dry_run);
 	add_drift(root, drift);
 	return vb_json_print(arena, root);

@@ -145,7 +145,8 @@ typedef struct vb_migration_run
 /*
  * The result objects (JSON text):
  *   apply:  {"applied": [{version, name, checksum, statements, durationMs}],
- *            "pending": [versions], "dryRun": b, "drift": DIFF|null}
+ *            "pending": [versions still pending in `after`, the statuses
+ *            once applied], "dryRun": b, "drift": DIFF|null}
  *   status: {"migrations": [{version, name, state, outOfOrder, checksum,
  *            appliedAt, appliedBy, durationMs, error}], "pending": n,
  *            "drift": DIFF|null}
@@ -154,7 +155,7 @@ typedef struct vb_migration_run
  * applied snapshot, given only when it has operations.
  */
 char	   *vb_migrate_apply_result(vb_arena *arena, const vb_list *runs,
-									const vb_list *remaining, bool dry_run,
+									const vb_list *after, bool dry_run,
 									const char *drift);
 char	   *vb_migrate_status_result(vb_arena *arena, const vb_list *statuses,
 									 const char *drift);

@@ -315,7 +315,6 @@ viborm_migrate_apply(PG_FUNCTION_ARGS)
 	vb_list		pending = {0};
 	vb_list		runs = {0};
 	vb_list		after = {0};
-	vb_list		remaining = {0};
 	vb_error	err;
 	const char *drift = NULL;
 	int			i;
@@ -370,14 +369,7 @@ viborm_migrate_apply(PG_FUNCTION_ARGS)
 	}
 	else
 		after = statuses;
-	for (i = 0; i < after.count; i++)
-	{
-		const vb_migration_status *s = after.items[i];
-
-		if (s->state == VB_MIGRATION_PENDING)
-			vb_list_push(c.arena, &remaining, (void *) s->version);
-	}
-	PG_RETURN_DATUM(call_finish(&c, vb_migrate_apply_result(c.arena, &runs, &remaining,
+	PG_RETURN_DATUM(call_finish(&c, vb_migrate_apply_result(c.arena, &runs, &after,
 															opts.dry_run, drift)));
 }
 
