@@ -140,3 +140,91 @@ SELECT has_function_privilege('public', 'viborm.migrate_apply(jsonb, jsonb)', 'E
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT h.try($$SELECT viborm.migrate_apply('[]')$$);
 ROLLBACK;
+
+-- reset: every object of the snapshots' schemas dropped (extension members
+-- and other schemas kept), every record forgotten, every file applied again;
+-- in the caller's transaction, so all of it or nothing
+RESET search_path;
+DROP SCHEMA app CASCADE;
+DELETE FROM viborm.migrations;
+CREATE TABLE h.shop (m jsonb);
+INSERT INTO h.shop VALUES (jsonb_build_array(
+  jsonb_build_object('version', '0001', 'name', 'shop', 'sql',
+    E'CREATE SCHEMA IF NOT EXISTS shop;\n--> statement-breakpoint\nCREATE TYPE shop.mood AS ENUM (''a'', ''b'');\n'
+    '--> statement-breakpoint\nCREATE TABLE shop.items (id serial PRIMARY KEY, m shop.mood, n int GENERATED ALWAYS AS IDENTITY);\n'
+    '--> statement-breakpoint\nCREATE VIEW shop.v AS SELECT id FROM shop.items;\n'
+    '--> statement-breakpoint\nCREATE FUNCTION shop.f() RETURNS int LANGUAGE sql AS ''SELECT 1'';\n'
+    '--> statement-breakpoint\nINSERT INTO shop.items (m) VALUES (''a'');',
+    'snapshot', '{"schemas": ["shop"], "tables": []}'::jsonb),
+  jsonb_build_object('version', '0002', 'name', 'more', 'sql',
+    'CREATE TABLE shop.more (id int PRIMARY KEY, item int REFERENCES shop.items (id))',
+    'snapshot', '{"schemas": ["shop"], "tables": []}'::jsonb)));
+SELECT jsonb_path_query_array(viborm.migrate_apply(m), '$.applied[*].version') AS applied FROM h.shop;
+CREATE EXTENSION citext SCHEMA shop;
+CREATE TABLE shop.extra (a shop.citext);
+INSERT INTO shop.items (m) VALUES ('b');
+CREATE TABLE public.keep (a int);
+-- without force: refused, naming what would go
+SELECT h.try(format('SELECT viborm.migrate_apply(%L, %L)', m, '{"reset": true}')) FROM h.shop;
+-- a dry run lists it and changes nothing
+SELECT jsonb_pretty(r->'reset') AS reset, jsonb_path_query_array(r, '$.applied[*].version') AS applied
+FROM h.shop, viborm.migrate_apply(m, '{"reset": true, "dryRun": true}') r;
+SELECT count(*) AS items, to_regclass('shop.extra') AS extra FROM shop.items;
+-- an object elsewhere that depends on one: refused, nothing changed
+CREATE VIEW public.uses_items AS SELECT id FROM shop.items;
+SELECT h.try(format('SELECT viborm.migrate_apply(%L, %L)', m, '{"reset": true, "force": true}')) FROM h.shop;
+SELECT count(*) AS items, to_regclass('shop.extra') AS extra, (SELECT count(*) FROM viborm.migrations) AS recorded
+FROM shop.items;
+DROP VIEW public.uses_items;
+-- the reset
+SELECT r->'reset'->'schemas' AS schemas, jsonb_array_length(r->'reset'->'dropped') AS dropped,
+       r->'reset'->'forgotten' AS forgotten, jsonb_path_query_array(r, '$.applied[*].version') AS applied
+FROM h.shop, viborm.migrate_apply(m, '{"reset": true, "force": true}') r;
+SELECT id, m, n FROM shop.items;
+SELECT to_regclass('shop.extra') AS extra, to_regclass('public.keep') AS keep,
+       (SELECT extnamespace::regnamespace FROM pg_extension WHERE extname = 'citext') AS citext_kept,
+       (SELECT count(*) FROM viborm.migrations) AS recorded;
+-- the schemas may be given; reset combines with neither baseline nor resume
+SELECT r->'reset'->'schemas' AS schemas
+FROM h.shop, viborm.migrate_apply(m, '{"reset": true, "force": true, "dryRun": true, "schemas": ["shop", "public"]}') r;
+SELECT h.try($$SELECT viborm.migrate_apply('[]', '{"reset": true, "baseline": true}')$$);
+SELECT h.try($$SELECT viborm.migrate_apply('[]', '{"reset": true, "schemas": ["viborm"]}')$$);
+-- not the owner: refused
+CREATE ROLE vb_reset_other;
+GRANT EXECUTE ON FUNCTION viborm.migrate_apply(jsonb, jsonb) TO vb_reset_other;
+GRANT USAGE ON SCHEMA h TO vb_reset_other;
+GRANT SELECT ON h.shop TO vb_reset_other;
+SET ROLE vb_reset_other;
+SELECT h.try(format('SELECT viborm.migrate_apply(%L, %L)', m, '{"reset": true, "force": true}')) FROM h.shop;
+RESET ROLE;
+REVOKE ALL ON FUNCTION viborm.migrate_apply(jsonb, jsonb) FROM vb_reset_other;
+REVOKE ALL ON SCHEMA h FROM vb_reset_other;
+REVOKE ALL ON h.shop FROM vb_reset_other;
+DROP ROLE vb_reset_other;
+DROP EXTENSION citext;
+DROP SCHEMA shop CASCADE;
+DROP TABLE public.keep;
+DELETE FROM viborm.migrations;
+
+-- a squash of applied migrations is applied; of some of them, refused
+CREATE TABLE h.sq (version text, sql text);
+INSERT INTO h.sq VALUES ('0001', 'CREATE TABLE public.s1 (a int)'), ('0002', 'CREATE TABLE public.s2 (a int)');
+SELECT jsonb_path_query_array(viborm.migrate_apply(jsonb_agg(jsonb_build_object('version', version, 'sql', sql) ORDER BY version)),
+                              '$.applied[*].version') AS applied FROM h.sq;
+CREATE FUNCTION h.squashed(extra text DEFAULT NULL) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_array(jsonb_build_object('version', '0001', 'name', 'squashed',
+    'sql', string_agg(sql, E';\n--> statement-breakpoint\n' ORDER BY version),
+    'replaces', jsonb_agg(jsonb_build_object('version', version,
+                  'checksum', encode(sha256(convert_to(sql, 'UTF8')), 'hex')) ORDER BY version)))
+    || CASE WHEN extra IS NULL THEN '[]'::jsonb
+       ELSE jsonb_build_array(jsonb_build_object('version', '0003', 'sql', extra)) END
+  FROM h.sq
+$$;
+SELECT x->>'version' AS version, x->>'state' AS state, x->'squashed' AS squashed
+FROM jsonb_array_elements(viborm.migrate_status(h.squashed())->'migrations') x;
+SELECT jsonb_path_query_array(viborm.migrate_apply(h.squashed('CREATE TABLE public.s3 (a int)')),
+                              '$.applied[*].version') AS applied;
+DELETE FROM viborm.migrations WHERE version = '0002';
+SELECT h.try($$SELECT viborm.migrate_apply(h.squashed())$$);
+DROP TABLE public.s1, public.s2, public.s3;
+DELETE FROM viborm.migrations;

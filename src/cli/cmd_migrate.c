@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "migrate.h"
 #include "output.h"
+#include "prompt.h"
 #include "session.h"
 #include "vb_json.h"
 
@@ -96,6 +97,20 @@ static const cli_command_spec baseline_spec = {
 	.required = CLI_OPT(OPT_TO),
 };
 
+static const cli_command_spec reset_spec = {
+	.name = "migrate reset",
+	.usage = "--force [--url URL] [--dir DIR] [--to VERSION] [--dry-run] [--json]",
+	.description =
+	"Drop every object of the migrations' schemas (PostgreSQL: the schemas of\n"
+	"the snapshots; SQLite and MySQL: the whole database, viborm's own tables\n"
+	"excepted), forget every applied migration, and apply every file again.\n"
+	"Refused without --force; on a terminal it also lists what it drops and\n"
+	"asks. PostgreSQL and SQLite: one transaction, all or nothing. MySQL: each\n"
+	"DROP commits. --dry-run lists what would be dropped and applied.",
+	.options = CLI_OPT(OPT_URL) | CLI_OPT(OPT_DIR) | CLI_OPT(OPT_TO) | CLI_OPT(OPT_DRY_RUN) |
+	CLI_OPT(OPT_FORCE) | CLI_OPT(OPT_JSON) | CLI_OPT(OPT_LOCK_TIMEOUT) | CLI_OPT(OPT_VERBOSE),
+};
+
 static const cli_command_spec resolve_spec = {
 	.name = "migrate resolve",
 	.usage = "--rolled-back VERSION [--url URL]",
@@ -112,10 +127,11 @@ static const cli_command_spec squash_spec = {
 	.usage = "--from VERSION --to VERSION [--dir DIR] [--name NAME]",
 	.description =
 	"Join the migrations from --from to --to into one file, version --from: their\n"
-	"statements in order, their down files in reverse order, one journal entry.\n"
-	"Only the directory changes. A database that applied some of them sees the\n"
-	"squashed file as edited and the others as missing: squash migrations that\n"
-	"no database has applied yet (a branch before it is merged).",
+	"statements in order, their down files in reverse order, one journal entry\n"
+	"that names the migrations it replaces and their checksums. Only the\n"
+	"directory changes. A database that applied all of them sees the squashed\n"
+	"file as applied; one that applied none applies it; one that applied only\n"
+	"some is refused until it applies the rest from the old files or reverts.",
 	.options = CLI_OPT(OPT_DIR) | CLI_OPT(OPT_FROM) | CLI_OPT(OPT_TO) | CLI_OPT(OPT_NAME),
 	.required = CLI_OPT(OPT_FROM) | CLI_OPT(OPT_TO),
 };
@@ -150,8 +166,15 @@ print_warnings(const cli_migration_dir *dir)
 		cli_warning("%s", (char *) dir->warnings.items[i]);
 }
 
+typedef enum request_mode
+{
+	MODE_PLAIN,
+	MODE_BASELINE,				/* apply: record without running */
+	MODE_RESET					/* apply: drop, forget, apply every file */
+} request_mode;
+
 static const char *
-options_json(cli_session *s, bool baseline)
+options_json(cli_session *s, request_mode mode)
 {
 	cJSON	   *o = cJSON_CreateObject();
 
@@ -167,8 +190,10 @@ options_json(cli_session *s, bool baseline)
 		cJSON_AddBoolToObject(o, "force", true);
 	if (s->opts.resume)
 		cJSON_AddBoolToObject(o, "resume", true);
-	if (baseline)
+	if (mode == MODE_BASELINE)
 		cJSON_AddBoolToObject(o, "baseline", true);
+	if (mode == MODE_RESET)
+		cJSON_AddBoolToObject(o, "reset", true);
 	if (s->opts.lock_timeout)
 		cJSON_AddStringToObject(o, "lockTimeout", s->opts.lock_timeout);
 	return vb_json_print(s->arena, o);
@@ -195,6 +220,30 @@ print_drift(cli_session *s, const cJSON *result)
 
 /* ---- apply, status, down, baseline -------------------------------------- */
 
+/* What a reset dropped and forgot (or would). */
+static void
+print_reset(const cJSON *result)
+{
+	const cJSON *reset = cJSON_GetObjectItemCaseSensitive(result, "reset");
+	const cJSON *dropped = cJSON_GetObjectItemCaseSensitive(reset, "dropped");
+	const cJSON *forgotten = cJSON_GetObjectItemCaseSensitive(reset, "forgotten");
+	bool		dry = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(result, "dryRun"));
+	const cJSON *d;
+	int			n = cJSON_GetArraySize(dropped);
+	int			m = cJSON_GetArraySize(forgotten);
+
+	if (!cJSON_IsObject(reset))
+		return;
+	printf("%s%s%s %d object%s%s\n", cli_colour_of(stdout, CLI_RED),
+		   dry ? "Reset would drop" : "Reset dropped", cli_colour_of(stdout, CLI_RESET), n,
+		   n == 1 ? "" : "s", n ? ":" : "");
+	cJSON_ArrayForEach(d, dropped)
+		printf("    %s %s\n", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(d, "kind")),
+			   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(d, "object")));
+	printf("%s %d applied migration%s.\n", dry ? "and would forget" : "and forgot", m,
+		   m == 1 ? "" : "s");
+}
+
 static int
 print_apply(cli_session *s, const cJSON *result)
 {
@@ -204,6 +253,7 @@ print_apply(cli_session *s, const cJSON *result)
 	const cJSON *a;
 	int			n = cJSON_GetArraySize(applied);
 
+	print_reset(result);
 	if (n == 0)
 		printf("No migrations to apply.\n");
 	else
@@ -318,7 +368,7 @@ apply_per_file(cli_session *s, const char *migrations, char **result, vb_error *
 		return false;
 	if (versions.count == 0)
 		return s->driver->migrate(s->driver, s->conn, s->arena, "apply", migrations,
-								  options_json(s, false), result, err);
+								  options_json(s, MODE_PLAIN), result, err);
 	for (i = 0; i < versions.count; i++)
 	{
 		const char *saved = s->opts.to;
@@ -328,7 +378,7 @@ apply_per_file(cli_session *s, const char *migrations, char **result, vb_error *
 
 		s->opts.to = versions.items[i];
 		ok = s->driver->migrate(s->driver, s->conn, s->arena, "apply", migrations,
-								options_json(s, false), &text, err);
+								options_json(s, MODE_PLAIN), &text, err);
 		s->opts.to = saved;
 		if (!ok)
 		{
@@ -356,8 +406,51 @@ apply_per_file(cli_session *s, const char *migrations, char **result, vb_error *
 	return true;
 }
 
+/*
+ * A reset with --force on a terminal: show what it drops (a dry run), and
+ * ask. Returns -1 to go on, else the exit code.
+ */
 static int
-run_request(const cli_command_spec *spec, const char *request, bool baseline, int argc,
+confirm_reset(cli_session *s, const char *migrations)
+{
+	static const char *const choices[] = {"no, abort", "yes, drop them and apply every migration"};
+	vb_error	err;
+	char	   *text;
+	cJSON	   *preview;
+	bool		saved = s->opts.dry_run;
+	int			answer;
+
+	if (s->opts.dry_run || !s->opts.force || !cli_interactive())
+		return -1;
+	s->opts.dry_run = true;
+	if (!s->driver->migrate(s->driver, s->conn, s->arena, "apply", migrations,
+							options_json(s, MODE_RESET), &text, &err))
+	{
+		s->opts.dry_run = saved;
+		return cli_report(&err);
+	}
+	s->opts.dry_run = saved;
+	preview = cJSON_Parse(text);
+	print_apply(s, preview);
+	cJSON_Delete(preview);
+	answer = cli_select(vb_printf(s->arena, "Reset %s?", s->url.masked),
+						choices, 2);
+	if (answer < 0)
+	{
+		fprintf(stderr, "%sinterrupted:%s nothing was changed\n", cli_colour_of(stderr, CLI_RED),
+				cli_colour_of(stderr, CLI_RESET));
+		return CLI_EXIT_INTERRUPTED;
+	}
+	if (answer == 0)
+	{
+		cli_error("aborted: nothing was changed");
+		return CLI_EXIT_REFUSED;
+	}
+	return -1;
+}
+
+static int
+run_request(const cli_command_spec *spec, const char *request, request_mode mode, int argc,
 			const char **argv)
 {
 	cli_session s;
@@ -382,10 +475,12 @@ run_request(const cli_command_spec *spec, const char *request, bool baseline, in
 		print_warnings(&dir);
 		migrations = cli_migrations_json(s.arena, &dir);
 	}
+	if (mode == MODE_RESET && (rc = confirm_reset(&s, migrations)) >= 0)
+		goto done;
 	if (!(s.opts.per_file && strcmp(request, "apply") == 0
 		  ? apply_per_file(&s, migrations, &text, &err)
 		  : s.driver->migrate(s.driver, s.conn, s.arena, request, migrations,
-							  options_json(&s, baseline), &text, &err)))
+							  options_json(&s, mode), &text, &err)))
 	{
 		rc = cli_report(&err);
 		goto done;
@@ -840,6 +935,7 @@ print_migrate_help(FILE *f)
 		  "    baseline   record migrations as applied without running them\n"
 		  "    resolve    forget a failed migration repaired by hand (MySQL)\n"
 		  "    squash     join several migrations into one\n"
+		  "    reset      drop what the migrations made and apply them all again\n"
 		  "\n"
 		  "See 'viborm migrate <command> --help' and docs/migrations.md.\n", f);
 }
@@ -859,11 +955,13 @@ cmd_migrate(int argc, const char **argv)
 	if (strcmp(sub, "generate") == 0)
 		return generate(argc, argv);
 	if (strcmp(sub, "apply") == 0)
-		return run_request(&apply_spec, "apply", false, argc, argv);
+		return run_request(&apply_spec, "apply", MODE_PLAIN, argc, argv);
 	if (strcmp(sub, "status") == 0)
-		return run_request(&status_spec, "status", false, argc, argv);
+		return run_request(&status_spec, "status", MODE_PLAIN, argc, argv);
 	if (strcmp(sub, "down") == 0)
-		return run_request(&down_spec, "down", false, argc, argv);
+		return run_request(&down_spec, "down", MODE_PLAIN, argc, argv);
+	if (strcmp(sub, "reset") == 0)
+		return run_request(&reset_spec, "apply", MODE_RESET, argc, argv);
 	if (strcmp(sub, "resolve") == 0)
 		return resolve(argc, argv);
 	if (strcmp(sub, "squash") == 0)
@@ -888,7 +986,7 @@ cmd_migrate(int argc, const char **argv)
 			else
 				args[n++] = argv[i];
 		}
-		rc = run_request(&baseline_spec, "apply", true, n, args);
+		rc = run_request(&baseline_spec, "apply", MODE_BASELINE, n, args);
 		free(args);
 		return rc;
 	}

@@ -18,6 +18,7 @@
  *    refuses until it is resumed (the statements after k) or resolved.
  *    GET_LOCK serialises apply, down and push.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -259,6 +260,100 @@ read_files(local *l, const char *migrations, vb_list *files, vb_error *err)
 	return true;
 }
 
+/*
+ * Reset: what the migrations made, dropped. SQLite: every trigger, view and
+ * table of the file (virtual tables before the shadow tables they own;
+ * indexes go with their tables), inside the apply's transaction with
+ * foreign keys off. MySQL: every view, table and routine of the database,
+ * with FOREIGN_KEY_CHECKS off for the session; each DROP commits. viborm's
+ * own tables (_viborm_*) and SQLite's (sqlite_*) stay. Then every record
+ * is forgotten. Nothing is changed on a dry run or without force.
+ */
+static const char sqlite_reset_sql[] =
+"SELECT type, name FROM sqlite_schema"
+" WHERE type IN ('table', 'view', 'trigger')"
+" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_viborm\\_%' ESCAPE '\\'"
+" ORDER BY CASE type WHEN 'trigger' THEN 0 WHEN 'view' THEN 1 ELSE 2 END,"
+" CASE WHEN sql LIKE 'CREATE VIRTUAL TABLE%' THEN 0 ELSE 1 END, name";
+
+static const char mysql_reset_sql[] =
+"SELECT kind, name FROM ("
+" SELECT CASE TABLE_TYPE WHEN 'VIEW' THEN 'view' ELSE 'table' END AS kind, TABLE_NAME AS name,"
+"  CASE TABLE_TYPE WHEN 'VIEW' THEN 0 ELSE 1 END AS ord"
+"  FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+"  AND TABLE_NAME NOT LIKE '\\_viborm\\_%'"
+" UNION ALL"
+" SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, 2 FROM information_schema.ROUTINES"
+"  WHERE ROUTINE_SCHEMA = DATABASE()) x ORDER BY ord, name";
+
+/* "table" -> "TABLE" (the kinds reset drops). */
+static const char *
+keyword(vb_arena *arena, const char *kind)
+{
+	char	   *k = vb_strdup(arena, kind);
+	char	   *p;
+
+	for (p = k; *p; p++)
+		*p = (char) toupper((unsigned char) *p);
+	return k;
+}
+
+static bool
+reset_local(local *l, const vb_migrate_options *opts, const vb_list *files,
+			const vb_list *records, vb_migrate_reset *reset, vb_error *err)
+{
+	vb_list		rows = {0};
+	int			i;
+
+	if (opts->schemas.count > 0)
+		return vb_fail(err, l->arena, VB_ERR_INVALID, "options.schemas",
+					   "%s has no schemas to choose: a reset empties the whole database",
+					   l->journal ? "MySQL" : "SQLite");
+	vb_list_push(l->arena, &reset->schemas, (void *) (l->journal ? "public" : "main"));
+	if (!l->self->query(l->conn, l->arena, l->journal ? mysql_reset_sql : sqlite_reset_sql, 2,
+						&rows, err))
+		return false;
+	for (i = 0; i < rows.count; i++)
+	{
+		char	  **row = rows.items[i];
+
+		vb_list_push(l->arena, &reset->dropped_kinds, row[0]);
+		vb_list_push(l->arena, &reset->dropped, row[1]);
+	}
+	for (i = 0; i < records->count; i++)
+		vb_list_push(l->arena, &reset->forgotten, ((vb_migration_record *) records->items[i])->version);
+	if (!vb_migrate_reset_check(l->arena, opts, files, reset, err))
+		return false;
+	if (opts->dry_run)
+		return true;
+	if (l->journal && !l->self->execute(l->conn, "SET FOREIGN_KEY_CHECKS = 0", err))
+		return false;
+	for (i = 0; i < rows.count; i++)
+	{
+		char	  **row = rows.items[i];
+		const char *sql = vb_printf(l->arena, "DROP %s %s%s", keyword(l->arena, row[0]),
+									strcmp(row[0], "table") == 0 ? "IF EXISTS " : "",
+									l->dialect->quote_ident(l->arena, row[1]));
+
+		if (!l->self->execute(l->conn, sql, err))
+		{
+			if (l->journal)
+			{
+				vb_error	ignored;
+
+				l->self->execute(l->conn, "SET FOREIGN_KEY_CHECKS = 1", &ignored);
+			}
+			err->hint = l->journal
+				? vb_strdup(l->arena, "MySQL commits each DROP: the objects listed before this one were dropped; the migrations were not touched. Run the reset again.")
+				: vb_strdup(l->arena, "Nothing was changed.");
+			return false;
+		}
+	}
+	if (l->journal && !l->self->execute(l->conn, "SET FOREIGN_KEY_CHECKS = 1", err))
+		return false;
+	return l->self->execute(l->conn, "DELETE FROM " CLI_MIGRATIONS_TABLE, err);
+}
+
 static bool
 apply(local *l, const vb_migrate_options *opts, const vb_list *files, char **result,
 	  vb_error *err)
@@ -268,6 +363,7 @@ apply(local *l, const vb_migrate_options *opts, const vb_list *files, char **res
 	vb_list		pending = {0};
 	vb_list		runs = {0};
 	vb_list		after = {0};
+	vb_migrate_reset reset = {0};
 	const char *drift = NULL;
 	bool		in_transaction = false;
 	int			i;
@@ -288,6 +384,15 @@ apply(local *l, const vb_migrate_options *opts, const vb_list *files, char **res
 	if (!read_records(l, &records, err))
 		goto fail;
 	vb_migrations_reconcile(l->arena, files, &records, &statuses);
+	if (opts->reset)
+	{
+		/* then every file is pending */
+		if (!reset_local(l, opts, files, &records, &reset, err))
+			goto fail;
+		records.count = 0;
+		statuses.count = 0;
+		vb_migrations_reconcile(l->arena, files, &records, &statuses);
+	}
 	if (!vb_migrations_pending(l->arena, &statuses, opts, &pending, err))
 		goto fail;
 	for (i = 0; i < pending.count; i++)
@@ -352,7 +457,8 @@ apply(local *l, const vb_migrate_options *opts, const vb_list *files, char **res
 	}
 	else
 		after = statuses;
-	*result = vb_migrate_apply_result(l->arena, &runs, &after, opts->dry_run, drift);
+	*result = vb_migrate_apply_result(l->arena, &runs, &after, opts->dry_run, drift,
+									  opts->reset ? &reset : NULL);
 	return true;
 fail:
 	if (in_transaction)

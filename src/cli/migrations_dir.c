@@ -220,6 +220,13 @@ cli_migrations_json(vb_arena *arena, const cli_migration_dir *dir)
 		if (m->down)
 			cJSON_AddStringToObject(o, "down", m->down);
 		cJSON_AddStringToObject(o, "checksum", m->checksum);
+		if (dir->journal)
+		{
+			const cJSON *replaces = vb_json_member(journal_entry(dir->journal, m->version), "replaces");
+
+			if (cJSON_IsArray(replaces) && cJSON_GetArraySize(replaces) > 0)
+				cJSON_AddItemToObject(o, "replaces", cJSON_Duplicate(replaces, true));
+		}
 		if (cJSON_IsObject(snap))
 			cJSON_AddItemToObject(o, "snapshot", snap);
 		else
@@ -352,6 +359,7 @@ cli_migrations_dir_squash(vb_arena *arena, cli_migration_dir *dir, const char *f
 	cJSON	   *entries;
 	cJSON	   *kept;
 	cJSON	   *entry;
+	cJSON	   *replaces;
 	cJSON	   *e;
 	char	   *journal_text;
 	bool		ok;
@@ -411,6 +419,22 @@ cli_migrations_dir_squash(vb_arena *arena, cli_migration_dir *dir, const char *f
 	cJSON_AddStringToObject(entry, "name", name ? name : ((vb_migration *) dir->files.items[first])->name);
 	cJSON_AddNumberToObject(entry, "when", (double) (long long) (cli_now() * 1000));
 	cJSON_AddStringToObject(entry, "checksum", cli_sha256_hex(arena, up.data, up.len));
+	/* what it replaces, so a database that applied them sees it applied */
+	replaces = cJSON_AddArrayToObject(entry, "replaces");
+	for (i = first; i <= last; i++)
+	{
+		const vb_migration *m = dir->files.items[i];
+		const cJSON *old = journal_entry(dir->journal, m->version);
+		const cJSON *inner = vb_json_member(old, "replaces");
+		cJSON	   *r = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(r, "version", m->version);
+		cJSON_AddStringToObject(r, "name", m->name);
+		cJSON_AddStringToObject(r, "checksum", m->checksum);
+		if (cJSON_IsArray(inner) && cJSON_GetArraySize(inner) > 0)
+			cJSON_AddItemToObject(r, "replaces", cJSON_Duplicate(inner, true));
+		cJSON_AddItemToArray(replaces, r);
+	}
 	cJSON_ArrayForEach(e, entries)
 	{
 		const char *v = cJSON_GetStringValue(vb_json_member(e, "version"));

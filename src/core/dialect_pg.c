@@ -479,11 +479,14 @@ vb_pg_create_index(vb_arena *a, const char *schema, const char *table, const vb_
 
 /* ---- schemas and tables --------------------------------------------------- */
 
+/* IF NOT EXISTS: the plan creates a schema only when it is missing, and a
+ * migration file that carries the statement then applies also where the
+ * schema was created first (by a DBA, or kept by migrate reset). */
 static void
 write_create_schema(vb_sql *out, const vb_change *c)
 {
 	(void) c;
-	vb_sql_add(out, vb_printf(out->arena, "CREATE SCHEMA %s",
+	vb_sql_add(out, vb_printf(out->arena, "CREATE SCHEMA IF NOT EXISTS %s",
 							  pg_quote_ident(out->arena, out->op->schema)));
 }
 

@@ -62,8 +62,66 @@ valid_version(const char *v)
 }
 
 static const char *const migration_keys[] = {
-	"version", "name", "sql", "down", "checksum", "snapshot", NULL
+	"version", "name", "sql", "down", "checksum", "snapshot", "replaces", NULL
 };
+
+static bool
+is_sha256_hex(const char *s)
+{
+	int			n = 0;
+
+	for (; *s; s++, n++)
+		if (!isxdigit((unsigned char) *s) || isupper((unsigned char) *s))
+			return false;
+	return n == 64;
+}
+
+/* "replaces": [{"version", "checksum", "replaces"?}] (a squash's). */
+static bool
+read_replaces(vb_arena *arena, const cJSON *list, const char *path, int depth, vb_list *out,
+			  vb_error *err)
+{
+	const cJSON *item;
+	int			i = 0;
+
+	if (!vb_json_expect(arena, err, list, VB_JSON_ARRAY, path, NULL))
+		return false;
+	if (depth > 32)
+		return vb_fail(err, arena, VB_ERR_INVALID, path, "squashes nest more than 32 deep");
+	cJSON_ArrayForEach(item, list)
+	{
+		const char *ipath = vb_json_item_path(arena, path, (size_t) i++);
+		vb_migration_replaced *r = vb_alloc(arena, sizeof(vb_migration_replaced));
+		const cJSON *member;
+		const cJSON *inner;
+
+		if (!vb_json_expect(arena, err, item, VB_JSON_OBJECT, ipath, NULL))
+			return false;
+		cJSON_ArrayForEach(member, item)
+		{
+			if (strcmp(member->string, "version") != 0 && strcmp(member->string, "checksum") != 0 &&
+				strcmp(member->string, "replaces") != 0 && strcmp(member->string, "name") != 0)
+				return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, ipath, member->string),
+							   "unknown key \"%s\" in a replaced migration", member->string);
+		}
+		if (!optional_string(arena, item, "version", ipath, &r->version, err) ||
+			!optional_string(arena, item, "checksum", ipath, &r->checksum, err))
+			return false;
+		if (r->version == NULL || !valid_version(r->version))
+			return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, ipath, "version"),
+						   "a replaced migration needs a version: printable characters, no slash, at most 255 bytes");
+		if (r->checksum == NULL || !is_sha256_hex(r->checksum))
+			return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, ipath, "checksum"),
+						   "a replaced migration needs its checksum: 64 lower-case hex digits (SHA-256)");
+		inner = vb_json_member(item, "replaces");
+		if (!vb_json_absent(inner) &&
+			!read_replaces(arena, inner, vb_json_key_path(arena, ipath, "replaces"), depth + 1,
+						   &r->replaces, err))
+			return false;
+		vb_list_push(arena, out, r);
+	}
+	return true;
+}
 
 static bool
 read_one(vb_arena *arena, const cJSON *item, const char *path, vb_set *seen, vb_list *files,
@@ -115,6 +173,10 @@ read_one(vb_arena *arena, const cJSON *item, const char *path, vb_set *seen, vb_
 			return false;
 		m->snapshot = vb_json_print(arena, cJSON_Duplicate(snap, true));
 	}
+	if (!vb_json_absent(vb_json_member(item, "replaces")) &&
+		!read_replaces(arena, vb_json_member(item, "replaces"),
+					   vb_json_key_path(arena, path, "replaces"), 0, &m->replaces, err))
+		return false;
 	m->checksum = NULL;			/* the face computes it from sql */
 	vb_list_push(arena, files, m);
 	return true;
@@ -145,13 +207,39 @@ vb_migrations_read(vb_arena *arena, const char *json, vb_list *files, vb_error *
 	return ok;
 }
 
+/* options.schemas: names of schemas viborm may manage. */
+static bool
+read_schemas(vb_arena *arena, const cJSON *list, const char *path, vb_list *out, vb_error *err)
+{
+	const cJSON *item;
+	int			i = 0;
+
+	if (!vb_json_expect(arena, err, list, VB_JSON_ARRAY, path, NULL))
+		return false;
+	cJSON_ArrayForEach(item, list)
+	{
+		const char *ipath = vb_json_item_path(arena, path, (size_t) i++);
+		const char *reserved;
+
+		if (!vb_json_expect(arena, err, item, VB_JSON_STRING, ipath, "a schema name"))
+			return false;
+		if (item->valuestring[0] == '\0')
+			return vb_fail(err, arena, VB_ERR_INVALID, ipath, "a schema name cannot be empty");
+		if ((reserved = vb_reserved_schema(item->valuestring)) != NULL)
+			return vb_fail(err, arena, VB_ERR_INVALID, ipath,
+						   "schema \"%s\" %s and cannot be managed", item->valuestring, reserved);
+		vb_list_push(arena, out, vb_strdup(arena, item->valuestring));
+	}
+	return true;
+}
+
 bool
 vb_migrate_options_read(vb_arena *arena, const char *json, vb_migrate_options *out,
 						vb_error *err)
 {
 	static const char *const keys[] = {
 		"to", "steps", "allowOutOfOrder", "dryRun", "baseline", "perFile", "resume",
-		"force", "lockTimeout", NULL
+		"force", "lockTimeout", "reset", "schemas", NULL
 	};
 	cJSON	   *root = vb_json_parse(arena, json ? json : "{}", "the options", "options", err);
 	const cJSON *member;
@@ -194,6 +282,8 @@ vb_migrate_options_read(vb_arena *arena, const char *json, vb_migrate_options *o
 			if ((ok = vb_json_expect(arena, err, member, VB_JSON_COUNT, path, NULL)))
 				out->steps = member->valueint;
 		}
+		else if (k == 10)
+			ok = read_schemas(arena, member, path, &out->schemas, err);
 		else if ((ok = vb_json_expect(arena, err, member, VB_JSON_BOOL, path, NULL)))
 		{
 			bool		v = cJSON_IsTrue(member);
@@ -215,6 +305,9 @@ vb_migrate_options_read(vb_arena *arena, const char *json, vb_migrate_options *o
 				case 6:
 					out->resume = v;
 					break;
+				case 9:
+					out->reset = v;
+					break;
 				default:
 					out->force = v;
 					break;
@@ -224,6 +317,13 @@ vb_migrate_options_read(vb_arena *arena, const char *json, vb_migrate_options *o
 			break;
 	}
 	cJSON_Delete(root);
+	if (ok && out->reset && (out->baseline || out->resume))
+		ok = vb_fail(err, arena, VB_ERR_INVALID, "options.reset",
+					 "a reset applies every file: it cannot be combined with %s",
+					 out->baseline ? "baseline" : "resume");
+	if (ok && !out->reset && out->schemas.count > 0)
+		ok = vb_fail(err, arena, VB_ERR_INVALID, "options.schemas",
+					 "only a reset takes schemas");
 	return ok;
 }
 
@@ -325,12 +425,123 @@ record_failed(const vb_migration_record *r)
 	return r->state && (strncmp(r->state, "failed", 6) == 0 || strcmp(r->state, "running") == 0);
 }
 
+/* The record of a version in a sorted list, or NULL. */
+static vb_migration_record *
+find_record(const vb_list *records, const char *version)
+{
+	int			lo = 0;
+	int			hi = records->count - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		vb_migration_record *r = records->items[mid];
+		int			c = strcmp(r->version, version);
+
+		if (c == 0)
+			return r;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+static void
+use_record(vb_arena *arena, vb_set *used, vb_list *records, vb_migration_record *r)
+{
+	if (vb_set_add(used, r->version))
+		vb_list_push(arena, records, r);
+}
+
+/*
+ * Did the target apply a migration a squash replaced: recorded with the
+ * checksum the squash names, or (itself a squash) every migration it
+ * replaced? Each record of a version met on the way is gathered in `used`.
+ */
+static bool
+replaced_applied(vb_arena *arena, const vb_list *records, const vb_migration_replaced *rep,
+				 vb_set *used, vb_list *used_records)
+{
+	vb_migration_record *rec = find_record(records, rep->version);
+	bool		all = true;
+	int			i;
+
+	if (rec && !record_failed(rec) && rec->checksum && strcmp(rec->checksum, rep->checksum) == 0)
+	{
+		use_record(arena, used, used_records, rec);
+		return true;
+	}
+	if (rep->replaces.count == 0)
+		all = false;
+	for (i = 0; i < rep->replaces.count; i++)
+		if (!replaced_applied(arena, records, rep->replaces.items[i], used, used_records))
+			all = false;
+	if (!all && rec)
+		use_record(arena, used, used_records, rec);
+	return all;
+}
+
+/*
+ * A squashed file the target did not record as itself: applied as the
+ * migrations it replaces (s->squashed), partly (s->partly), or not at all
+ * (false). The records it takes are added to `taken`.
+ */
+static bool
+reconcile_squash(vb_arena *arena, const vb_list *records, const vb_migration *file,
+				 vb_migration_status *s, vb_set *taken)
+{
+	vb_migration_record *own = find_record(records, file->version);
+	vb_set		used;
+	vb_list		used_records = {0};
+	bool		all = true;
+	vb_buf		names;
+	int			i;
+
+	if (file->replaces.count == 0 ||
+		(own && !record_failed(own) && own->checksum && file->checksum &&
+		 strcmp(own->checksum, file->checksum) == 0))
+		return false;
+	vb_set_init(&used, arena);
+	for (i = 0; i < file->replaces.count; i++)
+		if (!replaced_applied(arena, records, file->replaces.items[i], &used, &used_records))
+			all = false;
+	if (used_records.count == 0)
+		return false;
+	vb_buf_init(&names, arena);
+	for (i = 0; i < used_records.count; i++)
+	{
+		vb_migration_record *r = used_records.items[i];
+
+		vb_set_add(taken, r->version);
+		vb_buf_appendf(&names, "%s%s", i ? ", " : "", r->version);
+		if (s->record == NULL ||
+			(r->applied_at && s->record->applied_at && strcmp(r->applied_at, s->record->applied_at) > 0))
+			s->record = r;
+	}
+	s->file = file;
+	if (all)
+	{
+		s->state = VB_MIGRATION_APPLIED;
+		s->squashed = true;
+	}
+	else
+	{
+		s->state = VB_MIGRATION_EDITED;
+		s->partly = names.data;
+	}
+	return true;
+}
+
 void
 vb_migrations_reconcile(vb_arena *arena, const vb_list *files, const vb_list *records,
 						vb_list *statuses)
 {
 	vb_list		f = *files;
 	vb_list		r = *records;
+	vb_list		squashes = {0};
+	vb_set		taken;
 	const char *last_applied = NULL;
 	int			i = 0;
 	int			j = 0;
@@ -348,17 +559,42 @@ vb_migrations_reconcile(vb_arena *arena, const vb_list *files, const vb_list *re
 	if (r.count > 0)
 		last_applied = ((vb_migration_record *) r.items[r.count - 1])->version;
 
+	/* squashed files first: the records they take make no lines */
+	vb_set_init(&taken, arena);
+	for (i = 0; i < f.count; i++)
+	{
+		vb_migration_status *s = vb_alloc(arena, sizeof(vb_migration_status));
+
+		if (!reconcile_squash(arena, &r, f.items[i], s, &taken))
+			s = NULL;
+		vb_list_push(arena, &squashes, s);
+	}
+	i = 0;
 	while (i < f.count || j < r.count)
 	{
 		vb_migration *file = i < f.count ? f.items[i] : NULL;
 		vb_migration_record *rec = j < r.count ? r.items[j] : NULL;
-		vb_migration_status *s = vb_alloc(arena, sizeof(vb_migration_status));
+		vb_migration_status *s;
 		int			c;
 
+		if (rec && vb_set_has(&taken, rec->version))
+		{
+			j++;
+			continue;
+		}
 		if (file && rec)
 			c = strcmp(file->version, rec->version);
 		else
 			c = file ? -1 : 1;
+		if (c <= 0 && squashes.items[i])
+		{
+			s = squashes.items[i++];
+			s->version = file->version;
+			s->name = file->name[0] || !s->record ? file->name : s->record->name;
+			vb_list_push(arena, statuses, s);
+			continue;
+		}
+		s = vb_alloc(arena, sizeof(vb_migration_status));
 		if (c < 0)
 		{
 			s->file = file;
@@ -405,6 +641,15 @@ vb_migrations_pending(vb_arena *arena, const vb_list *statuses, const vb_migrate
 
 		if (opts->to && strcmp(s->version, opts->to) == 0)
 			to_found = true;
+		if (s->partly)
+		{
+			vb_fail(err, arena, VB_ERR_MIGRATION_CHANGED, NULL,
+					"migration %s (%s) squashes migrations of which this database applied only some (%s)",
+					s->version, s->name, s->partly);
+			err->detail = "Running the squashed file would run the applied ones again.";
+			err->hint = "Apply the rest with the files as they were before the squash (from version control), or revert the applied ones with migrate down, then apply again. Nothing was applied.";
+			return false;
+		}
 		if (s->state == VB_MIGRATION_EDITED)
 		{
 			vb_fail(err, arena, VB_ERR_MIGRATION_CHANGED, NULL,
@@ -562,11 +807,12 @@ add_drift(cJSON *root, const char *drift)
 
 char *
 vb_migrate_apply_result(vb_arena *arena, const vb_list *runs, const vb_list *after,
-						bool dry_run, const char *drift)
+						bool dry_run, const char *drift, const vb_migrate_reset *reset)
 {
 	cJSON	   *root = cJSON_CreateObject();
 	cJSON	   *applied = cJSON_AddArrayToObject(root, "applied");
 	cJSON	   *pending = cJSON_AddArrayToObject(root, "pending");
+	vb_set		ran;
 	int			i;
 
 	for (i = 0; i < runs->count; i++)
@@ -581,16 +827,126 @@ vb_migrate_apply_result(vb_arena *arena, const vb_list *runs, const vb_list *aft
 		cJSON_AddNumberToObject(o, "durationMs", r->duration_ms);
 		cJSON_AddItemToArray(applied, o);
 	}
+	/* a dry run's statuses still count the files it would apply */
+	vb_set_init(&ran, arena);
+	for (i = 0; i < runs->count; i++)
+		vb_set_add(&ran, ((vb_migration_run *) runs->items[i])->version);
 	for (i = 0; i < after->count; i++)
 	{
 		const vb_migration_status *s = after->items[i];
 
-		if (s->state == VB_MIGRATION_PENDING)
+		if (s->state == VB_MIGRATION_PENDING && !vb_set_has(&ran, s->version))
 			cJSON_AddItemToArray(pending, cJSON_CreateString(s->version));
 	}
 	cJSON_AddBoolToObject(root, "dryRun", dry_run);
+	if (reset)
+	{
+		cJSON	   *o = cJSON_AddObjectToObject(root, "reset");
+		cJSON	   *schemas = cJSON_AddArrayToObject(o, "schemas");
+		cJSON	   *dropped = cJSON_AddArrayToObject(o, "dropped");
+		cJSON	   *forgotten = cJSON_AddArrayToObject(o, "forgotten");
+
+		for (i = 0; i < reset->schemas.count; i++)
+			cJSON_AddItemToArray(schemas, cJSON_CreateString(reset->schemas.items[i]));
+		for (i = 0; i < reset->dropped.count; i++)
+		{
+			cJSON	   *d = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(d, "kind", reset->dropped_kinds.items[i]);
+			cJSON_AddStringToObject(d, "object", reset->dropped.items[i]);
+			cJSON_AddItemToArray(dropped, d);
+		}
+		for (i = 0; i < reset->forgotten.count; i++)
+			cJSON_AddItemToArray(forgotten, cJSON_CreateString(reset->forgotten.items[i]));
+	}
 	add_drift(root, drift);
 	return vb_json_print(arena, root);
+}
+
+bool
+vb_migrate_reset_check(vb_arena *arena, const vb_migrate_options *opts, const vb_list *files,
+					   const vb_migrate_reset *reset, vb_error *err)
+{
+	vb_buf		what;
+	int			i;
+
+	/* a bad `to` is refused before anything is dropped (MySQL cannot undo) */
+	for (i = 0; opts->to && i < files->count; i++)
+		if (strcmp(((vb_migration *) files->items[i])->version, opts->to) == 0)
+			break;
+	if (opts->to && i == files->count)
+		return vb_fail(err, arena, VB_ERR_INVALID, "options.to", "there is no migration %s",
+					   opts->to);
+	if (opts->force || opts->dry_run)
+		return true;
+	vb_buf_init(&what, arena);
+	for (i = 0; i < reset->dropped.count && i < 10; i++)
+		vb_buf_appendf(&what, "%s%s %s", i ? ", " : "", (char *) reset->dropped_kinds.items[i],
+					   (char *) reset->dropped.items[i]);
+	if (reset->dropped.count > 10)
+		vb_buf_appendf(&what, " and %d more", reset->dropped.count - 10);
+	vb_fail(err, arena, VB_ERR_DESTRUCTIVE, NULL,
+			"reset drops every object of the migrations' schemas and forgets %d applied migration(s)",
+			reset->forgotten.count);
+	err->detail = reset->dropped.count ? vb_printf(arena, "It would drop %s.", what.data)
+		: "Nothing would be dropped.";
+	err->hint = "Pass force to reset. Nothing was changed.";
+	return false;
+}
+
+/* The schemas a snapshot manages (none when it cannot be read). */
+static void
+snapshot_schemas(vb_arena *arena, const char *snapshot, vb_set *seen, vb_list *out)
+{
+	vb_schema  *doc;
+	vb_error	err;
+	vb_list		managed = {0};
+	int			i;
+
+	if (snapshot == NULL || !vb_document_read(arena, snapshot, &doc, &err))
+		return;
+	vb_managed_schemas(arena, doc, NULL, &managed);
+	for (i = 0; i < managed.count; i++)
+		if (vb_reserved_schema(managed.items[i]) == NULL && vb_set_add(seen, managed.items[i]))
+			vb_list_push(arena, out, managed.items[i]);
+}
+
+void
+vb_migrate_reset_schemas(vb_arena *arena, const vb_migrate_options *opts,
+						 const vb_list *statuses, const char *dialect, vb_list *out)
+{
+	vb_set		seen;
+	int			i;
+
+	vb_set_init(&seen, arena);
+	for (i = 0; i < opts->schemas.count; i++)
+		if (vb_set_add(&seen, opts->schemas.items[i]))
+			vb_list_push(arena, out, opts->schemas.items[i]);
+	if (out->count > 0)
+		return;
+	/* the directory's newest snapshot, and the target's newest record's */
+	for (i = statuses->count - 1; i >= 0; i--)
+	{
+		const vb_migration_status *s = statuses->items[i];
+
+		if (s->file && s->file->snapshot)
+		{
+			snapshot_schemas(arena, s->file->snapshot, &seen, out);
+			break;
+		}
+	}
+	for (i = statuses->count - 1; i >= 0; i--)
+	{
+		const vb_migration_status *s = statuses->items[i];
+
+		if (s->record && s->record->snapshot)
+		{
+			snapshot_schemas(arena, s->record->snapshot, &seen, out);
+			break;
+		}
+	}
+	if (out->count == 0)
+		vb_list_push(arena, out, (void *) (strcmp(dialect, "sqlite") == 0 ? "main" : "public"));
 }
 
 char *
@@ -611,9 +967,13 @@ vb_migrate_status_result(vb_arena *arena, const vb_list *statuses, const char *d
 		cJSON_AddStringToObject(o, "name", s->name);
 		cJSON_AddStringToObject(o, "state", vb_migration_state_name(s->state));
 		cJSON_AddBoolToObject(o, "outOfOrder", s->out_of_order);
-		cJSON_AddStringToObject(o, "checksum", r ? r->checksum : s->file->checksum);
-		if (s->state == VB_MIGRATION_EDITED)
+		cJSON_AddStringToObject(o, "checksum", r && !s->squashed && !s->partly ? r->checksum : s->file->checksum);
+		if (s->state == VB_MIGRATION_EDITED && !s->partly)
 			cJSON_AddStringToObject(o, "fileChecksum", s->file->checksum);
+		if (s->squashed)
+			cJSON_AddBoolToObject(o, "squashed", true);
+		if (s->partly)
+			cJSON_AddStringToObject(o, "partlyApplied", s->partly);
 		if (r)
 		{
 			cJSON_AddStringToObject(o, "appliedAt", r->applied_at);

@@ -19,6 +19,15 @@
  * and drizzle-kit's layout). */
 #define VB_STATEMENT_BREAKPOINT "--> statement-breakpoint"
 
+/* A migration a squashed file replaces: its version and the checksum it
+ * had, and the migrations it replaced in turn (a squash of a squash). */
+typedef struct vb_migration_replaced
+{
+	char	   *version;
+	char	   *checksum;
+	vb_list		replaces;		/* vb_migration_replaced * */
+} vb_migration_replaced;
+
 /* One migration file, as the faces hand it in. */
 typedef struct vb_migration
 {
@@ -29,6 +38,8 @@ typedef struct vb_migration
 	char	   *down;			/* the down file, or NULL */
 	char	   *checksum;		/* SHA-256 of sql, hex (set by the face) */
 	char	   *snapshot;		/* JSON text: the schema after it, or NULL */
+	vb_list		replaces;		/* vb_migration_replaced *: the migrations a
+								 * squash joined (empty for other files) */
 } vb_migration;
 
 /* One migration the target recorded. */
@@ -65,7 +76,14 @@ typedef struct vb_migration_status
 	vb_migration_state state;
 	bool		out_of_order;	/* pending, sorts before the last applied */
 	const vb_migration *file;	/* NULL when missing */
-	const vb_migration_record *record;	/* NULL when pending */
+	const vb_migration_record *record;	/* NULL when pending; a squashed
+										 * file applied as the migrations it
+										 * replaces: the newest of their
+										 * records */
+	bool		squashed;		/* applied as the migrations it replaces */
+	const char *partly;			/* a squash of which the target applied only
+								 * some migrations: which ones ("0001, 0002")
+								 * and state EDITED */
 } vb_migration_status;
 
 /* The options of apply, status and down (CONTRACT §5; JSON object). */
@@ -79,7 +97,11 @@ typedef struct vb_migrate_options
 	bool		baseline;		/* record without running (migrate baseline) */
 	bool		per_file;		/* one transaction per file (CLI targets) */
 	bool		resume;			/* MySQL: continue a failed file */
-	bool		force;			/* down: run steps marked WARNING */
+	bool		force;			/* down: run steps marked WARNING; reset: needed */
+	bool		reset;			/* apply: drop the managed objects, forget
+								 * every record, apply every file */
+	vb_list		schemas;		/* reset: the schemas to empty (char *);
+								 * default: those of the snapshots */
 	const char *lock_timeout;	/* "5s" */
 } vb_migrate_options;
 
@@ -106,13 +128,20 @@ bool		vb_migration_has_warning(const char *sql);
 /* Sort files by version (in place). */
 void		vb_migrations_sort(vb_list *files);
 
-/* Files and records by version, in version order (vb_migration_status *). */
+/*
+ * Files and records by version, in version order (vb_migration_status *).
+ * A squashed file (one with `replaces`) whose replaced migrations the
+ * target recorded, each with the checksum the squash names, is applied
+ * (`squashed`, its record the newest of theirs) and their records make no
+ * lines of their own; when the target recorded only some of them, it is
+ * EDITED with `partly` naming those, and apply refuses it.
+ */
 void		vb_migrations_reconcile(vb_arena *arena, const vb_list *files,
 									const vb_list *records, vb_list *statuses);
 
 /*
  * What `apply` runs (vb_migration_status *, in order), or a refusal:
- * VB009 an applied file edited or missing, VB010 a pending file sorting
+ * VB009 an applied file edited or missing, a squash partly applied, VB010 a pending file sorting
  * before the last applied one (unless allow_out_of_order), VB004 a failed
  * file (unless resume, which puts it first), VB001 an unknown `to`.
  */
@@ -131,6 +160,32 @@ bool		vb_migrations_to_revert(vb_arena *arena, const vb_list *records,
  * else the recorded one; NULL when there is none. Drift is measured
  * against it. */
 const char *vb_migrations_last_snapshot(const vb_list *statuses);
+
+/*
+ * Reset (apply with "reset"): the schemas emptied and what was dropped
+ * there, for the result's "reset" member: {"schemas": [...], "dropped":
+ * [{"kind", "object"}], "forgotten": [versions whose records went]}.
+ */
+typedef struct vb_migrate_reset
+{
+	vb_list		schemas;		/* char * */
+	vb_list		dropped_kinds;	/* char *: "table", "view", ... */
+	vb_list		dropped;		/* char *: the object, as the target names it */
+	vb_list		forgotten;		/* char *: versions */
+} vb_migrate_reset;
+
+/* Refuse a reset without force (VB003), naming what it would drop, or with
+ * a `to` that no file has (VB001). */
+bool		vb_migrate_reset_check(vb_arena *arena, const vb_migrate_options *opts,
+								   const vb_list *files, const vb_migrate_reset *reset,
+								   vb_error *err);
+
+/* The schemas a reset empties: options.schemas, else those the newest
+ * snapshots manage (the directory's and the target's), else the
+ * dialect's default (public, main). */
+void		vb_migrate_reset_schemas(vb_arena *arena, const vb_migrate_options *opts,
+									 const vb_list *statuses, const char *dialect,
+									 vb_list *out);
 
 /* One file `apply` ran, for the result. */
 typedef struct vb_migration_run
@@ -156,7 +211,7 @@ typedef struct vb_migration_run
  */
 char	   *vb_migrate_apply_result(vb_arena *arena, const vb_list *runs,
 									const vb_list *after, bool dry_run,
-									const char *drift);
+									const char *drift, const vb_migrate_reset *reset);
 char	   *vb_migrate_status_result(vb_arena *arena, const vb_list *statuses,
 									 const char *drift);
 char	   *vb_migrate_down_result(vb_arena *arena, const vb_list *reverted,

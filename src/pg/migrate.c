@@ -21,6 +21,8 @@
  */
 #include "postgres.h"
 
+#include "catalog/dependency.h"
+#include "catalog/objectaddress.h"
 #include "catalog/pg_type.h"
 #include "common/cryptohash.h"
 #include "common/sha2.h"
@@ -28,6 +30,8 @@
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/json.h"
@@ -304,6 +308,111 @@ call_finish(call *c, const char *text)
 	return result;
 }
 
+/*
+ * The objects a reset drops: every table, view, materialized view, foreign
+ * table, sequence, composite, enum, domain and range type, routine and
+ * collation of the schemas, but what belongs to an extension and what goes
+ * with another object (owned sequences, partitions, row types, array
+ * types). Indexes, constraints, triggers, rules and policies go with their
+ * tables.
+ */
+static const char reset_objects_sql[] =
+"SELECT x.classid, x.objid, x.owner FROM ("
+" SELECT 'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid,"
+"  c.relowner AS owner, n.nspname, c.relname::pg_catalog.text AS name"
+"  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace"
+"  WHERE n.nspname OPERATOR(pg_catalog.=) ANY ($1) AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c')"
+" UNION ALL"
+" SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, t.typowner, n.nspname, t.typname::pg_catalog.text"
+"  FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace"
+"  WHERE n.nspname OPERATOR(pg_catalog.=) ANY ($1) AND t.typtype IN ('e', 'd', 'r')"
+" UNION ALL"
+" SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, p.proowner, n.nspname, p.proname::pg_catalog.text"
+"  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace"
+"  WHERE n.nspname OPERATOR(pg_catalog.=) ANY ($1)"
+" UNION ALL"
+" SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, o.oid, o.collowner, n.nspname, o.collname::pg_catalog.text"
+"  FROM pg_catalog.pg_collation o JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.collnamespace"
+"  WHERE n.nspname OPERATOR(pg_catalog.=) ANY ($1)"
+") x WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_depend d"
+"  WHERE d.classid OPERATOR(pg_catalog.=) x.classid AND d.objid OPERATOR(pg_catalog.=) x.objid"
+"  AND d.deptype IN ('e', 'i', 'a'))"
+" ORDER BY x.nspname, x.name, x.classid, x.objid";
+
+/*
+ * Reset: drop the objects of the schemas all at once (dependencies among
+ * them do not matter), RESTRICT: an object elsewhere that depends on one of
+ * them stops the reset with PostgreSQL's error naming it. The caller must
+ * own (be a member of the owner of) each object. Then forget every record.
+ * Nothing is changed on a dry run, or when force is missing (VB003).
+ */
+static void
+reset_target(call *c, const vb_migrate_options *opts, const vb_list *files,
+			 const vb_list *statuses, const vb_list *records, vb_migrate_reset *reset)
+{
+	ObjectAddresses *objects = new_object_addresses();
+	Datum	   *names;
+	Oid			types[1] = {TEXTARRAYOID};
+	Datum		values[1];
+	vb_error	err;
+	uint64		i;
+	int			k;
+	int			rc;
+
+	vb_migrate_reset_schemas(c->arena, opts, statuses, "pg", &reset->schemas);
+	names = palloc(sizeof(Datum) * reset->schemas.count);
+	for (k = 0; k < reset->schemas.count; k++)
+		names[k] = CStringGetTextDatum(reset->schemas.items[k]);
+	values[0] = PointerGetDatum(construct_array(names, reset->schemas.count, TEXTOID, -1, false,
+												TYPALIGN_INT));
+	rc = SPI_execute_with_args(reset_objects_sql, 1, types, values, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "viborm: could not read the objects to reset: %s", SPI_result_code_string(rc));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		ObjectAddress addr;
+		bool		isnull;
+		Oid			owner;
+
+		addr.classId = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull));
+		addr.objectId = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
+		addr.objectSubId = 0;
+		owner = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3, &isnull));
+		if (!has_privs_of_role(GetUserId(), owner))
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("must be owner of %s to reset it", getObjectDescription(&addr, false)),
+					 errhint("Nothing was changed.")));
+		add_exact_object_address(&addr, objects);
+		vb_list_push(c->arena, &reset->dropped_kinds, getObjectTypeDescription(&addr, false));
+		vb_list_push(c->arena, &reset->dropped, getObjectIdentity(&addr, false));
+	}
+	for (k = 0; k < records->count; k++)
+		vb_list_push(c->arena, &reset->forgotten, ((vb_migration_record *) records->items[k])->version);
+	if (!vb_migrate_reset_check(c->arena, opts, files, reset, &err))
+		vb_pg_raise(&err);
+	if (opts->dry_run)
+		return;
+	PG_TRY();
+	{
+		performMultipleDeletions(objects, DROP_RESTRICT, 0);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(c->work);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode == ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST)
+			edata->hint = pstrdup("An object outside the schemas being reset depends on one inside: drop it first, or reset its schema too (options.schemas). Nothing was changed.");
+		FlushErrorState();
+		ReThrowError(edata);
+	}
+	PG_END_TRY();
+	CommandCounterIncrement();
+	run_as_owner("DELETE FROM viborm.migrations", 0, NULL, NULL, NULL, SPI_OK_DELETE);
+}
+
 Datum
 viborm_migrate_apply(PG_FUNCTION_ARGS)
 {
@@ -316,6 +425,7 @@ viborm_migrate_apply(PG_FUNCTION_ARGS)
 	vb_list		runs = {0};
 	vb_list		after = {0};
 	vb_error	err;
+	vb_migrate_reset reset = {0};
 	const char *drift = NULL;
 	int			i;
 
@@ -326,6 +436,14 @@ viborm_migrate_apply(PG_FUNCTION_ARGS)
 	vb_pg_take_push_lock();
 	call_connect(&c, &records);
 	vb_migrations_reconcile(c.arena, &files, &records, &statuses);
+	if (opts.reset)
+	{
+		/* then every file is pending */
+		reset_target(&c, &opts, &files, &statuses, &records, &reset);
+		records.count = 0;
+		statuses.count = 0;
+		vb_migrations_reconcile(c.arena, &files, &records, &statuses);
+	}
 	if (!vb_migrations_pending(c.arena, &statuses, &opts, &pending, &err))
 		vb_pg_raise(&err);
 	for (i = 0; i < pending.count; i++)
@@ -370,7 +488,8 @@ viborm_migrate_apply(PG_FUNCTION_ARGS)
 	else
 		after = statuses;
 	PG_RETURN_DATUM(call_finish(&c, vb_migrate_apply_result(c.arena, &runs, &after,
-															opts.dry_run, drift)));
+															opts.dry_run, drift,
+															opts.reset ? &reset : NULL)));
 }
 
 Datum

@@ -1054,8 +1054,71 @@ expect_rc 0
 	problem "the squashed down file did not undo both"
 vb migrate squash --dir "$T/sq" --from 0000 --to 0000
 expect_rc 2
-vb migrate status --url "$T/sq.db" --dir "$T/sq" --json
-expect_jq '[.migrations[].state] | join(",")' "edited,missing"
+[ "$(jq -c '[.entries[0].replaces[] | [.version, .checksum]]' "$T/sq/meta/_journal.json")" = \
+	"$(cd "$M" && for f in 0000_*.sql 0001_*.sql; do printf '%s %s\n' "${f%%_*}" "$(sha256sum "$f" | cut -d' ' -f1)"; done |
+		jq -R -s -c 'split("\n") | map(select(. != "") | split(" "))')" ] ||
+	problem "the journal entry does not name the squashed files and their checksums: $(cat "$T/sq/meta/_journal.json")"
+# the database that applied both sees the squash applied
+vb migrate status --url "$T/sq.db" --dir "$T/sq" --json --exit-code
+expect_rc 0
+expect_jq '[.migrations[] | .state + "/" + (.squashed | tostring)] | join(",")' "applied/true"
+vb migrate apply --url "$T/sq.db" --dir "$T/sq"
+expect_rc 0
+expect_out "No migrations to apply"
+# one that applied only the first is refused, and names it
+rm -f "$T/sq3.db"
+sqlite3 "$T/sq3.db" ""
+"$BIN" migrate apply --url "$T/sq3.db" --dir "$M" --to 0000 >/dev/null 2>&1
+before=$(schema_of "$T/sq3.db")
+vb migrate apply --url "$T/sq3.db" --dir "$T/sq"
+expect_rc 1
+expect_err "VB009"
+expect_err "applied only some \(0000\)"
+[ "$(schema_of "$T/sq3.db")" = "$before" ] || problem "a refused apply changed the schema"
+vb migrate status --url "$T/sq3.db" --dir "$T/sq" --json
+expect_jq '.migrations[0].partlyApplied' "0000"
+end
+
+begin "migrate (sqlite): reset drops what the migrations made and applies them all again"
+rm -f "$T/r.db"
+sqlite3 "$T/r.db" ""
+"$BIN" migrate apply --url "$T/r.db" --dir "$M" >/dev/null 2>&1
+sqlite3 "$T/r.db" "CREATE TABLE extra (a int); CREATE VIEW extra_v AS SELECT a FROM extra; CREATE TRIGGER extra_t AFTER INSERT ON extra BEGIN SELECT 1; END; INSERT INTO users (id, email, display_name) VALUES (99, 'zed@example.com', 'Zed');"
+vb migrate reset --url "$T/r.db" --dir "$M"
+expect_rc 1
+expect_err "VB003"
+expect_err "table extra"
+sqlite3 "$T/r.db" "SELECT count(*) FROM extra" >/dev/null 2>&1 || problem "a refused reset dropped extra"
+vb migrate reset --url "$T/r.db" --dir "$M" --dry-run --json
+expect_rc 0
+expect_jq '[.reset.dropped[] | .kind + " " + .object] | join(",")' "trigger extra_t,view extra_v,table extra,table post,table users"
+expect_jq '.reset.forgotten | join(",")' "0000,0001"
+expect_jq '[.applied[].version] | join(",")' "0000,0001"
+[ "$(sqlite3 "$T/r.db" "SELECT count(*) FROM users WHERE id = 99")" = 1 ] || problem "a dry run changed rows"
+vb migrate reset --url "$T/r.db" --dir "$M" --force
+expect_rc 0
+expect_out "Reset dropped 5 objects"
+expect_out "Applied 2 migrations"
+[ "$(schema_of "$T/r.db")" = "$(schema_of "$T/m.db")" ] || problem "after reset the schema is not the migrations'"
+[ "$(sqlite3 "$T/r.db" "SELECT count(*) FROM users")" = 0 ] || problem "the rows survived the reset"
+[ "$(sqlite3 "$T/r.db" "SELECT group_concat(version) FROM _viborm_migrations")" = "0000,0001" ] ||
+	problem "records after reset: $(sqlite3 "$T/r.db" "SELECT group_concat(version) FROM _viborm_migrations")"
+# on a terminal it lists, asks, and "no" or Ctrl-C changes nothing
+sqlite3 "$T/r.db" "CREATE TABLE extra (a int)"
+tty 'expect:table extra' 'expect:drop them and apply' send:enter -- migrate reset --url "$T/r.db" --dir "$M" --force
+expect_rc 1
+expect_out "aborted: nothing was changed"
+sqlite3 "$T/r.db" "SELECT count(*) FROM extra" >/dev/null 2>&1 || problem "answering no dropped extra"
+tty 'expect:drop them and apply' send:ctrl-c -- migrate reset --url "$T/r.db" --dir "$M" --force
+expect_rc 130
+sqlite3 "$T/r.db" "SELECT count(*) FROM extra" >/dev/null 2>&1 || problem "Ctrl-C dropped extra"
+tty 'expect:drop them and apply' send:down,enter 'expect:and forgot 2' -- migrate reset --url "$T/r.db" --dir "$M" --force
+expect_rc 0
+sqlite3 "$T/r.db" "SELECT count(*) FROM extra" >/dev/null 2>&1 && problem "yes did not drop extra"
+# even without --force a terminal only hears the refusal
+tty -- migrate reset --url "$T/r.db" --dir "$M"
+expect_rc 1
+expect_out "VB003"
 end
 
 begin "migrate (postgres): generate through --dev-url leaves it unchanged; apply equals push; drift; down; refusals"
@@ -1101,6 +1164,26 @@ expect_err "migration 0002 \(bad\), statement 2 of 2 failed"
 expect_sql "SELECT count(*) FROM viborm.migrations" 1
 expect_sql "SELECT to_regclass('public.c1') IS NULL AND to_regclass('public.d1') IS NULL" t
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DEV" >/dev/null
+end
+
+begin "migrate (postgres): reset drops the objects of the migrations' schemas and applies every file"
+newdb
+sql "TRUNCATE viborm.migrations" >/dev/null
+rm -f "$T/pm/0002_bad.sql" "$T/pm/0003_more.sql"
+"$BIN" migrate apply --url "$URL" --dir "$T/pm" >/dev/null 2>&1
+sql "CREATE TABLE extra (a int); CREATE SCHEMA other; CREATE TABLE other.stays (a int); INSERT INTO users (id) VALUES (1)" >/dev/null
+vb migrate reset --url "$URL" --dir "$T/pm"
+expect_rc 1
+expect_err "VB003"
+expect_sql "SELECT count(*) FROM users" 1
+vb migrate reset --url "$URL" --dir "$T/pm" --force --json
+expect_rc 0
+expect_jq '[.reset.dropped[] | .kind + " " + .object] | join(",")' "table public.extra,table public.users"
+expect_jq '[.applied[].version] | join(",")' "0000,0001"
+expect_jq '.drift' null
+expect_sql "SELECT count(*) FROM users" 0
+expect_sql "SELECT to_regclass('public.extra') IS NULL AND to_regclass('other.stays') IS NOT NULL" t
+expect_sql "SELECT string_agg(version, ',' ORDER BY version) FROM viborm.migrations" "0000,0001"
 end
 
 begin "migrate (postgres): two applies at once apply every file exactly once"

@@ -214,7 +214,7 @@ test_diff_create_schema(void **state)
 	col(a, tbl_in(a, des, "app", "t"), "id", "integer", true);
 	p = diff_ok(a, cur, des, NULL);
 	assert_string_equal(plan_kinds(a, p), "createSchema,createTable");
-	assert_string_equal(plan_sql(a, p), "CREATE SCHEMA app\nCREATE TABLE app.t (id integer)");
+	assert_string_equal(plan_sql(a, p), "CREATE SCHEMA IF NOT EXISTS app\nCREATE TABLE app.t (id integer)");
 }
 
 static void

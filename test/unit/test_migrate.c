@@ -237,6 +237,209 @@ test_read(void **state)
 	assert_string_equal(opts.to, "0002");
 }
 
+
+static vb_migration_replaced *
+replaced(vb_arena *a, const char *version, const char *checksum)
+{
+	vb_migration_replaced *r = vb_alloc(a, sizeof(vb_migration_replaced));
+
+	r->version = vb_strdup(a, version);
+	r->checksum = vb_strdup(a, checksum);
+	return r;
+}
+
+/* The status of `version` in a reconcile, or NULL. */
+static const vb_migration_status *
+status_of(const vb_list *statuses, const char *version)
+{
+	int			i;
+
+	for (i = 0; i < statuses->count; i++)
+		if (strcmp(((vb_migration_status *) statuses->items[i])->version, version) == 0)
+			return statuses->items[i];
+	return NULL;
+}
+
+/*
+ * A squash of 0001..0003 (as 0001, checksum S) then 0004: a database that
+ * applied all three sees it applied, one that applied none applies it, one
+ * that applied some is refused; a squash of that squash and 0004 is
+ * applied where the three originals and 0004 were.
+ */
+static void
+test_squash(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_list		files = {0};
+	vb_list		records = {0};
+	vb_list		statuses = {0};
+	vb_list		pending = {0};
+	vb_migrate_options opts;
+	vb_error	err;
+	vb_migration *sq = file(a, "0001", "A; B; C", "S");
+	vb_migration *sq2;
+
+	memset(&opts, 0, sizeof(opts));
+	vb_list_push(a, &sq->replaces, replaced(a, "0001", "c1"));
+	vb_list_push(a, &sq->replaces, replaced(a, "0002", "c2"));
+	vb_list_push(a, &sq->replaces, replaced(a, "0003", "c3"));
+	vb_list_push(a, &files, sq);
+	vb_list_push(a, &files, file(a, "0004", "D", "c4"));
+
+	/* all three applied: the squash is applied, no missing lines */
+	vb_list_push(a, &records, record(a, "0001", "c1", "applied", "undo A"));
+	vb_list_push(a, &records, record(a, "0002", "c2", "applied", "undo B"));
+	vb_list_push(a, &records, record(a, "0003", "c3", "applied", "undo C"));
+	((vb_migration_record *) records.items[2])->applied_at = "2026-01-03";
+	((vb_migration_record *) records.items[0])->applied_at = "2026-01-01";
+	((vb_migration_record *) records.items[1])->applied_at = "2026-01-02";
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(statuses.count, 2);
+	assert_int_equal(status_of(&statuses, "0001")->state, VB_MIGRATION_APPLIED);
+	assert_true(status_of(&statuses, "0001")->squashed);
+	assert_string_equal(status_of(&statuses, "0001")->record->version, "0003");
+	assert_int_equal(status_of(&statuses, "0004")->state, VB_MIGRATION_PENDING);
+	assert_false(status_of(&statuses, "0004")->out_of_order);
+	assert_true(vb_migrations_pending(a, &statuses, &opts, &pending, &err));
+	assert_int_equal(pending.count, 1);
+	assert_string_equal(((vb_migration_status *) pending.items[0])->version, "0004");
+	assert_non_null(strstr(vb_migrate_status_result(a, &statuses, NULL), "\"squashed\":true"));
+
+	/* a replaced file applied with another checksum: only partly */
+	((vb_migration_record *) records.items[1])->checksum = "other";
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(statuses.count, 2);
+	assert_int_equal(status_of(&statuses, "0001")->state, VB_MIGRATION_EDITED);
+	assert_string_equal(status_of(&statuses, "0001")->partly, "0001, 0002, 0003");
+	assert_false(vb_migrations_pending(a, &statuses, &opts, &pending, &err));
+	assert_string_equal(err.code, VB_ERR_MIGRATION_CHANGED);
+	assert_contains(err.message, "squashes migrations of which this database applied only some");
+
+	/* two of three applied (the newest reverted): refused, naming them */
+	((vb_migration_record *) records.items[1])->checksum = "c2";
+	records.count = 2;
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(statuses.count, 2);
+	assert_string_equal(status_of(&statuses, "0001")->partly, "0001, 0002");
+	assert_false(vb_migrations_pending(a, &statuses, &opts, &pending, &err));
+
+	/* none applied: the squash is pending, as any file */
+	records.count = 0;
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(status_of(&statuses, "0001")->state, VB_MIGRATION_PENDING);
+	assert_false(status_of(&statuses, "0001")->squashed);
+
+	/* applied as the squash itself: applied, as any file */
+	vb_list_push(a, &records, record(a, "0001", "S", "applied", NULL));
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(statuses.count, 2);
+	assert_int_equal(status_of(&statuses, "0001")->state, VB_MIGRATION_APPLIED);
+	assert_false(status_of(&statuses, "0001")->squashed);
+
+	/* a squash of the squash and 0004, on the database of the originals */
+	sq2 = file(a, "0001", "A; B; C; D", "S2");
+	vb_list_push(a, &sq2->replaces, replaced(a, "0001", "S"));
+	((vb_migration_replaced *) sq2->replaces.items[0])->replaces = sq->replaces;
+	vb_list_push(a, &sq2->replaces, replaced(a, "0004", "c4"));
+	files.count = 0;
+	vb_list_push(a, &files, sq2);
+	records.count = 0;
+	vb_list_push(a, &records, record(a, "0001", "c1", "applied", NULL));
+	vb_list_push(a, &records, record(a, "0002", "c2", "applied", NULL));
+	vb_list_push(a, &records, record(a, "0003", "c3", "applied", NULL));
+	vb_list_push(a, &records, record(a, "0004", "c4", "applied", NULL));
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(statuses.count, 1);
+	assert_true(status_of(&statuses, "0001")->squashed);
+	/* and on the database of the first squash */
+	records.count = 0;
+	vb_list_push(a, &records, record(a, "0001", "S", "applied", NULL));
+	vb_list_push(a, &records, record(a, "0004", "c4", "applied", NULL));
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(statuses.count, 1);
+	assert_true(status_of(&statuses, "0001")->squashed);
+	/* a record no squash covers stays missing */
+	vb_list_push(a, &records, record(a, "0009", "c9", "applied", NULL));
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(statuses.count, 2);
+	assert_int_equal(status_of(&statuses, "0009")->state, VB_MIGRATION_MISSING);
+
+	/* read from JSON */
+	files.count = 0;
+	assert_true(vb_migrations_read(a, J(a, "[{'version': '0001', 'sql': 'x', 'replaces': [{'version': '0001', "
+										"'name': 'a', 'checksum': '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', "
+										"'replaces': []}]}]"), &files, &err));
+	assert_int_equal(((vb_migration *) files.items[0])->replaces.count, 1);
+	assert_false(vb_migrations_read(a, J(a, "[{'version': '0001', 'sql': 'x', 'replaces': [{'version': '0001', "
+										 "'checksum': 'short'}]}]"), &files, &err));
+	assert_string_equal(err.path, "[0].replaces[0].checksum");
+}
+
+static void
+test_reset_options(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_migrate_options opts;
+	vb_migrate_reset reset;
+	vb_list		statuses = {0};
+	vb_list		schemas = {0};
+	vb_error	err;
+	vb_migration *m = file(a, "0001", "x", "c1");
+	vb_migration_status s;
+
+	assert_true(vb_migrate_options_read(a, J(a, "{'reset': true, 'schemas': ['app', 'public']}"), &opts, &err));
+	assert_true(opts.reset);
+	assert_int_equal(opts.schemas.count, 2);
+	assert_false(vb_migrate_options_read(a, J(a, "{'reset': true, 'schemas': ['viborm']}"), &opts, &err));
+	assert_string_equal(err.path, "options.schemas[0]");
+	assert_false(vb_migrate_options_read(a, J(a, "{'reset': true, 'schemas': ['pg_catalog']}"), &opts, &err));
+	assert_false(vb_migrate_options_read(a, J(a, "{'schemas': ['app']}"), &opts, &err));
+	assert_string_equal(err.path, "options.schemas");
+	assert_false(vb_migrate_options_read(a, J(a, "{'reset': true, 'baseline': true}"), &opts, &err));
+	assert_string_equal(err.path, "options.reset");
+
+	/* without force: VB003 naming what would go */
+	assert_true(vb_migrate_options_read(a, J(a, "{'reset': true}"), &opts, &err));
+	memset(&reset, 0, sizeof(reset));
+	vb_list_push(a, &reset.dropped_kinds, "table");
+	vb_list_push(a, &reset.dropped, "public.users");
+	vb_list_push(a, &reset.forgotten, "0001");
+	assert_false(vb_migrate_reset_check(a, &opts, &statuses, &reset, &err));
+	assert_string_equal(err.code, VB_ERR_DESTRUCTIVE);
+	assert_contains(err.detail, "table public.users");
+	opts.force = true;
+	assert_true(vb_migrate_reset_check(a, &opts, &statuses, &reset, &err));
+	opts.to = "0009";
+	assert_false(vb_migrate_reset_check(a, &opts, &statuses, &reset, &err));
+	assert_string_equal(err.path, "options.to");
+	opts.to = NULL;
+	assert_non_null(strstr(vb_migrate_apply_result(a, &statuses, &statuses, false, NULL, &reset),
+						   "\"dropped\":[{\"kind\":\"table\",\"object\":\"public.users\"}]"));
+
+	/* the schemas: the snapshots', else the default */
+	vb_migrate_reset_schemas(a, &opts, &statuses, "pg", &schemas);
+	assert_int_equal(schemas.count, 1);
+	assert_string_equal(schemas.items[0], "public");
+	m->snapshot = J(a, "{'tables': [{'name': 't', 'schema': 'app', 'columns': [{'name': 'id', 'type': 'integer'}]}], "
+					"'enums': [{'name': 'e', 'schema': 'shop', 'values': ['a']}]}");
+	memset(&s, 0, sizeof(s));
+	s.version = "0001";
+	s.file = m;
+	vb_list_push(a, &statuses, &s);
+	schemas.count = 0;
+	vb_migrate_reset_schemas(a, &opts, &statuses, "pg", &schemas);
+	assert_int_equal(schemas.count, 2);
+	assert_string_equal(schemas.items[0], "app");
+	assert_string_equal(schemas.items[1], "shop");
+}
+
 int
 run_migrate_tests(void)
 {
@@ -246,6 +449,8 @@ run_migrate_tests(void)
 		UNIT_TEST(test_failed_and_resume),
 		UNIT_TEST(test_to_revert),
 		UNIT_TEST(test_read),
+		UNIT_TEST(test_squash),
+		UNIT_TEST(test_reset_options),
 	};
 
 	return cmocka_run_group_tests_name("migrate", tests, NULL, NULL);
