@@ -33,6 +33,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <mysql.h>
 #include <errmsg.h>
@@ -130,6 +131,16 @@ my_connect(vb_arena *arena, const cli_url *url, bool create, cli_conn **out, vb_
 	{
 		vb_fail(err, arena, CLI_ERR_USAGE, NULL, "the MySQL URL %s names no database", url->masked);
 		err->hint = vb_strdup(arena, "Give it as the URL's path: mysql://user@host:3306/DATABASE.");
+		return false;
+	}
+	if (strcasecmp(url->database, "mysql") == 0 || strcasecmp(url->database, "sys") == 0 ||
+		strcasecmp(url->database, "information_schema") == 0 ||
+		strcasecmp(url->database, "performance_schema") == 0)
+	{
+		vb_fail(err, arena, CLI_ERR_USAGE, NULL,
+				"the MySQL URL %s names %s, one of the server's own databases: viborm never reads or changes it",
+				url->masked, url->database);
+		err->hint = vb_strdup(arena, "Name your application's database in the URL's path.");
 		return false;
 	}
 	cli_progress_start("connecting");

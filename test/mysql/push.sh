@@ -337,5 +337,17 @@ check "the fixture's tables are gone" [ -z "$(value "SHOW TABLES LIKE 'a'")" ]
 check "recorded once each" [ "$(value "SELECT GROUP_CONCAT(CONCAT(version, ':', state) ORDER BY version) FROM _viborm_migrations")" = "0000:applied,0001:applied" ]
 end
 
+begin "the server's own databases are refused, whatever the command"
+for sysdb in mysql sys information_schema PERFORMANCE_SCHEMA; do
+	"$BIN" pull --url "mysql://root@localhost/$sysdb?socket=$sock" >"$work/out" 2>"$work/err"
+	check "pull on $sysdb exits 2" [ $? -eq 2 ]
+	check "pull on $sysdb names it" has "$work/err" "names $sysdb, one of the server's own databases"
+done
+echo '{"tables": []}' >"$work/empty.json"
+"$BIN" push --url "mysql://root@localhost/mysql?socket=$sock" --schema "$work/empty.json" --force --yes >"$work/out" 2>"$work/err"
+check "push on mysql exits 2" [ $? -eq 2 ]
+check "the server's tables are still there" [ -n "$(my -N -B mysql -e "SHOW TABLES LIKE 'user'")" ]
+end
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
