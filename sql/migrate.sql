@@ -189,6 +189,9 @@ SELECT r->'reset'->'schemas' AS schemas
 FROM h.shop, viborm.migrate_apply(m, '{"reset": true, "force": true, "dryRun": true, "schemas": ["shop", "public"]}') r;
 SELECT h.try($$SELECT viborm.migrate_apply('[]', '{"reset": true, "baseline": true}')$$);
 SELECT h.try($$SELECT viborm.migrate_apply('[]', '{"reset": true, "schemas": ["viborm"]}')$$);
+SELECT h.try($$SELECT viborm.migrate_apply('[]', '{"reset": true, "force": true, "schemas": ["nosuch"]}')$$);
+SELECT h.try($$SELECT viborm.migrate_down('{"reset": true, "force": true}')$$);
+SELECT h.try($$SELECT viborm.migrate_status('[]', '{"reset": true}')$$);
 -- not the owner: refused
 CREATE ROLE vb_reset_other;
 GRANT EXECUTE ON FUNCTION viborm.migrate_apply(jsonb, jsonb) TO vb_reset_other;
@@ -205,6 +208,17 @@ DROP EXTENSION citext;
 DROP SCHEMA shop CASCADE;
 DROP TABLE public.keep;
 DELETE FROM viborm.migrations;
+-- a schema a file creates without IF NOT EXISTS is dropped too, and made again
+SELECT jsonb_path_query_array(viborm.migrate_apply(m), '$.applied[*].version') AS applied
+FROM (SELECT '[{"version": "0001", "sql": "CREATE SCHEMA plain;\n--> statement-breakpoint\nCREATE TABLE plain.t (a int)", "snapshot": {"schemas": ["plain"], "tables": []}}]'::jsonb AS m) f;
+SELECT r->'reset'->'dropped' AS dropped, jsonb_path_query_array(r, '$.applied[*].version') AS applied
+FROM (SELECT viborm.migrate_apply('[{"version": "0001", "sql": "CREATE SCHEMA plain;\n--> statement-breakpoint\nCREATE TABLE plain.t (a int)", "snapshot": {"schemas": ["plain"], "tables": []}}]'::jsonb,
+                                  '{"reset": true, "force": true}') AS r) x;
+SELECT to_regclass('plain.t') AS t;
+DROP SCHEMA plain CASCADE;
+DELETE FROM viborm.migrations;
+-- nothing tells which schemas: refused
+SELECT h.try($$SELECT viborm.migrate_apply('[{"version": "1", "sql": "SELECT 1"}]', '{"reset": true, "force": true}')$$);
 
 -- a squash of applied migrations is applied; of some of them, refused
 CREATE TABLE h.sq (version text, sql text);

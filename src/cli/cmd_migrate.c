@@ -99,15 +99,17 @@ static const cli_command_spec baseline_spec = {
 
 static const cli_command_spec reset_spec = {
 	.name = "migrate reset",
-	.usage = "--force [--url URL] [--dir DIR] [--to VERSION] [--dry-run] [--json]",
+	.usage = "--force [--url URL] [--dir DIR] [--schemas A,B] [--to VERSION] [--dry-run] [--json]",
 	.description =
 	"Drop every object of the migrations' schemas (PostgreSQL: the schemas of\n"
 	"the snapshots; SQLite and MySQL: the whole database, viborm's own tables\n"
 	"excepted), forget every applied migration, and apply every file again.\n"
 	"Refused without --force; on a terminal it also lists what it drops and\n"
 	"asks. PostgreSQL and SQLite: one transaction, all or nothing. MySQL: each\n"
-	"DROP commits. --dry-run lists what would be dropped and applied.",
+	"DROP commits. --dry-run lists what would be dropped and applied.\n"
+	"--schemas (PostgreSQL): the schemas to empty, instead of the snapshots'.",
 	.options = CLI_OPT(OPT_URL) | CLI_OPT(OPT_DIR) | CLI_OPT(OPT_TO) | CLI_OPT(OPT_DRY_RUN) |
+	CLI_OPT(OPT_SCHEMAS) |
 	CLI_OPT(OPT_FORCE) | CLI_OPT(OPT_JSON) | CLI_OPT(OPT_LOCK_TIMEOUT) | CLI_OPT(OPT_VERBOSE),
 };
 
@@ -194,6 +196,17 @@ options_json(cli_session *s, request_mode mode)
 		cJSON_AddBoolToObject(o, "baseline", true);
 	if (mode == MODE_RESET)
 		cJSON_AddBoolToObject(o, "reset", true);
+	if (mode == MODE_RESET && s->opts.schemas)
+	{
+		vb_list		names = {0};
+		vb_error	ignored;	/* checked by run_request */
+		cJSON	   *a = cJSON_AddArrayToObject(o, "schemas");
+		int			i;
+
+		(void) cli_split_schemas(s->arena, s->opts.schemas, &names, &ignored);
+		for (i = 0; i < names.count; i++)
+			cJSON_AddItemToArray(a, cJSON_CreateString(names.items[i]));
+	}
 	if (s->opts.lock_timeout)
 		cJSON_AddStringToObject(o, "lockTimeout", s->opts.lock_timeout);
 	return vb_json_print(s->arena, o);
@@ -474,6 +487,16 @@ run_request(const cli_command_spec *spec, const char *request, request_mode mode
 		}
 		print_warnings(&dir);
 		migrations = cli_migrations_json(s.arena, &dir);
+	}
+	if (mode == MODE_RESET && s.opts.schemas)
+	{
+		vb_list		names = {0};
+
+		if (!cli_split_schemas(s.arena, s.opts.schemas, &names, &err))
+		{
+			rc = cli_report(&err);
+			goto done;
+		}
 	}
 	if (mode == MODE_RESET && (rc = confirm_reset(&s, migrations)) >= 0)
 		goto done;

@@ -266,12 +266,14 @@ read_files(local *l, const char *migrations, vb_list *files, vb_error *err)
  * indexes go with their tables), inside the apply's transaction with
  * foreign keys off. MySQL: every view, table and routine of the database,
  * with FOREIGN_KEY_CHECKS off for the session; each DROP commits. viborm's
- * own tables (_viborm_*) and SQLite's (sqlite_*) stay. Then every record
+ * own tables (_viborm_*) and SQLite's (sqlite_*) stay; a virtual table's
+ * shadow tables go with it; MySQL's events go too. Then every record
  * is forgotten. Nothing is changed on a dry run or without force.
  */
 static const char sqlite_reset_sql[] =
 "SELECT type, name FROM sqlite_schema"
 " WHERE type IN ('table', 'view', 'trigger')"
+" AND name NOT IN (SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow')"
 " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_viborm\\_%' ESCAPE '\\'"
 " ORDER BY CASE type WHEN 'trigger' THEN 0 WHEN 'view' THEN 1 ELSE 2 END,"
 " CASE WHEN sql LIKE 'CREATE VIRTUAL TABLE%' THEN 0 ELSE 1 END, name";
@@ -284,7 +286,10 @@ static const char mysql_reset_sql[] =
 "  AND TABLE_NAME NOT LIKE '\\_viborm\\_%'"
 " UNION ALL"
 " SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, 2 FROM information_schema.ROUTINES"
-"  WHERE ROUTINE_SCHEMA = DATABASE()) x ORDER BY ord, name";
+"  WHERE ROUTINE_SCHEMA = DATABASE()"
+" UNION ALL"
+" SELECT 'event', EVENT_NAME, 3 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()"
+") x ORDER BY ord, name";
 
 /* "table" -> "TABLE" (the kinds reset drops). */
 static const char *
@@ -535,6 +540,8 @@ cli_migrate_local(const cli_driver *self, cli_conn *conn, vb_arena *arena, const
 
 	local_init(&l, self, conn, arena);
 	if (!vb_migrate_options_read(arena, options, &opts, err))
+		return false;
+	if (!vb_migrate_options_for(arena, &opts, request, err))
 		return false;
 	if (strcmp(request, "down") == 0)
 		return down(&l, &opts, result, err);

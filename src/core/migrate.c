@@ -448,11 +448,17 @@ find_record(const vb_list *records, const char *version)
 	return NULL;
 }
 
+/* A record a squash takes: once, with a note when it is not applied as
+ * the squash names it ("failed at step 2", "another checksum"). */
 static void
-use_record(vb_arena *arena, vb_set *used, vb_list *records, vb_migration_record *r)
+use_record(vb_arena *arena, vb_set *used, vb_list *records, vb_list *notes,
+		   vb_migration_record *r, const char *note)
 {
 	if (vb_set_add(used, r->version))
+	{
 		vb_list_push(arena, records, r);
+		vb_list_push(arena, notes, (void *) note);
+	}
 }
 
 /*
@@ -462,7 +468,7 @@ use_record(vb_arena *arena, vb_set *used, vb_list *records, vb_migration_record 
  */
 static bool
 replaced_applied(vb_arena *arena, const vb_list *records, const vb_migration_replaced *rep,
-				 vb_set *used, vb_list *used_records)
+				 vb_set *used, vb_list *used_records, vb_list *notes)
 {
 	vb_migration_record *rec = find_record(records, rep->version);
 	bool		all = true;
@@ -470,23 +476,45 @@ replaced_applied(vb_arena *arena, const vb_list *records, const vb_migration_rep
 
 	if (rec && !record_failed(rec) && rec->checksum && strcmp(rec->checksum, rep->checksum) == 0)
 	{
-		use_record(arena, used, used_records, rec);
+		use_record(arena, used, used_records, notes, rec, NULL);
 		return true;
 	}
 	if (rep->replaces.count == 0)
 		all = false;
 	for (i = 0; i < rep->replaces.count; i++)
-		if (!replaced_applied(arena, records, rep->replaces.items[i], used, used_records))
+		if (!replaced_applied(arena, records, rep->replaces.items[i], used, used_records, notes))
 			all = false;
 	if (!all && rec)
-		use_record(arena, used, used_records, rec);
+		use_record(arena, used, used_records, notes, rec,
+				   record_failed(rec) ? rec->state : "with another checksum");
 	return all;
+}
+
+/* Does a squash name this version with this checksum, at any depth? */
+static bool
+replaces_record(const vb_list *replaces, const vb_migration_record *r)
+{
+	int			i;
+
+	for (i = 0; i < replaces->count; i++)
+	{
+		const vb_migration_replaced *rep = replaces->items[i];
+
+		if ((strcmp(rep->version, r->version) == 0 && r->checksum &&
+			 strcmp(rep->checksum, r->checksum) == 0) ||
+			replaces_record(&rep->replaces, r))
+			return true;
+	}
+	return false;
 }
 
 /*
  * A squashed file the target did not record as itself: applied as the
  * migrations it replaces (s->squashed), partly (s->partly), or not at all
- * (false). The records it takes are added to `taken`.
+ * (false). The records it takes are added to `taken`. A record of the
+ * file's own version that is the squash itself (applied, failed) or none of
+ * the migrations it replaced (the file was edited) is left to the usual
+ * rules.
  */
 static bool
 reconcile_squash(vb_arena *arena, const vb_list *records, const vb_migration *file,
@@ -495,17 +523,19 @@ reconcile_squash(vb_arena *arena, const vb_list *records, const vb_migration *fi
 	vb_migration_record *own = find_record(records, file->version);
 	vb_set		used;
 	vb_list		used_records = {0};
+	vb_list		notes = {0};
 	bool		all = true;
 	vb_buf		names;
 	int			i;
 
-	if (file->replaces.count == 0 ||
-		(own && !record_failed(own) && own->checksum && file->checksum &&
-		 strcmp(own->checksum, file->checksum) == 0))
+	if (file->replaces.count == 0)
+		return false;
+	if (own && ((own->checksum && file->checksum && strcmp(own->checksum, file->checksum) == 0) ||
+				!replaces_record(&file->replaces, own)))
 		return false;
 	vb_set_init(&used, arena);
 	for (i = 0; i < file->replaces.count; i++)
-		if (!replaced_applied(arena, records, file->replaces.items[i], &used, &used_records))
+		if (!replaced_applied(arena, records, file->replaces.items[i], &used, &used_records, &notes))
 			all = false;
 	if (used_records.count == 0)
 		return false;
@@ -515,9 +545,10 @@ reconcile_squash(vb_arena *arena, const vb_list *records, const vb_migration *fi
 		vb_migration_record *r = used_records.items[i];
 
 		vb_set_add(taken, r->version);
-		vb_buf_appendf(&names, "%s%s", i ? ", " : "", r->version);
-		if (s->record == NULL ||
-			(r->applied_at && s->record->applied_at && strcmp(r->applied_at, s->record->applied_at) > 0))
+		vb_buf_appendf(&names, "%s%s%s%s", i ? ", " : "", r->version,
+					   notes.items[i] ? " " : "", notes.items[i] ? (char *) notes.items[i] : "");
+		/* the newest: the greatest version (one apply gives all the same time) */
+		if (s->record == NULL || strcmp(r->version, s->record->version) > 0)
 			s->record = r;
 	}
 	s->file = file;
@@ -644,7 +675,7 @@ vb_migrations_pending(vb_arena *arena, const vb_list *statuses, const vb_migrate
 		if (s->partly)
 		{
 			vb_fail(err, arena, VB_ERR_MIGRATION_CHANGED, NULL,
-					"migration %s (%s) squashes migrations of which this database applied only some (%s)",
+					"migration %s (%s) squashes migrations of which this database applied only some: it recorded %s",
 					s->version, s->name, s->partly);
 			err->detail = "Running the squashed file would run the applied ones again.";
 			err->hint = "Apply the rest with the files as they were before the squash (from version control), or revert the applied ones with migrate down, then apply again. Nothing was applied.";
@@ -890,32 +921,41 @@ vb_migrate_reset_check(vb_arena *arena, const vb_migrate_options *opts, const vb
 			reset->forgotten.count);
 	err->detail = reset->dropped.count ? vb_printf(arena, "It would drop %s.", what.data)
 		: "Nothing would be dropped.";
-	err->hint = "Pass force to reset. Nothing was changed.";
+	err->hint = "Pass force (--force) to reset. Nothing was changed.";
 	return false;
 }
 
-/* The schemas a snapshot manages (none when it cannot be read). */
-static void
-snapshot_schemas(vb_arena *arena, const char *snapshot, vb_set *seen, vb_list *out)
+/* The schemas a snapshot manages; VB001 when it cannot be read. */
+static bool
+snapshot_schemas(vb_arena *arena, const char *snapshot, const char *version, vb_set *seen,
+				 vb_list *out, vb_error *err)
 {
 	vb_schema  *doc;
-	vb_error	err;
+	vb_error	why;
 	vb_list		managed = {0};
 	int			i;
 
-	if (snapshot == NULL || !vb_document_read(arena, snapshot, &doc, &err))
-		return;
+	if (!vb_document_read(arena, snapshot, &doc, &why))
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "options.schemas",
+				"the snapshot of migration %s cannot tell which schemas to reset: %s", version,
+				why.message);
+		err->hint = "Name them with the schemas option (--schemas). Nothing was changed.";
+		return false;
+	}
 	vb_managed_schemas(arena, doc, NULL, &managed);
 	for (i = 0; i < managed.count; i++)
 		if (vb_reserved_schema(managed.items[i]) == NULL && vb_set_add(seen, managed.items[i]))
 			vb_list_push(arena, out, managed.items[i]);
+	return true;
 }
 
-void
+bool
 vb_migrate_reset_schemas(vb_arena *arena, const vb_migrate_options *opts,
-						 const vb_list *statuses, const char *dialect, vb_list *out)
+						 const vb_list *statuses, vb_list *out, vb_error *err)
 {
 	vb_set		seen;
+	bool		found = false;
 	int			i;
 
 	vb_set_init(&seen, arena);
@@ -923,7 +963,7 @@ vb_migrate_reset_schemas(vb_arena *arena, const vb_migrate_options *opts,
 		if (vb_set_add(&seen, opts->schemas.items[i]))
 			vb_list_push(arena, out, opts->schemas.items[i]);
 	if (out->count > 0)
-		return;
+		return true;
 	/* the directory's newest snapshot, and the target's newest record's */
 	for (i = statuses->count - 1; i >= 0; i--)
 	{
@@ -931,7 +971,9 @@ vb_migrate_reset_schemas(vb_arena *arena, const vb_migrate_options *opts,
 
 		if (s->file && s->file->snapshot)
 		{
-			snapshot_schemas(arena, s->file->snapshot, &seen, out);
+			if (!snapshot_schemas(arena, s->file->snapshot, s->version, &seen, out, err))
+				return false;
+			found = true;
 			break;
 		}
 	}
@@ -941,12 +983,35 @@ vb_migrate_reset_schemas(vb_arena *arena, const vb_migrate_options *opts,
 
 		if (s->record && s->record->snapshot)
 		{
-			snapshot_schemas(arena, s->record->snapshot, &seen, out);
+			if (!snapshot_schemas(arena, s->record->snapshot, s->record->version, &seen, out, err))
+				return false;
+			found = true;
 			break;
 		}
 	}
-	if (out->count == 0)
-		vb_list_push(arena, out, (void *) (strcmp(dialect, "sqlite") == 0 ? "main" : "public"));
+	if (!found)
+	{
+		vb_fail(err, arena, VB_ERR_INVALID, "options.schemas",
+				"no migration carries a snapshot that tells which schemas to reset");
+		err->hint = "Name them with the schemas option (--schemas). Nothing was changed.";
+		return false;
+	}
+	return true;
+}
+
+bool
+vb_migrate_options_for(vb_arena *arena, const vb_migrate_options *opts, const char *request,
+					   vb_error *err)
+{
+	if (strcmp(request, "apply") == 0)
+		return true;
+	if (opts->reset)
+		return vb_fail(err, arena, VB_ERR_INVALID, "options.reset",
+					   "only apply resets, not %s", request);
+	if (opts->baseline)
+		return vb_fail(err, arena, VB_ERR_INVALID, "options.baseline",
+					   "only apply records a baseline, not %s", request);
+	return true;
 }
 
 char *

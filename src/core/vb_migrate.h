@@ -181,11 +181,15 @@ bool		vb_migrate_reset_check(vb_arena *arena, const vb_migrate_options *opts,
 								   vb_error *err);
 
 /* The schemas a reset empties: options.schemas, else those the newest
- * snapshots manage (the directory's and the target's), else the
- * dialect's default (public, main). */
-void		vb_migrate_reset_schemas(vb_arena *arena, const vb_migrate_options *opts,
-									 const vb_list *statuses, const char *dialect,
-									 vb_list *out);
+ * snapshots manage (the directory's and the target's); VB001 when no
+ * snapshot tells, or one cannot be read. */
+bool		vb_migrate_reset_schemas(vb_arena *arena, const vb_migrate_options *opts,
+									 const vb_list *statuses, vb_list *out, vb_error *err);
+
+/* Options only apply takes (reset, baseline) given to status or down:
+ * VB001. */
+bool		vb_migrate_options_for(vb_arena *arena, const vb_migrate_options *opts,
+								   const char *request, vb_error *err);
 
 /* One file `apply` ran, for the result. */
 typedef struct vb_migration_run

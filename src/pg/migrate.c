@@ -22,7 +22,9 @@
 #include "postgres.h"
 
 #include "catalog/dependency.h"
+#include "catalog/namespace.h"
 #include "catalog/objectaddress.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "common/cryptohash.h"
 #include "common/sha2.h"
@@ -30,6 +32,8 @@
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "parser/parser.h"
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -37,6 +41,7 @@
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "vb_migrate.h"
@@ -155,7 +160,7 @@ run_as_owner(const char *sql, int nargs, Oid *types, Datum *values, const char *
 	rc = SPI_execute_with_args(sql, nargs, types, values, nulls, false, 0);
 	SetUserIdAndSecContext(save_userid, save_sec);
 	if (rc != expected)
-		elog(ERROR, "viborm: could not record the migration: %s", SPI_result_code_string(rc));
+		elog(ERROR, "viborm: could not write viborm.migrations: %s", SPI_result_code_string(rc));
 }
 
 static Datum
@@ -346,6 +351,106 @@ static const char reset_objects_sql[] =
  * own (be a member of the owner of) each object. Then forget every record.
  * Nothing is changed on a dry run, or when force is missing (VB003).
  */
+/* Does the text name SCHEMA (any letter case)? A cheap filter before the
+ * parser. */
+static bool
+mentions_schema(const char *sql)
+{
+	const char *p;
+
+	for (p = sql; *p; p++)
+		if (pg_strncasecmp(p, "schema", 6) == 0)
+			return true;
+	return false;
+}
+
+typedef struct parse_context
+{
+	const char *version;
+	int			statement;
+} parse_context;
+
+static void
+parse_error_context(void *arg)
+{
+	parse_context *pc = arg;
+
+	errcontext("reading migration %s, statement %d, for a CREATE SCHEMA that reset must undo",
+			   pc->version, pc->statement);
+}
+
+/*
+ * Is the schema created by a file with a plain CREATE SCHEMA (no IF NOT
+ * EXISTS), which would fail if the reset kept it? PostgreSQL's own parser
+ * reads the statements that mention a schema.
+ */
+static bool
+created_by_files(vb_arena *arena, const vb_list *files, const char *schema)
+{
+	ErrorContextCallback callback;
+	parse_context pc;
+	bool		found = false;
+	int			i;
+	int			k;
+
+	callback.callback = parse_error_context;
+	callback.arg = &pc;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
+	for (i = 0; i < files->count && !found; i++)
+	{
+		const vb_migration *m = files->items[i];
+		vb_list		statements = {0};
+
+		vb_migration_statements(arena, m->sql, &statements);
+		pc.version = m->version;
+		for (k = 0; k < statements.count && !found; k++)
+		{
+			ListCell   *lc;
+
+			if (!mentions_schema(statements.items[k]))
+				continue;
+			pc.statement = k + 1;
+			foreach(lc, raw_parser(statements.items[k], RAW_PARSE_DEFAULT))
+			{
+				Node	   *stmt = lfirst_node(RawStmt, lc)->stmt;
+
+				if (IsA(stmt, CreateSchemaStmt) && !((CreateSchemaStmt *) stmt)->if_not_exists &&
+					((CreateSchemaStmt *) stmt)->schemaname &&
+					strcmp(((CreateSchemaStmt *) stmt)->schemaname, schema) == 0)
+					found = true;
+			}
+		}
+	}
+	error_context_stack = callback.previous;
+	return found;
+}
+
+/* Queue one object of a reset, after checking the caller owns it. */
+static void
+reset_object(call *c, vb_migrate_reset *reset, ObjectAddresses *objects, Oid classid,
+			 Oid objid, Oid owner)
+{
+	ObjectAddress addr;
+	char	   *identity;
+
+	addr.classId = classid;
+	addr.objectId = objid;
+	addr.objectSubId = 0;
+	/* gone since the query (another session): nothing to drop */
+	identity = getObjectIdentity(&addr, true);
+	if (identity == NULL)
+		return;
+	if (!has_privs_of_role(GetUserId(), owner))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("must be owner of %s to reset it", getObjectDescription(&addr, false)),
+				 errhint("Nothing was changed.")));
+	add_exact_object_address(&addr, objects);
+	vb_list_push(c->arena, &reset->dropped_kinds, getObjectTypeDescription(&addr, false));
+	vb_list_push(c->arena, &reset->dropped, identity);
+}
+
 static void
 reset_target(call *c, const vb_migrate_options *opts, const vb_list *files,
 			 const vb_list *statuses, const vb_list *records, vb_migrate_reset *reset)
@@ -359,10 +464,19 @@ reset_target(call *c, const vb_migrate_options *opts, const vb_list *files,
 	int			k;
 	int			rc;
 
-	vb_migrate_reset_schemas(c->arena, opts, statuses, "pg", &reset->schemas);
-	names = palloc(sizeof(Datum) * reset->schemas.count);
+	if (!vb_migrate_reset_schemas(c->arena, opts, statuses, &reset->schemas, &err))
+		vb_pg_raise(&err);
+	names = palloc(sizeof(Datum) * (reset->schemas.count + 1));
 	for (k = 0; k < reset->schemas.count; k++)
+	{
 		names[k] = CStringGetTextDatum(reset->schemas.items[k]);
+		if (opts->schemas.count > 0 && !OidIsValid(get_namespace_oid(reset->schemas.items[k], true)))
+		{
+			vb_fail(&err, c->arena, VB_ERR_INVALID, vb_printf(c->arena, "options.schemas[%d]", k),
+					"schema \"%s\" does not exist", (char *) reset->schemas.items[k]);
+			vb_pg_raise(&err);
+		}
+	}
 	values[0] = PointerGetDatum(construct_array(names, reset->schemas.count, TEXTOID, -1, false,
 												TYPALIGN_INT));
 	rc = SPI_execute_with_args(reset_objects_sql, 1, types, values, NULL, true, 0);
@@ -370,22 +484,27 @@ reset_target(call *c, const vb_migrate_options *opts, const vb_list *files,
 		elog(ERROR, "viborm: could not read the objects to reset: %s", SPI_result_code_string(rc));
 	for (i = 0; i < SPI_processed; i++)
 	{
-		ObjectAddress addr;
 		bool		isnull;
-		Oid			owner;
 
-		addr.classId = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull));
-		addr.objectId = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
-		addr.objectSubId = 0;
-		owner = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3, &isnull));
-		if (!has_privs_of_role(GetUserId(), owner))
-			ereport(ERROR,
-					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-					 errmsg("must be owner of %s to reset it", getObjectDescription(&addr, false)),
-					 errhint("Nothing was changed.")));
-		add_exact_object_address(&addr, objects);
-		vb_list_push(c->arena, &reset->dropped_kinds, getObjectTypeDescription(&addr, false));
-		vb_list_push(c->arena, &reset->dropped, getObjectIdentity(&addr, false));
+		reset_object(c, reset, objects,
+					 DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull)),
+					 DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull)),
+					 DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3, &isnull)));
+	}
+	/* a schema a file creates without IF NOT EXISTS goes too */
+	for (k = 0; k < reset->schemas.count; k++)
+	{
+		Oid			nsp = get_namespace_oid(reset->schemas.items[k], true);
+		HeapTuple	tuple;
+
+		if (!OidIsValid(nsp) || !created_by_files(c->arena, files, reset->schemas.items[k]))
+			continue;
+		tuple = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nsp));
+		if (!HeapTupleIsValid(tuple))
+			continue;
+		reset_object(c, reset, objects, NamespaceRelationId, nsp,
+					 ((Form_pg_namespace) GETSTRUCT(tuple))->nspowner);
+		ReleaseSysCache(tuple);
 	}
 	for (k = 0; k < records->count; k++)
 		vb_list_push(c->arena, &reset->forgotten, ((vb_migration_record *) records->items[k])->version);
@@ -404,7 +523,7 @@ reset_target(call *c, const vb_migrate_options *opts, const vb_list *files,
 		MemoryContextSwitchTo(c->work);
 		edata = CopyErrorData();
 		if (edata->sqlerrcode == ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST)
-			edata->hint = pstrdup("An object outside the schemas being reset depends on one inside: drop it first, or reset its schema too (options.schemas). Nothing was changed.");
+			edata->hint = pstrdup("An object that reset does not drop (in another schema, of a kind reset leaves, or of an extension) depends on one it drops: drop it first, or name its schema in the schemas option too. Nothing was changed.");
 		FlushErrorState();
 		ReThrowError(edata);
 	}
@@ -500,10 +619,13 @@ viborm_migrate_status(PG_FUNCTION_ARGS)
 	vb_list		files = {0};
 	vb_list		records = {0};
 	vb_list		statuses = {0};
+	vb_error	err;
 
 	call_start(&c);
 	read_files(c.arena, fcinfo, 0, &files);
 	read_options(c.arena, fcinfo, 1, &opts);
+	if (!vb_migrate_options_for(c.arena, &opts, "status", &err))
+		vb_pg_raise(&err);
 	call_connect(&c, &records);
 	vb_migrations_reconcile(c.arena, &files, &records, &statuses);
 	PG_RETURN_DATUM(call_finish(&c, vb_migrate_status_result(c.arena, &statuses,
@@ -522,6 +644,8 @@ viborm_migrate_down(PG_FUNCTION_ARGS)
 
 	call_start(&c);
 	read_options(c.arena, fcinfo, 0, &opts);
+	if (!vb_migrate_options_for(c.arena, &opts, "down", &err))
+		vb_pg_raise(&err);
 	vb_pg_check_isolation("viborm.migrate_down");
 	vb_pg_take_push_lock();
 	call_connect(&c, &records);

@@ -315,14 +315,14 @@ check "both succeed" [ "$r1$r2" = 00 ]
 check "each file once" [ "$(value "SELECT CONCAT(COUNT(*), '/', COUNT(DISTINCT version)) FROM _viborm_migrations")" = "3/3" ]
 end
 
-begin "migrate reset: refused without --force; drops every table, view and routine (FKs between them too), forgets, applies every file"
+begin "migrate reset: refused without --force; drops every table, view, routine and event (FKs between them too), forgets, applies every file"
 fresh
 rm -rf "$work/r"
 mkdir "$work/r"
 printf 'CREATE TABLE p (id INT PRIMARY KEY);\n--> statement-breakpoint\nCREATE TABLE ch (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES p (id));\n' >"$work/r/0000_p.sql"
 printf 'CREATE VIEW pv AS SELECT id FROM p;\n--> statement-breakpoint\nCREATE PROCEDURE pr() SELECT 1;\n--> statement-breakpoint\nINSERT INTO p VALUES (1);\n' >"$work/r/0001_v.sql"
 vb migrate apply --dir "$work/r" >"$work/out" 2>"$work/err"
-my "$db" -e "INSERT INTO p VALUES (2); INSERT INTO ch VALUES (1, 2)"
+my "$db" -e "INSERT INTO p VALUES (2); INSERT INTO ch VALUES (1, 2); CREATE EVENT ev ON SCHEDULE EVERY 1 DAY DO SELECT 1"
 vb migrate reset --dir "$work/r" >"$work/out" 2>"$work/err"
 check "refused without --force" [ $? -eq 1 ]
 check "VB003 naming a table" has "$work/err" "table ch"
@@ -330,7 +330,8 @@ check "nothing dropped" [ "$(value "SELECT COUNT(*) FROM ch")" = 1 ]
 vb migrate reset --dir "$work/r" --force --json >"$work/out" 2>"$work/err"
 check "reset exit 0" [ $? -eq 0 ]
 check "dropped the view, the tables of the fixture, the procedure" \
-	[ "$(jq -r '[.reset.dropped[] | .kind + " " + .object] | join(",")' "$work/out")" = "view pv,table a,table b,table c,table ch,table p,procedure pr" ]
+	[ "$(jq -r '[.reset.dropped[] | .kind + " " + .object] | join(",")' "$work/out")" = "view pv,table a,table b,table c,table ch,table p,procedure pr,event ev" ]
+check "the event is gone" [ -z "$(value "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()")" ]
 check "applied both again" [ "$(jq -r '[.applied[].version] | join(",")' "$work/out")" = "0000,0001" ]
 check "rows are the migrations' only" [ "$(value "SELECT GROUP_CONCAT(id) FROM p")/$(value "SELECT COUNT(*) FROM ch")" = "1/0" ]
 check "the fixture's tables are gone" [ -z "$(value "SHOW TABLES LIKE 'a'")" ]

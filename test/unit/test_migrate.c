@@ -311,10 +311,10 @@ test_squash(void **state)
 	vb_migrations_reconcile(a, &files, &records, &statuses);
 	assert_int_equal(statuses.count, 2);
 	assert_int_equal(status_of(&statuses, "0001")->state, VB_MIGRATION_EDITED);
-	assert_string_equal(status_of(&statuses, "0001")->partly, "0001, 0002, 0003");
+	assert_string_equal(status_of(&statuses, "0001")->partly, "0001, 0002 with another checksum, 0003");
 	assert_false(vb_migrations_pending(a, &statuses, &opts, &pending, &err));
 	assert_string_equal(err.code, VB_ERR_MIGRATION_CHANGED);
-	assert_contains(err.message, "squashes migrations of which this database applied only some");
+	assert_contains(err.message, "squashes migrations of which this database applied only some: it recorded 0001, 0002 with another checksum, 0003");
 
 	/* two of three applied (the newest reverted): refused, naming them */
 	((vb_migration_record *) records.items[1])->checksum = "c2";
@@ -339,6 +339,32 @@ test_squash(void **state)
 	assert_int_equal(statuses.count, 2);
 	assert_int_equal(status_of(&statuses, "0001")->state, VB_MIGRATION_APPLIED);
 	assert_false(status_of(&statuses, "0001")->squashed);
+	/* ... and failed as itself (MySQL): failed, so it can be resumed */
+	((vb_migration_record *) records.items[0])->state = "failed at step 2";
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(status_of(&statuses, "0001")->state, VB_MIGRATION_FAILED);
+	assert_null(status_of(&statuses, "0001")->partly);
+	/* ... and edited since: edited, with both checksums, not "partly" */
+	((vb_migration_record *) records.items[0])->state = "applied";
+	sq->checksum = "S-edited";
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_int_equal(status_of(&statuses, "0001")->state, VB_MIGRATION_EDITED);
+	assert_null(status_of(&statuses, "0001")->partly);
+	assert_false(vb_migrations_pending(a, &statuses, &opts, &pending, &err));
+	assert_contains(err.message, "applied migration 0001 (m0001) was edited");
+	sq->checksum = "S";
+	/* the originals applied in one go (the same time): the newest is 0003 */
+	records.count = 0;
+	vb_list_push(a, &records, record(a, "0001", "c1", "applied", NULL));
+	vb_list_push(a, &records, record(a, "0002", "c2", "applied", NULL));
+	vb_list_push(a, &records, record(a, "0003", "c3", "applied", NULL));
+	for (int k = 0; k < 3; k++)
+		((vb_migration_record *) records.items[k])->applied_at = "2026-01-01";
+	statuses.count = 0;
+	vb_migrations_reconcile(a, &files, &records, &statuses);
+	assert_string_equal(status_of(&statuses, "0001")->record->version, "0003");
 
 	/* a squash of the squash and 0004, on the database of the originals */
 	sq2 = file(a, "0001", "A; B; C; D", "S2");
@@ -404,6 +430,11 @@ test_reset_options(void **state)
 	assert_string_equal(err.path, "options.schemas");
 	assert_false(vb_migrate_options_read(a, J(a, "{'reset': true, 'baseline': true}"), &opts, &err));
 	assert_string_equal(err.path, "options.reset");
+	assert_true(vb_migrate_options_read(a, J(a, "{'reset': true}"), &opts, &err));
+	assert_true(vb_migrate_options_for(a, &opts, "apply", &err));
+	assert_false(vb_migrate_options_for(a, &opts, "down", &err));
+	assert_string_equal(err.path, "options.reset");
+	assert_false(vb_migrate_options_for(a, &opts, "status", &err));
 
 	/* without force: VB003 naming what would go */
 	assert_true(vb_migrate_options_read(a, J(a, "{'reset': true}"), &opts, &err));
@@ -423,10 +454,10 @@ test_reset_options(void **state)
 	assert_non_null(strstr(vb_migrate_apply_result(a, &statuses, &statuses, false, NULL, &reset),
 						   "\"dropped\":[{\"kind\":\"table\",\"object\":\"public.users\"}]"));
 
-	/* the schemas: the snapshots', else the default */
-	vb_migrate_reset_schemas(a, &opts, &statuses, "pg", &schemas);
-	assert_int_equal(schemas.count, 1);
-	assert_string_equal(schemas.items[0], "public");
+	/* the schemas: the snapshots'; none is an error, as is an unreadable one */
+	assert_false(vb_migrate_reset_schemas(a, &opts, &statuses, &schemas, &err));
+	assert_string_equal(err.path, "options.schemas");
+	assert_contains(err.message, "no migration carries a snapshot");
 	m->snapshot = J(a, "{'tables': [{'name': 't', 'schema': 'app', 'columns': [{'name': 'id', 'type': 'integer'}]}], "
 					"'enums': [{'name': 'e', 'schema': 'shop', 'values': ['a']}]}");
 	memset(&s, 0, sizeof(s));
@@ -434,10 +465,14 @@ test_reset_options(void **state)
 	s.file = m;
 	vb_list_push(a, &statuses, &s);
 	schemas.count = 0;
-	vb_migrate_reset_schemas(a, &opts, &statuses, "pg", &schemas);
+	assert_true(vb_migrate_reset_schemas(a, &opts, &statuses, &schemas, &err));
 	assert_int_equal(schemas.count, 2);
 	assert_string_equal(schemas.items[0], "app");
 	assert_string_equal(schemas.items[1], "shop");
+	m->snapshot = J(a, "{'tables': 3}");
+	schemas.count = 0;
+	assert_false(vb_migrate_reset_schemas(a, &opts, &statuses, &schemas, &err));
+	assert_contains(err.message, "the snapshot of migration 0001 cannot tell which schemas to reset");
 }
 
 int
