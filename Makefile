@@ -112,8 +112,9 @@ test:
 	test/run
 
 # ---- the viborm command (src/cli) -------------------------------------------
-# One program from src/cli/*.c and the core, linked with libpq, the MySQL
-# client library (libmariadb) and cJSON.
+# One program from src/cli/*.c and the core, linked with SQLite and cJSON;
+# libpq, the MySQL client library (libmariadb) and libcrypto are loaded
+# with dlopen when first used (src/cli/dynlib.h).
 # `make` builds it with the extension, `make install` puts it in
 # $(DESTDIR)$(PREFIX)/bin. WERROR=-Werror (the test command sets it) turns
 # its warnings into errors; a packager's build does not need it.
@@ -127,7 +128,8 @@ CLI_HEADERS  = $(wildcard src/cli/*.h src/core/*.h)
 CLI_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/cli \
                -I$(shell $(PG_CONFIG) --includedir) $(MYSQL_CFLAGS)
 CLI_WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes
-CLI_LIBS     = -lpq -lsqlite3 -lcrypto -lcjson -lm $(MYSQL_LIBS)
+# libpq, libmariadb and libcrypto are loaded when first used (src/cli/dynlib.h)
+CLI_LIBS     = -lsqlite3 -lcjson -lm -ldl
 SANITIZE     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: cli cli-asan install-cli uninstall-cli cli-unit cli-unit-asan cli-unit-valgrind cli-e2e
@@ -177,9 +179,10 @@ cli-e2e: viborm
 # tested against a private MariaDB server: test/mysql/run.sh (test/run starts
 # the server and runs it).
 .PHONY: mysql-check
-test/mysql/introspect_test: test/mysql/introspect_test.c src/cli/mysql_introspect.c \
+test/mysql/introspect_test: test/mysql/introspect_test.c src/cli/mysql_introspect.c src/cli/dynlib.c \
                             src/cli/mysql_introspect.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CC) $(CORE_CFLAGS) -D_DEFAULT_SOURCE -O0 -Isrc/core -Isrc/cli $(MYSQL_CFLAGS) -o $@ \
-	    test/mysql/introspect_test.c src/cli/mysql_introspect.c $(CORE_SRCS) -lcjson -lm $(MYSQL_LIBS)
+	    -I$(shell $(PG_CONFIG) --includedir) test/mysql/introspect_test.c src/cli/mysql_introspect.c \
+	    src/cli/dynlib.c $(CORE_SRCS) -lcjson -lm -ldl $(MYSQL_LIBS)
 mysql-check: test/mysql/introspect_test
 	test/mysql/run.sh

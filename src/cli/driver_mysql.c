@@ -41,6 +41,7 @@
 #include "cli.h"
 #include "dialect.h"
 #include "driver.h"
+#include "dynlib.h"
 #include "history.h"
 #include "migrate.h"
 #include "mysql_introspect.h"
@@ -126,6 +127,8 @@ my_connect(vb_arena *arena, const cli_url *url, bool create, cli_conn **out, vb_
 	(void) create;				/* a server database is never created */
 	c->arena = arena;
 	c->url = url;
+	if (!cli_dynlib_load(CLI_LIBMYSQL, arena, err))
+		return false;
 	if (url->database == NULL)
 	{
 		vb_fail(err, arena, CLI_ERR_USAGE, NULL, "the MySQL URL %s names no database", url->masked);
@@ -518,7 +521,7 @@ my_journal(cli_conn *c, cli_journal *j, vb_error *err)
 							  "operations, `sql`, checksum, duration_ms, state, applied_steps, "
 							  "applied_sql) VALUES (%.6f, %s, %s, %s, %s, '%s', 0, 'running', 0, '[]')",
 							  r->started, literal(c, r->applied_by), literal(c, r->kind ? r->kind : "push"),
-							  literal(c, cli_json_member_text(a, r->result_json, "operations")),
+							  literal(c, r->operations_json),
 							  literal(c, cli_plan_statements_json(a, r->plan)),
 							  cli_sha256_hex(a, joined, strlen(joined))),
 				 NULL, "writing the history", err) ||

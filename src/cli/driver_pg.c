@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "driver.h"
+#include "dynlib.h"
 #include "history.h"
 
 struct cli_conn
@@ -71,6 +72,8 @@ pg_connect(vb_arena *arena, const cli_url *url, bool create, cli_conn **out, vb_
 	PGconn	   *pg;
 
 	(void) create;				/* a server database is never created */
+	if (!cli_dynlib_load(CLI_LIBPQ, arena, err))
+		return false;
 	pg = PQconnectStartParams(keys, values, 1);
 	if (pg == NULL)
 		return vb_fail(err, arena, CLI_ERR_CONNECTION, NULL, "out of memory connecting to %s",

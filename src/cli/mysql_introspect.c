@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mysql_introspect.h"
+#include "dynlib.h"
 
 typedef struct fetcher
 {
