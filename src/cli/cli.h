@@ -58,6 +58,11 @@ int			cli_exit_code(const vb_error *err);
 /* The command's arena: it never returns NULL (out of memory: a message,
  * then exit 1). */
 vb_arena   *cli_arena_new(void);
+/* cJSON's allocator (at start), and a window in which it allocates from
+ * a region (reading a schema document): output.c. */
+void		cli_json_memory_init(void);
+void		cli_json_region_begin(void);
+void		cli_json_region_end(void);
 
 /* CLI-side error codes in vb_error.code (besides the server's SQLSTATEs and
  * VBnnn): usage errors exit 2, an interrupted call exits 130. */

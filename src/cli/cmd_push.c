@@ -79,13 +79,10 @@ confirm(cli_session *s, int ops)
 static bool
 same_statements(const cJSON *a, const cJSON *b)
 {
-	char	   *x = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(a, "sql"));
-	char	   *y = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(b, "sql"));
-	bool		same = x && y && strcmp(x, y) == 0;
+	const cJSON *x = cJSON_GetObjectItemCaseSensitive(a, "sql");
+	const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, "sql");
 
-	cJSON_free(x);
-	cJSON_free(y);
-	return same;
+	return x && y && cJSON_Compare(x, y, true);
 }
 
 static void

@@ -14,8 +14,13 @@ bool
 cli_document_parse(vb_arena *arena, const char *text, const char *dialect, vb_schema **schema,
 				   vb_error *err)
 {
+	bool		ok;
+
 	/* the reader takes the model form too ({"models": ...}) */
-	return vb_document_read_for(arena, text, dialect, schema, err);
+	cli_json_region_begin();
+	ok = vb_document_read_for(arena, text, dialect, schema, err);
+	cli_json_region_end();
+	return ok;
 }
 
 bool

@@ -93,7 +93,7 @@ typedef struct cli_history_entry
 typedef struct cli_history_record
 {
 	const vb_plan *plan;		/* what was applied */
-	const char *result_json;	/* its result object */
+	const char *operations_json;	/* the "operations" of its result object */
 	const char *snapshot_json;	/* the schema read back after applying */
 	double		started;		/* seconds since the epoch */
 	const char *applied_by;		/* the OS user */

@@ -529,7 +529,7 @@ my_journal(cli_conn *c, cli_journal *j, vb_error *err)
 							  "operations, `sql`, checksum, duration_ms, state, applied_steps, "
 							  "applied_sql) VALUES (%.6f, %s, %s, %s, %s, '%s', 0, 'running', 0, '[]')",
 							  r->started, literal(c, r->applied_by), literal(c, r->kind ? r->kind : "push"),
-							  literal(c, cli_json_member_text(a, r->result_json, "operations")),
+							  literal(c, r->operations_json),
 							  literal(c, cli_plan_statements_json(a, r->plan)),
 							  cli_sha256_hex(a, joined, strlen(joined))),
 				 NULL, "writing the history", err) ||

@@ -10,7 +10,10 @@
  * TABLE would then delete child rows through ON DELETE CASCADE), read back
  * to be sure, and restored after COMMIT or ROLLBACK; before COMMIT,
  * PRAGMA foreign_key_check must find no violation that was not there
- * before, and every view must still compile.
+ * before the push's first write, and every view must still compile. The
+ * violations "before" are read at that first write, not at BEGIN: a push
+ * that writes nothing (the no-op push) never runs the check, and one that
+ * writes reads the same state, the write lock being held since BEGIN.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +38,7 @@ struct cli_conn
 	vb_arena   *arena;
 	bool		fk_was_on;		/* restore PRAGMA foreign_keys = ON */
 	bool		in_transaction;
+	bool		wrote;			/* the transaction has written: violations read */
 	vb_map		violations;		/* foreign_key_check rows before the push */
 };
 
@@ -63,12 +67,17 @@ sqlite_connect(vb_arena *arena, const cli_url *url, bool create, cli_conn **out,
 {
 	cli_conn   *c = vb_alloc(arena, sizeof(cli_conn));
 	struct stat st;
-	int			flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* one thread uses the connection: no mutex on each call */
+	int			flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+		(create ? SQLITE_OPEN_CREATE : 0);
 
 	if (!create && stat(url->path, &st) != 0)
 		return vb_fail(err, arena, CLI_ERR_CONNECTION, NULL, "no SQLite database at %s", url->path);
 	c->arena = arena;
 	c->url = url;
+	/* no memory statistics (each allocation took a global mutex for them);
+	 * only possible before the library's first use, refused after it */
+	(void) sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(url->path, &c->db, flags, NULL) != SQLITE_OK)
 	{
 		vb_fail(err, arena, CLI_ERR_CONNECTION, NULL, "could not open %s: %s", url->path,
@@ -78,7 +87,6 @@ sqlite_connect(vb_arena *arena, const cli_url *url, bool create, cli_conn **out,
 	}
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_progress_handler(c->db, 1000, progress, NULL);
-	vb_map_init(&c->violations, arena, 8);
 	*out = c;
 	return true;
 }
@@ -105,6 +113,7 @@ sqlite_rollback(cli_conn *c)
 	if (c->in_transaction)
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	c->in_transaction = false;
+	c->wrote = false;
 	restore_foreign_keys(c);
 }
 
@@ -221,9 +230,6 @@ fk_violations(cli_conn *c, vb_list *out, vb_error *err)
 static bool
 sqlite_begin(cli_conn *c, vb_error *err)
 {
-	vb_list		before = {0};
-	int			i;
-
 	if (!exec(c, "BEGIN IMMEDIATE", err))
 	{
 		if (strcmp(err->code, "55P03") == 0)
@@ -231,10 +237,28 @@ sqlite_begin(cli_conn *c, vb_error *err)
 		return false;
 	}
 	c->in_transaction = true;
+	c->wrote = false;
+	vb_map_init(&c->violations, c->arena, 8);
+	return true;
+}
+
+/*
+ * Before the transaction's first write: the foreign key violations that
+ * are there already (a push is not to blame for them).
+ */
+static bool
+before_write(cli_conn *c, vb_error *err)
+{
+	vb_list		before = {0};
+	int			i;
+
+	if (!c->in_transaction || c->wrote)
+		return true;
 	if (!fk_violations(c, &before, err))
 		return false;
 	for (i = 0; i < before.count; i++)
 		vb_map_put(&c->violations, before.items[i], (void *) 1);
+	c->wrote = true;
 	return true;
 }
 
@@ -277,7 +301,8 @@ sqlite_commit(cli_conn *c, vb_error *err)
 	vb_list		after = {0};
 	int			i;
 
-	if (!fk_violations(c, &after, err) || !check_views(c, err))
+	/* nothing written, nothing to check: no violation can be new */
+	if (c->wrote && (!fk_violations(c, &after, err) || !check_views(c, err)))
 		return false;
 	for (i = 0; i < after.count; i++)
 		if (!vb_map_get(&c->violations, after.items[i]))
@@ -307,6 +332,8 @@ sqlite_execute(cli_conn *c, const char *sql, vb_error *err)
 {
 	const char *m;
 
+	if (!before_write(c, err))
+		return false;
 	if (sqlite3_exec(c->db, sql, NULL, NULL, NULL) == SQLITE_OK)
 		return true;
 	sqlite_error(c, err, "SQLite");
@@ -334,11 +361,11 @@ static const char *const history_tables =
 "CREATE TABLE IF NOT EXISTS _viborm_snapshot ("
 " history_id INTEGER PRIMARY KEY REFERENCES _viborm_history (id), document TEXT NOT NULL)";
 
-/* Bind text or NULL. */
+/* Bind text or NULL; the text (the arena's) outlives the statement. */
 static void
 bind_text(sqlite3_stmt *st, int i, const char *text)
 {
-	sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC);
 }
 
 /*
@@ -353,10 +380,10 @@ sqlite_record_history(cli_conn *c, const cli_history_record *r, long long *id, v
 	vb_arena   *a = c->arena;
 	char	   *joined = cli_plan_statements_joined(a, r->plan);
 	char	   *statements = cli_plan_statements_json(a, r->plan);
-	char	   *operations = cli_json_member_text(a, r->result_json, "operations");
+	const char *operations = r->operations_json;
 	sqlite3_stmt *st;
 
-	if (!exec(c, history_tables, err))
+	if (!before_write(c, err) || !exec(c, history_tables, err))
 		return false;
 	if (sqlite3_prepare_v2(c->db, "INSERT INTO _viborm_history (applied_at, applied_by, kind,"
 						   " operations, sql, checksum, duration_ms, state)"

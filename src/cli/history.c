@@ -52,7 +52,11 @@ cli_plan_statements_joined(vb_arena *arena, const vb_plan *plan)
 		const vb_operation *op = plan->operations.items[i];
 
 		for (j = 0; j < op->sql.count; j++)
-			vb_buf_appendf(&buf, "%s%s", buf.len ? ";\n" : "", (char *) op->sql.items[j]);
+		{
+			if (buf.len)
+				vb_buf_append(&buf, ";\n");
+			vb_buf_append(&buf, op->sql.items[j]);
+		}
 	}
 	return buf.data;
 }
@@ -80,16 +84,6 @@ char *
 cli_plan_statements_json(vb_arena *arena, const vb_plan *plan)
 {
 	return cli_plan_statements_json_upto(arena, plan, -1);
-}
-
-char *
-cli_json_member_text(vb_arena *arena, const char *json, const char *key)
-{
-	cJSON	   *root = cJSON_Parse(json);
-	cJSON	   *member = cJSON_DetachItemFromObjectCaseSensitive(root, key);
-
-	cJSON_Delete(root);
-	return member ? vb_json_print(arena, member) : vb_strdup(arena, "[]");
 }
 
 void

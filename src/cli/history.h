@@ -23,10 +23,6 @@ char	   *cli_plan_statements_json(vb_arena *arena, const vb_plan *plan);
  * a push on MySQL: the statements applied so far). */
 char	   *cli_plan_statements_json_upto(vb_arena *arena, const vb_plan *plan, int count);
 
-/* The member `key` of a JSON object text, printed as JSON text ("[]" when
- * absent). */
-char	   *cli_json_member_text(vb_arena *arena, const char *json, const char *key);
-
 /* The strings of a JSON array text, appended to out. */
 void		cli_json_string_list(vb_arena *arena, const char *json, vb_list *out);
 

@@ -88,6 +88,7 @@ main(int argc, char **argv)
 	int			rc;
 
 	cli_install_signal_handlers();
+	cli_json_memory_init();
 	for (first = 1; first < argc && argv[first][0] == '-' && argv[first][1] != '\0'; first++)
 	{
 		if (strcmp(argv[first], "--version") == 0)

@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "dialect.h"
+#include "vb_json.h"
 #include "history.h"
 #include "pipeline.h"
 #include "session.h"
@@ -433,6 +434,42 @@ take_offered(const char *document, const char *dialect)
 	return desired;
 }
 
+/*
+ * The tree of the last result text written, until the command takes it
+ * (cli_pipeline_take_result): a push's result of 3000 statements took as
+ * long to parse again as to write.
+ */
+static struct
+{
+	const char *text;
+	cJSON	   *tree;
+}			handed;
+
+cJSON *
+cli_pipeline_take_result(const char *text)
+{
+	cJSON	   *tree = NULL;
+
+	if (text != NULL && handed.text == text)
+		tree = handed.tree;
+	else
+		cJSON_Delete(handed.tree);
+	memset(&handed, 0, sizeof(handed));
+	return tree;
+}
+
+/* The result text of a tree (NULL for none: stopped), the tree handed on. */
+static char *
+result_text(vb_arena *arena, cJSON *tree)
+{
+	cJSON_Delete(cli_pipeline_take_result(NULL));
+	if (tree == NULL)
+		return NULL;
+	handed.text = vb_json_print_keep(arena, tree);
+	handed.tree = tree;
+	return (char *) handed.text;
+}
+
 void
 cli_pipeline_forget(void)
 {
@@ -460,6 +497,7 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 	vb_plan    *plan;
 	cli_history_record rec;
 	long long	history_id = 0;
+	cJSON	   *tree = NULL;
 	bool		locked = false;
 	bool		settle = mode == CLI_PLAN_SETTLE;
 	bool		reuse;
@@ -519,7 +557,7 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 			kept.plan = plan;
 			kept.self = self->journal ? NULL : self;
 		}
-		*result = vb_result_write(arena, plan, false, 0);
+		*result = result_text(arena, vb_result_json(arena, plan, false, 0));
 		return true;
 	}
 	if (!vb_plan_check(arena, plan, opts, err) || !check_statements(self, conn, arena, plan, err) ||
@@ -528,12 +566,16 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 	if (mode == CLI_PLAN_DRY_RUN || plan->operations.count == 0)
 	{
 		self->rollback(conn);
-		*result = vb_result_write(arena, plan, false, 0);
+		*result = result_text(arena, vb_result_json(arena, plan, false, 0));
 		return true;
 	}
+	/* the result is written once: the history keeps its operations, and
+	 * once applied it says so */
+	tree = vb_result_json(arena, plan, false, 0);
 	memset(&rec, 0, sizeof(rec));
 	rec.plan = plan;
-	rec.result_json = vb_result_write(arena, plan, false, 0);
+	rec.operations_json = tree ?
+		vb_json_print_keep(arena, cJSON_GetObjectItemCaseSensitive(tree, "operations")) : "[]";
 	rec.started = started;
 	rec.applied_by = getenv("USER") ? getenv("USER") : "unknown";
 	if (self->journal)
@@ -551,10 +593,13 @@ cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
 		if (!self->record_history(conn, &rec, &history_id, err) || !self->commit(conn, err))
 			goto fail;
 	}
-	*result = vb_result_write(arena, plan, true, history_id);
+	if (tree)
+		vb_result_mark_applied(tree, history_id);
+	*result = result_text(arena, tree);
 	return true;
 
 fail:
+	cJSON_Delete(tree);
 	if (locked)
 		self->rollback(conn);
 	return false;

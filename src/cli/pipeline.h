@@ -6,6 +6,8 @@
 #ifndef CLI_PIPELINE_H
 #define CLI_PIPELINE_H
 
+#include <cjson/cJSON.h>
+
 #include "driver.h"
 
 /* read_schema, written as the snapshot-form document (`viborm pull`). */
@@ -27,6 +29,13 @@ bool		cli_pipeline_plan(const cli_driver *self, cli_conn *conn, vb_arena *arena,
  */
 void		cli_pipeline_offer_document(const char *document, const char *dialect,
 										vb_schema *desired);
+
+/*
+ * The tree of the result text the last plan returned, when `text` is that
+ * text (else NULL, and the tree is dropped): the command takes it instead
+ * of parsing the text again. The caller deletes it.
+ */
+cJSON	   *cli_pipeline_take_result(const char *text);
 
 /* Drop the catalog a CLI_PLAN_SETTLE kept: time passed (a question was
  * asked), so the push reads the database again. */

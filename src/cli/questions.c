@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "output.h"
+#include "pipeline.h"
 #include "prompt.h"
 #include "session.h"
 
@@ -27,7 +28,10 @@ cli_plan(cli_session *s, cli_plan_mode mode, cJSON **result, char **text, vb_err
 
 	if (!s->driver->plan(s->driver, s->conn, s->arena, s->document, options, mode, &t, err))
 		return false;
-	*result = cJSON_Parse(t);
+	/* the local pipeline's own tree of that text, if it has it */
+	*result = cli_pipeline_take_result(t);
+	if (*result == NULL)
+		*result = cJSON_Parse(t);
 	if (*result == NULL)
 		return vb_fail(err, s->arena, "", NULL, "%s returned a result that is not JSON",
 					   s->driver->name);

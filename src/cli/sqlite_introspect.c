@@ -9,7 +9,18 @@
  * sqlite_schema so that one statement covers every table. The rows go to
  * the core (vb_sqlite_build_schema), which parses the stored CREATE text
  * for what the pragmas do not show and checks the two against each other.
+ *
+ * The queries have no ORDER BY: sorting the rows (with their CREATE text)
+ * was a quarter of SQLite's work. Each table's pragma rows come in the
+ * pragma's own order (columns by cid, an index's columns by seqno, foreign
+ * keys by id and seq), one table after the other, since the pragma
+ * function can only be the inner loop of the join; the reader checks that
+ * every row continues where the last one of its object stopped, and should
+ * a row ever come out of that order, it reads everything again with the
+ * ordered queries. Tables, indexes and the other objects are put in name
+ * order here, as the ordered queries gave them.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "sqlite_introspect.h"
@@ -44,29 +55,33 @@ static const char objects_query[] =
 	TABLE_LIST
 	"SELECT s.type, s.name, s.tbl_name, s.sql, l.type, l.wr, l.strict "
 	"FROM sqlite_schema AS s LEFT JOIN l ON l.name = s.name "
-	"WHERE " USER_OBJECT("s.name", "s.tbl_name") " ORDER BY s.name";
+	"WHERE " USER_OBJECT("s.name", "s.tbl_name");
 
-static const char columns_query[] =
-	TABLES
-	"SELECT t.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden "
+#define COLUMNS_QUERY \
+	TABLES \
+	"SELECT t.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden, c.cid " \
 	"FROM t, pragma_table_xinfo(t.name, 'main') AS c "
-	"ORDER BY t.name, c.cid";
 
-static const char indexes_query[] =
-	TABLES
-	"SELECT t.name, il.name, il.\"unique\", il.origin, il.partial, "
-	"x.cid, x.name, x.\"desc\", x.coll "
-	"FROM t, pragma_index_list(t.name, 'main') AS il, "
-	"pragma_index_xinfo(il.name, 'main') AS x "
+#define INDEXES_QUERY \
+	TABLES \
+	"SELECT t.name, il.name, il.\"unique\", il.origin, il.partial, " \
+	"x.cid, x.name, x.\"desc\", x.coll, x.seqno " \
+	"FROM t, pragma_index_list(t.name, 'main') AS il, " \
+	"pragma_index_xinfo(il.name, 'main') AS x " \
 	"WHERE x.\"key\" = 1 "
-	"ORDER BY t.name, il.name, x.seqno";
 
-static const char foreign_keys_query[] =
-	TABLES
-	"SELECT t.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, "
-	"f.on_delete, f.\"match\" "
+#define FOREIGN_KEYS_QUERY \
+	TABLES \
+	"SELECT t.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, " \
+	"f.on_delete, f.\"match\", f.seq " \
 	"FROM t, pragma_foreign_key_list(t.name, 'main') AS f "
-	"ORDER BY t.name, f.id, f.seq";
+
+static const char *const pragma_queries[2][3] = {
+	{COLUMNS_QUERY, INDEXES_QUERY, FOREIGN_KEYS_QUERY},
+	{COLUMNS_QUERY "ORDER BY t.name, c.cid",
+	 INDEXES_QUERY "ORDER BY t.name, il.name, x.seqno",
+	FOREIGN_KEYS_QUERY "ORDER BY t.name, f.id, f.seq"},
+};
 
 struct reader {
 	sqlite3 *db;
@@ -77,6 +92,7 @@ struct reader {
 	vb_map index_sql;	/* index name -> its CREATE text */
 	vb_sqlite_index_row *index;	/* the index being read */
 	vb_sqlite_fk_row *fk;	/* the foreign key being read */
+	bool		out_of_order;	/* a pragma row did not continue its object */
 };
 
 typedef bool (*row_fn)(struct reader *r, sqlite3_stmt *st);
@@ -173,6 +189,8 @@ static bool column_row(struct reader *r, sqlite3_stmt *st)
 
 	if (!t)
 		return false;
+	if (sqlite3_column_int(st, 7) != t->columns.count)
+		r->out_of_order = true;
 	c->name = text(r, st, 1);
 	c->type = text(r, st, 2);
 	if (!c->type)
@@ -185,7 +203,30 @@ static bool column_row(struct reader *r, sqlite3_stmt *st)
 	return true;
 }
 
-/* table, index, unique, origin, partial, cid, name, desc, coll */
+/* An index or foreign key that t has already: its rows were split. */
+static bool
+seen_index(const vb_sqlite_table_row *t, const char *name)
+{
+	int			i;
+
+	for (i = 0; i < t->indexes.count; i++)
+		if (strcmp(((vb_sqlite_index_row *) t->indexes.items[i])->name, name) == 0)
+			return true;
+	return false;
+}
+
+static bool
+seen_fk(const vb_sqlite_table_row *t, int id)
+{
+	int			i;
+
+	for (i = 0; i < t->foreign_keys.count; i++)
+		if (((vb_sqlite_fk_row *) t->foreign_keys.items[i])->id == id)
+			return true;
+	return false;
+}
+
+/* table, index, unique, origin, partial, cid, name, desc, coll, seqno */
 static bool index_row(struct reader *r, sqlite3_stmt *st)
 {
 	vb_sqlite_table_row *t = table_of(r, st);
@@ -196,6 +237,8 @@ static bool index_row(struct reader *r, sqlite3_stmt *st)
 		return false;
 	if (!r->index || strcmp(r->index->name, name) ||
 	    t->indexes.count == 0 || t->indexes.items[t->indexes.count - 1] != r->index) {
+		if (seen_index(t, name))
+			r->out_of_order = true;
 		r->index = vb_alloc(r->arena, sizeof(*r->index));
 		r->index->name = text(r, st, 1);
 		r->index->unique = sqlite3_column_int(st, 2) != 0;
@@ -204,6 +247,8 @@ static bool index_row(struct reader *r, sqlite3_stmt *st)
 		r->index->sql = vb_map_get(&r->index_sql, r->index->name);
 		vb_list_push(r->arena, &t->indexes, r->index);
 	}
+	if (sqlite3_column_int(st, 9) != r->index->columns.count)
+		r->out_of_order = true;
 	c->cid = sqlite3_column_int(st, 5);
 	c->name = text(r, st, 6);
 	c->desc = sqlite3_column_int(st, 7) != 0;
@@ -212,7 +257,7 @@ static bool index_row(struct reader *r, sqlite3_stmt *st)
 	return true;
 }
 
-/* table, id, parent, from, to, on_update, on_delete, match */
+/* table, id, parent, from, to, on_update, on_delete, match, seq */
 static bool foreign_key_row(struct reader *r, sqlite3_stmt *st)
 {
 	vb_sqlite_table_row *t = table_of(r, st);
@@ -222,6 +267,8 @@ static bool foreign_key_row(struct reader *r, sqlite3_stmt *st)
 		return false;
 	if (!r->fk || r->fk->id != id || t->foreign_keys.count == 0 ||
 	    t->foreign_keys.items[t->foreign_keys.count - 1] != r->fk) {
+		if (seen_fk(t, id))
+			r->out_of_order = true;
 		r->fk = vb_alloc(r->arena, sizeof(*r->fk));
 		r->fk->id = id;
 		r->fk->table = text(r, st, 2);
@@ -230,6 +277,8 @@ static bool foreign_key_row(struct reader *r, sqlite3_stmt *st)
 		r->fk->match = text(r, st, 7);
 		vb_list_push(r->arena, &t->foreign_keys, r->fk);
 	}
+	if (sqlite3_column_int(st, 8) != r->fk->from.count)
+		r->out_of_order = true;
 	vb_list_push(r->arena, &r->fk->from, text(r, st, 3));
 	vb_list_push(r->arena, &r->fk->to, text(r, st, 4));
 	return true;
@@ -239,6 +288,62 @@ static bool exec(struct reader *r, const char *sql)
 {
 	return sqlite3_exec(r->db, sql, NULL, NULL, NULL) == SQLITE_OK ||
 	       fail_sqlite(r, sql);
+}
+
+/* The pragma rows of every table: unordered (0), or ordered (1). */
+static bool read_pragmas(struct reader *r, int ordered)
+{
+	int i;
+
+	for (i = 0; i < r->cat->tables.count; i++) {
+		vb_sqlite_table_row *t = r->cat->tables.items[i];
+
+		memset(&t->columns, 0, sizeof(t->columns));
+		memset(&t->indexes, 0, sizeof(t->indexes));
+		memset(&t->foreign_keys, 0, sizeof(t->foreign_keys));
+	}
+	r->index = NULL;
+	r->fk = NULL;
+	r->out_of_order = false;
+	return run(r, "pragma_table_xinfo", pragma_queries[ordered][0], column_row) &&
+	       run(r, "pragma_index_list", pragma_queries[ordered][1], index_row) &&
+	       run(r, "pragma_foreign_key_list", pragma_queries[ordered][2], foreign_key_row);
+}
+
+static int compare_table_rows(const void *x, const void *y)
+{
+	return strcmp((*(vb_sqlite_table_row *const *)x)->name,
+		      (*(vb_sqlite_table_row *const *)y)->name);
+}
+
+static int compare_other_rows(const void *x, const void *y)
+{
+	return strcmp((*(vb_sqlite_other_row *const *)x)->name,
+		      (*(vb_sqlite_other_row *const *)y)->name);
+}
+
+static int compare_index_rows(const void *x, const void *y)
+{
+	return strcmp((*(vb_sqlite_index_row *const *)x)->name,
+		      (*(vb_sqlite_index_row *const *)y)->name);
+}
+
+static void sort_list(vb_list *l, int (*cmp)(const void *, const void *))
+{
+	if (l->count > 1)
+		qsort(l->items, (size_t)l->count, sizeof(void *), cmp);
+}
+
+/* Name order (BINARY, as ORDER BY name gave it; names are unique). */
+static void sort_rows(vb_sqlite_catalog *cat)
+{
+	int i;
+
+	sort_list(&cat->tables, compare_table_rows);
+	sort_list(&cat->others, compare_other_rows);
+	for (i = 0; i < cat->tables.count; i++)
+		sort_list(&((vb_sqlite_table_row *)cat->tables.items[i])->indexes,
+			  compare_index_rows);
 }
 
 bool vb_sqlite_introspect(sqlite3 *db, vb_arena *arena, vb_schema **out,
@@ -259,9 +364,11 @@ bool vb_sqlite_introspect(sqlite3 *db, vb_arena *arena, vb_schema **out,
 	if (!exec(&r, "SAVEPOINT vb_introspect"))
 		return false;
 	ok = run(&r, "sqlite_schema", objects_query, object_row) &&
-	     run(&r, "pragma_table_xinfo", columns_query, column_row) &&
-	     run(&r, "pragma_index_list", indexes_query, index_row) &&
-	     run(&r, "pragma_foreign_key_list", foreign_keys_query, foreign_key_row);
+	     read_pragmas(&r, 0);
+	if (ok && r.out_of_order)
+		ok = read_pragmas(&r, 1);
+	if (ok)
+		sort_rows(r.cat);
 	if (!ok)
 		sqlite3_exec(db, "ROLLBACK TO vb_introspect", NULL, NULL, NULL);
 	if (!exec(&r, "RELEASE vb_introspect") || !ok)

@@ -94,15 +94,15 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 		const char *const *a;
 		bool		ok = false;
 
+		/* the first byte first: strcmp here was a tenth of a no-op push */
 		for (prev = obj->child; prev != value; prev = prev->next)
-			if (strcmp(prev->string, key) == 0)
+			if (prev->string[0] == key[0] && strcmp(prev->string, key) == 0)
 				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
 							   vb_json_key_path(rd->arena, path, key),
 							   "key \"%s\" appears twice", vb_json_key_path(rd->arena, path, key));
 
-		for (a = allowed; *a; a++)
-			if (strcmp(*a, key) == 0)
-				ok = true;
+		for (a = allowed; *a && !ok; a++)
+			ok = (*a)[0] == key[0] && strcmp(*a, key) == 0;
 		if (ok && !check_dialect_key(rd, value, path))
 			return false;
 		if (ok)

@@ -418,6 +418,32 @@ char *
 vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 				long long history_id)
 {
+	cJSON	   *root = vb_result_json(arena, plan, applied, history_id);
+
+	return root ? vb_json_print(arena, root) : NULL;
+}
+
+/*
+ * A result object of applied = false made one of applied = true with its
+ * history id, in place (historyId right after applied, as vb_result_write
+ * puts it).
+ */
+void
+vb_result_mark_applied(cJSON *result, long long history_id)
+{
+	cJSON	   *atomic = cJSON_DetachItemFromObjectCaseSensitive(result, "atomic");
+
+	cJSON_ReplaceItemInObjectCaseSensitive(result, "applied", cJSON_CreateTrue());
+	cJSON_DeleteItemFromObjectCaseSensitive(result, "historyId");
+	cJSON_AddItemToObject(result, "historyId", num(history_id));
+	if (atomic)
+		cJSON_AddItemToObject(result, "atomic", atomic);
+}
+
+cJSON *
+vb_result_json(vb_arena *arena, const vb_plan *plan, bool applied,
+			   long long history_id)
+{
 	cJSON	   *root = cJSON_CreateObject();
 	cJSON	   *ops = cJSON_CreateArray();
 	cJSON	   *all_sql = cJSON_CreateArray();
@@ -504,5 +530,10 @@ vb_result_write(vb_arena *arena, const vb_plan *plan, bool applied,
 	/* DDL that commits by itself (MySQL): a push is statement by statement */
 	if (plan->dialect && !plan->dialect->can.transactional_ddl)
 		cJSON_AddItemToObject(root, "atomic", cJSON_CreateFalse());
-	return dump_and_free(arena, root);
+	if (arena->stopped)
+	{
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
 }

@@ -310,15 +310,46 @@ vb_json_absent(const cJSON *v)
 char *
 vb_json_key_path(vb_arena *arena, const char *base, const char *key)
 {
+	size_t		blen;
+	size_t		klen;
+	char	   *out;
+
 	if (base == NULL || base[0] == '\0')
 		return vb_strdup(arena, key);
-	return vb_printf(arena, "%s.%s", base, key);
+	if (key == NULL)
+		key = "(null)";
+	/* without printf: a document's reader makes one path per member */
+	blen = strlen(base);
+	klen = strlen(key);
+	out = vb_alloc(arena, blen + klen + 2);
+	memcpy(out, base, blen);
+	out[blen] = '.';
+	memcpy(out + blen + 1, key, klen + 1);
+	return out;
 }
 
 char *
 vb_json_item_path(vb_arena *arena, const char *base, size_t i)
 {
-	return vb_printf(arena, "%s[%zu]", base, i);
+	char		digits[24];
+	int			n = 0;
+	size_t		blen;
+	char	   *out;
+
+	if (base == NULL)
+		base = "(null)";
+	do
+		digits[n++] = (char) ('0' + i % 10);
+	while ((i /= 10) > 0);
+	blen = strlen(base);
+	out = vb_alloc(arena, blen + (size_t) n + 3);
+	memcpy(out, base, blen);
+	out[blen] = '[';
+	for (i = 0; i < (size_t) n; i++)
+		out[blen + 1 + i] = digits[n - 1 - i];
+	out[blen + 1 + n] = ']';
+	out[blen + 2 + n] = '\0';
+	return out;
 }
 
 bool
@@ -362,6 +393,16 @@ vb_json_expect(vb_arena *arena, vb_error *err, const cJSON *v, vb_json_want want
 		return true;
 	return vb_fail(err, arena, VB_ERR_INVALID, path, "%s must be %s, not %s", path,
 				   what ? what : vb_json_wanted(want), vb_json_kind(v));
+}
+
+char *
+vb_json_print_keep(vb_arena *arena, const cJSON *tree)
+{
+	char	   *text = cJSON_PrintUnformatted(tree);
+	char	   *copy = vb_strdup(arena, text ? text : "null");
+
+	cJSON_free(text);
+	return copy;
 }
 
 char *

@@ -1,6 +1,9 @@
 /*
  * util.c — arena, lists, string buffers, hash map and errors of the core.
  */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE			/* mmap's MAP_ANONYMOUS, madvise */
+#endif
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,6 +12,13 @@
 #include <string.h>
 
 #include "vb_internal.h"
+
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+#include <sys/mman.h>
+#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+#define HEAP_HUGE_PAGES 1
+#endif
+#endif
 
 /* ---- arena ------------------------------------------------------------ */
 
@@ -54,14 +64,18 @@ static char *
 vb_vprintf(vb_arena *arena, const char *fmt, va_list ap)
 {
 	va_list		ap2;
+	char		small[256];
 	int			n;
 	char	   *out;
 
+	/* one formatting when the text is short (most are), two otherwise */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(small, sizeof(small), fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		n = 0;
+	if ((size_t) n < sizeof(small))
+		return vb_strndup(arena, small, (size_t) n);
 	out = vb_alloc(arena, (size_t) n + 1);
 	vsnprintf(out, (size_t) n + 1, fmt, ap);
 	return out;
@@ -101,6 +115,7 @@ typedef struct heap_block
 	struct heap_block *next;
 	size_t		size;			/* bytes of data */
 	size_t		used;			/* bytes handed out */
+	size_t		mapped;			/* a huge-page mapping of this length, else 0 */
 	max_align_t data[];
 } heap_block;
 
@@ -137,6 +152,57 @@ next_block_size(heap_arena *ha, size_t size)
 	return size > bytes / 4 ? size : bytes;
 }
 
+#define HEAP_HUGE (2 * 1024 * 1024)
+
+/*
+ * A block of HEAP_BLOCK_MAX bytes and more, on Linux: its own mapping,
+ * aligned to 2 MB and offered to transparent huge pages. The pages of a
+ * block are written once each as the arena fills it; one fault per 4 kB
+ * page was a fifth of the time of a no-op push of 1000 SQLite tables on a
+ * virtual machine, and one per 2 MB is nothing. Where the kernel gives no
+ * huge pages the mapping behaves as calloc's did. NULL when mmap fails
+ * (the caller falls back to calloc).
+ */
+static heap_block *
+heap_block_map(size_t bytes)
+{
+#ifdef HEAP_HUGE_PAGES
+	size_t		len = (sizeof(heap_block) + bytes + HEAP_HUGE - 1) / HEAP_HUGE * HEAP_HUGE;
+	char	   *m = mmap(NULL, len + HEAP_HUGE, PROT_READ | PROT_WRITE,
+						 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char	   *a;
+	heap_block *block;
+
+	if (m == MAP_FAILED)
+		return NULL;
+	/* keep the aligned len bytes, give the rest back */
+	a = (char *) (((uintptr_t) m + HEAP_HUGE - 1) & ~(uintptr_t) (HEAP_HUGE - 1));
+	if (a > m)
+		munmap(m, (size_t) (a - m));
+	munmap(a + len, (size_t) (m + HEAP_HUGE - a));
+	(void) madvise(a, len, MADV_HUGEPAGE);
+	block = (heap_block *) a;
+	block->mapped = len;
+	return block;
+#else
+	(void) bytes;
+	return NULL;
+#endif
+}
+
+static void
+heap_block_free(heap_block *block)
+{
+#ifdef HEAP_HUGE_PAGES
+	if (block->mapped)
+	{
+		munmap(block, block->mapped);
+		return;
+	}
+#endif
+	free(block);
+}
+
 static void *
 heap_alloc(void *ctx, size_t size)
 {
@@ -149,7 +215,9 @@ heap_alloc(void *ctx, size_t size)
 	{
 		size_t		bytes = next_block_size(ha, size);
 
-		block = calloc(1, sizeof(heap_block) + bytes);
+		block = bytes >= HEAP_BLOCK_MAX ? heap_block_map(bytes) : NULL;
+		if (block == NULL)
+			block = calloc(1, sizeof(heap_block) + bytes);
 		if (block == NULL)
 		{
 			ha->out_of_memory(bytes);
@@ -182,7 +250,7 @@ heap_release(void *ctx)
 	{
 		heap_block *next = block->next;
 
-		free(block);
+		heap_block_free(block);
 		block = next;
 	}
 	ha->blocks = NULL;
@@ -406,16 +474,53 @@ vb_map_get(const vb_map *map, const char *key)
 	return NULL;
 }
 
+/*
+ * The n (2 or 3) parts joined by \x1f, as printf("%s\x1f%s") made them
+ * (NULL as "(null)"), without printf: a diff makes its map keys by the
+ * hundred thousand, and printf took a tenth of a no-op push.
+ */
+static char *
+join_key(vb_arena *arena, int n, const char *a, const char *b, const char *c)
+{
+	const char *parts[3];
+	size_t		len[3];
+	size_t		total = 0;
+	char	   *out;
+	char	   *p;
+	int			i;
+
+	parts[0] = a;
+	parts[1] = b;
+	parts[2] = c;
+	for (i = 0; i < n; i++)
+	{
+		if (parts[i] == NULL)
+			parts[i] = "(null)";
+		len[i] = strlen(parts[i]);
+		total += len[i] + 1;
+	}
+	out = p = vb_alloc(arena, total);
+	for (i = 0; i < n; i++)
+	{
+		if (i)
+			*p++ = '\x1f';
+		memcpy(p, parts[i], len[i]);
+		p += len[i];
+	}
+	*p = '\0';
+	return out;
+}
+
 char *
 vb_key2(vb_arena *arena, const char *a, const char *b)
 {
-	return vb_printf(arena, "%s\x1f%s", a, b);
+	return join_key(arena, 2, a, b, NULL);
 }
 
 char *
 vb_key3(vb_arena *arena, const char *a, const char *b, const char *c)
 {
-	return vb_printf(arena, "%s\x1f%s\x1f%s", a, b, c);
+	return join_key(arena, 3, a, b, c);
 }
 
 /* ---- errors --------------------------------------------------------------- */

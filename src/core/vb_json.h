@@ -25,6 +25,17 @@ cJSON	   *vb_json_parse(vb_arena *arena, const char *text, const char *what, con
  * there is none or obj is no object. */
 cJSON	   *vb_json_member(const cJSON *obj, const char *key);
 
+/* The result object of vb_result_write as a tree, the caller's to delete
+ * (NULL: stopped); vb_result_mark_applied turns one of applied = false
+ * into the result of the push that applied it, as history entry
+ * history_id. */
+cJSON	   *vb_result_json(vb_arena *arena, const vb_plan *plan, bool applied,
+						   long long history_id);
+void		vb_result_mark_applied(cJSON *result, long long history_id);
+
+/* JSON text of a tree, in the arena; the tree stays the caller's. */
+char	   *vb_json_print_keep(vb_arena *arena, const cJSON *tree);
+
 /* Absent: no value, or JSON null (which stands for absent in documents). */
 bool		vb_json_absent(const cJSON *v);
 
