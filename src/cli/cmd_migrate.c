@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "migrate.h"
+#include "migrate_down.h"
 #include "output.h"
 #include "prompt.h"
 #include "session.h"
@@ -602,33 +603,9 @@ valid_name(const char *name)
 	return true;
 }
 
-/* The down plan's resolutions: the up plan's settled renames, reversed. */
-static char *
-down_options(cli_session *s)
-{
-	cJSON	   *o = cJSON_CreateObject();
-	cJSON	   *entries = cJSON_AddArrayToObject(o, "resolutions");
-	const cJSON *e;
-
-	cJSON_AddBoolToObject(o, "force", true);
-	cJSON_ArrayForEach(e, s->request.entries)
-	{
-		cJSON	   *r = cJSON_Duplicate(e, true);
-		cJSON	   *from = cJSON_DetachItemFromObjectCaseSensitive(r, "from");
-		cJSON	   *to = cJSON_DetachItemFromObjectCaseSensitive(r, "to");
-
-		cJSON_AddItemToObject(r, "from", to);
-		cJSON_AddItemToObject(r, "to", from);
-		cJSON_AddItemToArray(entries, r);
-	}
-	if (cJSON_GetArraySize(entries) == 0)
-		cJSON_DeleteItemFromObjectCaseSensitive(o, "resolutions");
-	return vb_json_print(s->arena, o);
-}
-
 /* The down file: warnings for what it cannot restore, then its statements. */
 static char *
-down_text(cli_session *s, const cJSON *up, const cJSON *down)
+down_text(cli_session *s, const char *from, const cJSON *up, const cJSON *down)
 {
 	vb_buf		out;
 	const cJSON *op;
@@ -646,6 +623,7 @@ down_text(cli_session *s, const cJSON *up, const cJSON *down)
 					   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(pair, "kind")),
 					   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(pair, "from")),
 					   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(pair, "to")));
+	cli_down_enum_warnings(from, s->desired, s->request.entries, s->driver->dialect_name, &out);
 	cJSON_ArrayForEach(op, cJSON_GetObjectItemCaseSensitive(down, "operations"))
 	{
 		const cJSON *sql;
@@ -777,6 +755,7 @@ generate_in(cli_session *s, cli_migration_dir *dir)
 	const char *from = dir->snapshot ? dir->snapshot : "{\"tables\": []}";
 	const char *scratch = "{\"force\": true, \"resolutions\": \"addAndDrop\"}";
 	vb_list		schemas = {0};
+	vb_list		down_schemas = {0};
 	vb_list		up = {0};
 	cJSON	   *plan = NULL;
 	cJSON	   *after = NULL;
@@ -826,18 +805,22 @@ generate_in(cli_session *s, cli_migration_dir *dir)
 	}
 	cJSON_ArrayForEach(sql, cJSON_GetObjectItemCaseSensitive(plan, "sql"))
 		vb_list_push(s->arena, &up, sql->valuestring);
-	/* apply it, read the snapshot, and plan the way back */
+	/* apply it, read the snapshot, and plan the way back (on PostgreSQL
+	 * over the schemas of both sides: the up file may fill a new one) */
 	if (!cli_plan(s, CLI_PLAN_APPLY, &after, NULL, &err) ||
 		!managed_schemas(s, &schemas, &err) ||
 		!s->driver->introspect(s->driver, s->conn, s->arena, &schemas, &snapshot, &err) ||
-		!plan_text(s, from, down_options(s), CLI_PLAN_DIFF, &down, &err))
+		(strcmp(s->driver->dialect_name, "pg") == 0 && !rehearsal_schemas(s, dir, &down_schemas, &err)) ||
+		!plan_text(s, cli_down_document(s->arena, from, s->desired, s->driver->dialect_name),
+				   cli_down_options(s->arena, s->request.entries, s->desired, &down_schemas),
+				   CLI_PLAN_DIFF, &down, &err))
 	{
 		rc = cli_report(&err);
 		goto done;
 	}
 	name = s->opts.name ? s->opts.name : derived_name(s->arena, plan);
 	if (!cli_migrations_dir_add(s->arena, dir, s->driver->dialect_name, name, &up,
-								down_text(s, plan, down), snapshot, &file_name, &err))
+								down_text(s, from, plan, down), snapshot, &file_name, &err))
 	{
 		rc = cli_report(&err);
 		goto done;

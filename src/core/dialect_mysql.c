@@ -1491,6 +1491,60 @@ indexed(const vb_table *t, const vb_list *cols)
 	return false;
 }
 
+/* A new operation of the lower hook: add or drop the index `ix` of a
+ * foreign key of the paired table `tc`. */
+static void
+fk_index_op(lowering *l, vb_op_kind kind, const vb_table_change *tc, vb_index *ix)
+{
+	vb_operation *op = vb_alloc(l->a, sizeof(vb_operation));
+
+	op->kind = kind;
+	op->schema = tc->des->schema;
+	op->table = tc->des->name;
+	op->object = ix->name;
+	op->model = tc->des->model;
+	op->seq = l->seq++;
+	if (kind == VB_OP_CREATE_INDEX)
+		op->change.table = tc->des;
+	else
+		op->change.cur_table = tc->cur;
+	op->change.index = ix;
+	vb_list_push(l->a, &l->ops, op);
+}
+
+/*
+ * A kept foreign key that has the index named after it (left out of the
+ * model), when the plan adds a key or index it can use instead: that index
+ * is dropped in the same ALTER TABLE. MariaDB drops the one it made by
+ * itself then, but not one a statement made (as the plan above does, or a
+ * migration): without this the catalog would keep an index that neither
+ * side's model shows, and a down file would not give back the table.
+ */
+static void
+lower_foreign_key_own_index_drops(lowering *l, const vb_table_change *tc)
+{
+	int			j;
+
+	for (j = 0; j < tc->cur->foreign_keys.count; j++)
+	{
+		const vb_foreign_key *cur = tc->cur->foreign_keys.items[j];
+		const vb_foreign_key *fk = vb_find_foreign_key(tc->des, cur->name);
+		vb_index   *ix;
+
+		if (!cur->own_index || fk == NULL || !vb_str_lists_equal(&fk->columns, &cur->columns) ||
+			has_op(l, VB_OP_DROP_FOREIGN_KEY, tc->des->name, cur->name) ||
+			indexed(tc->cur, &cur->columns) || !indexed(tc->des, &cur->columns) ||
+			vb_find_index(tc->des, cur->name) != NULL ||
+			has_op(l, VB_OP_CREATE_INDEX, tc->des->name, cur->name))
+			continue;
+		ix = vb_alloc(l->a, sizeof(vb_index));
+		ix->name = cur->name;
+		ix->method = "btree";
+		ix->columns = cur->columns;
+		fk_index_op(l, VB_OP_DROP_INDEX, tc, ix);
+	}
+}
+
 /*
  * Foreign keys and their indexes. A dropped foreign key takes the index
  * MySQL made for it along (unless another kept key still leans on it). A
@@ -1540,7 +1594,6 @@ lower_foreign_key_indexes(lowering *l)
 			const vb_foreign_key *fk = tc->des->foreign_keys.items[j];
 			const vb_foreign_key *cur = vb_find_foreign_key(tc->cur, fk->name);
 			vb_index   *ix;
-			vb_operation *add;
 			int			k;
 
 			/* kept (not added by the plan), without its own index, and
@@ -1559,17 +1612,9 @@ lower_foreign_key_indexes(lowering *l)
 				el->column = fk->columns.items[k];
 				vb_list_push(l->a, &ix->elements, el);
 			}
-			add = vb_alloc(l->a, sizeof(vb_operation));
-			add->kind = VB_OP_CREATE_INDEX;
-			add->schema = tc->des->schema;
-			add->table = tc->des->name;
-			add->object = ix->name;
-			add->model = tc->des->model;
-			add->seq = l->seq++;
-			add->change.table = tc->des;
-			add->change.index = ix;
-			vb_list_push(l->a, &l->ops, add);
+			fk_index_op(l, VB_OP_CREATE_INDEX, tc, ix);
 		}
+		lower_foreign_key_own_index_drops(l, tc);
 	}
 }
 

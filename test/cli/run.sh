@@ -995,6 +995,40 @@ expect_lite "SELECT 1" 1
 	problem "the reverted migration is still recorded"
 end
 
+begin "migrate (sqlite): the down file renames back what the up file renamed (renamedFrom, --rename of a column of a renamed table): no warning, the rows kept"
+rm -rf "$T/rn" "$T/rn.db"
+cat >"$T/rn1.json" <<'EOF'
+{"tables": [{"name": "person", "columns": [{"name": "id", "type": "integer", "nullable": false},
+  {"name": "nm", "type": "text"}, {"name": "age", "type": "integer"}, {"name": "city", "type": "text"}],
+  "primaryKey": {"columns": ["id"]}}]}
+EOF
+jq '.tables[0] |= (.name = "people" | .renamedFrom = "person" | .columns[1] |= (.name = "full_name" | .renamedFrom = "nm"))' \
+	"$T/rn1.json" >"$T/rn2.json"
+jq '.tables[0] |= (.name = "folks" | del(.renamedFrom) | .columns[1] |= (.name = "label" | del(.renamedFrom)))' \
+	"$T/rn2.json" >"$T/rn3.json"
+vb migrate generate --url "$T/rn.db" --dir "$T/rn" --schema "$T/rn1.json" --name initial
+expect_rc 0
+vb migrate generate --url "$T/rn.db" --dir "$T/rn" --schema "$T/rn2.json" --name by-renamed-from
+expect_rc 0
+vb migrate generate --url "$T/rn.db" --dir "$T/rn" --schema "$T/rn3.json" --name by-flags \
+	--rename people=folks --rename folks.full_name=folks.label
+expect_rc 0
+for f in "$T"/rn/meta/_down/000[12]_*.sql; do
+	! grep -q -- '-- WARNING:' "$f" || problem "$(basename "$f"): the down file has warnings: $(grep -- '-- WARNING:' "$f")"
+	grep -qi 'RENAME' "$f" || problem "$(basename "$f"): the down file renames nothing: $(cat "$f")"
+done
+sqlite3 "$T/rn.db" ""
+"$BIN" migrate apply --url "$T/rn.db" --dir "$T/rn" --to 0000 >/dev/null 2>&1
+before=$(schema_of "$T/rn.db")
+sqlite3 "$T/rn.db" "INSERT INTO person VALUES (1, 'Ann', 36, 'Oslo')"
+"$BIN" migrate apply --url "$T/rn.db" --dir "$T/rn" >/dev/null 2>&1
+[ "$(sqlite3 "$T/rn.db" "SELECT label FROM folks")" = Ann ] || problem "the up migrations lost the row"
+vb migrate down --url "$T/rn.db" --steps 2
+expect_rc 0
+[ "$(schema_of "$T/rn.db")" = "$before" ] || problem "down did not restore the schema after 0000"
+[ "$(sqlite3 "$T/rn.db" "SELECT nm FROM person" 2>&1)" = Ann ] || problem "down lost the row"
+end
+
 begin "migrate (sqlite): two applies at once apply every file exactly once"
 rm -f "$T/m4.db"
 sqlite3 "$T/m4.db" ""

@@ -20,7 +20,11 @@
 #      dev database: the managed schemas dropped, the current schema's
 #      snapshot pushed and D planned, inside a transaction rolled back) and applied with
 #      viborm.migrate_apply to a copy of vb_cur made before the push gives
-#      the desired fingerprint, and migrate_status reports no drift.
+#      the desired fingerprint, and migrate_status reports no drift; then,
+#      when the down file (planned as generate does: from the new schema back
+#      to the snapshot, the settled renames reversed) carries no -- WARNING:
+#      line, viborm.migrate_down on the copy gives back the current
+#      fingerprint (pairs whose down file has warnings say so on their line).
 # Prints "ok NAME" or "FAILED NAME: STEP: REASON" per pair, then
 # "N passed, N failed"; exits 1 if any pair failed.
 #
@@ -268,7 +272,9 @@ run_pair() {
 }
 
 # Step 8, first half (before the push): copy vb_cur, and plan the migration
-# from vb_cur's snapshot to D in vb_des inside a rolled-back transaction.
+# from vb_cur's snapshot to D in vb_des inside a rolled-back transaction;
+# then, as generate does, push D there and plan the way back to the snapshot
+# (the down file).
 generate_migration() {
 	fail_step=migrate-generate
 	if ! "${psql_base[@]}" -d "$admin_db" -c "CREATE DATABASE $mig_db TEMPLATE $cur_db" \
@@ -280,24 +286,44 @@ generate_migration() {
 		fail_reason=$(summary "$work/err")
 		return 1
 	fi
+	if ! q "$cur_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >"$work/fp_before" 2>"$work/err"; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	if ! settled_resolutions; then
+		return 1
+	fi
 	if ! q "$des_db" >"$work/up" 2>"$work/err" <<-EOF; then
 		$load
 		\set S \`cat $work/S\`
 		\set D \`cat $work/D\`
 		\set options \`cat $work/options\`
+		\set down_options \`cat $work/down_options\`
 		BEGIN;
 		\o /dev/null
 		SELECT format('DROP SCHEMA IF EXISTS %I CASCADE', n)
 		FROM jsonb_array_elements_text(:'schemas'::jsonb) n \gexec
 		SELECT viborm.push(:'S'::jsonb, jsonb_build_object('force', true,
 		  'resolutions', 'addAndDrop'));
+		\o $work/up_plan
+		SELECT viborm.diff(:'D'::jsonb,
+		  :'options'::jsonb || jsonb_build_object('schemas', :'schemas'::jsonb));
+		\o /dev/null
+		SELECT viborm.push(:'D'::jsonb,
+		  :'options'::jsonb || jsonb_build_object('schemas', :'schemas'::jsonb));
+		\o $work/down_plan
+		SELECT viborm.diff(:'S'::jsonb, :'down_options'::jsonb);
 		\o
-		SELECT coalesce(string_agg(s, E';\n--> statement-breakpoint\n'), '')
-		FROM jsonb_array_elements_text(viborm.diff(:'D'::jsonb,
-		  :'options'::jsonb || jsonb_build_object('schemas', :'schemas'::jsonb))->'sql') s;
 		ROLLBACK;
+		\set up_plan \`cat $work/up_plan\`
+		SELECT coalesce(string_agg(s, E';\n--> statement-breakpoint\n'), '')
+		FROM jsonb_array_elements_text(:'up_plan'::jsonb->'sql') s;
 	EOF
 		fail_reason=$(summary "$work/err" 6)
+		return 1
+	fi
+	if ! down_text >"$work/down" 2>"$work/err"; then
+		fail_reason="the down file: $(summary "$work/err")"
 		return 1
 	fi
 	if ! q "$des_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >"$work/fp_des_after" 2>"$work/err" ||
@@ -305,6 +331,80 @@ generate_migration() {
 		fail_reason=$(summary "$work/err")
 		return 1
 	fi
+}
+
+# The "resolutions" entries the options settle, as `viborm migrate
+# generate` settles them (questions.c, request.c): an array is taken as it
+# is; "rename" or "addAndDrop" (--resolve) settles the pairs the plan lists
+# as ambiguous, round after round ("rename": only the pairs whose two sides
+# have no other candidate). Read-only diffs on vb_cur, which its snapshot
+# describes. Writes $work/down_options: {"force": true}, the managed
+# schemas of both sides (what the up file made in a new schema goes again)
+# and the entries reversed (from and to swapped; a column's table is the
+# document's, so named as in the snapshot: through the reversed table
+# renames).
+settled_resolutions() {
+	local how round
+	how=$(jq -r '.resolutions | if type == "string" then . else "" end' "$work/options")
+	jq -c '.resolutions | if type == "array" then . else [] end' "$work/options" >"$work/entries"
+	if [ -n "$how" ]; then
+		for ((round = 0; round < 20; round++)); do
+			if ! q "$cur_db" >"$work/settle" 2>"$work/err" <<-EOF; then
+				$load
+				\set D \`cat $work/D\`
+				\set options \`cat $work/options\`
+				\set entries \`cat $work/entries\`
+				SELECT viborm.diff(:'D'::jsonb, (:'options'::jsonb - 'resolutions')
+				  || jsonb_build_object('schemas', :'schemas'::jsonb, 'resolutions', :'entries'::jsonb))->'ambiguous';
+			EOF
+				fail_reason="settling the rename pairs: $(summary "$work/err")"
+				return 1
+			fi
+			jq -c --arg how "$how" --slurpfile e "$work/entries" '
+				. as $a
+				| def count($p; $side): [$a[] | select(.kind == $p.kind and .schema == $p.schema
+				    and .table == $p.table and .enum == $p.enum and .[$side] == $p[$side])] | length;
+				[$a[] | select($how != "rename" or (count(.; "from") == 1 and count(.; "to") == 1))
+				 | . + {resolution: $how}] as $new
+				| if ($new | length) == 0 then empty else $e[0] + $new end' \
+				"$work/settle" >"$work/entries_next"
+			[ -s "$work/entries_next" ] || break
+			mv "$work/entries_next" "$work/entries"
+		done
+	fi
+	jq -c --slurpfile schemas "$work/schemas" '
+		([.[] | select(.kind == "table" and .resolution == "rename")
+		  | {key: "\(.schema).\(.to)", value: .from}] | from_entries) as $tables
+		| [.[] | {kind, schema, table, enum, from: .to, to: .from, resolution}
+		   | if .kind == "column" then .table = ($tables["\(.schema).\(.table)"] // .table) else . end
+		   | with_entries(select(.value != null))]
+		| {force: true, schemas: $schemas[0]} + (if length > 0 then {resolutions: .} else {} end)' \
+		"$work/entries" >"$work/down_options"
+}
+
+# The down file as generate writes it: -- WARNING: lines for the up plan's
+# destructive steps, the down plan's ambiguous pairs, the enum values it
+# removes (those of D that S lacks, unless renamed back: no mapping back)
+# and its destructive steps, then its statements.
+down_text() {
+	jq -r --slurpfile S "$work/S" --slurpfile E "$work/entries" '
+		(.enums // [])[] as $e
+		| ($e.schema // "public") as $schema
+		| ($S[0].enums // [])[] | select(.name == $e.name and (.schema // "public") == $schema)
+		| [.values[] | if type == "string" then . else .name end] as $have
+		| $e.values[] | (if type == "string" then . else .name end) as $v
+		| select(($have | any(. == $v)) | not)
+		| select([$E[0][] | select(.kind == "enumValue" and .resolution == "rename" and .schema == $schema
+		    and .enum == $e.name and .to == $v)] | length == 0)
+		| "-- WARNING: enum \($schema).\($e.name) loses value \($v); rows holding it make the down fail"' \
+		"$work/D" || return 1
+	jq -r --slurpfile up "$work/up_plan" '
+		([$up[0].operations[] | select(.destructive)
+		  | "-- WARNING: the up migration'"'"'s \(.kind) \(.object) lost data"]
+		 + [.ambiguous[] | "-- WARNING: \(.kind) \(.from) -> \(.to) is planned as a drop and an add"]
+		 + [.operations[] | select(.destructive) | "-- WARNING: \(.kind) \(.object) loses data"]
+		 | .[]),
+		([.sql[] | "\(.);"] | join("\n--> statement-breakpoint\n"))' "$work/down_plan"
 }
 
 # Step 8, second half (after the push): apply the migration to the copy.
@@ -319,33 +419,58 @@ apply_migration() {
 	fail_step=migrate-apply
 	if ! q "$mig_db" >"$work/out" 2>"$work/err" <<-EOF; then
 		\set up \`cat $work/up\`
+		\set down \`cat $work/down\`
 		\set D \`cat $work/D\`
 		SELECT viborm.migrate_apply(CASE WHEN :'up' = '' THEN '[]'::jsonb ELSE
 		  jsonb_build_array(jsonb_build_object('version', '0000', 'name', 'change', 'sql', :'up',
-		    'snapshot', :'D'::jsonb)) END)->'drift';
+		    'down', :'down', 'snapshot', :'D'::jsonb)) END)->'drift';
 	EOF
 		fail_reason=$(summary "$work/err" 6)
 		cp "$work/up" "$work/detail"
 		fail_detail=$work/detail
 		return 1
 	fi
-	if ! q "$mig_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >"$work/fp_mig" 2>"$work/err"; then
-		fail_reason=$(summary "$work/err")
-		return 1
-	fi
-	if ! diff -u --label "desired" --label "migration" "$work/fp_des" "$work/fp_mig" >"$work/fp_diff"; then
-		fail_reason="the migration did not give the desired catalog ($(grep -c '^[-+][^-+]' "$work/fp_diff") line(s))"
-		{
-			cat "$work/fp_diff"
-			echo "--- the migration:"
-			cat "$work/up"
-		} >"$work/detail"
-		fail_detail=$work/detail
+	if ! same_catalog "$work/fp_des" desired migration "the migration did not give the desired catalog" \
+		"the migration" "$work/up"; then
 		return 1
 	fi
 	fail_step=migrate-drift
 	if [ -s "$work/up" ] && [ "$(cat "$work/out")" != "null" ]; then
 		fail_reason="migrate_apply reports drift: $(head -c 300 "$work/out")"
+		return 1
+	fi
+	[ -n "$(cat "$work/up")" ] || return 0
+	fail_step=migrate-down
+	if grep -q -- '-- WARNING:' "$work/down"; then
+		skipped="down not run: its file carries warnings"
+		return 0
+	fi
+	if ! q "$mig_db" >"$work/out" 2>"$work/err" <<<"SELECT viborm.migrate_down()"; then
+		fail_reason=$(summary "$work/err" 6)
+		cp "$work/down" "$work/detail"
+		fail_detail=$work/detail
+		return 1
+	fi
+	same_catalog "$work/fp_before" before down "down did not give back the current catalog" \
+		"the down migration" "$work/down"
+}
+
+# same_catalog EXPECTED LABEL GOT_LABEL REASON WHAT SQL: vb_mig's fingerprint
+# equals the file EXPECTED; else REASON, with the difference and then WHAT
+# (the file SQL) as the detail.
+same_catalog() {
+	if ! q "$mig_db" -v schemas="$(cat "$work/schemas")" -f "$fingerprint_sql" >"$work/fp_mig" 2>"$work/err"; then
+		fail_reason=$(summary "$work/err")
+		return 1
+	fi
+	if ! diff -u --label "$2" --label "$3" "$1" "$work/fp_mig" >"$work/fp_diff"; then
+		fail_reason="$4 ($(grep -c '^[-+][^-+]' "$work/fp_diff") line(s))"
+		{
+			cat "$work/fp_diff"
+			echo "--- $5:"
+			cat "$6"
+		} >"$work/detail"
+		fail_detail=$work/detail
 		return 1
 	fi
 }
@@ -367,8 +492,9 @@ for dir in "$pairs_dir"/*/; do
 	fail_step=
 	fail_reason=
 	fail_detail=
+	skipped=
 	if run_pair "$dir"; then
-		echo "ok $name"
+		echo "ok $name${skipped:+ ($skipped)}"
 		passed=$((passed + 1))
 	else
 		echo "FAILED $name: $fail_step: $fail_reason"

@@ -133,6 +133,26 @@ test_mysql_binary_default(void **state)
 						"ADD COLUMN `p` binary(4) NULL DEFAULT 'ab'");
 }
 
+/* A kept foreign key on its own index (named after it, left out of the
+ * model) when the plan adds an index it can use: that index goes in the
+ * same ALTER TABLE (MariaDB drops it by itself only if it made it). The
+ * other way round, the index a kept foreign key needs is added. */
+static void
+test_mysql_fk_own_index_replaced(void **state)
+{
+	vb_arena   *a = ARENA(state);
+	vb_schema  *cur = sch_new(a);
+	vb_schema  *des = sch_new(a);
+
+	fk(a, t2(a, cur), "t_a_fkey", "a", "t", "id")->own_index = true;
+	ix(a, t2(a, des), "t_a_idx", "a", false);
+	fk(a, des->tables.items[0], "t_a_fkey", "a", "t", "id");
+	assert_string_equal(statements(a, my_diff(a, &vb_dialect_mariadb, cur, des)),
+						"ALTER TABLE `t` ADD INDEX `t_a_idx` (`a`), DROP INDEX `t_a_fkey`");
+	assert_string_equal(statements(a, my_diff(a, &vb_dialect_mariadb, des, cur)),
+						"ALTER TABLE `t` DROP INDEX `t_a_idx`, ADD INDEX `t_a_fkey` (`a`)");
+}
+
 int
 run_dialect_mysql_tests(void)
 {
@@ -141,6 +161,7 @@ run_dialect_mysql_tests(void)
 		UNIT_TEST(test_mysql_invisible_index),
 		UNIT_TEST(test_mysql_generated_not_null),
 		UNIT_TEST(test_mysql_binary_default),
+		UNIT_TEST(test_mysql_fk_own_index_replaced),
 	};
 
 	return cmocka_run_group_tests_name("dialect_mysql", tests, NULL, NULL);

@@ -25,7 +25,9 @@
 #   7. pushing D again (the flags without --rename and --resolve, which name
 #      pairs of the first plan) plans nothing: "applied": false, no operation;
 #   8. versioned migrations (pairs with desired.sql; VB_CORPUS_MIGRATE=0 skips
-#      it): see migrate_pair.
+#      it): see migrate_pair; when the down file carries no -- WARNING: line,
+#      `migrate down` then gives back the current fingerprint (pairs whose
+#      down file has warnings say so on their line).
 # A pair whose `expect-error` file exists must instead fail at step 4 with
 # that text in the error (refused before anything ran: the fingerprint of
 # vbm_cur is then unchanged).
@@ -275,7 +277,8 @@ check_levels() {
 # generated from its pull to the document (migrate generate --dev-url on an
 # empty database, with the pair's --rename/--resolve flags) and applied
 # gives the desired fingerprint and status reports no drift; where it does
-# not (the snapshot cannot tell everything), status must report drift.
+# not (the snapshot cannot tell everything), status must report drift. Then
+# down, unless its file carries warnings, gives back the current fingerprint.
 migrate_pair() {
 	local dir=$1 doc=$2 m=$work/mig gflags=() i rc
 	fail_step=migrate-generate
@@ -343,6 +346,29 @@ migrate_pair() {
 		fail_reason="status after apply: exit $rc: $(head -c 300 "$work/out")"
 		return 1
 	fi
+	# down, when its file carries no warning, gives back the current catalog
+	fail_step=migrate-down
+	if grep -q -- '-- WARNING:' "$m"/meta/_down/*.sql; then
+		skipped="down not run: its file carries warnings"
+		return 0
+	fi
+	if ! viborm migrate down --url "$(url "$mig_db")" --dir "$m" >"$work/out" 2>"$work/err"; then
+		fail_reason=$(summary "$work/err" 8)
+		cp "$m"/meta/_down/*.sql "$work/detail"
+		fail_detail=$work/detail
+		return 1
+	fi
+	fingerprint "$mig_db" >"$work/down.fp" 2>"$work/err"
+	if ! diff -u "$work/before.fp" "$work/down.fp" >"$work/fpdiff"; then
+		fail_reason="down did not give back the current catalog ($(grep -c '^[-+][^-+]' "$work/fpdiff") line(s))"
+		{
+			cat "$work/fpdiff"
+			echo "--- the down migration:"
+			cat "$m"/meta/_down/*.sql
+		} >"$work/detail"
+		fail_detail=$work/detail
+		return 1
+	fi
 }
 
 passed=0 failed=0 i=0
@@ -358,12 +384,16 @@ for dir in "$pairs_dir"/*/; do
 	fi
 	i=$((i + 1))
 	skipped=
+	fail_detail=
 	if run_pair "$dir"; then
 		passed=$((passed + 1))
 		echo "ok $name${skipped:+ ($skipped)}"
 	else
 		failed=$((failed + 1))
 		echo "FAILED $name: $fail_step: $fail_reason"
+		if [ -n "$fail_detail" ] && [ -s "$fail_detail" ]; then
+			head -n 60 "$fail_detail" | sed -e 's/^/    /'
+		fi
 	fi
 done
 echo "$passed passed, $failed failed"
