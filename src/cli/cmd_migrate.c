@@ -627,18 +627,18 @@ down_text(cli_session *s, const char *from, const cJSON *up, const cJSON *down)
 	cJSON_ArrayForEach(op, cJSON_GetObjectItemCaseSensitive(down, "operations"))
 	{
 		const cJSON *sql;
+		bool		warned = false;
 
 		cJSON_ArrayForEach(sql, cJSON_GetObjectItemCaseSensitive(op, "sql"))
 		{
 			if (!first)
 				vb_buf_append(&out, "--> statement-breakpoint\n");
-			if (first || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(op, "destructive")))
-			{
-				if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(op, "destructive")))
-					vb_buf_appendf(&out, "-- WARNING: %s %s loses data\n",
-								   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(op, "kind")),
-								   cli_operation_object(s->arena, op));
-			}
+			/* once per operation, above its first statement */
+			if (!warned && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(op, "destructive")))
+				vb_buf_appendf(&out, "-- WARNING: %s %s loses data\n",
+							   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(op, "kind")),
+							   cli_operation_object(s->arena, op));
+			warned = true;
 			vb_buf_appendf(&out, "%s;\n", sql->valuestring);
 			first = false;
 		}
