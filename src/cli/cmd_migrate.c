@@ -197,16 +197,14 @@ options_json(cli_session *s, request_mode mode)
 		cJSON_AddBoolToObject(o, "baseline", true);
 	if (mode == MODE_RESET)
 		cJSON_AddBoolToObject(o, "reset", true);
-	if (mode == MODE_RESET && s->opts.schemas)
+	if (mode == MODE_RESET && s->request.schemas.count > 0)
 	{
-		vb_list		names = {0};
-		vb_error	ignored;	/* checked by run_request */
+		/* --schemas, split and checked when the session opened */
 		cJSON	   *a = cJSON_AddArrayToObject(o, "schemas");
 		int			i;
 
-		(void) cli_split_schemas(s->arena, s->opts.schemas, &names, &ignored);
-		for (i = 0; i < names.count; i++)
-			cJSON_AddItemToArray(a, cJSON_CreateString(names.items[i]));
+		for (i = 0; i < s->request.schemas.count; i++)
+			cJSON_AddItemToArray(a, cJSON_CreateString(s->request.schemas.items[i]));
 	}
 	if (s->opts.lock_timeout)
 		cJSON_AddStringToObject(o, "lockTimeout", s->opts.lock_timeout);
@@ -488,16 +486,6 @@ run_request(const cli_command_spec *spec, const char *request, request_mode mode
 		}
 		print_warnings(&dir);
 		migrations = cli_migrations_json(s.arena, &dir);
-	}
-	if (mode == MODE_RESET && s.opts.schemas)
-	{
-		vb_list		names = {0};
-
-		if (!cli_split_schemas(s.arena, s.opts.schemas, &names, &err))
-		{
-			rc = cli_report(&err);
-			goto done;
-		}
 	}
 	if (mode == MODE_RESET && (rc = confirm_reset(&s, migrations)) >= 0)
 		goto done;

@@ -75,6 +75,14 @@ find_in_schema(cJSON *array, const char *schema, const char *name, const char *d
 	return NULL;
 }
 
+/* Set (or replace) an object's "renamedFrom". */
+static void
+set_renamed_from(cJSON *obj, const char *name)
+{
+	cJSON_DeleteItemFromObjectCaseSensitive(obj, "renamedFrom");
+	cJSON_AddStringToObject(obj, "renamedFrom", name);
+}
+
 /* Set "renamedFrom" on the snapshot's element `old` of `array`, when the
  * snapshot has no element called `now` (the up plan then renamed it). */
 static cJSON *
@@ -84,8 +92,7 @@ mark(cJSON *array, const char *old, const char *now, const char *renamed_from)
 
 	if (item == NULL || named(array, now, false) != NULL || !cJSON_IsObject(item))
 		return NULL;
-	cJSON_DeleteItemFromObjectCaseSensitive(item, "renamedFrom");
-	cJSON_AddStringToObject(item, "renamedFrom", renamed_from);
+	set_renamed_from(item, renamed_from);
 	return item;
 }
 
@@ -139,10 +146,8 @@ mark_table(vb_arena *arena, cJSON *tables, const vb_table *t, const char *dialec
 		st = find_in_schema(tables, os, on, dialect);
 		if (st)
 		{
-			cJSON_DeleteItemFromObjectCaseSensitive(st, "renamedFrom");
-			cJSON_AddStringToObject(st, "renamedFrom",
-									strcmp(os, schema) == 0 ? t->name :
-									vb_printf(arena, "%s.%s", schema, t->name));
+			set_renamed_from(st, strcmp(os, schema) == 0 ? t->name :
+							 vb_printf(arena, "%s.%s", schema, t->name));
 		}
 	}
 	if (st == NULL)
@@ -166,8 +171,7 @@ mark_table(vb_arena *arena, cJSON *tables, const vb_table *t, const char *dialec
 
 		if (n && strcmp(n, t->primary_key->renamed_from) == 0)
 		{
-			cJSON_DeleteItemFromObjectCaseSensitive(pk, "renamedFrom");
-			cJSON_AddStringToObject(pk, "renamedFrom", t->primary_key->name);
+			set_renamed_from(pk, t->primary_key->name);
 		}
 	}
 }
@@ -188,8 +192,7 @@ mark_enum(vb_arena *arena, cJSON *enums, const vb_enum *e, const char *dialect)
 		old_name(arena, schema, e->renamed_from, false, &os, &on);
 		if ((se = find_in_schema(enums, os, on, dialect)) != NULL)
 		{
-			cJSON_DeleteItemFromObjectCaseSensitive(se, "renamedFrom");
-			cJSON_AddStringToObject(se, "renamedFrom", e->name);
+			set_renamed_from(se, e->name);
 		}
 	}
 	if (se == NULL || (values = array_member(se, "values")) == NULL)
@@ -212,8 +215,7 @@ mark_enum(vb_arena *arena, cJSON *enums, const vb_enum *e, const char *dialect)
 		}
 		else
 		{
-			cJSON_DeleteItemFromObjectCaseSensitive(old, "renamedFrom");
-			cJSON_AddStringToObject(old, "renamedFrom", v->name);
+			set_renamed_from(old, v->name);
 		}
 	}
 }

@@ -66,17 +66,6 @@ read_if_exists(vb_arena *arena, const char *path, vb_error *err, bool *failed)
 	}
 }
 
-static bool
-is_sha256(const char *s)
-{
-	int			i;
-
-	for (i = 0; s[i]; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return false;
-	return i == 64;
-}
-
 /* The journal entry of a version, or NULL. */
 static const cJSON *
 journal_entry(const cJSON *journal, const char *version)
@@ -164,7 +153,7 @@ cli_migrations_dir_read(vb_arena *arena, const char *path, bool may_be_missing,
 		m->checksum = cli_sha256_hex(arena, m->sql, strlen(m->sql));
 		entry = dir->journal ? journal_entry(dir->journal, m->version) : NULL;
 		if (entry && cJSON_IsString(vb_json_member(entry, "checksum")) &&
-			is_sha256(vb_json_member(entry, "checksum")->valuestring) &&
+			vb_is_sha256_hex(vb_json_member(entry, "checksum")->valuestring) &&
 			strcmp(vb_json_member(entry, "checksum")->valuestring, m->checksum) != 0)
 			vb_list_push(arena, &dir->warnings,
 						 vb_printf(arena, "%s was changed after it was generated (its checksum is not the journal's)",

@@ -65,8 +65,8 @@ static const char *const migration_keys[] = {
 	"version", "name", "sql", "down", "checksum", "snapshot", "replaces", NULL
 };
 
-static bool
-is_sha256_hex(const char *s)
+bool
+vb_is_sha256_hex(const char *s)
 {
 	int			n = 0;
 
@@ -110,7 +110,7 @@ read_replaces(vb_arena *arena, const cJSON *list, const char *path, int depth, v
 		if (r->version == NULL || !valid_version(r->version))
 			return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, ipath, "version"),
 						   "a replaced migration needs a version: printable characters, no slash, at most 255 bytes");
-		if (r->checksum == NULL || !is_sha256_hex(r->checksum))
+		if (r->checksum == NULL || !vb_is_sha256_hex(r->checksum))
 			return vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(arena, ipath, "checksum"),
 						   "a replaced migration needs its checksum: 64 lower-case hex digits (SHA-256)");
 		inner = vb_json_member(item, "replaces");

@@ -121,6 +121,10 @@ bool		vb_migrate_options_read(vb_arena *arena, const char *json,
  * those with nothing but whitespace and comments left out. */
 void		vb_migration_statements(vb_arena *arena, const char *sql, vb_list *out);
 
+/* Is the text a SHA-256 as checksums are written: 64 lower-case hex
+ * digits? */
+bool		vb_is_sha256_hex(const char *s);
+
 /* Does the text carry a "-- WARNING:" line (a down step that loses data
  * or cannot be inverted)? */
 bool		vb_migration_has_warning(const char *sql);
