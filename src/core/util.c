@@ -95,20 +95,26 @@ vb_printf(vb_arena *arena, const char *fmt,...)
 
 /*
  * The heap arena hands out zeroed memory from blocks of 64 kB to 4 MB
- * (one calloc each; a larger request gets a block of its own) and frees
- * the blocks all at once: a schema of thousands of tables makes millions
- * of small allocations, which one malloc each made slow to get and to
- * free. Built with AddressSanitizer (which then sees every overrun), each
- * allocation is its own block again.
+ * (a larger request gets a block of its own) and frees the blocks all at
+ * once: a schema of thousands of tables makes millions of small
+ * allocations, which one malloc each made slow to get and to free. Where
+ * there are transparent huge pages (Linux) every block of 1 MB and more is
+ * a mapping of its own (heap_block_map), and the first block is 2 MB, so
+ * that all of an arena is in huge pages; elsewhere blocks come from calloc
+ * and start at 64 kB. Built with AddressSanitizer (which then sees every
+ * overrun), each allocation is its own block again.
  */
+#define HEAP_HUGE (2 * 1024 * 1024)
 #if defined(__SANITIZE_ADDRESS__)
 #define HEAP_BLOCK_MIN 0
+#elif defined(HEAP_HUGE_PAGES)
+#define HEAP_BLOCK_MIN (HEAP_HUGE - sizeof(heap_block))
 #else
 #define HEAP_BLOCK_MIN (64 * 1024)
 #endif
-#if !defined(HEAP_BLOCK_MAX)
-#define HEAP_BLOCK_MAX (4 * 1024 * 1024)
-#endif
+/* with its header, a block of the largest size fills 4 MB exactly */
+#define HEAP_BLOCK_MAX (4 * 1024 * 1024 - sizeof(heap_block))
+#define HEAP_MAP_MIN (1024 * 1024)
 
 typedef struct heap_block
 {
@@ -135,10 +141,11 @@ heap_out_of_memory(size_t size)
 }
 
 /*
- * Blocks double from 64 kB up to 4 MB as the arena grows: a large schema
- * takes few of them, and blocks that large come from mmap, whose pages are
- * zero already (calloc skips clearing them). A request larger than a
- * quarter of the block it would land in gets a block of its own.
+ * Blocks double from their first size up to 4 MB as the arena grows: a
+ * large schema takes few of them, and blocks that large come from mmap,
+ * whose pages are zero already (calloc skips clearing them). A request
+ * larger than a quarter of the block it would land in gets a block of its
+ * own.
  */
 static size_t
 next_block_size(heap_arena *ha, size_t size)
@@ -148,20 +155,20 @@ next_block_size(heap_arena *ha, size_t size)
 	if (HEAP_BLOCK_MIN == 0)
 		return size;
 	if (ha->blocks && ha->blocks->size >= bytes)
-		bytes = ha->blocks->size >= HEAP_BLOCK_MAX / 2 ? HEAP_BLOCK_MAX : ha->blocks->size * 2;
+		bytes = ha->blocks->size >= HEAP_BLOCK_MAX / 2 ? HEAP_BLOCK_MAX :
+			ha->blocks->size * 2 + sizeof(heap_block);
 	return size > bytes / 4 ? size : bytes;
 }
 
-#define HEAP_HUGE (2 * 1024 * 1024)
-
 /*
- * A block of HEAP_BLOCK_MAX bytes and more, on Linux: its own mapping,
+ * A block of HEAP_MAP_MIN bytes and more, on Linux: its own mapping,
  * aligned to 2 MB and offered to transparent huge pages. The pages of a
  * block are written once each as the arena fills it; one fault per 4 kB
  * page was a fifth of the time of a no-op push of 1000 SQLite tables on a
- * virtual machine, and one per 2 MB is nothing. Where the kernel gives no
- * huge pages the mapping behaves as calloc's did. NULL when mmap fails
- * (the caller falls back to calloc).
+ * virtual machine (and the first 4 MB of an arena, in calloc'd blocks that
+ * doubled from 64 kB, another fifth), and one per 2 MB is nothing. Where
+ * the kernel gives no huge pages the mapping behaves as calloc's did. NULL
+ * when mmap fails (the caller falls back to calloc).
  */
 static heap_block *
 heap_block_map(size_t bytes)
@@ -215,7 +222,7 @@ heap_alloc(void *ctx, size_t size)
 	{
 		size_t		bytes = next_block_size(ha, size);
 
-		block = bytes >= HEAP_BLOCK_MAX ? heap_block_map(bytes) : NULL;
+		block = bytes >= HEAP_MAP_MIN ? heap_block_map(bytes) : NULL;
 		if (block == NULL)
 			block = calloc(1, sizeof(heap_block) + bytes);
 		if (block == NULL)
