@@ -134,7 +134,7 @@ typedef struct json_chunk
 
 static struct
 {
-	bool		on;				/* in a window: allocate from the chunks */
+	int			on;				/* windows open: allocate from the chunks */
 	vb_arena   *arena;			/* the chunks' memory */
 	json_chunk *first;
 	json_chunk *current;		/* being filled; those after it are empty */
@@ -223,15 +223,17 @@ void
 cli_json_region_begin(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
-	json_region.on = true;
+	json_region.on++;
 #endif
 }
 
+/* The end of the window begun last: the region stays on inside another. */
 void
 cli_json_region_end(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
-	json_region.on = false;
+	if (json_region.on > 0 && --json_region.on > 0)
+		return;
 	if (json_region.live > 0)
 		return;					/* still in use: released at exit */
 	vb_arena_free(json_region.arena);
