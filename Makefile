@@ -24,7 +24,8 @@ ISOLATION    = $(sort $(notdir $(basename $(wildcard test/isolation/specs/*.spec
 ISOLATION_OPTS = --inputdir=test/isolation --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql test/unit/run_unit test/unit/run_unit_asan \
-              viborm viborm-asan test/cli/unit/run_cli_unit test/cli/unit/run_cli_unit_asan \
+              viborm viborm-asan viborm-postgresql.so viborm-mysql.so \
+              test/cli/unit/run_cli_unit test/cli/unit/run_cli_unit_asan \
               test/mysql/introspect_test test/sqlite/run_sqlite test/sqlite/run_sqlite_asan \
               test/fuzz/fuzz_document test/bench/scale
 
@@ -112,52 +113,75 @@ test:
 	test/run
 
 # ---- the viborm command (src/cli) -------------------------------------------
-# One program from src/cli/*.c and the core, linked with libpq, the MySQL
-# client library (libmariadb) and cJSON.
-# `make` builds it with the extension, `make install` puts it in
-# $(DESTDIR)$(PREFIX)/bin. WERROR=-Werror (the test command sets it) turns
-# its warnings into errors; a packager's build does not need it.
+# One program from src/cli/*.c and the core, linked with libsqlite3, cJSON and
+# libcrypto, and two driver modules it loads when a URL of their kind is
+# given (src/cli/driver_load.c): viborm-postgresql.so (src/cli/driver_pg.c,
+# libpq) and viborm-mysql.so (driver_mysql.c and mysql_introspect.c, the
+# MySQL client library). The program is linked with -rdynamic: the modules
+# take the core and the pipeline from it.
+# `make` builds them with the extension; `make install` puts viborm in
+# $(DESTDIR)$(PREFIX)/bin and the modules in $(DESTDIR)$(CLI_LIBDIR), where
+# the program looks for them (after its own directory). WERROR=-Werror (the
+# test command sets it) turns warnings into errors; a packager's build does
+# not need it.
 PREFIX      ?= /usr/local
+CLI_LIBDIR  ?= $(PREFIX)/lib/viborm
 MYSQL_CONFIG ?= mariadb_config
 MYSQL_CFLAGS  = $(shell $(MYSQL_CONFIG) --cflags)
 MYSQL_LIBS    = $(shell $(MYSQL_CONFIG) --libs)
 CLI_SRCS     = $(sort $(wildcard src/cli/*.c))
 CLI_LIB_SRCS = $(filter-out src/cli/main.c,$(CLI_SRCS))
+CLI_PG_SRCS  = src/cli/driver_pg.c
+CLI_MY_SRCS  = src/cli/driver_mysql.c src/cli/mysql_introspect.c
+CLI_MAIN_SRCS = $(filter-out $(CLI_PG_SRCS) $(CLI_MY_SRCS),$(CLI_SRCS))
 CLI_HEADERS  = $(wildcard src/cli/*.h src/core/*.h)
 CLI_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc/core -Isrc/cli \
                -I$(shell $(PG_CONFIG) --includedir) $(MYSQL_CFLAGS)
 CLI_WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes
-CLI_LIBS     = -lpq -lsqlite3 -lcrypto -lcjson -lm $(MYSQL_LIBS)
+CLI_MAIN_LIBS = -lsqlite3 -lcrypto -lcjson -lm -ldl
+CLI_LIBS     = -lpq $(CLI_MAIN_LIBS) $(MYSQL_LIBS)
 SANITIZE     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: cli cli-asan install-cli uninstall-cli cli-unit cli-unit-asan cli-unit-valgrind cli-e2e
-all: viborm
+all: cli
 install: install-cli
 uninstall: uninstall-cli
-cli: viborm
+cli: viborm viborm-postgresql.so viborm-mysql.so
 cli-asan: viborm-asan
 
-viborm: $(CLI_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
-	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) $(WERROR) -O2 -g -o $@ $(CLI_SRCS) $(CORE_SRCS) $(CLI_LIBS)
+# (the modules are built with it: `make viborm` gives a program that works)
+viborm: $(CLI_MAIN_SRCS) $(CORE_SRCS) $(CLI_HEADERS) | viborm-postgresql.so viborm-mysql.so
+	$(CC) $(CLI_CPPFLAGS) -DVIBORM_LIBDIR='"$(CLI_LIBDIR)"' $(CLI_WARNINGS) $(WERROR) -O2 -g \
+	    -rdynamic -o $@ $(CLI_MAIN_SRCS) $(CORE_SRCS) $(CLI_MAIN_LIBS)
+viborm-postgresql.so: $(CLI_PG_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) $(WERROR) -O2 -g -fPIC -shared -o $@ $(CLI_PG_SRCS) -lpq
+viborm-mysql.so: $(CLI_MY_SRCS) $(CLI_HEADERS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) $(WERROR) -O2 -g -fPIC -shared -o $@ $(CLI_MY_SRCS) \
+	    $(MYSQL_LIBS)
 
-# the sanitizer build the CLI tests also run (test/cli/run.sh with VIBORM_BIN)
+# the sanitizer build the CLI tests also run (test/cli/run.sh with VIBORM_BIN):
+# every driver linked in, so that the sanitizers see them too
 viborm-asan: $(CLI_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
-	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror $(SANITIZE) -o $@ $(CLI_SRCS) $(CORE_SRCS) $(CLI_LIBS)
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror $(SANITIZE) -rdynamic -o $@ $(CLI_SRCS) \
+	    $(CORE_SRCS) $(CLI_LIBS)
 
-install-cli: viborm
-	install -d '$(DESTDIR)$(PREFIX)/bin'
+install-cli: cli
+	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(CLI_LIBDIR)'
 	install -m 755 viborm '$(DESTDIR)$(PREFIX)/bin/viborm'
+	install -m 644 viborm-postgresql.so viborm-mysql.so '$(DESTDIR)$(CLI_LIBDIR)/'
 
 uninstall-cli:
-	rm -f '$(DESTDIR)$(PREFIX)/bin/viborm'
+	rm -f '$(DESTDIR)$(PREFIX)/bin/viborm' '$(DESTDIR)$(CLI_LIBDIR)/viborm-postgresql.so' \
+	    '$(DESTDIR)$(CLI_LIBDIR)/viborm-mysql.so'
+	-rmdir '$(DESTDIR)$(CLI_LIBDIR)' 2>/dev/null
 
 # unit tests of the CLI's parts that need no database (cmocka)
 CLI_UNIT_SRCS = $(sort $(wildcard test/cli/unit/*.c))
 test/cli/unit/run_cli_unit: $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
-	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror -O0 -g -o $@ $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) \
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror -O0 -g -rdynamic -o $@ $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) \
 	    $(CORE_SRCS) -lcmocka $(CLI_LIBS)
 test/cli/unit/run_cli_unit_asan: $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) $(CORE_SRCS) $(CLI_HEADERS)
-	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror $(SANITIZE) -o $@ $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) \
+	$(CC) $(CLI_CPPFLAGS) $(CLI_WARNINGS) -Werror $(SANITIZE) -rdynamic -o $@ $(CLI_UNIT_SRCS) $(CLI_LIB_SRCS) \
 	    $(CORE_SRCS) -lcmocka $(CLI_LIBS)
 
 cli-unit: test/cli/unit/run_cli_unit

@@ -720,9 +720,8 @@ open_scratch(cli_session *s, const cli_migration_dir *dir, vb_error *err)
 	}
 	if (sqlite && !cli_url_parse(s->arena, "sqlite::memory:", &s->url, err))
 		return false;
-	s->driver = s->url.kind == CLI_TARGET_SQLITE ? &cli_driver_sqlite :
-		s->url.kind == CLI_TARGET_MYSQL ? &cli_driver_mysql : &cli_driver_postgres;
-	return s->driver->connect(s->arena, &s->url, true, &s->conn, err);
+	s->driver = cli_driver_for(s->url.kind, s->arena, err);
+	return s->driver && s->driver->connect(s->arena, &s->url, true, &s->conn, err);
 }
 
 static bool

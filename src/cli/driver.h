@@ -248,9 +248,14 @@ struct cli_driver
 	bool		(*journal) (cli_conn *conn, cli_journal *journal, vb_error *err);
 };
 
-/* The drivers. */
+/* The drivers: SQLite's is built in, the others are the modules
+ * viborm-postgresql.so and viborm-mysql.so (driver_load.c). */
 extern const cli_driver cli_driver_postgres;
 extern const cli_driver cli_driver_sqlite;
 extern const cli_driver cli_driver_mysql;
+
+/* The driver of a kind of target, its module loaded on first use; NULL
+ * with err filled (58P01) when the module is missing or fails to load. */
+const cli_driver *cli_driver_for(cli_target_kind kind, vb_arena *arena, vb_error *err);
 
 #endif							/* CLI_DRIVER_H */

@@ -8,22 +8,6 @@
 #include "pipeline.h"
 #include "session.h"
 
-/* The driver of each kind of target; NULL: not in this build yet. */
-static const cli_driver *
-driver_for(cli_target_kind kind)
-{
-	switch (kind)
-	{
-		case CLI_TARGET_POSTGRES:
-			return &cli_driver_postgres;
-		case CLI_TARGET_SQLITE:
-			return &cli_driver_sqlite;
-		case CLI_TARGET_MYSQL:
-			return &cli_driver_mysql;
-	}
-	return NULL;
-}
-
 /* --url, else VIBORM_DATABASE_URL; classified and paired with a driver. */
 static bool
 find_target(cli_session *s, vb_error *err)
@@ -40,16 +24,8 @@ find_target(cli_session *s, vb_error *err)
 	}
 	if (!cli_url_parse(s->arena, text, &s->url, err))
 		return false;
-	s->driver = driver_for(s->url.kind);
-	if (s->driver == NULL)
-	{
-		vb_fail(err, s->arena, CLI_ERR_USAGE, NULL,
-				"%s databases are not supported by this build of viborm yet: %s",
-				cli_target_name(s->url.kind), s->url.masked);
-		err->hint = vb_strdup(s->arena, "This build drives PostgreSQL (postgres:// URLs and libpq key=value strings), SQLite files and MySQL/MariaDB (mysql:// and mariadb:// URLs).");
-		return false;
-	}
-	return true;
+	s->driver = cli_driver_for(s->url.kind, s->arena, err);
+	return s->driver != NULL;
 }
 
 int

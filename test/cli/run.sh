@@ -239,6 +239,29 @@ expect_out '^usage: viborm history '
 expect_out '--limit N'
 end
 
+# The PostgreSQL and MySQL drivers are modules beside the program (a build
+# where they are linked in, the sanitizer build, has none to test).
+if [ -f "$(dirname "$BIN")/viborm-postgresql.so" ]; then
+	begin "driver modules: loaded from beside the program; a broken one is a clear error"
+	if ldd "$BIN" | grep -Eq 'libpq|libmariadb|libmysqlclient'; then
+		problem "the program links a client library: $(ldd "$BIN" | grep -E 'libpq|libmariadb|libmysql')"
+	fi
+	mkdir -p "$T/mods"
+	cp "$BIN" "$T/mods/viborm"
+	cp "$(dirname "$BIN")/viborm-postgresql.so" "$T/mods/"
+	"${WRAP[@]}" "$T/mods/viborm" pull --url "dbname=$DB" >"$T/out" 2>"$T/err" </dev/null
+	RC=$?
+	expect_rc 0
+	expect_out '"tables"'
+	: >"$T/mods/viborm-postgresql.so"
+	"${WRAP[@]}" "$T/mods/viborm" pull --url "dbname=$DB" >"$T/out" 2>"$T/err" </dev/null
+	RC=$?
+	expect_rc 1
+	expect_err '58P01: cannot load the PostgreSQL driver: .*viborm-postgresql.so'
+	[ -s "$T/out" ] && problem "stdout is not empty"
+	end
+fi
+
 begin "usage errors exit 2"
 vb
 expect_rc 2

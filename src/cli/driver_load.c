@@ -1,0 +1,138 @@
+/*
+ * driver_load.c — the driver of a kind of target (driver.h).
+ *
+ * SQLite's driver is built into the command. PostgreSQL's and MySQL's are
+ * modules, viborm-postgresql.so and viborm-mysql.so, loaded the first time
+ * a URL of their kind is given, the way the PostgreSQL server loads
+ * libpqwalreceiver instead of linking libpq: a command working on a SQLite
+ * file never loads libpq or libmariadb and the two dozen libraries they
+ * bring (Kerberos, LDAP, GnuTLS, ...), whose loading and initialisation
+ * took 12 ms of every start, a tenth of a no-op push of 1000 SQLite
+ * tables.
+ *
+ * A module is looked for next to the running program first (the build
+ * tree, where `make` leaves them beside ./viborm), then in VIBORM_LIBDIR
+ * (where `make install` puts them: $(PREFIX)/lib/viborm). It takes the
+ * command's own functions (the core, the pipeline) from the program, which
+ * is linked with -rdynamic for that. A program that has a driver linked in
+ * (the sanitizer build, the unit tests) uses that one.
+ */
+#include <dlfcn.h>
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "driver.h"
+
+#ifndef VIBORM_LIBDIR
+#define VIBORM_LIBDIR "/usr/local/lib/viborm"
+#endif
+
+/* The directory of the running program, or NULL where it cannot be told. */
+static char *
+program_dir(vb_arena *arena)
+{
+#ifdef __linux__
+	char		path[PATH_MAX];
+	ssize_t		n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+	char	   *slash;
+
+	if (n <= 0)
+		return NULL;
+	path[n] = '\0';
+	slash = strrchr(path, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	return vb_strdup(arena, path);
+#else
+	(void) arena;
+	return NULL;
+#endif
+}
+
+static const cli_driver *
+load_module(const char *what, const char *file, const char *symbol, vb_arena *arena,
+			vb_error *err)
+{
+	static struct
+	{
+		const char *symbol;
+		const cli_driver *driver;
+	}			loaded[2];
+	const char *dirs[2];
+	void	   *handle;
+	const cli_driver *driver;
+	int			i;
+
+	for (i = 0; i < 2; i++)
+		if (loaded[i].symbol && strcmp(loaded[i].symbol, symbol) == 0)
+			return loaded[i].driver;
+
+	/* linked in */
+	handle = dlopen(NULL, RTLD_NOW);
+	driver = handle ? dlsym(handle, symbol) : NULL;
+
+	dirs[0] = program_dir(arena);
+	dirs[1] = VIBORM_LIBDIR;
+	for (i = 0; i < 2 && driver == NULL; i++)
+	{
+		char	   *path;
+
+		if (dirs[i] == NULL)
+			continue;
+		path = vb_printf(arena, "%s/%s", dirs[i], file);
+		if (access(path, F_OK) != 0)
+			continue;
+		handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+		if (handle == NULL)
+		{
+			const char *why = dlerror();
+
+			vb_fail(err, arena, "58P01", NULL, "cannot load the %s driver: %s", what,
+					why ? why : path);
+			err->hint = vb_strdup(arena, "Build and install viborm again (make && make install).");
+			return NULL;
+		}
+		driver = dlsym(handle, symbol);
+		if (driver == NULL)
+		{
+			vb_fail(err, arena, "58P01", NULL, "cannot load the %s driver: %s has no %s",
+					what, path, symbol);
+			return NULL;
+		}
+	}
+	if (driver == NULL)
+	{
+		vb_fail(err, arena, "58P01", NULL, "the %s driver is not installed: no %s in %s%s%s",
+				what, file, dirs[0] ? dirs[0] : "", dirs[0] ? " or " : "", dirs[1]);
+		err->hint = vb_strdup(arena, "Run make install: it installs the driver modules with the viborm command.");
+		return NULL;
+	}
+	for (i = 0; i < 2; i++)
+		if (loaded[i].symbol == NULL)
+		{
+			loaded[i].symbol = symbol;
+			loaded[i].driver = driver;
+			break;
+		}
+	return driver;
+}
+
+const cli_driver *
+cli_driver_for(cli_target_kind kind, vb_arena *arena, vb_error *err)
+{
+	switch (kind)
+	{
+		case CLI_TARGET_SQLITE:
+			return &cli_driver_sqlite;
+		case CLI_TARGET_POSTGRES:
+			return load_module("PostgreSQL", "viborm-postgresql.so", "cli_driver_postgres",
+							   arena, err);
+		case CLI_TARGET_MYSQL:
+			return load_module("MySQL", "viborm-mysql.so", "cli_driver_mysql", arena, err);
+	}
+	vb_fail(err, arena, CLI_ERR_USAGE, NULL, "unknown kind of database");
+	return NULL;
+}
