@@ -144,6 +144,10 @@ struct cli_driver
 
 	/* --- every driver ---------------------------------------------------- */
 
+	/* Optional, before connect: the document has this many tables and
+	 * indexes (SQLite sizes its page cache for a push of them). */
+	void		(*expect) (int objects);
+
 	/* Open a connection to url (create a missing SQLite file only when
 	 * `create`: push does, pull and diff do not). */
 	bool		(*connect) (vb_arena *arena, const cli_url *url, bool create,

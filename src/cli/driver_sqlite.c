@@ -62,6 +62,49 @@ progress(void *arg)
 	return cli_interrupted() != 0;
 }
 
+/*
+ * SQLite's page cache, for a push of many tables. A push that creates
+ * them dirties a page for each table and index (and the history row's
+ * pages): with SQLite's default cache of 2 MB it spills dirty pages to the
+ * file in the middle of the transaction, and each page of a larger cache
+ * is a malloc whose memory the kernel faults in 4 kB at a time. Given the
+ * count before the first connection (expect), the process gives SQLite a
+ * buffer for its pages (SQLITE_CONFIG_PAGECACHE) from the arena, in huge
+ * pages, of 1000 pages plus one and a half per table or index (at most
+ * 65,536 pages, 270 MB), and each connection a cache_size of as many
+ * pages: an initial push of 1000 tables went from 465 to 400 ms. SQLite
+ * writes a link into every slot of the buffer when it is given, so the
+ * buffer is sized to the push, not reserved large. Pages of another size
+ * than 4 kB, and pages beyond the buffer, come from malloc as before.
+ */
+#define PAGE_CACHE_PAGE 4096
+#define PAGE_CACHE_MAX 65536
+
+static int	page_cache_pages;	/* the buffer's slots; 0: SQLite's default */
+
+static void
+sqlite_expect(int objects)
+{
+	static vb_arena *memory;	/* SQLite's for the process: never freed */
+	int			header = 0;
+	long		pages = 1000 + objects + objects / 2;
+	size_t		slot;
+
+	if (memory != NULL || objects <= 0)
+		return;
+	if (pages > PAGE_CACHE_MAX)
+		pages = PAGE_CACHE_MAX;
+	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK)
+		return;
+	slot = ((size_t) PAGE_CACHE_PAGE + (size_t) header + 7) / 8 * 8;
+	memory = cli_arena_new();
+	/* refused once SQLite is initialised (an earlier connection): then its
+	 * default stays */
+	if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, vb_alloc(memory, slot * (size_t) pages),
+					   (int) slot, (int) pages) == SQLITE_OK)
+		page_cache_pages = (int) pages;
+}
+
 static bool
 sqlite_connect(vb_arena *arena, const cli_url *url, bool create, cli_conn **out, vb_error *err)
 {
@@ -87,6 +130,13 @@ sqlite_connect(vb_arena *arena, const cli_url *url, bool create, cli_conn **out,
 	}
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_progress_handler(c->db, 1000, progress, NULL);
+	if (page_cache_pages > 0)
+	{
+		char		sql[64];
+
+		snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", page_cache_pages);
+		(void) sqlite3_exec(c->db, sql, NULL, NULL, NULL);
+	}
 	*out = c;
 	return true;
 }
@@ -477,6 +527,7 @@ const cli_driver cli_driver_sqlite = {
 	.name = "SQLite",
 	.dialect_name = "sqlite",
 	.dialect = &vb_dialect_sqlite,
+	.expect = sqlite_expect,
 	.connect = sqlite_connect,
 	.disconnect = sqlite_disconnect,
 	.introspect = cli_pipeline_introspect,

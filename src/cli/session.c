@@ -47,6 +47,15 @@ cli_session_open(cli_session *s, const cli_command_spec *spec, int argc, const c
 		!cli_document_read(s->arena, s->opts.schema_file, s->driver->dialect_name,
 						   &s->document, &s->desired, &err))
 		return cli_report(&err);
+	if (s->desired && s->driver->expect)
+	{
+		int			objects = s->desired->tables.count;
+		int			i;
+
+		for (i = 0; i < s->desired->tables.count; i++)
+			objects += ((vb_table *) s->desired->tables.items[i])->indexes.count;
+		s->driver->expect(objects);
+	}
 	if (!s->driver->connect(s->arena, &s->url, create, &s->conn, &err))
 		return cli_report(&err);
 	/* planning on SQLite and MySQL starts from this read, not a second one
