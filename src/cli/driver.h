@@ -146,7 +146,7 @@ struct cli_driver
 
 	/* Optional, before connect: the document has this many tables and
 	 * indexes (SQLite sizes its page cache for a push of them). */
-	void		(*expect) (int objects);
+	void		(*expect) (const cli_url *url, int objects);
 
 	/* Open a connection to url (create a missing SQLite file only when
 	 * `create`: push does, pull and diff do not). */

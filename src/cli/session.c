@@ -54,7 +54,7 @@ cli_session_open(cli_session *s, const cli_command_spec *spec, int argc, const c
 
 		for (i = 0; i < s->desired->tables.count; i++)
 			objects += ((vb_table *) s->desired->tables.items[i])->indexes.count;
-		s->driver->expect(objects);
+		s->driver->expect(&s->url, objects);
 	}
 	if (!s->driver->connect(s->arena, &s->url, create, &s->conn, &err))
 		return cli_report(&err);
