@@ -117,9 +117,12 @@ cli_arena_new(void)
  * Outside the window cJSON has malloc. Either way a pointer is freed the
  * way it was allocated: one inside a chunk only counts down the chunk's
  * live allocations, any other goes to free(); the chunks are reused when
- * nothing in them is alive, and released when the window ends with
- * nothing alive. Builds with AddressSanitizer keep malloc throughout, which
- * then checks every allocation.
+ * nothing in them is alive. In the window the core leaves the parsed
+ * document to us (vb_json_set_bulk_free) rather than freeing its values
+ * one by one: nothing cJSON allocates there outlives the window (the
+ * readers copy what they keep into their arena), so the chunks are all
+ * released when it ends. Builds with AddressSanitizer keep malloc and
+ * cJSON_Delete throughout, which then checks every allocation.
  */
 #if !defined(__SANITIZE_ADDRESS__)
 typedef struct json_chunk
@@ -224,6 +227,7 @@ cli_json_region_begin(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
 	json_region.on = true;
+	vb_json_set_bulk_free(true);
 #endif
 }
 
@@ -232,8 +236,7 @@ cli_json_region_end(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
 	json_region.on = false;
-	if (json_region.live > 0)
-		return;					/* still in use: released at exit */
+	vb_json_set_bulk_free(false);
 	vb_arena_free(json_region.arena);
 	memset(&json_region, 0, sizeof(json_region));
 #endif
