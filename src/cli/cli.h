@@ -58,9 +58,13 @@ int			cli_exit_code(const vb_error *err);
 /* The command's arena: it never returns NULL (out of memory: a message,
  * then exit 1). */
 vb_arena   *cli_arena_new(void);
-/* cJSON's allocator (at start), and a window in which it allocates from
- * a region (reading a schema document): output.c. */
+/* cJSON's allocator (at start), and the windows in which it allocates
+ * from a region: reading a schema document (everything cJSON allocates is
+ * given back at its end), and planning or pushing (windows that nest; its
+ * trees may outlive them): output.c. */
 void		cli_json_memory_init(void);
+void		cli_json_document_begin(void);
+void		cli_json_document_end(void);
 void		cli_json_region_begin(void);
 void		cli_json_region_end(void);
 

@@ -17,9 +17,9 @@ cli_document_parse(vb_arena *arena, const char *text, const char *dialect, vb_sc
 	bool		ok;
 
 	/* the reader takes the model form too ({"models": ...}) */
-	cli_json_region_begin();
+	cli_json_document_begin();
 	ok = vb_document_read_for(arena, text, dialect, schema, err);
-	cli_json_region_end();
+	cli_json_document_end();
 	return ok;
 }
 

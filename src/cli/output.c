@@ -109,17 +109,30 @@ cli_arena_new(void)
 }
 
 /*
- * cJSON's memory while a schema document is read (cli_json_region_begin
- * and _end around it): bump allocation from chunks of 4 MB of an arena
- * (huge pages where there are any), all given back at once. cJSON makes
- * one malloc per value and per string: for the document of a push of 1000
- * tables, 200,000 mallocs and as many frees were a sixth of a no-op push.
- * Outside the window cJSON has malloc. Either way a pointer is freed the
- * way it was allocated: one inside a chunk only counts down the chunk's
- * live allocations, any other goes to free(); the chunks are reused when
- * nothing in them is alive, and released when the window ends with
- * nothing alive. Builds with AddressSanitizer keep malloc throughout, which
- * then checks every allocation.
+ * cJSON's memory: bump allocation from chunks of 4 MB of an arena (huge
+ * pages where there are any) while the command reads a schema document or
+ * plans and pushes. cJSON makes one malloc per value and per string: for a
+ * push of 1000 tables, the document's 200,000 values, and the result,
+ * history row and snapshot of its 3000 operations, took a malloc and a
+ * free each, a sixth of a no-op push and a tenth of an initial one.
+ * Two regions, chunks of their own each:
+ *
+ * - the document's (cli_json_document_begin and _end around reading one):
+ *   the core leaves the parsed tree to us (vb_json_set_bulk_free) rather
+ *   than freeing its values one by one, and nothing cJSON allocates there
+ *   outlives the window (the readers copy what they keep into their
+ *   arena), so all of its chunks are given back when it ends;
+ * - the plan's (cli_json_region_begin and _end, which nest): its trees
+ *   outlive the window (the command prints the result it returns), so a
+ *   value freed there only counts down the live ones, and the chunks are
+ *   reused once none is alive, and given back if none is when the
+ *   outermost window ends (else at exit).
+ *
+ * Outside both, cJSON has malloc. A pointer is always freed the way it was
+ * allocated: one in the document's chunks is left to the end of its
+ * window, one in the plan's chunks is counted, any other goes to free().
+ * Builds with AddressSanitizer keep malloc and cJSON_Delete throughout,
+ * which then checks every allocation.
  */
 #if !defined(__SANITIZE_ADDRESS__)
 typedef struct json_chunk
@@ -132,7 +145,7 @@ typedef struct json_chunk
 
 #define JSON_CHUNK (4 * 1024 * 1024 - sizeof(json_chunk))
 
-static struct
+typedef struct json_region
 {
 	int			on;				/* windows open: allocate from the chunks */
 	vb_arena   *arena;			/* the chunks' memory */
@@ -140,44 +153,55 @@ static struct
 	json_chunk *current;		/* being filled; those after it are empty */
 	json_chunk *last_hit;		/* the chunk of the last pointer freed */
 	long		live;			/* chunk allocations not freed */
-}			json_region;
+} json_region;
+
+static json_region document_region;
+static json_region plan_region;
 
 static void *
-json_alloc(size_t size)
+region_alloc(json_region *r, size_t size)
 {
-	json_chunk *c = json_region.current;
+	json_chunk *c = r->current;
 	size_t		align = sizeof(max_align_t);
 
-	if (!json_region.on)
-		return malloc(size);
 	size = (size + align - 1) / align * align;
 	while (c && c->size - c->used < size)
 	{
 		c = c->next;
 		if (c)
-			json_region.current = c;
+			r->current = c;
 	}
 	if (c == NULL)
 	{
 		size_t		bytes = size > JSON_CHUNK ? size : JSON_CHUNK;
 
-		if (json_region.arena == NULL)
-			json_region.arena = cli_arena_new();
-		c = vb_alloc(json_region.arena, sizeof(json_chunk) + bytes);
+		if (r->arena == NULL)
+			r->arena = cli_arena_new();
+		c = vb_alloc(r->arena, sizeof(json_chunk) + bytes);
 		c->size = bytes;
 		/* a fresh chunk goes right after the current one */
-		if (json_region.current)
+		if (r->current)
 		{
-			c->next = json_region.current->next;
-			json_region.current->next = c;
+			c->next = r->current->next;
+			r->current->next = c;
 		}
 		else
-			json_region.first = c;
-		json_region.current = c;
+			r->first = c;
+		r->current = c;
 	}
 	c->used += size;
-	json_region.live++;
+	r->live++;
 	return (char *) c->data + c->used - size;
+}
+
+static void *
+json_alloc(size_t size)
+{
+	if (document_region.on)
+		return region_alloc(&document_region, size);
+	if (plan_region.on)
+		return region_alloc(&plan_region, size);
+	return malloc(size);
 }
 
 static bool
@@ -187,27 +211,45 @@ in_chunk(const json_chunk *c, const void *p)
 		(const char *) p < (const char *) c->data + c->size;
 }
 
+/* The chunk of r that holds p, or NULL. */
+static json_chunk *
+chunk_of(json_region *r, const void *p)
+{
+	json_chunk *c = r->last_hit;
+
+	if (!in_chunk(c, p))
+		for (c = r->first; c && !in_chunk(c, p); c = c->next)
+			;
+	if (c)
+		r->last_hit = c;
+	return c;
+}
+
+/* The region's memory given back, the region as new. */
+static void
+region_release(json_region *r)
+{
+	vb_arena_free(r->arena);
+	memset(r, 0, sizeof(*r));
+}
+
 static void
 json_free(void *p)
 {
-	json_chunk *c = json_region.last_hit;
+	json_chunk *c;
 
-	if (p == NULL)
+	if (p == NULL || chunk_of(&document_region, p))
 		return;
-	if (!in_chunk(c, p))
-		for (c = json_region.first; c && !in_chunk(c, p); c = c->next)
-			;
-	if (c == NULL)
+	if (chunk_of(&plan_region, p) == NULL)
 	{
 		free(p);
 		return;
 	}
-	json_region.last_hit = c;
-	if (--json_region.live > 0)
+	if (--plan_region.live > 0)
 		return;
-	for (c = json_region.first; c; c = c->next)
+	for (c = plan_region.first; c; c = c->next)
 		c->used = 0;
-	json_region.current = json_region.first;
+	plan_region.current = plan_region.first;
 }
 #endif
 
@@ -220,10 +262,28 @@ cli_json_memory_init(void)
 }
 
 void
+cli_json_document_begin(void)
+{
+#if !defined(__SANITIZE_ADDRESS__)
+	document_region.on = 1;
+	vb_json_set_bulk_free(true);
+#endif
+}
+
+void
+cli_json_document_end(void)
+{
+#if !defined(__SANITIZE_ADDRESS__)
+	vb_json_set_bulk_free(false);
+	region_release(&document_region);
+#endif
+}
+
+void
 cli_json_region_begin(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
-	json_region.on++;
+	plan_region.on++;
 #endif
 }
 
@@ -232,12 +292,10 @@ void
 cli_json_region_end(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
-	if (json_region.on > 0 && --json_region.on > 0)
+	if (plan_region.on > 0 && --plan_region.on > 0)
 		return;
-	if (json_region.live > 0)
-		return;					/* still in use: released at exit */
-	vb_arena_free(json_region.arena);
-	memset(&json_region, 0, sizeof(json_region));
+	if (plan_region.live == 0)
+		region_release(&plan_region);
 #endif
 }
 

@@ -12,11 +12,32 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "vb_json.h"
+
+/*
+ * An object whose keys check_keys has passed (all allowed, none twice): its
+ * members are looked up from where the last lookup stopped (a document
+ * written by pull has them in the order they are read), and most absent
+ * keys without a scan: `keys` has the key_bit of every key it has.
+ */
+typedef struct known_object
+{
+	const cJSON *obj;
+	const cJSON *next;			/* where the next lookup starts */
+	uint64_t	keys;
+	unsigned	used;			/* when member() last turned to it */
+} known_object;
+
+/* Enough for a table, its column and the column's identity. */
+#define KNOWN_OBJECTS 4
+
+/* Lists of allowed keys: there are 15. */
+#define LISTS_KNOWN 16
 
 typedef struct reader
 {
@@ -24,6 +45,16 @@ typedef struct reader
 	vb_error   *err;
 	vb_column_index columns;	/* the tables' columns by name */
 	const char *dialect;		/* the document's (or the target's), or NULL */
+	uint32_t	lacking;		/* the dialect's lacking_keys, by place */
+	struct
+	{
+		const char *const *allowed; /* a list of check_keys */
+		uint64_t	lacking;	/* its keys in rd->lacking, by place */
+	}			lists[LISTS_KNOWN];
+	int			nlists;
+	known_object known[KNOWN_OBJECTS];
+	known_object *last;			/* the one looked into last */
+	unsigned	clock;			/* for known[].used */
 } reader;
 
 /* In every loop over a document's objects: stop when the face asks. */
@@ -54,6 +85,106 @@ static const struct
 	{"notValid", "sqlite", "SQLite"}
 };
 
+/* One bit of 64 for a key, from its first three bytes. */
+static inline uint64_t
+key_bit(const char *key)
+{
+	unsigned	h = (unsigned char) key[0];
+
+	if (key[0])
+	{
+		h ^= (unsigned) (unsigned char) key[1] << 1;
+		if (key[1])
+			h ^= (unsigned) (unsigned char) key[2] << 2;
+	}
+	return (uint64_t) 1 << (h & 63);
+}
+
+static void
+set_dialect(reader *rd, const char *dialect)
+{
+	size_t		i;
+
+	rd->dialect = dialect;
+	rd->lacking = 0;
+	rd->nlists = 0;
+	for (i = 0; dialect && i < sizeof(lacking_keys) / sizeof(lacking_keys[0]); i++)
+		if (strcmp(lacking_keys[i].dialect, dialect) == 0)
+			rd->lacking |= (uint32_t) 1 << i;
+}
+
+/* strcmp(a, b) == 0, inline: keys are short and mostly differ early */
+static inline bool
+same_key(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* Remember an object check_keys has passed, in place of the one looked
+ * into least recently. */
+static void
+know_object(reader *rd, const cJSON *obj, uint64_t keys)
+{
+	known_object *k = &rd->known[0];
+	int			i;
+
+	for (i = 1; i < KNOWN_OBJECTS; i++)
+		if (rd->known[i].used < k->used)
+			k = &rd->known[i];
+	k->obj = obj;
+	k->next = obj->child;
+	k->keys = keys;
+	k->used = ++rd->clock;
+	rd->last = k;
+}
+
+/* The first item from `from` up to `to` (not included) named key. */
+static const cJSON *
+find_key(const cJSON *from, const cJSON *to, const char *key)
+{
+	for (; from != to; from = from->next)
+		if (same_key(from->string, key))
+			return from;
+	return NULL;
+}
+
+/*
+ * The member `key` of obj, as vb_json_member finds it (the first of that
+ * name; NULL when none or obj is no object), faster for a known object.
+ */
+static cJSON *
+member(reader *rd, const cJSON *obj, const char *key)
+{
+	known_object *k = rd->last;
+	const cJSON *start;
+	const cJSON *item;
+	int			i;
+
+	if (k == NULL || k->obj != obj || obj == NULL)
+	{
+		for (i = 0, k = NULL; i < KNOWN_OBJECTS && k == NULL; i++)
+			if (rd->known[i].obj == obj && obj != NULL)
+				k = &rd->known[i];
+		if (k == NULL)
+			return vb_json_member(obj, key);
+		k->used = ++rd->clock;
+		rd->last = k;
+	}
+	if ((k->keys & key_bit(key)) == 0)
+		return NULL;
+	/* its keys are distinct: the one found from anywhere is the first */
+	start = k->next ? k->next : obj->child;
+	item = find_key(start, NULL, key);
+	if (item == NULL)
+		item = find_key(obj->child, start, key);
+	if (item == NULL)
+		return NULL;
+	k->next = item->next;
+	return (cJSON *) item;
+}
+
 static bool
 empty_value(const cJSON *v)
 {
@@ -62,14 +193,40 @@ empty_value(const cJSON *v)
 		(cJSON_IsString(v) && v->valuestring[0] == '\0');
 }
 
+/* The keys of an allowed list (of up to 64) that the dialect lacks, by
+ * place in the list. */
+static uint64_t
+lacking_places(reader *rd, const char *const *allowed)
+{
+	uint64_t	places = 0;
+	size_t		i;
+	int			j;
+
+	if (rd->lacking == 0)
+		return 0;
+	for (j = 0; j < rd->nlists; j++)
+		if (rd->lists[j].allowed == allowed)
+			return rd->lists[j].lacking;
+	for (j = 0; allowed[j] && j < 64; j++)
+		for (i = 0; i < sizeof(lacking_keys) / sizeof(lacking_keys[0]); i++)
+			if ((rd->lacking & ((uint32_t) 1 << i)) && same_key(lacking_keys[i].key, allowed[j]))
+				places |= (uint64_t) 1 << j;
+	if (rd->nlists < LISTS_KNOWN)
+	{
+		rd->lists[rd->nlists].allowed = allowed;
+		rd->lists[rd->nlists++].lacking = places;
+	}
+	return places;
+}
+
 static bool
 check_dialect_key(reader *rd, const cJSON *value, const char *path)
 {
 	size_t		i;
 
-	for (i = 0; rd->dialect && i < sizeof(lacking_keys) / sizeof(lacking_keys[0]); i++)
-		if (strcmp(lacking_keys[i].key, value->string) == 0 &&
-			strcmp(lacking_keys[i].dialect, rd->dialect) == 0 && !empty_value(value))
+	for (i = 0; i < sizeof(lacking_keys) / sizeof(lacking_keys[0]); i++)
+		if ((rd->lacking & ((uint32_t) 1 << i)) && same_key(lacking_keys[i].key, value->string) &&
+			!empty_value(value))
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, value->string),
 						   "key \"%s\" is not available on %s", vb_json_key_path(rd->arena, path, value->string),
 						   lacking_keys[i].title);
@@ -79,7 +236,7 @@ check_dialect_key(reader *rd, const cJSON *value, const char *path)
 /*
  * Reject keys outside `allowed` (NULL-terminated), and keys of `later`
  * (contract keys a later release implements) unless their value is
- * empty: null, false, "" or [].
+ * empty: null, false, "" or []. An object that passes is known to member().
  */
 static bool
 check_keys(reader *rd, cJSON *obj, const char *path,
@@ -87,22 +244,41 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 {
 	cJSON	   *value;
 	cJSON	   *prev;
+	uint64_t	seen = 0;		/* the allowed keys met, by place in allowed */
+	uint64_t	keys = 0;		/* key_bit of each key */
+	uint64_t	lacking = obj->child ? lacking_places(rd, allowed) : 0;
 
 	cJSON_ArrayForEach(value, obj)
 	{
 		const char *key = value->string;
 		const char *const *a;
+		ptrdiff_t	place;
 		bool		ok = false;
 
-		/* the first byte first: strcmp here was a tenth of a no-op push */
-		for (prev = obj->child; prev != value; prev = prev->next)
-			if (prev->string[0] == key[0] && strcmp(prev->string, key) == 0)
+		keys |= key_bit(key);
+		for (a = allowed; *a && !same_key(*a, key); a++)
+			;
+		place = a - allowed;
+		/* every key before passed: an allowed one was met before only as
+		 * itself */
+		if (*a && place < 64)
+		{
+			if (seen & ((uint64_t) 1 << place))
 				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
 							   vb_json_key_path(rd->arena, path, key),
 							   "key \"%s\" appears twice", vb_json_key_path(rd->arena, path, key));
+			seen |= (uint64_t) 1 << place;
+			if ((lacking & ((uint64_t) 1 << place)) && !check_dialect_key(rd, value, path))
+				return false;
+			continue;
+		}
 
-		for (a = allowed; *a && !ok; a++)
-			ok = (*a)[0] == key[0] && strcmp(*a, key) == 0;
+		for (prev = obj->child; prev != value; prev = prev->next)
+			if (same_key(prev->string, key))
+				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
+							   vb_json_key_path(rd->arena, path, key),
+							   "key \"%s\" appears twice", vb_json_key_path(rd->arena, path, key));
+		ok = *a != NULL;
 		if (ok && !check_dialect_key(rd, value, path))
 			return false;
 		if (ok)
@@ -128,6 +304,7 @@ check_keys(reader *rd, cJSON *obj, const char *path,
 						   vb_json_key_path(rd->arena, path, key),
 						   "unknown key \"%s\"", vb_json_key_path(rd->arena, path, key));
 	}
+	know_object(rd, obj, keys);
 	return true;
 }
 
@@ -143,12 +320,26 @@ check_identifier(reader *rd, const char *name, const char *path)
 	return true;
 }
 
+/* Would check_identifier pass? Callers build the path only when not. */
+static bool
+ident_ok(reader *rd, const char *name)
+{
+	return name[0] != '\0' && (strlen(name) <= VB_MAX_IDENT || is_sqlite(rd));
+}
+
+/* The path of item i of the member `key` of the object at `path`. */
+static char *
+member_item_path(reader *rd, const char *path, const char *key, size_t i)
+{
+	return vb_json_item_path(rd->arena, vb_json_key_path(rd->arena, path, key), i);
+}
+
 /* Optional string member; *out stays NULL when absent or null. */
 static bool
 get_string(reader *rd, cJSON *obj, const char *key, const char *path,
 		   bool required, bool identifier, char **out)
 {
-	cJSON	   *v = vb_json_member(obj, key);
+	cJSON	   *v = member(rd, obj, key);
 
 	*out = NULL;
 	if (vb_json_absent(v))
@@ -172,7 +363,7 @@ static bool
 get_bool(reader *rd, cJSON *obj, const char *key, const char *path,
 		 bool dflt, bool *out)
 {
-	cJSON	   *v = vb_json_member(obj, key);
+	cJSON	   *v = member(rd, obj, key);
 
 	*out = dflt;
 	if (vb_json_absent(v))
@@ -199,23 +390,31 @@ static bool
 get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 			  bool required, vb_list *out)
 {
-	cJSON	   *v = vb_json_member(obj, key);
-	char	   *p = vb_json_key_path(rd->arena, path, key);
+	cJSON	   *v = member(rd, obj, key);
+	char	   *p;
 	size_t		i;
 	cJSON	   *item;
 	vb_set		seen;
 
+	/* the paths are built only for an error */
 	if (vb_json_absent(v))
 	{
 		if (required)
+		{
+			p = vb_json_key_path(rd->arena, path, key);
 			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p, "%s is required", p);
+		}
 		return true;
 	}
-	if (!vb_json_expect(rd->arena, rd->err, v, VB_JSON_ARRAY, p, "an array of names"))
-		return false;
+	if (!cJSON_IsArray(v))
+		return vb_json_expect(rd->arena, rd->err, v, VB_JSON_ARRAY,
+							  vb_json_key_path(rd->arena, path, key), "an array of names");
 	if (required && v->child == NULL)
+	{
+		p = vb_json_key_path(rd->arena, path, key);
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, p,
 					   "%s must name at least one column", p);
+	}
 	vb_set_init(&seen, rd->arena);
 	for (i = 0, item = (v)->child; item != NULL; i++, item = item->next)
 	{
@@ -223,14 +422,15 @@ get_name_list(reader *rd, cJSON *obj, const char *key, const char *path,
 		char	   *name;
 
 		STOP_CHECK(rd);
-		ip = vb_json_item_path(rd->arena, p, i);
-		if (!vb_json_expect(rd->arena, rd->err, item, VB_JSON_STRING, ip, "a string"))
-			return false;
+		if (!cJSON_IsString(item))
+			return vb_json_expect(rd->arena, rd->err, item, VB_JSON_STRING,
+								  member_item_path(rd, path, key, i), "a string");
 		name = vb_strdup(rd->arena, item->valuestring);
-		if (!check_identifier(rd, name, ip))
-			return false;
+		if (!ident_ok(rd, name))
+			return check_identifier(rd, name, member_item_path(rd, path, key, i));
 		if (!vb_set_add(&seen, name))
 		{
+			ip = member_item_path(rd, path, key, i);
 			/* a "schemas" list holds schemas; every other list, columns */
 			if (strcmp(key, "schemas") == 0)
 				return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
@@ -250,26 +450,31 @@ table_column(reader *rd, const vb_table *t, const char *name)
 	return vb_column_lookup(&rd->columns, t, name);
 }
 
+/* The column `name` of t, named at item i of the member `key` of the
+ * object at `path`. */
 static bool
-columns_exist_one(reader *rd, const vb_table *t, const char *name, const char *path)
+columns_exist_one(reader *rd, const vb_table *t, const char *name, const char *path,
+				  const char *key, size_t i)
 {
+	char	   *ip;
+
 	if (table_column(rd, t, name))
 		return true;
-	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, path,
-				   "%s: table \"%s\" has no column \"%s\"", path, t->name, name);
+	ip = member_item_path(rd, path, key, i);
+	return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+				   "%s: table \"%s\" has no column \"%s\"", ip, t->name, name);
 }
 
+/* The columns of t that the member `key` of the object at `path` lists. */
 static bool
-columns_exist(reader *rd, const vb_table *t, const vb_list *cols, const char *path)
+columns_exist(reader *rd, const vb_table *t, const vb_list *cols, const char *path,
+			  const char *key)
 {
 	int			i;
 
 	for (i = 0; i < cols->count; i++)
-		if (!table_column(rd, t, cols->items[i]))
-			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID,
-						   vb_printf(rd->arena, "%s[%d]", path, i),
-						   "%s[%d]: table \"%s\" has no column \"%s\"",
-						   path, i, t->name, (char *) cols->items[i]);
+		if (!columns_exist_one(rd, t, cols->items[i], path, key, (size_t) i))
+			return false;
 	return true;
 }
 
@@ -316,8 +521,9 @@ serial_base_type(const char *type)
 	};
 	size_t		i;
 
+	/* the first byte first: this is asked of every column */
 	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcasecmp(type, map[i][0]) == 0)
+		if (tolower((unsigned char) type[0]) == map[i][0][0] && strcasecmp(type, map[i][0]) == 0)
 			return map[i][1];
 	return NULL;
 }
@@ -341,7 +547,7 @@ static bool
 get_int64(reader *rd, cJSON *obj, const char *key, const char *path,
 		  unsigned flag, unsigned *given, long long *out)
 {
-	cJSON	   *v = vb_json_member(obj, key);
+	cJSON	   *v = member(rd, obj, key);
 	char	   *p;
 	char	   *end;
 
@@ -439,7 +645,7 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 		c->auto_increment = true;
 	}
 
-	dv = vb_json_member(obj, "default");
+	dv = member(rd, obj, "default");
 	if (!vb_json_absent(dv))
 	{
 		char	   *p = vb_json_key_path(rd->arena, path, "default");
@@ -466,7 +672,7 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 						   "%s must not be empty", p);
 	}
 
-	idv = vb_json_member(obj, "identity");
+	idv = member(rd, obj, "identity");
 	if (!vb_json_absent(idv))
 	{
 		static const char *const id_allowed[] = {
@@ -507,7 +713,8 @@ read_column(reader *rd, cJSON *obj, const char *path, vb_column **out)
 	if (c->generated && c->generated[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "generated"),
 					   "%s must not be empty", vb_json_key_path(rd->arena, path, "generated"));
-	if (c->collation && !check_identifier(rd, c->collation, vb_json_key_path(rd->arena, path, "collation")))
+	if (c->collation && !ident_ok(rd, c->collation) &&
+		!check_identifier(rd, c->collation, vb_json_key_path(rd->arena, path, "collation")))
 		return false;
 	if (c->on_update && c->on_update[0] == '\0')
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "onUpdate"),
@@ -547,13 +754,14 @@ get_deferrability(reader *rd, cJSON *obj, const char *path, bool *deferrable,
 static bool
 get_options(reader *rd, cJSON *obj, const char *path, vb_list *out)
 {
-	cJSON	   *v = vb_json_member(obj, "with");
-	char	   *p = vb_json_key_path(rd->arena, path, "with");
+	cJSON	   *v = member(rd, obj, "with");
+	char	   *p;
 	cJSON	   *item;
 	vb_map		seen;
 
 	if (vb_json_absent(v))
 		return true;
+	p = vb_json_key_path(rd->arena, path, "with");
 	if (!vb_json_expect(rd->arena, rd->err, v, VB_JSON_OBJECT, p, "an object of storage parameters"))
 		return false;
 	vb_map_init(&seen, rd->arena, cJSON_GetArraySize(v));
@@ -616,7 +824,7 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 		!get_string(rd, obj, "name", path, false, true, &k->name) ||
 		!get_comment(rd, obj, path, &k->comment) ||
 		!get_name_list(rd, obj, "columns", path, true, &k->columns) ||
-		!columns_exist(rd, t, &k->columns, vb_json_key_path(rd->arena, path, "columns")) ||
+		!columns_exist(rd, t, &k->columns, path, "columns") ||
 		!get_deferrability(rd, obj, path, &k->deferrable, &k->initially_deferred) ||
 		!get_comment(rd, obj, path, &k->comment))
 		return false;
@@ -631,7 +839,7 @@ read_key(reader *rd, cJSON *obj, const char *path, vb_table *t, bool primary,
 static bool
 get_prefix_length(reader *rd, cJSON *obj, const char *path, int *out)
 {
-	cJSON	   *v = vb_json_member(obj, "length");
+	cJSON	   *v = member(rd, obj, "length");
 	char	   *p;
 
 	*out = 0;
@@ -646,9 +854,10 @@ get_prefix_length(reader *rd, cJSON *obj, const char *path, int *out)
 	return true;
 }
 
-/* One element of an index's columns: a column name or an object. */
+/* Element i of the columns of the index at `path`: a column name or an
+ * object. */
 static bool
-read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
+read_index_elem(reader *rd, cJSON *item, const char *path, size_t i, vb_index_elem **out)
 {
 	static const char *const el_allowed[] = {
 		"column", "expression", "order", "nulls", "opclass", "collation", "length", NULL
@@ -656,13 +865,16 @@ read_index_elem(reader *rd, cJSON *item, const char *ip, vb_index_elem **out)
 	vb_index_elem *el = vb_alloc(rd->arena, sizeof(vb_index_elem));
 	char	   *order = NULL;
 	char	   *nulls = NULL;
+	char	   *ip;
 
 	*out = el;
 	if (cJSON_IsString(item))
 	{
 		el->column = vb_strdup(rd->arena, item->valuestring);
-		return check_identifier(rd, el->column, ip);
+		return ident_ok(rd, el->column) ||
+			check_identifier(rd, el->column, member_item_path(rd, path, "columns", i));
 	}
+	ip = member_item_path(rd, path, "columns", i);
 	if (!cJSON_IsObject(item))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
 					   "%s must be a column name or an object, not %s", ip, vb_json_kind(item));
@@ -717,7 +929,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 	cJSON	   *cols;
 	cJSON	   *item;
 	size_t		i;
-	char	   *cp = vb_json_key_path(rd->arena, path, "columns");
+	char	   *cp;
 	vb_set		plain;
 	bool		visible;
 
@@ -729,7 +941,7 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		!get_string(rd, obj, "type", path, false, false, &ix->method) ||
 		!get_string(rd, obj, "where", path, false, false, &ix->where) ||
 		!get_name_list(rd, obj, "include", path, false, &ix->include) ||
-		!columns_exist(rd, t, &ix->include, vb_json_key_path(rd->arena, path, "include")) ||
+		!columns_exist(rd, t, &ix->include, path, "include") ||
 		!get_options(rd, obj, path, &ix->with) ||
 		!get_bool(rd, obj, "visible", path, true, &visible) ||
 		!get_comment(rd, obj, path, &ix->comment) ||
@@ -759,29 +971,36 @@ read_index(reader *rd, cJSON *obj, const char *path, vb_table *t, vb_index **out
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_key_path(rd->arena, path, "nullsNotDistinct"),
 					   "%s requires unique: true", vb_json_key_path(rd->arena, path, "nullsNotDistinct"));
 
-	cols = vb_json_member(obj, "columns");
-	if (vb_json_absent(cols))
-		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
-	if (!vb_json_expect(rd->arena, rd->err, cols, VB_JSON_ARRAY, cp, "an array"))
-		return false;
-	if (cols->child == NULL)
+	cols = member(rd, obj, "columns");
+	if (vb_json_absent(cols) || !cJSON_IsArray(cols) || cols->child == NULL)
+	{
+		cp = vb_json_key_path(rd->arena, path, "columns");
+		if (vb_json_absent(cols))
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
+		if (!vb_json_expect(rd->arena, rd->err, cols, VB_JSON_ARRAY, cp, "an array"))
+			return false;
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp,
 					   "%s must name at least one column", cp);
+	}
 	for (i = 0, item = (cols)->child; item != NULL; i++, item = item->next)
 	{
 		vb_index_elem *el = NULL;
 
 		STOP_CHECK(rd);
-		if (!read_index_elem(rd, item, vb_json_item_path(rd->arena, cp, i), &el))
+		if (!read_index_elem(rd, item, path, i, &el))
 			return false;
 		/* SQLite indexes may list a column twice (with two collations) */
 		if (el->column && !vb_set_add(&plain, el->column) && !is_sqlite(rd))
-			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vb_json_item_path(rd->arena, cp, i),
-						   "%s: column \"%s\" is listed twice", vb_json_item_path(rd->arena, cp, i), el->column);
+		{
+			char	   *ip = member_item_path(rd, path, "columns", i);
+
+			return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, ip,
+						   "%s: column \"%s\" is listed twice", ip, el->column);
+		}
 		vb_list_push(rd->arena, &ix->elements, el);
 		/* the face replaces "expr" by the name PostgreSQL derives */
 		vb_list_push(rd->arena, &ix->columns, el->column ? el->column : vb_strdup(rd->arena, "expr"));
-		if (el->column && !columns_exist_one(rd, t, el->column, vb_json_item_path(rd->arena, cp, i)))
+		if (el->column && !columns_exist_one(rd, t, el->column, path, "columns", i))
 			return false;
 	}
 	*out = ix;
@@ -834,7 +1053,7 @@ read_foreign_key(reader *rd, cJSON *obj, const char *path, vb_table *t,
 		!get_bool(rd, obj, "notValid", path, false, &fk->not_valid) ||
 		!get_string(rd, obj, "name", path, false, true, &fk->name) ||
 		!get_name_list(rd, obj, "columns", path, true, &fk->columns) ||
-		!columns_exist(rd, t, &fk->columns, vb_json_key_path(rd->arena, path, "columns")) ||
+		!columns_exist(rd, t, &fk->columns, path, "columns") ||
 		!get_string(rd, obj, "referencedTable", path, true, true, &fk->ref_table) ||
 		!get_string(rd, obj, "referencedSchema", path, false, true, &fk->ref_schema) ||
 		!get_name_list(rd, obj, "referencedColumns", path, true, &fk->ref_columns) ||
@@ -871,7 +1090,7 @@ static bool
 read_array(reader *rd, cJSON *obj, const char *key, const char *path,
 		   vb_table *t, item_reader fn, vb_list *out)
 {
-	cJSON	   *v = vb_json_member(obj, key);
+	cJSON	   *v = member(rd, obj, key);
 	char	   *p = vb_json_key_path(rd->arena, path, key);
 	cJSON	   *item;
 	size_t		i;
@@ -1024,7 +1243,7 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 					   "%s: a SQLite database has one schema, \"main\", not \"%s\"",
 					   vb_json_key_path(rd->arena, path, "schema"), t->schema);
 
-	cols = vb_json_member(obj, "columns");
+	cols = member(rd, obj, "columns");
 	if (vb_json_absent(cols))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, cp, "%s is required", cp);
 	if (!vb_json_expect(rd->arena, rd->err, cols, VB_JSON_ARRAY, cp, "an array"))
@@ -1044,7 +1263,7 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 		vb_list_push(rd->arena, &t->columns, c);
 	}
 
-	pk = vb_json_member(obj, "primaryKey");
+	pk = member(rd, obj, "primaryKey");
 	if (!vb_json_absent(pk))
 	{
 		if (!read_key(rd, pk, vb_json_key_path(rd->arena, path, "primaryKey"), t, true, &t->primary_key))
@@ -1055,7 +1274,7 @@ read_table(reader *rd, cJSON *obj, const char *path, bool mysql, vb_table **out)
 
 			/* SQLite keeps an explicit "nullable": true on a rowid table's
 			 * key: such a column accepts NULL (docs/sqlite.md) */
-			if (!is_sqlite(rd) || vb_json_absent(vb_json_member(column_object(cols, c), "nullable")))
+			if (!is_sqlite(rd) || vb_json_absent(member(rd, column_object(cols, c), "nullable")))
 				c->nullable = false;
 		}
 	}
@@ -1089,7 +1308,7 @@ read_enum(reader *rd, cJSON *obj, const char *path, vb_enum **out)
 	e->path = path;
 	if (e->schema == NULL)
 		e->schema = vb_strdup(rd->arena, "public");
-	vals = vb_json_member(obj, "values");
+	vals = member(rd, obj, "values");
 	if (vb_json_absent(vals))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, vp, "%s is required", vp);
 	if (!vb_json_expect(rd->arena, rd->err, vals, VB_JSON_ARRAY, vp, "an array"))
@@ -1165,7 +1384,7 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 	static const char *const allowed[] = {
 		"version", "dialect", "schemas", "tables", "enums", NULL
 	};
-	reader		rd = {arena, err, {0}, NULL};
+	reader		rd = {arena, err, {0}, NULL, 0, {{0}}, 0, {{0}}, NULL, 0};
 	cJSON	   *root;
 	cJSON	   *v;
 	cJSON	   *item;
@@ -1185,11 +1404,11 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 				vb_json_kind(root));
 		goto done;
 	}
-	if (vb_json_member(root, "models"))
+	if (member(&rd, root, "models"))
 	{
 		/* the model form: VibORM's serializer, for the target (PostgreSQL
 		 * when none is given) */
-		cJSON_Delete(root);
+		vb_json_discard(root);
 		if (!vb_model_read(arena, json, target ? target : "pg", out, err))
 			return false;
 		if (target)
@@ -1214,21 +1433,21 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 	}
 	if (s->dialect == NULL && target)
 		s->dialect = vb_strdup(arena, target);
-	rd.dialect = s->dialect;
+	set_dialect(&rd, s->dialect);
 	if (!check_keys(&rd, root, "", allowed, NULL))
 		goto done;
 
-	v = vb_json_member(root, "version");
+	v = member(&rd, root, "version");
 	if (!vb_json_absent(v) && !(cJSON_IsNumber(v) && v->valuedouble == 1.0))
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "version", "version must be 1");
 		goto done;
 	}
-	s->schemas_given = !vb_json_absent(vb_json_member(root, "schemas"));
+	s->schemas_given = !vb_json_absent(member(&rd, root, "schemas"));
 	if (!get_name_list(&rd, root, "schemas", "", false, &s->schemas))
 		goto done;
 
-	v = vb_json_member(root, "tables");
+	v = member(&rd, root, "tables");
 	if (vb_json_absent(v))
 	{
 		vb_fail(err, arena, VB_ERR_INVALID, "tables", "tables is required");
@@ -1260,7 +1479,7 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 		vb_map_put(&seen, vb_key2(arena, t->schema, t->name), t);
 	}
 
-	v = vb_json_member(root, "enums");
+	v = member(&rd, root, "enums");
 	if (!vb_json_absent(v))
 	{
 		if (!vb_json_expect(rd.arena, rd.err, v, VB_JSON_ARRAY, "enums", "an array"))
@@ -1292,7 +1511,7 @@ read_document(vb_arena *arena, const char *json, const char *target, vb_schema *
 	*out = s;
 	ok = true;
 done:
-	cJSON_Delete(root);
+	vb_json_discard(root);
 	return ok;
 }
 
@@ -1384,7 +1603,7 @@ read_enum_mapping(reader *rd, cJSON *item, const char *p, vb_enum_mapping *m)
 	if (m->schema == NULL)
 		m->schema = vb_strdup(rd->arena, "public");
 	m->path = p;
-	map = vb_json_member(item, "map");
+	map = member(rd, item, "map");
 	if (vb_json_absent(map))
 		return vb_fail(rd->err, rd->arena, VB_ERR_INVALID, mp, "%s is required", mp);
 	if (!vb_json_expect(rd->arena, rd->err, map, VB_JSON_OBJECT, mp, "an object"))
@@ -1436,7 +1655,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 	static const char *const allowed[] = {
 		"force", "dryRun", "resolutions", "lockTimeout", "schemas", "enumValueMappings", NULL
 	};
-	reader		rd = {arena, err, {0}, NULL};
+	reader		rd = {arena, err, {0}, NULL, 0, {{0}}, 0, {{0}}, NULL, 0};
 	cJSON	   *root;
 	cJSON	   *v;
 	bool		ok = false;
@@ -1449,7 +1668,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 		return false;
 	if (!vb_json_expect(rd.arena, rd.err, root, VB_JSON_OBJECT, "options", "an object") ||
 		!check_keys(&rd, root, "options", allowed, NULL) ||
-		!read_enum_mappings(&rd, vb_json_member(root, "enumValueMappings"), o) ||
+		!read_enum_mappings(&rd, member(&rd, root, "enumValueMappings"), o) ||
 		!get_bool(&rd, root, "force", "options", false, &o->force) ||
 		!get_bool(&rd, root, "dryRun", "options", false, &o->dry_run) ||
 		!get_string(&rd, root, "lockTimeout", "options", false, false, &o->lock_timeout) ||
@@ -1484,7 +1703,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 		goto done;
 	}
 
-	v = vb_json_member(root, "resolutions");
+	v = member(&rd, root, "resolutions");
 	if (!vb_json_absent(v))
 	{
 		if (cJSON_IsString(v))
@@ -1542,7 +1761,7 @@ vb_options_read(vb_arena *arena, const char *json, vb_options **out, vb_error *e
 				}
 				if (r->schema == NULL)
 					r->schema = vb_strdup(arena, "public");
-				rv = vb_json_member(item, "resolution");
+				rv = member(&rd, item, "resolution");
 				if (rv == NULL)
 				{
 					vb_fail(err, arena, VB_ERR_INVALID, vb_json_key_path(rd.arena, p, "resolution"),

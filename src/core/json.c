@@ -298,13 +298,32 @@ vb_json_number_text(vb_arena *arena, double x)
 cJSON *
 vb_json_member(const cJSON *obj, const char *key)
 {
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
+	const cJSON *item;
+
+	if (obj == NULL || key == NULL)
+		return NULL;
+	/* as cJSON_GetObjectItemCaseSensitive, with the first byte compared
+	 * before the call: most keys differ there */
+	for (item = obj->child; item != NULL && item->string != NULL; item = item->next)
+		if (item->string[0] == key[0] && strcmp(item->string, key) == 0)
+			return (cJSON *) item;
+	return NULL;
 }
 
-bool
-vb_json_absent(const cJSON *v)
+/* vb_json_set_bulk_free */
+static bool bulk_free;
+
+void
+vb_json_set_bulk_free(bool on)
 {
-	return v == NULL || cJSON_IsNull(v);
+	bulk_free = on;
+}
+
+void
+vb_json_discard(cJSON *tree)
+{
+	if (!bulk_free)
+		cJSON_Delete(tree);
 }
 
 char *

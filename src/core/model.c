@@ -2058,7 +2058,7 @@ vb_model_read(vb_arena *arena, const char *json, const char *dialect, vb_schema 
 	if (root == NULL)
 		return false;
 	ok = read_models(&s, root);
-	cJSON_Delete(root);			/* everything read is copied into the arena */
+	vb_json_discard(root);		/* everything read is copied into the arena */
 	if (!ok || !resolve_models(&s) || !build_all(&s))
 		return false;
 	*out = s.out;

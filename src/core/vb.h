@@ -737,6 +737,12 @@ int			vb_plan_destructive_count(const vb_plan *plan);
  * error thrown mid-parse cannot leak). Call once, before any other use. */
 void		vb_json_set_allocator(void *(*alloc_fn) (size_t), void (*free_fn) (void *));
 
+/* While on, the readers of schema documents leave their parsed JSON to the
+ * allocator instead of freeing it value by value: for an allocator that
+ * gives all of it back at once when it is off again (the command's, around
+ * reading a document). Off by default. */
+void		vb_json_set_bulk_free(bool on);
+
 /* Check that every key and string of a JSON text is valid UTF-8 (a face
  * whose storage cannot convert other bytes calls it first): VB001 naming
  * the first one that is not, at base + its JSON path ("" for a document,

@@ -37,7 +37,11 @@ void		vb_result_mark_applied(cJSON *result, long long history_id);
 char	   *vb_json_print_keep(vb_arena *arena, const cJSON *tree);
 
 /* Absent: no value, or JSON null (which stands for absent in documents). */
-bool		vb_json_absent(const cJSON *v);
+static inline bool
+vb_json_absent(const cJSON *v)
+{
+	return v == NULL || cJSON_IsNull(v);
+}
 
 /* JSON paths: "base.key" (just "key" when base is NULL or ""), "base[i]". */
 char	   *vb_json_key_path(vb_arena *arena, const char *base, const char *key);
@@ -69,6 +73,10 @@ bool		vb_json_expect(vb_arena *arena, vb_error *err, const cJSON *v, vb_json_wan
  * 2^53), any other in the shortest form that reads back as the same
  * double; NULL when it cannot be written exactly. */
 char	   *vb_json_number_text(vb_arena *arena, double x);
+
+/* A parsed document done with: freed, unless vb_json_set_bulk_free is on
+ * (then the allocator frees it with everything else). */
+void		vb_json_discard(cJSON *tree);
 
 /* The tree printed (unformatted) into the arena; the tree is freed. */
 char	   *vb_json_print(vb_arena *arena, cJSON *tree);
