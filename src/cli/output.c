@@ -126,7 +126,9 @@ cli_arena_new(void)
  *   outlive the window (the command prints the result it returns), so a
  *   value freed there only counts down the live ones, and the chunks are
  *   reused once none is alive, and given back if none is when the
- *   outermost window ends (else at exit).
+ *   outermost window ends (else at exit); a tree the core discards there
+ *   (the snapshot, once printed) is not walked to be freed but stays
+ *   until then.
  *
  * Outside both, cJSON has malloc. A pointer is always freed the way it was
  * allocated: one in the document's chunks is left to the end of its
@@ -261,12 +263,22 @@ cli_json_memory_init(void)
 #endif
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
+/* Trees discarded in either window are left to the region (a document's
+ * goes with its region; a printed snapshot's stays in the plan's). */
+static void
+set_bulk_free(void)
+{
+	vb_json_set_bulk_free(document_region.on || plan_region.on);
+}
+#endif
+
 void
 cli_json_document_begin(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
 	document_region.on = 1;
-	vb_json_set_bulk_free(true);
+	set_bulk_free();
 #endif
 }
 
@@ -274,8 +286,8 @@ void
 cli_json_document_end(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
-	vb_json_set_bulk_free(false);
 	region_release(&document_region);
+	set_bulk_free();
 #endif
 }
 
@@ -284,6 +296,7 @@ cli_json_region_begin(void)
 {
 #if !defined(__SANITIZE_ADDRESS__)
 	plan_region.on++;
+	set_bulk_free();
 #endif
 }
 
@@ -294,6 +307,7 @@ cli_json_region_end(void)
 #if !defined(__SANITIZE_ADDRESS__)
 	if (plan_region.on > 0 && --plan_region.on > 0)
 		return;
+	set_bulk_free();
 	if (plan_region.live == 0)
 		region_release(&plan_region);
 #endif

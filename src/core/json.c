@@ -431,6 +431,6 @@ vb_json_print(vb_arena *arena, cJSON *tree)
 	char	   *copy = vb_strdup(arena, text ? text : "null");
 
 	cJSON_free(text);			/* with cJSON's own (possibly replaced) allocator */
-	cJSON_Delete(tree);
+	vb_json_discard(tree);
 	return copy;
 }

@@ -74,11 +74,12 @@ bool		vb_json_expect(vb_arena *arena, vb_error *err, const cJSON *v, vb_json_wan
  * double; NULL when it cannot be written exactly. */
 char	   *vb_json_number_text(vb_arena *arena, double x);
 
-/* A parsed document done with: freed, unless vb_json_set_bulk_free is on
- * (then the allocator frees it with everything else). */
+/* A tree done with (a parsed document, one printed): freed, unless
+ * vb_json_set_bulk_free is on (then the allocator frees it with
+ * everything else). */
 void		vb_json_discard(cJSON *tree);
 
-/* The tree printed (unformatted) into the arena; the tree is freed. */
+/* The tree printed (unformatted) into the arena; the tree is discarded. */
 char	   *vb_json_print(vb_arena *arena, cJSON *tree);
 
 #endif							/* VB_JSON_H */
