@@ -97,15 +97,47 @@ vb_sqlite_is_keyword(const char *s, size_t len)
 	return bsearch(&w, keywords, (size_t) N_KEYWORDS, sizeof(char *), compare_word) != NULL;
 }
 
+/*
+ * Every identifier of a catalog is asked about: the reserved words of its
+ * first letter only (reserved is in order), their length first. The
+ * places of each letter are found once (the same every time: no harm if
+ * two threads do it at once).
+ */
 bool
 vb_sqlite_is_reserved(const char *s, size_t len)
 {
-	word		w;
+	static int	first[27];		/* reserved[first[l]] starts with letter l */
+	static bool ready;
+	const int	n = (int) (sizeof(reserved) / sizeof(reserved[0]));
+	int			c = fold((unsigned char) s[0]);
+	int			i;
 
-	w.s = s;
-	w.len = len;
-	return bsearch(&w, reserved, sizeof(reserved) / sizeof(reserved[0]), sizeof(char *),
-				   compare_word) != NULL;
+	if (!ready)
+	{
+		int			l;
+
+		for (l = 0, i = 0; l <= 26; l++)
+		{
+			while (i < n && reserved[i][0] - 'A' < l)
+				i++;
+			first[l] = i;
+		}
+		ready = true;
+	}
+	if (len == 0 || c < 'A' || c > 'Z')
+		return false;
+	for (i = first[c - 'A']; i < first[c - 'A' + 1]; i++)
+	{
+		word		w;
+
+		if (strlen(reserved[i]) != len)
+			continue;
+		w.s = s;
+		w.len = len;
+		if (compare_word(&w, &reserved[i]) == 0)
+			return true;
+	}
+	return false;
 }
 
 int
@@ -380,16 +412,40 @@ skip_space(const char *sql, size_t i)
 	}
 }
 
+/*
+ * Tokens are made by the hundred thousand when a catalog is read (every
+ * CREATE text, every expression again): they come from the arena in
+ * batches, and the list has room from the start for about one token per
+ * four bytes of text, so that it is not copied as it grows.
+ */
+#define TOKEN_BATCH 32
+
 bool
 vb_sqlite_tokenize(vb_arena *arena, const char *sql, vb_list *out, vb_error *err)
 {
 	size_t		i = 0;
+	vb_sqlite_token *batch = NULL;
+	int			left = 0;
 
+	if (out->capacity == 0)
+	{
+		size_t		expect = strlen(sql) / 4 + 8;
+
+		out->capacity = expect > 4096 ? 4096 : (int) expect;
+		out->items = vb_alloc(arena, sizeof(void *) * (size_t) out->capacity);
+	}
 	for (;;)
 	{
-		vb_sqlite_token *t = vb_alloc(arena, sizeof(vb_sqlite_token));
+		vb_sqlite_token *t;
 		const char *problem;
 
+		if (left == 0)
+		{
+			batch = vb_alloc(arena, sizeof(vb_sqlite_token) * TOKEN_BATCH);
+			left = TOKEN_BATCH;
+		}
+		t = batch++;
+		left--;
 		i = skip_space(sql, i);
 		t->start = sql + i;
 		t->offset = i;
