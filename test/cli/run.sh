@@ -241,7 +241,7 @@ end
 
 # The PostgreSQL and MySQL drivers are modules beside the program (a build
 # where they are linked in, the sanitizer build, has none to test).
-if [ -f "$(dirname "$BIN")/viborm-postgresql.so" ]; then
+if ! nm -D --defined-only "$BIN" | grep -q ' cli_driver_postgres$'; then
 	begin "driver modules: loaded from beside the program; a broken one is a clear error"
 	if ldd "$BIN" | grep -Eq 'libpq|libmariadb|libmysqlclient'; then
 		problem "the program links a client library: $(ldd "$BIN" | grep -E 'libpq|libmariadb|libmysql')"
