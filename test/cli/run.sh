@@ -241,9 +241,11 @@ end
 
 # The PostgreSQL and MySQL drivers are modules beside the program (a build
 # where they are linked in, the sanitizer build, has none to test).
-if ! nm -D --defined-only "$BIN" | grep -q ' cli_driver_postgres$'; then
+# (grep reads to the end: with pipefail, -q would fail the pipe as it
+# stops nm early)
+if ! nm -D --defined-only "$BIN" | grep ' cli_driver_postgres$' >/dev/null; then
 	begin "driver modules: loaded from beside the program; a broken one is a clear error"
-	if ldd "$BIN" | grep -Eq 'libpq|libmariadb|libmysqlclient'; then
+	if ldd "$BIN" | grep -E 'libpq|libmariadb|libmysqlclient' >/dev/null; then
 		problem "the program links a client library: $(ldd "$BIN" | grep -E 'libpq|libmariadb|libmysql')"
 	fi
 	mkdir -p "$T/mods"
