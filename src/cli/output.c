@@ -145,7 +145,9 @@ typedef struct json_chunk
 	max_align_t data[];
 } json_chunk;
 
-#define JSON_CHUNK (4 * 1024 * 1024 - sizeof(json_chunk))
+/* with its header and the arena's (which is smaller than 64 bytes), a
+ * chunk fills the arena's 4 MB block exactly, not a third huge page */
+#define JSON_CHUNK (4 * 1024 * 1024 - sizeof(json_chunk) - 64)
 
 typedef struct json_region
 {

@@ -52,8 +52,13 @@ cli_session_open(cli_session *s, const cli_command_spec *spec, int argc, const c
 		int			objects = s->desired->tables.count;
 		int			i;
 
+		/* an index, a unique key or a primary key has a page of its own */
 		for (i = 0; i < s->desired->tables.count; i++)
-			objects += ((vb_table *) s->desired->tables.items[i])->indexes.count;
+		{
+			const vb_table *t = s->desired->tables.items[i];
+
+			objects += t->indexes.count + t->uniques.count + (t->primary_key ? 1 : 0);
+		}
 		s->driver->expect(&s->url, objects);
 	}
 	if (!s->driver->connect(s->arena, &s->url, create, &s->conn, &err))
