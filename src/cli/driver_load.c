@@ -53,23 +53,18 @@ program_dir(vb_arena *arena)
 #endif
 }
 
+/* The driver `symbol`, linked in or from the module `file`; kept in *loaded. */
 static const cli_driver *
-load_module(const char *what, const char *file, const char *symbol, vb_arena *arena,
-			vb_error *err)
+load_module(const char *what, const char *file, const char *symbol,
+			const cli_driver **loaded, vb_arena *arena, vb_error *err)
 {
-	static struct
-	{
-		const char *symbol;
-		const cli_driver *driver;
-	}			loaded[2];
 	const char *dirs[3];
 	void	   *handle;
 	const cli_driver *driver;
 	int			i;
 
-	for (i = 0; i < 2; i++)
-		if (loaded[i].symbol && strcmp(loaded[i].symbol, symbol) == 0)
-			return loaded[i].driver;
+	if (*loaded)
+		return *loaded;
 
 	/* linked in */
 	handle = dlopen(NULL, RTLD_NOW);
@@ -107,34 +102,33 @@ load_module(const char *what, const char *file, const char *symbol, vb_arena *ar
 	}
 	if (driver == NULL)
 	{
-		vb_fail(err, arena, "58P01", NULL, "the %s driver is not installed: no %s in %s%s%s%s%s",
-				what, file, dirs[0] ? dirs[0] : "", dirs[0] ? ", " : "",
-				dirs[1] ? dirs[1] : "", dirs[1] ? " or " : "", dirs[2]);
+		/* dirs[1] is there when dirs[0] is */
+		vb_fail(err, arena, "58P01", NULL, "the %s driver is not installed: no %s in %s",
+				what, file, dirs[0] ? vb_printf(arena, "%s, %s or %s", dirs[0], dirs[1], dirs[2]) :
+				dirs[2]);
 		err->hint = vb_strdup(arena, "Run make install: it installs the driver modules with the viborm command.");
 		return NULL;
 	}
-	for (i = 0; i < 2; i++)
-		if (loaded[i].symbol == NULL)
-		{
-			loaded[i].symbol = symbol;
-			loaded[i].driver = driver;
-			break;
-		}
+	*loaded = driver;
 	return driver;
 }
 
 const cli_driver *
 cli_driver_for(cli_target_kind kind, vb_arena *arena, vb_error *err)
 {
+	static const cli_driver *postgres;
+	static const cli_driver *mysql;
+
 	switch (kind)
 	{
 		case CLI_TARGET_SQLITE:
 			return &cli_driver_sqlite;
 		case CLI_TARGET_POSTGRES:
 			return load_module("PostgreSQL", "viborm-postgresql.so", "cli_driver_postgres",
-							   arena, err);
+							   &postgres, arena, err);
 		case CLI_TARGET_MYSQL:
-			return load_module("MySQL", "viborm-mysql.so", "cli_driver_mysql", arena, err);
+			return load_module("MySQL", "viborm-mysql.so", "cli_driver_mysql", &mysql,
+							   arena, err);
 	}
 	vb_fail(err, arena, CLI_ERR_USAGE, NULL, "unknown kind of database");
 	return NULL;
